@@ -1,0 +1,115 @@
+# Logistic Regression from Scratch, in C.
+#
+#   make chapter-NN      build one chapter program (./chapter-NN); needs only a C compiler
+#   make check [EX=NN]   your progress over the exercises (EX=NN: one, with full messages)
+#   make hint EX=NN      a nudge for exercise NN
+#   make reset EX=NN     put exercise NN back to the shipped stub (asks first)
+#   make watch EX=NN     re-run `make check EX=NN` whenever you save a file
+#   make docs            the notes as HTML in build/docs/
+#   make test            the project's own test suite (warnings are errors)
+#   make bench           timings of the training loops
+#   make clean           remove build/ and out/ and the chapter programs
+#
+# Variables: CC (default cc), SANITIZE=1 (AddressSanitizer + UBSan),
+# NO_DEPS=1 (never offer to install missing packages), EX=NN.
+
+CC ?= cc
+EX ?=
+
+# make test builds in its own folder with warnings as errors; learner builds
+# only warn, so an unfinished exercise never blocks a chapter.
+ifneq ($(filter test test-% docs-check,$(MAKECMDGOALS)),)
+WERROR := 1
+endif
+MODE := $(if $(SANITIZE),san-)$(if $(WERROR),strict,learn)
+BUILD := build/$(MODE)
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow $(if $(WERROR),-Werror)
+# -ffp-contract=off: no fused multiply-add, so sums match NumPy's to the bit.
+CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O2 -ffp-contract=off $(WARN) \
+          -Ilib -Iexercises -Itests -DLR_ROOT='"$(CURDIR)"'
+LDLIBS := -lm
+ifdef SANITIZE
+CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
+export CC CFLAGS LDFLAGS LDLIBS BUILD
+
+LIB_SRC := $(wildcard lib/*.c)
+LIB := $(BUILD)/liblr.a
+HARNESS := $(BUILD)/obj/tests/harness.o
+CHAPTER_SRC := $(wildcard chapters/[0-9][0-9]-*.c)
+nn = $(firstword $(subst -, ,$(notdir $(1))))
+CHAPTERS := $(foreach c,$(CHAPTER_SRC),chapter-$(call nn,$(c)))
+LIB_TESTS := $(patsubst tests/lib/%.c,$(BUILD)/tests/%,$(wildcard tests/lib/test-*.c))
+TOOLS := $(BUILD)/tests/check-output
+
+.PHONY: all check hint reset watch docs test bench clean deps-cunit deps-gnuplot deps-pandoc $(CHAPTERS)
+all: $(CHAPTERS)
+
+# One pattern rule compiles every source file to build/MODE/obj/PATH.o.
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
+	$(AR) rcs $@ $^
+
+# chapter-NN: build/MODE/bin/chapter-NN, copied to the top folder to run.
+define chapter_rule
+$(BUILD)/bin/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(LIB)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+chapter-$(call nn,$(1)): $(BUILD)/bin/chapter-$(call nn,$(1))
+	@cmp -s $$< $$@ || cp $$< $$@
+endef
+$(foreach c,$(CHAPTER_SRC),$(eval $(call chapter_rule,$(c))))
+
+# Test programs: a lib test or tool is one source file plus the library.
+$(BUILD)/tests/%: $(BUILD)/obj/tests/lib/%.o $(HARNESS) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(LDLIBS)
+$(BUILD)/tests/check-output: $(BUILD)/obj/tests/chapters/check-output.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The exercises are compiled one by one by scripts/check.sh, so that one
+# exercise that does not compile yet cannot hide the others' results.
+check: deps-cunit $(LIB) $(HARNESS)
+	@scripts/check.sh learner "$(EX)"
+
+hint:
+	@scripts/hint.sh "$(EX)"
+
+reset:
+	@scripts/reset.sh "$(EX)"
+
+watch:
+	@scripts/watch.sh "$(EX)"
+
+# Figures are drawn by the chapter programs themselves, so they cannot go stale.
+docs: deps-pandoc deps-gnuplot $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
+	@rm -rf build/docs/fig && mkdir -p build/docs/fig
+	@for c in $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS)); do \
+	  LR_PLOT=svg LR_PLOT_DIR=build/docs/fig $$c > /dev/null || exit 1; done
+	@scripts/build-docs.sh build/docs
+
+test: deps-cunit deps-gnuplot deps-pandoc $(LIB) $(HARNESS) $(LIB_TESTS) $(TOOLS) \
+      $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
+	@scripts/run-tests.sh
+
+bench: $(BUILD)/tests/bench
+	@$(BUILD)/tests/bench
+
+# deps-X: say which Debian package is missing and offer to install it.
+deps-cunit:
+	@scripts/need.sh libcunit1-dev /usr/include/CUnit/CUnit.h
+deps-gnuplot:
+	@scripts/need.sh gnuplot gnuplot
+deps-pandoc:
+	@scripts/need.sh pandoc pandoc
+
+clean:
+	rm -rf build out $(wildcard chapter-[0-9][0-9])
+
+-include $(shell find build/$(MODE) -name '*.d' 2>/dev/null)

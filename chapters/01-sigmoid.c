@@ -1,0 +1,68 @@
+/* Chapter 1: the sigmoid.
+ *
+ * Prints sigma(z) and its slope sigma'(z) for scores from -1000 to 1000,
+ * beside the two textbook formulas computed naively, to show where they
+ * break; then plots sigma and sigma' over [-8, 8].
+ *
+ *     make chapter-01 && ./chapter-01
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "activation.h"
+#include "chapter.h"
+
+static const double Z[] = {-1e308, -1000, -40, -5, -1, 0, 1, 5, 40, 1000, 1e308};
+enum { N_Z = sizeof Z / sizeof Z[0] };
+
+// [snippet naive]
+/* The formula as written, 1 / (1 + e^-z): e^-z overflows for z < -709. */
+static double naive_sigmoid(double z) { return 1.0 / (1.0 + exp(-z)); }
+
+/* The same value written e^z / (1 + e^z): inf / inf = NaN for z > 709. */
+static double naive_sigmoid_alt(double z) { return exp(z) / (1.0 + exp(z)); }
+// [end naive]
+
+static void print_table(void) {
+    char cell[32];
+    printf("%-8s %20s %20s %14s %14s\n", "z", "sigma(z)", "sigma'(z)", "1/(1+e^-z)", "e^z/(1+e^z)");
+    for (int k = 0; k < N_Z; k++) {
+        double alt = naive_sigmoid_alt(Z[k]);
+        printf("%-8g %20.12g %20.12g %14.6g %14s\n", Z[k], act_sigmoid(Z[k]), act_sigmoid_derivative(Z[k]),
+               naive_sigmoid(Z[k]), isnan(alt) ? "NaN" : (snprintf(cell, sizeof cell, "%.6g", alt), cell));
+    }
+    printf("\nsigma(z) is never NaN: for z < 0 it uses e^z / (1 + e^z), whose e^z can only\n"
+           "underflow to 0. The last column shows what the other form does at z = 1000.\n"
+           "The slope is largest at z = 0, where sigma'(0) = sigma(0)(1 - sigma(0)) = 0.25.\n\n");
+}
+
+static void plot_sigmoid(const Plotter *pl) {
+    Plot p;
+    plot_begin(&p, "chapter-01-sigmoid");
+    plot_data_begin(&p, "curve");
+    for (int k = 0; k <= 400; k++) {
+        double z = -8.0 + 16.0 * k / 400.0;
+        plot_data_row(&p, 3, (double[]){z, act_sigmoid(z), act_sigmoid_derivative(z)});
+    }
+    plot_data_end(&p);
+    plot_cmd(&p, "set title 'The sigmoid {/Symbol s}(z) = 1 / (1 + e^{-z}) and its slope'");
+    plot_cmd(&p, "set xlabel 'score z = w·x + b'");
+    plot_cmd(&p, "set ylabel 'value'");
+    plot_cmd(&p, "set yrange [-0.05:1.05]");
+    plot_cmd(&p, "set key left top");
+    plot_cmd(&p, "set arrow from graph 0, first 0.5 to graph 1, first 0.5 nohead dt 2 lc rgb '#888888'");
+    plot_cmd(&p, "set arrow from 0, graph 0 to 0, graph 1 nohead dt 2 lc rgb '#888888'");
+    plot_cmd(&p, "plot $curve using 1:2 with lines lt 1 title '{/Symbol s}(z)', "
+                 "$curve using 1:3 with lines lt 2 title \"{/Symbol s}'(z) = {/Symbol s}(z)(1 - {/Symbol s}(z))\"");
+    chapter_show(pl, &p);
+}
+
+int main(int argc, char **argv) {
+    chapter_parse(argc, argv, "Chapter 1: the sigmoid turns a score into a probability.", NULL, 0);
+    Plotter pl;
+    chapter_plotter(&pl);
+    printf("Chapter 1: the sigmoid turns any score z into a probability in [0, 1]\n\n");
+    print_table();
+    plot_sigmoid(&pl);
+    return 0;
+}

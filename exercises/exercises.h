@@ -1,0 +1,40 @@
+/* exercises.h: the functions you write, one section per exercise.
+ *
+ * Each is stubbed in exercises/NN-name.c (it compiles, and returns a wrong
+ * value until you fill it in); `make check EX=NN` tests it. The answer key in
+ * solutions/NN-name.c has the same signatures.
+ */
+#ifndef LR_EXERCISES_H
+#define LR_EXERCISES_H
+
+#include <stddef.h>
+
+/* ---- 01 sigmoid ---------------------------------------------------------- */
+
+/* sigma(z) = 1 / (1 + e^-z), finite and never NaN for any double z. */
+double sigmoid(double z);
+
+/* sigma'(z) = sigma(z) (1 - sigma(z)). */
+double sigmoid_derivative(double z);
+
+/* ---- 02 cross-entropy ---------------------------------------------------- */
+
+/* -(y log p + (1 - y) log(1 - p)) with p clipped to [1e-15, 1 - 1e-15]. */
+double bce_one(double y, double p);
+
+/* The mean of bce_one(y_i, p_i) over i < n. y and p are (n). */
+double bce_mean(const double *y, const double *p, size_t n);
+
+/* ---- 03 gradient-descent ------------------------------------------------- */
+
+/* The gradient of the mean cross-entropy of p_i = sigma(x_i . w + b):
+ *   dw = X^T (p - y) / n    (d values),   db = mean(p - y)   (returned).
+ * X is (n, d) row-major: x_i starts at X[i * d]. y is (n), w is (d), dw is (d). */
+double gradient(const double *X, const double *y, size_t n, size_t d,
+                const double *w, double b, double *dw);
+
+/* One step of gradient descent: w <- w - lr dw, b <- b - lr db.
+ * w and dw are (d); b points to the bias. */
+void gd_step(double *w, double *b, const double *dw, double db, size_t d, double lr);
+
+#endif

@@ -1,0 +1,57 @@
+/* chapter: what every chapter program does the same way: read its options,
+ * load its data set, show its plots, print ours beside the reference.
+ *
+ * Unlike the rest of lib/, these functions talk to the user: they print on
+ * stdout and stderr, and on a user's mistake (a bad option, a bad file) they
+ * print one line on stderr and exit with status 2.
+ */
+#ifndef LR_CHAPTER_H
+#define LR_CHAPTER_H
+
+#include <stddef.h>
+
+#include "dataset.h"
+#include "plot.h"
+#include "reference.h"
+
+typedef enum {
+    OPT_TEXT,   // value is const char **: a file name or word
+    OPT_REAL,   // value is double *: a finite number in [min, max]
+    OPT_COUNT,  // value is size_t *: a whole number in [min, max]
+} OptionKind;
+
+typedef struct {
+    const char *name;   // "--lr"
+    const char *arg;    // what --help shows after the name, e.g. "RATE"
+    const char *help;   // one line for --help
+    OptionKind kind;
+    void *value;        // where the parsed value goes (see OptionKind)
+    double min, max;    // allowed range for OPT_REAL and OPT_COUNT
+    int given;          // set to 1 when the option was on the command line
+} ChapterOption;
+
+/* Parses "--name value" pairs (and "--name=value") into opts. Prints the
+ * usage and exits 0 for --help; prints one line and exits 2 for anything it
+ * does not understand. about is the first line of --help. */
+void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts, size_t n_opts);
+
+/* Reads a CSV file whose labels must be 0..n_classes-1, or exits 2 with the
+ * reader's message. */
+void chapter_load(Dataset *ds, const char *path, int n_classes);
+
+/* Loads data/reference/NAME, or exits 2. */
+void chapter_load_reference(Reference *ref, const char *name);
+
+/* Sets up plotting from LR_PLOT, or exits 2 on a bad value; says once on
+ * stderr how to install gnuplot when it is missing. */
+void chapter_plotter(Plotter *pl);
+
+/* Draws p; prints "plot: FILE" for a saved image, or the failure in one line
+ * on stderr. A failed plot is not fatal: the numbers were already printed. */
+void chapter_show(const Plotter *pl, Plot *p);
+
+/* Prints "label  ours  reference  |difference|" (or just ours when ref is
+ * NAN: the options differ from the lesson's, so there is nothing to compare). */
+void chapter_compare(const char *label, double ours, double ref);
+
+#endif

@@ -1,0 +1,46 @@
+#include "matrix.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "util.h"
+
+Matrix mat_new(size_t rows, size_t cols) {
+    Matrix m = {rows, cols, lr_calloc(rows * cols, sizeof(double))};
+    return m;
+}
+
+void mat_free(Matrix *m) {
+    free(m->data);
+    *m = (Matrix){0, 0, NULL};
+}
+
+double *vec_new(size_t n) {
+    return lr_calloc(n, sizeof(double));
+}
+
+double vec_dot(const double *a, const double *b, size_t n) {
+    double sum = 0.0;
+    for (size_t j = 0; j < n; j++) sum += a[j] * b[j];
+    return sum;
+}
+
+double vec_norm(const double *a, size_t n) {
+    return sqrt(vec_dot(a, a, n));
+}
+
+void mat_vec_bias(const Matrix *X, const double *w, double b, double *out) {
+    // out_i = x_i . w + b
+    for (size_t i = 0; i < X->rows; i++) {
+        out[i] = vec_dot(mat_row(X, i), w, X->cols) + b;
+    }
+}
+
+void mat_t_vec(const Matrix *X, const double *v, double *out) {
+    // out_j = sum_i X_ij v_i
+    for (size_t j = 0; j < X->cols; j++) out[j] = 0.0;
+    for (size_t i = 0; i < X->rows; i++) {
+        const double *x_i = mat_row(X, i);
+        for (size_t j = 0; j < X->cols; j++) out[j] += x_i[j] * v[i];
+    }
+}

@@ -1,0 +1,80 @@
+/* plot: figures drawn by gnuplot, fed through a pipe.
+ *
+ * A Plot is a gnuplot script built in memory: data go in as datablocks
+ * ($name << EOD ... EOD), then the commands that draw them. plot_show sends
+ * it to gnuplot and leaves the script beside the image (out/NAME.gp), so it
+ * can be re-drawn or changed with plain `gnuplot out/NAME.gp`.
+ *
+ * Where plots go is chosen by the environment variable LR_PLOT:
+ *   auto    (default) a window when there is a display and gnuplot has a
+ *           window terminal; otherwise a PNG in out/ and, when stdout is a
+ *           terminal, an ASCII drawing in it
+ *   window, png, svg, dumb (ASCII art on stdout), none: forced
+ * and LR_PLOT_DIR moves the files (default: out).
+ *
+ *     Plotter pl;                       // once per program
+ *     if (plot_init(&pl, &err) != 0) ...
+ *     Plot p;
+ *     plot_begin(&p, "chapter-03-loss");
+ *     plot_data_begin(&p, "loss");
+ *     for (...) plot_data_row(&p, 2, (double[]){epoch, loss});
+ *     plot_data_end(&p);
+ *     plot_cmd(&p, "plot $loss using 1:2 with lines title 'loss'");
+ *     plot_show(&pl, &p, &err);         // frees the script either way
+ */
+#ifndef LR_PLOT_H
+#define LR_PLOT_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+typedef enum { PLOT_AUTO, PLOT_WINDOW, PLOT_PNG, PLOT_SVG, PLOT_DUMB, PLOT_NONE } PlotOutput;
+
+typedef struct {
+    PlotOutput output;        // where plots go (never PLOT_AUTO after plot_init)
+    int ascii_too;            // also draw each plot as ASCII art on stdout
+    int have_gnuplot;         // gnuplot was found and answered
+    char dir[1024];           // folder for images and scripts (LR_PLOT_DIR or "out")
+    char png_terminal[16];    // "pngcairo" when gnuplot has it, else "png"
+    char window_terminal[16]; // "qt", "wxt" or "x11"; empty when none
+} Plotter;
+
+typedef struct {
+    char name[128];   // file stem, e.g. "chapter-03-loss"
+    char *script;     // the gnuplot script so far, without a terminal line
+    size_t len;       // bytes used in script
+    size_t cap;       // bytes allocated for script
+    char saved[1200]; // after plot_show: the image file written, or "" (window, ASCII, none)
+} Plot;
+
+/* Reads LR_PLOT and LR_PLOT_DIR and looks for gnuplot. Returns 0, or -1 with
+ * a message when LR_PLOT has an unknown value. Ignores SIGPIPE for the whole
+ * program, so that a gnuplot that dies mid-plot gives an error, not a crash. */
+int plot_init(Plotter *pl, LrError *err);
+
+/* Starts an empty plot that will be saved as NAME.png / NAME.svg / NAME.gp. */
+void plot_begin(Plot *p, const char *name);
+
+/* Appends one line of gnuplot commands (printf-style, no newline needed). */
+void plot_cmd(Plot *p, const char *fmt, ...) LR_PRINTF(2, 3);
+
+/* A datablock: plot_data_begin(p, "pts") then rows, then plot_data_end. A
+ * row of n numbers is one line; plot_data_blank adds the empty line that
+ * separates scans of a surface (splot) or blocks (index). */
+void plot_data_begin(Plot *p, const char *block);
+void plot_data_row(Plot *p, size_t n, const double *values);
+void plot_data_blank(Plot *p);
+void plot_data_end(Plot *p);
+
+/* Draws the plot where pl says, writes the .gp script, and frees the script.
+ * Image files are written whole or not at all (drawn under a temporary name,
+ * renamed when gnuplot succeeds). Returns 0, or -1 with a message when
+ * gnuplot failed or a file could not be written. Without gnuplot (or with
+ * LR_PLOT=none) it does nothing and returns 0. */
+int plot_show(const Plotter *pl, Plot *p, LrError *err);
+
+/* Frees the script without drawing. */
+void plot_free(Plot *p);
+
+#endif

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# watch.sh NN: re-run `make check EX=NN` every time a file in exercises/ is
+# saved. Uses inotifywait (Debian package inotify-tools) when it is there.
+set -u
+ex=${1:-}
+[[ -n $ex ]] || { echo "Which exercise? For example: make watch EX=02"; exit 2; }
+run() { clear 2> /dev/null || true; make --no-print-directory check EX="$ex"; }
+if ! command -v inotifywait > /dev/null; then
+  echo "make watch needs inotifywait (sudo apt-get install inotify-tools)."
+  echo "Without it, run this after each save:  make check EX=$ex"
+  exit 1
+fi
+run
+while inotifywait -qq -e close_write,moved_to exercises/; do run; done
+echo "inotify stopped working here (some shared folders do not support it)."
+echo "Run this after each save instead:  make check EX=$ex"

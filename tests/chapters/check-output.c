@@ -1,0 +1,101 @@
+/* check-output: compare numbers a chapter printed with stored reference values.
+ *
+ *   check-output OUTPUT REFERENCE SPEC...
+ *
+ * OUTPUT is what the chapter printed; REFERENCE a data/reference/*.txt file.
+ * Each SPEC is LABEL[#COL]=KEY[.INDEX]:TOL and means: find the first line of
+ * OUTPUT whose first word is LABEL, take its COL-th number after the label
+ * (default 1), and check that it is within TOL of value INDEX (default 0) of
+ * KEY in REFERENCE. Prints one line per spec and exits 1 if any fails.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reference.h"
+
+typedef struct {
+    char label[128];
+    int col;
+    char key[128];
+    size_t index;
+    double tol;
+} Spec;
+
+static int parse_spec(const char *text, Spec *s) {
+    char copy[512];
+    snprintf(copy, sizeof copy, "%s", text);
+    char *eq = strchr(copy, '='), *colon = strrchr(copy, ':');
+    if (eq == NULL || colon == NULL || colon < eq) return -1;
+    *eq = *colon = '\0';
+    s->tol = atof(colon + 1);
+    char *hash = strchr(copy, '#');
+    s->col = hash != NULL ? atoi(hash + 1) : 1;
+    if (hash != NULL) *hash = '\0';
+    snprintf(s->label, sizeof s->label, "%s", copy);
+    char *dot = strrchr(eq + 1, '.');
+    s->index = 0;
+    if (dot != NULL && strspn(dot + 1, "0123456789") == strlen(dot + 1) && dot[1] != '\0') {
+        s->index = (size_t)atoi(dot + 1);
+        *dot = '\0';
+    }
+    snprintf(s->key, sizeof s->key, "%s", eq + 1);
+    return s->col >= 1 ? 0 : -1;
+}
+
+/* The col-th number after label on the first line starting with label. */
+static int find_printed(const char *path, const Spec *s, double *out) {
+    FILE *f = fopen(path, "r");
+    if (f == NULL) return -1;
+    char line[4096];
+    int found = -1;
+    while (found != 0 && fgets(line, sizeof line, f) != NULL) {
+        char *save = NULL, *word = strtok_r(line, " \t\n", &save);
+        if (word == NULL || strcmp(word, s->label) != 0) continue;
+        for (int c = 1; (word = strtok_r(NULL, " \t\n", &save)) != NULL; c++) {
+            if (c == s->col) {
+                char *end;
+                *out = strtod(word, &end);
+                found = *end == '\0' || *end == '%' ? 0 : -1;
+                break;
+            }
+        }
+        break;
+    }
+    fclose(f);
+    return found;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 4) {
+        fprintf(stderr, "usage: check-output OUTPUT REFERENCE LABEL[#COL]=KEY[.INDEX]:TOL ...\n");
+        return 2;
+    }
+    Reference ref;
+    LrError err;
+    if (ref_load(&ref, argv[2], &err) != 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 2;
+    }
+    int failures = 0;
+    for (int a = 3; a < argc; a++) {
+        Spec s;
+        double got = NAN, want;
+        if (parse_spec(argv[a], &s) != 0) {
+            printf("FAIL %s: cannot read this spec\n", argv[a]);
+            failures++;
+            continue;
+        }
+        want = ref_value(&ref, s.key, s.index);
+        int printed = find_printed(argv[1], &s, &got) == 0;
+        int ok = printed && !isnan(want) && fabs(got - want) <= s.tol;
+        failures += !ok;
+        if (!printed) printf("FAIL %-14s not printed (no line starting with '%s' with %d numbers)\n", s.label, s.label, s.col);
+        else if (isnan(want)) printf("FAIL %-14s reference has no %s[%zu]\n", s.label, s.key, s.index);
+        else printf("%s %-14s %.15g vs %s[%zu] = %.15g, |diff| %.1e (tolerance %g)\n", ok ? "ok  " : "FAIL",
+                    s.label, got, s.key, s.index, want, fabs(got - want), s.tol);
+    }
+    ref_free(&ref);
+    return failures == 0 ? 0 : 1;
+}

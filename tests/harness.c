@@ -1,0 +1,74 @@
+#include "harness.h"
+
+#include <CUnit/CUnit.h>
+#include <CUnit/TestRun.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int harness_near(double got, double want, double tol, const char *what, const char *why,
+                 const char *file, int line) {
+    int ok = isfinite(got) ? fabs(got - want) <= tol : got == want;
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s: expected %.17g, got %.17g (tolerance %g).\n%s",
+             what, want, got, tol, why);
+    CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)line, msg, file, "", CU_FALSE);
+    return ok;
+}
+
+int harness_true(int cond, const char *why, const char *file, int line) {
+    CU_assertImplementation(cond ? CU_TRUE : CU_FALSE, (unsigned)line, why, file, "", CU_FALSE);
+    return cond;
+}
+
+const char *harness_fmt(const char *fmt, ...) {
+    static char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return buf;
+}
+
+/* How many failed checks of one test are shown; the rest are counted. */
+#define SHOWN_FAILURES 2
+
+/* Prints each test as passed or failed, with its failure messages indented. */
+static void report(const HarnessTest *tests, size_t n_tests) {
+    for (size_t t = 0; t < n_tests; t++) {
+        int failures = 0;
+        for (CU_pFailureRecord f = CU_get_failure_list(); f != NULL; f = f->pNext) {
+            if (strcmp(f->pTest->pName, tests[t].name) != 0) continue;
+            if (failures++ == 0) printf("  FAIL  %s\n", tests[t].name);
+            if (failures > SHOWN_FAILURES) continue;
+            printf("        ");
+            for (const char *c = f->strCondition; *c != '\0'; c++) {
+                putchar(*c);
+                if (*c == '\n') printf("        ");
+            }
+            printf("\n        (%s:%u)\n", f->strFileName, f->uiLineNumber);
+        }
+        if (failures == 0) printf("  ok    %s\n", tests[t].name);
+        if (failures > SHOWN_FAILURES) printf("        ... and %d more failed checks in this test\n", failures - SHOWN_FAILURES);
+    }
+}
+
+int harness_run(const char *suite, const HarnessTest *tests, size_t n_tests) {
+    if (CU_initialize_registry() != CUE_SUCCESS) return 2;
+    CU_pSuite s = CU_add_suite(suite, NULL, NULL);
+    for (size_t t = 0; s != NULL && t < n_tests; t++) CU_add_test(s, tests[t].name, tests[t].run);
+    if (s == NULL || CU_get_error() != CUE_SUCCESS) {
+        fprintf(stderr, "%s: cannot set up CUnit: %s\n", suite, CU_get_error_msg());
+        CU_cleanup_registry();
+        return 2;
+    }
+    CU_run_all_tests();
+    printf("%s\n", suite);
+    report(tests, n_tests);
+    unsigned failed = CU_get_number_of_tests_failed();
+    unsigned run = CU_get_number_of_tests_run();
+    printf("RESULT %u %u\n", run - failed, run);
+    CU_cleanup_registry();
+    return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,46 @@
+/* harness: a thin layer over CUnit for tests a learner reads.
+ *
+ * A failed check records one sentence: what was checked, what was expected,
+ * what came back, and what that usually means:
+ *
+ *     EXPECT_NEAR(sigmoid(-1000), 0.0, TOL, "sigmoid(-1000)",
+ *                 "exp(1000) overflowed: use e^z / (1 + e^z) when z < 0");
+ *
+ * prints, when it fails,
+ *
+ *     sigmoid(-1000): expected 0, got nan (tolerance 1e-12).
+ *     exp(1000) overflowed: use e^z / (1 + e^z) when z < 0
+ *
+ * harness_run runs a suite, prints every test with its failures, ends with the
+ * line "RESULT passed total" (read by scripts/check.sh), and returns the
+ * exit status: 0 when all passed, 1 otherwise.
+ */
+#ifndef LR_HARNESS_H
+#define LR_HARNESS_H
+
+#include <stddef.h>
+
+typedef struct {
+    const char *name;    // a sentence: "sigmoid(0) is exactly 1/2"
+    void (*run)(void);
+} HarnessTest;
+
+#define EXPECT_NEAR(got, want, tol, what, why) \
+    harness_near((got), (want), (tol), (what), (why), __FILE__, __LINE__)
+#define EXPECT_TRUE(cond, why) harness_true((cond), (why), __FILE__, __LINE__)
+
+/* Checks |got - want| <= tol (and that got is a number). Returns 1 if it holds. */
+int harness_near(double got, double want, double tol, const char *what, const char *why,
+                 const char *file, int line);
+
+/* Checks cond; why is the whole message shown when it fails. Returns cond. */
+int harness_true(int cond, const char *why, const char *file, int line);
+
+/* Like printf into a static buffer of the harness, for building a `what`
+ * that names the arguments ("sigmoid(%g)"). Valid until the next call. */
+const char *harness_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Runs the tests as one CUnit suite; returns the exit status for main. */
+int harness_run(const char *suite, const HarnessTest *tests, size_t n_tests);
+
+#endif
