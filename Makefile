@@ -89,10 +89,7 @@ watch:
 
 # Figures are drawn by the chapter programs themselves, so they cannot go stale.
 docs: deps-pandoc deps-gnuplot $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
-	@rm -rf build/docs/fig && mkdir -p build/docs/fig
-	@for c in $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS)); do \
-	  LR_PLOT=svg LR_PLOT_DIR=build/docs/fig $$c > /dev/null || exit 1; done
-	@scripts/build-docs.sh build/docs
+	@scripts/docs.sh build/docs $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
 
 test: deps-cunit deps-gnuplot deps-pandoc $(LIB) $(HARNESS) $(LIB_TESTS) $(TOOLS) \
       $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))

@@ -1,0 +1,131 @@
+/* Chapter 3: training logistic regression by gradient descent.
+ *
+ * Trains on the lesson's data set (make_classification, 300 samples, 2
+ * features) for 500 epochs at learning rate 0.1, starting from w = 0, b = 0,
+ * and prints the loss, weights and accuracy beside the values the lesson's
+ * NumPy code gets. Plots the data and the loss curve.
+ *
+ *     make chapter-03 && ./chapter-03 [--data FILE.csv] [--lr RATE] [--epochs N]
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chapter.h"
+#include "logreg.h"
+#include "metrics.h"
+
+typedef struct {
+    const char *data;   // CSV file to train on
+    double lr;          // learning rate
+    size_t epochs;      // number of gradient steps
+    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with NumPy
+} Options;
+
+static Options parse_options(int argc, char **argv, char *default_data) {
+    Options o = {.data = default_data, .lr = 0.1, .epochs = 500};
+    ChapterOption opts[] = {
+        {"--data", "FILE.csv", "train on this CSV file (default data/classification.csv)", OPT_TEXT, &o.data, 0, 0, 0},
+        {"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0},
+        {"--epochs", "N", "number of gradient steps (default 500)", OPT_COUNT, &o.epochs, 1, 1e7, 0},
+    };
+    chapter_parse(argc, argv, "Chapter 3: logistic regression trained by gradient descent.", opts, 3);
+    o.lesson = !opts[0].given && o.lr == 0.1 && o.epochs == 500;
+    return o;
+}
+
+/* Prints ours beside NumPy's: the loss at a few epochs, w, b, accuracy. */
+static void print_results(const Options *o, const LogReg *m, const double *losses, double accuracy,
+                          const Reference *ref) {
+    static const size_t EPOCHS[] = {0, 1, 10, 100, 499};
+    printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
+    for (int k = 0; k < 5; k++) {
+        if (EPOCHS[k] >= o->epochs) continue;
+        char label[32], key[32];
+        snprintf(label, sizeof label, "loss[%zu]", EPOCHS[k]);
+        snprintf(key, sizeof key, "loss_%zu", EPOCHS[k]);
+        chapter_compare(label, losses[EPOCHS[k]], o->lesson ? ref_value(ref, key, 0) : NAN);
+    }
+    for (size_t j = 0; j < m->d; j++) {
+        char label[32];
+        snprintf(label, sizeof label, "w[%zu]", j);
+        chapter_compare(label, m->w[j], o->lesson ? ref_value(ref, "w", j) : NAN);
+    }
+    chapter_compare("b", m->b, o->lesson ? ref_value(ref, "b", 0) : NAN);
+    chapter_compare("accuracy", accuracy, o->lesson ? ref_value(ref, "accuracy", 0) : NAN);
+}
+
+static void plot_data(const Plotter *pl, const Dataset *ds) {
+    Plot p;
+    plot_begin(&p, "chapter-03-data");
+    for (int cls = 0; cls <= 1; cls++) {
+        plot_data_begin(&p, cls == 0 ? "class0" : "class1");
+        for (size_t i = 0; i < ds->n; i++) {
+            if (ds->y[i] == cls) plot_data_row(&p, 2, mat_row(&ds->X, i));
+        }
+        plot_data_end(&p);
+    }
+    plot_cmd(&p, "set title 'The training data: %zu samples, two classes'", ds->n);
+    plot_cmd(&p, "set xlabel '%s'", ds->names[0]);
+    plot_cmd(&p, "set ylabel '%s'", ds->d > 1 ? ds->names[1] : "");
+    plot_cmd(&p, "set size ratio -1");
+    plot_cmd(&p, "plot $class0 using 1:2 with points lt 1 title 'y = 0', "
+                 "$class1 using 1:2 with points lt 2 title 'y = 1'");
+    chapter_show(pl, &p);
+}
+
+static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, double lr) {
+    Plot p;
+    plot_begin(&p, "chapter-03-loss");
+    plot_data_begin(&p, "loss");
+    for (size_t e = 0; e < epochs; e++) plot_data_row(&p, 2, (double[]){(double)e, losses[e]});
+    plot_data_end(&p);
+    plot_cmd(&p, "set title 'Training: the mean cross-entropy falls with every epoch (lr = %g)'", lr);
+    plot_cmd(&p, "set xlabel 'epoch'");
+    plot_cmd(&p, "set ylabel 'BCE loss'");
+    plot_cmd(&p, "plot $loss using 1:2 with lines lt 1 title 'loss'");
+    chapter_show(pl, &p);
+}
+
+int main(int argc, char **argv) {
+    char default_data[4096];
+    lr_data_path("classification.csv", default_data, sizeof default_data);
+    Options o = parse_options(argc, argv, default_data);
+    Plotter pl;
+    chapter_plotter(&pl);
+    Dataset ds;
+    chapter_load(&ds, o.data, 2);
+    Reference ref;
+    chapter_load_reference(&ref, "gd-classification.txt");
+
+    printf("Chapter 3: gradient descent on %s (%zu samples, %zu features)\n", o.data, ds.n, ds.d);
+    printf("learning rate %g, %zu epochs, starting from w = 0, b = 0\n\n", o.lr, o.epochs);
+
+    // [snippet train]
+    LogReg m;
+    logreg_init(&m, ds.d);
+    LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
+    double *losses = vec_new(o.epochs);
+    logreg_fit_gd(&m, &ds.X, ds.y, &par, losses);
+
+    double *pred = vec_new(ds.n);
+    logreg_predict(&m, &ds.X, 0.5, pred);
+    double accuracy = metrics_accuracy(pred, ds.y, ds.n);
+    // [end train]
+
+    print_results(&o, &m, losses, accuracy, &ref);
+    printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", accuracy,
+           metrics_correct(pred, ds.y, ds.n), ds.n);
+    if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+    printf("\n");
+
+    plot_data(&pl, &ds);
+    plot_loss(&pl, losses, o.epochs, o.lr);
+
+    free(pred);
+    free(losses);
+    logreg_free(&m);
+    ref_free(&ref);
+    dataset_free(&ds);
+    return 0;
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# run-tests.sh: the project's own test suite, run by `make test` after it has
+# built everything (in $BUILD, warnings as errors). Each step prints ok/FAIL
+# lines; the last line counts the steps: "N passed, N failed".
+set -u
+: "${BUILD:?run this through make test}"
+passed=0 failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# step NAME COMMAND...: run one step, count it, show its output indented.
+step() {
+  local name=$1; shift
+  local start=$SECONDS out rc
+  out=$("$@" 2>&1); rc=$?
+  if [[ $rc == 0 ]]; then
+    passed=$((passed + 1)); echo "PASS  $name  ($((SECONDS - start)) s)"
+  else
+    failed=$((failed + 1)); echo "FAIL  $name"
+  fi
+  [[ $rc != 0 || ${VERBOSE:-0} == 1 ]] && echo "$out" | sed 's/^/      /'
+  return 0
+}
+
+chapter_test() {
+  local script=$1 nn
+  nn=$(basename "$script" | cut -d- -f1)
+  mkdir -p "$tmp/$nn"
+  CHAPTER="$BUILD/bin/chapter-$nn" CHECK="$BUILD/tests/check-output" TMP="$tmp/$nn" \
+    bash -c 'source tests/chapters/lib.sh; source "$1"; exit $((failures > 0))' _ "$script"
+}
+
+echo "== lib tests"
+for t in "$BUILD"/tests/test-*; do step "lib: $(basename "$t")" "$t"; done
+
+echo "== exercise suites against solutions/ (must pass)"
+for f in exercises/[0-9][0-9]-*.c; do
+  nn=$(basename "$f" | cut -d- -f1)
+  step "solution $(basename "$f" .c)" scripts/check.sh solutions "$nn"
+done
+
+echo "== bite check: exercise suites against the shipped stubs (must fail)"
+for f in exercises/[0-9][0-9]-*.c; do
+  nn=$(basename "$f" | cut -d- -f1)
+  step "stub $(basename "$f" .c)" scripts/check.sh bite "$nn"
+done
+
+echo "== chapters, headless, numbers checked against data/reference"
+for script in tests/chapters/[0-9][0-9]-*.sh; do
+  step "chapter $(basename "$script" .sh)" chapter_test "$script"
+done
+
+echo "== notes"
+step "make docs (build/docs)" scripts/docs.sh build/docs "$BUILD"/bin/chapter-*
+
+echo
+echo "$passed passed, $failed failed"
+[[ $failed == 0 ]]

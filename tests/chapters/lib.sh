@@ -1,0 +1,47 @@
+# Helpers for the chapter tests, tests/chapters/NN-name.sh. scripts/run-tests.sh
+# sources this file and then a chapter's script, with CHAPTER (the program),
+# CHECK (build/.../check-output) and TMP (an empty folder) set. Each helper
+# prints what it checked; any failure makes the script exit non-zero.
+failures=0
+
+fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+
+# run_chapter MODE [ARGS...]: run the chapter with LR_PLOT=MODE; its stdout is
+# kept in $TMP/out.txt. It must exit 0 and print nothing on stderr.
+run_chapter() {
+  local mode=$1; shift
+  LR_PLOT=$mode LR_PLOT_DIR="$TMP/plots-$mode" "$CHAPTER" "$@" > "$TMP/out.txt" 2> "$TMP/err.txt"
+  local rc=$?
+  if [[ $rc != 0 ]]; then fail "$CHAPTER $* (LR_PLOT=$mode) exited $rc: $(head -c 300 "$TMP/err.txt")"
+  elif [[ -s $TMP/err.txt ]]; then fail "$CHAPTER $* (LR_PLOT=$mode) wrote to stderr: $(head -c 300 "$TMP/err.txt")"
+  else echo "ok   $(basename "$CHAPTER") $* runs with LR_PLOT=$mode"; fi
+}
+
+# expect_numbers REFERENCE SPEC...: numbers printed vs data/reference/REFERENCE
+# (SPEC as in tests/chapters/check-output.c: LABEL[#COL]=KEY[.INDEX]:TOL).
+expect_numbers() {
+  local ref=$1; shift
+  local out
+  out=$("$CHECK" "$TMP/out.txt" "data/reference/$ref" "$@") || failures=$((failures + 1))
+  echo "$out" | sed 's/^/     /'
+}
+
+# expect_text TEXT: the output contains TEXT (fixed string).
+expect_text() {
+  if grep -qF -- "$1" "$TMP/out.txt"; then echo "ok   prints: $1"; else fail "output lacks: $1"; fi
+}
+
+# expect_plots NAME...: after run_chapter png, each NAME.png is a non-empty
+# PNG image with its NAME.gp script beside it.
+expect_plots() {
+  local dir="$TMP/plots-png" name
+  for name in "$@"; do
+    if [[ ! -s $dir/$name.png ]]; then fail "no $name.png"
+    elif [[ $(head -c 4 "$dir/$name.png" | od -An -c | tr -d ' ') != '211PNG' ]]; then fail "$name.png is not a PNG"
+    elif [[ ! -s $dir/$name.gp ]]; then fail "no $name.gp beside $name.png"
+    else echo "ok   $name.png ($(wc -c < "$dir/$name.png") bytes) and $name.gp"; fi
+  done
+  local extra
+  extra=$(ls "$dir" | grep -v -e '\.png$' -e '\.gp$')
+  [[ -z $extra ]] || fail "stray files left in the plot folder: $extra"
+}

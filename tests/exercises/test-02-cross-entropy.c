@@ -1,0 +1,53 @@
+/* Tests for exercise 02: bce_one and bce_mean. */
+#include <math.h>
+
+#include "exercises.h"
+#include "harness.h"
+
+#define TOL 1e-12
+
+static void test_one(void) {
+    EXPECT_NEAR(bce_one(1, 0.9), -log(0.9), TOL, "bce_one(y=1, p=0.9)",
+                "With y = 1 only the first term counts: L = -log(p).");
+    EXPECT_NEAR(bce_one(0, 0.9), -log(0.1), TOL, "bce_one(y=0, p=0.9)",
+                "With y = 0 only the second term counts: L = -log(1 - p).");
+    EXPECT_NEAR(bce_one(1, 0.5), log(2.0), TOL, "bce_one(y=1, p=0.5)",
+                "A coin-flip guess costs log 2 = 0.693 whatever the label.");
+}
+
+static void test_sign(void) {
+    EXPECT_TRUE(bce_one(1, 0.3) > 0, "bce_one(1, 0.3) must be positive: log p < 0, so L = -log p > 0. "
+                                     "Did you forget the minus sign?");
+}
+
+static void test_clipping(void) {
+    double cap = -log(1e-15);
+    EXPECT_NEAR(bce_one(1, 0.0), cap, 1e-9, "bce_one(y=1, p=0)",
+                "log(0) is -infinity: clip p to at least 1e-15 first, giving -log(1e-15) = 34.54.");
+    EXPECT_NEAR(bce_one(0, 1.0), -log(1.0 - (1.0 - 1e-15)), 1e-9, "bce_one(y=0, p=1)",
+                "log(1 - 1) is -infinity: clip p to at most 1 - 1e-15 first.");
+    EXPECT_NEAR(bce_one(0, 0.0), -log(1.0 - 1e-15), TOL, "bce_one(y=0, p=0)",
+                "A right and certain answer costs (almost) nothing; if you got NaN, 0 * log(0) slipped through: clip p.");
+}
+
+static void test_mean(void) {
+    const double y[] = {1, 0, 1, 1, 0, 0, 1};
+    const double p[] = {0.8, 0.3, 0.6, 0.99, 0.01, 0.45, 0.2};
+    double want = 0.0;
+    for (int i = 0; i < 7; i++) want += -(y[i] * log(p[i]) + (1 - y[i]) * log(1 - p[i]));
+    want /= 7;
+    EXPECT_NEAR(bce_mean(y, p, 7), want, TOL, "bce_mean of 7 predictions",
+                "The mean is the sum of the 7 losses divided by n = 7 (not by a fixed number).");
+    EXPECT_NEAR(bce_mean(y, p, 2), (-log(0.8) - log(0.7)) / 2, TOL, "bce_mean of the first 2",
+                "Use only the first n values, and divide by n.");
+}
+
+int main(void) {
+    static const HarnessTest tests[] = {
+        {"bce_one picks -log p or -log(1-p) by the label", test_one},
+        {"the loss is positive", test_sign},
+        {"p = 0 and p = 1 give finite losses (clipping)", test_clipping},
+        {"bce_mean averages over n", test_mean},
+    };
+    return harness_run("Exercise 02: cross-entropy", tests, sizeof tests / sizeof tests[0]);
+}

@@ -1,0 +1,124 @@
+/* Tests for lib/dataset (the CSV reader and writer) and lib/reference. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dataset.h"
+#include "harness.h"
+#include "reference.h"
+
+static char dir[64];
+
+/* Writes text to DIR/name and returns the path (a static buffer). */
+static const char *write_file(const char *name, const char *text) {
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+static void test_good_file(void) {
+    const char *path = write_file("good.csv", "\xEF\xBB\xBFx1,x2,y\r\n1.5,-2,0\r\n\r\n3e-2, 4 ,1\r\n0,0,1\r\n");
+    Dataset ds;
+    LrError err = {""};
+    int rc = dataset_read_csv(&ds, path, &err);
+    EXPECT_TRUE(rc == 0, harness_fmt("a BOM, CRLF and a blank line are accepted, got: %s", err.msg));
+    if (rc != 0) return;
+    EXPECT_NEAR((double)ds.n, 3, 0, "rows", "three data rows");
+    EXPECT_NEAR((double)ds.d, 2, 0, "features", "two features, then the label");
+    EXPECT_NEAR(*mat_at(&ds.X, 1, 0), 0.03, 0, "X[1][0]", "3e-2");
+    EXPECT_NEAR(*mat_at(&ds.X, 1, 1), 4, 0, "X[1][1]", "spaces around a number are fine");
+    EXPECT_NEAR(ds.y[1], 1, 0, "y[1]", "the last column is the label");
+    EXPECT_TRUE(strcmp(ds.names[0], "x1") == 0, "the BOM is not part of the first name");
+    EXPECT_TRUE(dataset_check_labels(&ds, 2, path, &err) == 0, "labels 0 and 1 both occur");
+    dataset_free(&ds);
+}
+
+/* Each bad file gives exactly this message (with DIR/ in front of the name). */
+static void expect_error(const char *name, const char *text, const char *message) {
+    const char *path = write_file(name, text);
+    Dataset ds;
+    LrError err = {""};
+    char want[512];
+    snprintf(want, sizeof want, "%s/%s", dir, message);
+    int rc = dataset_read_csv(&ds, path, &err);
+    if (rc == 0) rc = dataset_check_labels(&ds, 2, path, &err);
+    EXPECT_TRUE(rc != 0 && strcmp(err.msg, want) == 0,
+                harness_fmt("%s: expected the error '%s', got '%s'", name, want, rc != 0 ? err.msg : "(no error)"));
+    if (rc == 0) dataset_free(&ds);
+}
+
+static void test_bad_files(void) {
+    expect_error("empty.csv", "", "empty.csv: empty file, expected a header like x1,x2,y");
+    expect_error("header.csv", "x1,x2,y\n", "header.csv: no data rows after the header");
+    expect_error("ragged.csv", "x1,x2,y\n1,2,0\n1,2\n", "ragged.csv:3: expected 3 columns like the header, got 2");
+    expect_error("comma.csv", "x1,x2,y\n1,2,0,\n", "comma.csv:2: expected 3 columns like the header, got 4 (a trailing comma?)");
+    expect_error("word.csv", "x1,x2,y\n1,abc,0\n", "word.csv:2:3: expected a number, got 'abc'");
+    expect_error("blank.csv", "x1,x2,y\n1,,0\n", "blank.csv:2:3: empty cell, expected a number");
+    expect_error("nan.csv", "x1,x2,y\nnan,1,0\n", "nan.csv:2:1: 'nan' is not a finite number");
+    expect_error("huge.csv", "x1,x2,y\n1,1e400,0\n", "huge.csv:2:3: '1e400' is not a finite number");
+    expect_error("label.csv", "x1,x2,y\n1,2,0.5\n", "label.csv:2: the label (last column) must be a whole number, got 0.5");
+    expect_error("nohead.csv", "1,2,0\n", "nohead.csv:1: the first row must be a header of column names, got the number '1'");
+    expect_error("class.csv", "x1,x2,y\n1,2,0\n3,4,2\n", "class.csv: sample 2 has label 2; this chapter needs labels 0..1");
+    expect_error("one.csv", "x1,x2,y\n1,2,0\n3,4,0\n5,6,0\n", "one.csv: no sample has label 1; every class must occur");
+    expect_error("few.csv", "x1,x2,y\n1,2,0\n3,4,1\n", "few.csv: 2 rows but 2 features: need more rows than features");
+}
+
+static void test_missing(void) {
+    Dataset ds;
+    LrError err;
+    EXPECT_TRUE(dataset_read_csv(&ds, "no/such/file.csv", &err) != 0 &&
+                strcmp(err.msg, "no/such/file.csv: cannot open: No such file or directory") == 0,
+                harness_fmt("a missing file is named in the error, got '%s'", err.msg));
+    EXPECT_TRUE(dataset_read_csv(&ds, dir, &err) != 0 && strstr(err.msg, "is a directory") != NULL,
+                harness_fmt("a directory is refused, got '%s'", err.msg));
+}
+
+static void test_round_trip(void) {
+    const char *path = write_file("in.csv", "a,b,label\n0.1,-1e-300,1\n2.5,3,0\n7,8,1\n");
+    Dataset ds, back;
+    LrError err;
+    dataset_read_csv(&ds, path, &err);
+    char out[256];
+    snprintf(out, sizeof out, "%s/out.csv", dir);
+    EXPECT_TRUE(dataset_write_csv(&ds, out, &err) == 0, "writing succeeds");
+    EXPECT_TRUE(dataset_read_csv(&back, out, &err) == 0, "what was written reads back");
+    EXPECT_TRUE(memcmp(ds.X.data, back.X.data, 6 * sizeof(double)) == 0, "every value survives exactly (%.17g)");
+    EXPECT_TRUE(strcmp(back.names[2], "label") == 0, "the header survives");
+    dataset_free(&ds);
+    dataset_free(&back);
+}
+
+static void test_reference(void) {
+    const char *path = write_file("ref.txt", "# comment\nw 0.5 -1.25\n\nacc 0.9233\n");
+    Reference ref;
+    LrError err;
+    EXPECT_TRUE(ref_load(&ref, path, &err) == 0, "a reference file loads");
+    EXPECT_NEAR(ref_value(&ref, "w", 1), -1.25, 0, "w[1]", "the second value of w");
+    EXPECT_NEAR(ref_value(&ref, "acc", 0), 0.9233, 0, "acc", "one value");
+    EXPECT_TRUE(ref_get(&ref, "missing") == NULL, "a key that is not there gives NULL");
+    ref_free(&ref);
+    path = write_file("bad.txt", "w 0.5 x\n");
+    EXPECT_TRUE(ref_load(&ref, path, &err) != 0 && strstr(err.msg, ":1: expected a number after 'w', got 'x'") != NULL,
+                harness_fmt("a bad reference line is reported, got '%s'", err.msg));
+}
+
+int main(void) {
+    snprintf(dir, sizeof dir, "/tmp/lr-test-XXXXXX");
+    if (mkdtemp(dir) == NULL) return 2;
+    static const HarnessTest tests[] = {
+        {"a good CSV file reads (BOM, CRLF, blank lines)", test_good_file},
+        {"bad CSV files give one exact message each", test_bad_files},
+        {"missing files and folders are refused", test_missing},
+        {"write then read gives the same numbers", test_round_trip},
+        {"reference files load", test_reference},
+    };
+    int status = harness_run("lib: dataset and reference", tests, sizeof tests / sizeof tests[0]);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) status = 2;
+    return status;
+}
