@@ -11,7 +11,8 @@
 #   make clean           remove build/ and out/ and the chapter programs
 #
 # Variables: CC (default cc), SANITIZE=1 (AddressSanitizer + UBSan),
-# NO_DEPS=1 (never offer to install missing packages), EX=NN.
+# NO_DEPS=1 (never offer to install missing packages), EX=NN,
+# BUILD (default build/MODE) and DOCS (default build/docs): output folders.
 
 CC ?= cc
 EX ?=
@@ -22,7 +23,8 @@ ifneq ($(filter test test-% docs-check,$(MAKECMDGOALS)),)
 WERROR := 1
 endif
 MODE := $(if $(SANITIZE),san-)$(if $(WERROR),strict,learn)
-BUILD := build/$(MODE)
+BUILD ?= build/$(MODE)
+DOCS ?= build/docs
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow $(if $(WERROR),-Werror)
 # -ffp-contract=off: no fused multiply-add, so sums match NumPy's to the bit.
@@ -33,7 +35,7 @@ ifdef SANITIZE
 CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS += -fsanitize=address,undefined
 endif
-export CC CFLAGS LDFLAGS LDLIBS BUILD
+export CC CFLAGS LDFLAGS LDLIBS BUILD DOCS
 
 LIB_SRC := $(wildcard lib/*.c)
 LIB := $(BUILD)/liblr.a
@@ -89,7 +91,7 @@ watch:
 
 # Figures are drawn by the chapter programs themselves, so they cannot go stale.
 docs: deps-pandoc deps-gnuplot $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
-	@scripts/docs.sh build/docs $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
+	@scripts/docs.sh $(DOCS) $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
 
 test: deps-cunit deps-gnuplot deps-pandoc $(LIB) $(HARNESS) $(LIB_TESTS) $(TOOLS) \
       $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
@@ -109,4 +111,4 @@ deps-pandoc:
 clean:
 	rm -rf build out $(wildcard chapter-[0-9][0-9])
 
--include $(shell find build/$(MODE) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

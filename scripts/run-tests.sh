@@ -51,7 +51,7 @@ for script in tests/chapters/[0-9][0-9]-*.sh; do
 done
 
 echo "== notes"
-step "make docs (build/docs)" scripts/docs.sh build/docs "$BUILD"/bin/chapter-*
+step "make docs (${DOCS:=build/docs})" scripts/docs.sh "$DOCS" "$BUILD"/bin/chapter-*
 
 echo
 echo "$passed passed, $failed failed"
