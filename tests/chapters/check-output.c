@@ -33,14 +33,14 @@ static int parse_spec(const char *text, Spec *s) {
     char *hash = strchr(copy, '#');
     s->col = hash != NULL ? atoi(hash + 1) : 1;
     if (hash != NULL) *hash = '\0';
-    snprintf(s->label, sizeof s->label, "%s", copy);
+    snprintf(s->label, sizeof s->label, "%.127s", copy);
     char *dot = strrchr(eq + 1, '.');
     s->index = 0;
     if (dot != NULL && strspn(dot + 1, "0123456789") == strlen(dot + 1) && dot[1] != '\0') {
         s->index = (size_t)atoi(dot + 1);
         *dot = '\0';
     }
-    snprintf(s->key, sizeof s->key, "%s", eq + 1);
+    snprintf(s->key, sizeof s->key, "%.127s", eq + 1);
     return s->col >= 1 ? 0 : -1;
 }
 

@@ -44,11 +44,11 @@ static void expect_error(const char *name, const char *text, const char *message
     LrError err = {""};
     char want[512];
     snprintf(want, sizeof want, "%s/%s", dir, message);
-    int rc = dataset_read_csv(&ds, path, &err);
-    if (rc == 0) rc = dataset_check_labels(&ds, 2, path, &err);
+    int read = dataset_read_csv(&ds, path, &err);
+    int rc = read == 0 ? dataset_check_labels(&ds, 2, path, &err) : read;
     EXPECT_TRUE(rc != 0 && strcmp(err.msg, want) == 0,
                 harness_fmt("%s: expected the error '%s', got '%s'", name, want, rc != 0 ? err.msg : "(no error)"));
-    if (rc == 0) dataset_free(&ds);
+    if (read == 0) dataset_free(&ds);
 }
 
 static void test_bad_files(void) {
