@@ -2,7 +2,7 @@
  *
  *   check-output OUTPUT REFERENCE SPEC...
  *
- * OUTPUT is what the chapter printed; REFERENCE a data/reference/*.txt file.
+ * OUTPUT is what the chapter printed; REFERENCE a file in data/reference/.
  * Each SPEC is LABEL[#COL]=KEY[.INDEX]:TOL and means: find the first line of
  * OUTPUT whose first word is LABEL, take its COL-th number after the label
  * (default 1), and check that it is within TOL of value INDEX (default 0) of
