@@ -1,0 +1,130 @@
+#include "feature.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* ---- polynomial features --------------------------------------------------- */
+
+size_t feature_poly_count(size_t d, size_t degree) {
+    // C(d + D, D) = prod_{k=1..D} (d + k) / k; each partial product is a
+    // binomial coefficient C(d + k, k), so every division is exact.
+    size_t c = 1;
+    for (size_t k = 1; k <= degree; k++) c = c * (d + k) / k;
+    return c - 1;
+}
+
+// [snippet poly-row]
+void feature_poly_row(const double *x, size_t d, size_t degree, double *out) {
+    // start[j]: where the terms of the previous degree that begin with x_j
+    // (their first index is >= j) start in out. A degree-k term is x_j times
+    // a degree-(k-1) term whose indices are all >= j, so each degree is a
+    // block x_j * out[start[j] .. end) for j = 0, 1, ..., d-1.
+    size_t *start = lr_malloc(d * sizeof *start);
+    size_t col = 0;
+    for (size_t j = 0; j < d; j++) {
+        start[j] = col;
+        out[col++] = x[j];                       // degree 1: the features
+    }
+    size_t end = col;                            // one past the previous degree
+    for (size_t k = 2; k <= degree; k++) {
+        for (size_t j = 0; j < d; j++) {
+            size_t from = start[j];
+            start[j] = col;
+            for (size_t t = from; t < end; t++) out[col++] = out[t] * x[j];
+        }
+        end = col;
+    }
+    free(start);
+}
+// [end poly-row]
+
+Matrix feature_poly(const Matrix *X, size_t degree) {
+    Matrix P = mat_new(X->rows, feature_poly_count(X->cols, degree));
+    for (size_t i = 0; i < X->rows; i++) feature_poly_row(mat_row(X, i), X->cols, degree, mat_row(&P, i));
+    return P;
+}
+
+void feature_poly_powers(size_t d, size_t degree, unsigned *powers) {
+    // The same blocks as feature_poly_row, adding 1 to exponent j instead
+    // of multiplying by x_j.
+    size_t count = feature_poly_count(d, degree);
+    memset(powers, 0, count * d * sizeof *powers);
+    size_t *start = lr_malloc(d * sizeof *start);
+    size_t col = 0;
+    for (size_t j = 0; j < d; j++) {
+        start[j] = col;
+        powers[col++ * d + j] = 1;
+    }
+    size_t end = col;
+    for (size_t k = 2; k <= degree; k++) {
+        for (size_t j = 0; j < d; j++) {
+            size_t from = start[j];
+            start[j] = col;
+            for (size_t t = from; t < end; t++, col++) {
+                memcpy(&powers[col * d], &powers[t * d], d * sizeof *powers);
+                powers[col * d + j]++;
+            }
+        }
+        end = col;
+    }
+    free(start);
+}
+
+const char *feature_poly_name(size_t d, size_t degree, size_t k, const char *const *names,
+                               char *buf, size_t size) {
+    size_t count = feature_poly_count(d, degree);
+    unsigned *powers = lr_malloc(count * d * sizeof *powers);
+    feature_poly_powers(d, degree, powers);
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t j = 0; j < d && k < count; j++) {
+        unsigned e = powers[k * d + j];
+        if (e == 0 || len >= size) continue;
+        int w = e == 1 ? snprintf(buf + len, size - len, "%s%s", len > 0 ? " " : "", names[j])
+                       : snprintf(buf + len, size - len, "%s%s^%u", len > 0 ? " " : "", names[j], e);
+        len += w > 0 ? (size_t)w : 0;
+    }
+    free(powers);
+    return buf;
+}
+
+/* ---- standardisation --------------------------------------------------------- */
+
+void feature_scaler_fit(Scaler *s, const Matrix *X) {
+    size_t n = X->rows, d = X->cols;
+    s->d = d;
+    s->mean = vec_new(d);
+    s->scale = vec_new(d);
+    // mean_j = (1/n) sum_i x_ij;  scale_j = sqrt((1/n) sum_i (x_ij - mean_j)^2)
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < d; j++) s->mean[j] += *mat_at(X, i, j);
+    }
+    for (size_t j = 0; j < d; j++) s->mean[j] /= (double)n;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < d; j++) {
+            double dev = *mat_at(X, i, j) - s->mean[j];
+            s->scale[j] += dev * dev;
+        }
+    }
+    for (size_t j = 0; j < d; j++) {
+        s->scale[j] = sqrt(s->scale[j] / (double)n);
+        if (s->scale[j] == 0.0) s->scale[j] = 1.0;   // a constant column: shift it, do not divide by 0
+    }
+}
+
+void feature_scaler_apply(const Scaler *s, Matrix *X) {
+    for (size_t i = 0; i < X->rows; i++) {
+        double *x_i = mat_row(X, i);
+        for (size_t j = 0; j < s->d; j++) x_i[j] = (x_i[j] - s->mean[j]) / s->scale[j];
+    }
+}
+
+void feature_scaler_free(Scaler *s) {
+    free(s->mean);
+    free(s->scale);
+    *s = (Scaler){0, NULL, NULL};
+}
