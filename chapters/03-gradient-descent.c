@@ -68,7 +68,7 @@ static void plot_data(const Plotter *pl, const Dataset *ds) {
     plot_cmd(&p, "set title 'The training data: %zu samples, two classes'", ds->n);
     plot_cmd(&p, "set xlabel '%s'", ds->names[0]);
     plot_cmd(&p, "set ylabel '%s'", ds->d > 1 ? ds->names[1] : "");
-    plot_cmd(&p, "set size ratio -1");
+    plot_cmd(&p, "set key outside right top");
     plot_cmd(&p, "plot $class0 using 1:2 with points lt 1 title 'y = 0', "
                  "$class1 using 1:2 with points lt 2 title 'y = 1'");
     chapter_show(pl, &p);
