@@ -37,4 +37,30 @@ double gradient(const double *X, const double *y, size_t n, size_t d,
  * w and dw are (d); b points to the bias. */
 void gd_step(double *w, double *b, const double *dw, double db, size_t d, double lr);
 
+/* ---- 09 precision-recall ------------------------------------------------- */
+
+/* At threshold t sample i is predicted positive when p_i >= t. p and y are (n),
+ * y_i is 0 or 1. */
+
+/* tp / (tp + fp); 1 when nothing is predicted positive. */
+double precision_at(const double *p, const double *y, size_t n, double threshold);
+
+/* tp / (tp + fn); 1 when there are no positive samples. */
+double recall_at(const double *p, const double *y, size_t n, double threshold);
+
+/* The score p_i that, used as the threshold, gives the largest
+ * F1 = 2 P R / (P + R) (the lowest such score on a tie); writes that F1 to
+ * *best_f1. */
+double best_f1_threshold(const double *p, const double *y, size_t n, double *best_f1);
+
+/* ---- 10 polynomial-moons ------------------------------------------------- */
+
+/* C(d + degree, degree) - 1: the number of products of 1 to degree features. */
+size_t poly_count(size_t d, size_t degree);
+
+/* Every product x_{j1} ... x_{jk}, j1 <= ... <= jk, k = 1 .. degree, in
+ * scikit-learn's PolynomialFeatures(degree, include_bias=False) order, from
+ * x (d) into out (poly_count(d, degree)). Returns the number written. */
+size_t poly_expand(const double *x, size_t d, size_t degree, double *out);
+
 #endif
