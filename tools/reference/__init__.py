@@ -1,0 +1,1 @@
+"""Reference-value modules for tools/make-reference.py, one per topic."""
