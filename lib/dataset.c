@@ -6,116 +6,214 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 
 /* ---- reading ------------------------------------------------------------ */
 
 /* What the reader has so far: values in row-major order, grown by doubling. */
 typedef struct {
-    const char *path;
+    const char *path;  // file name for messages
     size_t line;       // current line number, 1-based
     size_t cols;       // columns per row, from the header
     double *values;    // (rows * cols) parsed numbers
+    size_t *lines;     // (rows) the line each row came from
     size_t rows;
-    size_t capacity;   // rows that fit in values
+    size_t capacity;   // rows that fit in values and lines
 } Reader;
 
-static void strip_line_end(char *line) {
-    size_t len = strlen(line);
-    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = '\0';
+/* A cell as a message shows it, in single quotes: at most SHOWN bytes,
+ * control characters as \xNN (so that a message stays one line), and when
+ * cut, "..." and the full length: 'xxxx...' (1048576 bytes). */
+#define SHOWN 40
+typedef struct {
+    char text[SHOWN * 4 + 48];
+} Shown;
+
+static Shown show(const char *s) {
+    Shown out;
+    size_t n = strlen(s), k = 0;
+    out.text[k++] = '\'';
+    for (size_t i = 0; i < n && i < SHOWN; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7f) k += (size_t)sprintf(out.text + k, "\\x%02x", c);
+        else out.text[k++] = (char)c;
+    }
+    if (n > SHOWN) sprintf(out.text + k, "...' (%zu bytes)", n);
+    else sprintf(out.text + k, "'");
+    return out;
 }
 
-static int count_cells(const char *line) {
-    int cells = 1;
+static void strip_line_end(char *line, size_t *len) {
+    while (*len > 0 && (line[*len - 1] == '\n' || line[*len - 1] == '\r')) line[--*len] = '\0';
+}
+
+static size_t count_cells(const char *line) {
+    size_t cells = 1;
     for (const char *c = line; *c != '\0'; c++) cells += *c == ',';
     return cells;
 }
 
+/* Cuts the next comma-separated cell off *rest and returns it; *rest moves
+ * past the comma (or to the end of the line after the last cell). */
+static char *next_cell(char **rest) {
+    char *cell = *rest, *comma = strchr(cell, ',');
+    if (comma != NULL) {
+        *comma = '\0';
+        *rest = comma + 1;
+    } else {
+        *rest = cell + strlen(cell);
+    }
+    return cell;
+}
+
+static int is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
+
+/* Skips blanks at both ends; returns the start, cuts the end. */
 static char *trim(char *s) {
-    while (*s == ' ' || *s == '\t') s++;
+    while (is_blank(*s)) s++;
     size_t len = strlen(s);
-    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t')) s[--len] = '\0';
+    while (len > 0 && is_blank(s[len - 1])) s[--len] = '\0';
     return s;
 }
 
-/* Parses one cell that must be a finite number. col is 1-based for messages. */
+/* The UTF-8 byte-order mark, which some editors put at the start of a file. */
+#define BOM "\xEF\xBB\xBF"
+
+/* Bytes that have no place in a text CSV line: NUL, a lone carriage return,
+ * other control characters (tab is a blank). Returns -1 with the place. */
+static int check_bytes(const Reader *r, const char *line, size_t len, LrError *err) {
+    if (strlen(line) != len) {
+        return lr_fail(err, "%s:%zu:%zu: a NUL byte: this does not look like a text CSV file",
+                       r->path, r->line, strlen(line) + 1);
+    }
+    const char *bom = strstr(line, BOM);
+    if (bom != NULL) {
+        return lr_fail(err, "%s:%zu:%zu: a byte-order mark (U+FEFF) inside the file; it may only open the file",
+                       r->path, r->line, (size_t)(bom - line) + 1);
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if (c == '\r') {
+            return lr_fail(err, "%s:%zu:%zu: a carriage return (\\r) inside a line: "
+                                "lines must end in \\n or \\r\\n", r->path, r->line, i + 1);
+        }
+        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+            return lr_fail(err, "%s:%zu:%zu: control character \\x%02x: this does not look like a text CSV file",
+                           r->path, r->line, i + 1, c);
+        }
+    }
+    return 0;
+}
+
+/* Parses one cell that must be a finite decimal number. col is 1-based. */
 static int parse_cell(const Reader *r, char *cell, size_t col, double *out, LrError *err) {
     char *text = trim(cell);
     if (*text == '\0') {
         return lr_fail(err, "%s:%zu:%zu: empty cell, expected a number", r->path, r->line, col);
     }
+    col += (size_t)(text - cell);
     errno = 0;
     char *end;
     double v = strtod(text, &end);
-    if (end == text || *end != '\0') {
-        return lr_fail(err, "%s:%zu:%zu: expected a number, got '%.40s'", r->path, r->line, col, text);
+    if (end == text || *end != '\0' || strpbrk(text, "xX") != NULL) {
+        return lr_fail(err, "%s:%zu:%zu: expected a number, got %s", r->path, r->line, col, show(text).text);
     }
-    if (isnan(v) || isinf(v) || (errno == ERANGE && fabs(v) > 1.0)) {
-        return lr_fail(err, "%s:%zu:%zu: '%.40s' is not a finite number", r->path, r->line, col, text);
+    if (errno == ERANGE && fabs(v) > 1.0) {   // strtod overflowed to +-HUGE_VAL
+        return lr_fail(err, "%s:%zu:%zu: %s is too large for a double (at most about 1.8e308)",
+                       r->path, r->line, col, show(text).text);
     }
-    *out = v;
+    if (isnan(v) || isinf(v)) {
+        return lr_fail(err, "%s:%zu:%zu: %s is not a finite number", r->path, r->line, col, show(text).text);
+    }
+    *out = v;   // a number too small for a double (1e-400) reads as 0, like NumPy
+    return 0;
+}
+
+/* One column name: blanks trimmed, one pair of double quotes removed. */
+static int read_name(const Reader *r, char *cell, size_t col, int last, char **name, LrError *err) {
+    char *text = trim(cell);
+    size_t len = strlen(text);
+    if (len >= 2 && text[0] == '"' && text[len - 1] == '"') {
+        text[len - 1] = '\0';
+        text = trim(text + 1);
+    }
+    if (*text == '\0') {
+        return lr_fail(err, "%s:1:%zu: a column without a name%s", r->path, col,
+                       last ? " (a trailing comma?)" : "");
+    }
+    char *end;
+    strtod(text, &end);
+    if (*end == '\0') {
+        return lr_fail(err, "%s:1: the first row must be a header of column names, got the number %s",
+                       r->path, show(text).text);
+    }
+    if (strchr(text, '\'') != NULL) {
+        return lr_fail(err, "%s:1:%zu: column name %s contains a single quote ('), which the plots cannot show",
+                       r->path, col + (size_t)(strchr(text, '\'') - cell), show(text).text);
+    }
+    *name = lr_strdup(text);
     return 0;
 }
 
 /* Splits the header into column names. */
 static int read_header(Reader *r, char *line, Dataset *ds, LrError *err) {
-    if (strncmp(line, "\xEF\xBB\xBF", 3) == 0) memmove(line, line + 3, strlen(line + 3) + 1);
     if (*trim(line) == '\0') {
         return lr_fail(err, "%s:1: empty first line, expected a header like x1,x2,y", r->path);
     }
-    int cols = count_cells(line);
+    size_t cols = count_cells(line);
     if (cols < 2) {
-        return lr_fail(err, "%s:1: need at least 2 columns (features, then the label), got 1", r->path);
+        const char *hint = strpbrk(line, ";\t") != NULL ? "; is it separated by ';' or tabs? use commas" : "";
+        return lr_fail(err, "%s:1: need at least 2 columns (features, then the label), got 1%s", r->path, hint);
     }
-    r->cols = (size_t)cols;
-    ds->names = lr_calloc(r->cols, sizeof(char *));
-    ds->d = r->cols - 1;
-    char *cell = line;
-    for (size_t j = 0; j < r->cols; j++) {
-        char *comma = strchr(cell, ',');
-        if (comma != NULL) *comma = '\0';
-        char *name = trim(cell), *end;
-        strtod(name, &end);
-        if (*name != '\0' && *end == '\0') {
-            return lr_fail(err, "%s:1: the first row must be a header of column names, got the number '%.40s'",
-                           r->path, name);
-        }
-        ds->names[j] = lr_strdup(name);
-        cell = comma + 1;
+    r->cols = cols;
+    ds->names = lr_calloc(cols, sizeof(char *));
+    ds->d = cols - 1;
+    char *rest = line;
+    for (size_t j = 0; j < cols; j++) {
+        char *cell = next_cell(&rest);
+        if (read_name(r, cell, (size_t)(cell - line) + 1, j == cols - 1, &ds->names[j], err) != 0) return -1;
     }
     return 0;
+}
+
+/* Makes room for one more row. */
+static void grow(Reader *r) {
+    if (r->rows < r->capacity) return;
+    r->capacity = r->capacity == 0 ? 64 : 2 * r->capacity;
+    r->values = lr_realloc(r->values, r->capacity * r->cols * sizeof(double));
+    r->lines = lr_realloc(r->lines, r->capacity * sizeof(size_t));
 }
 
 /* Parses one data row and appends it. */
 static int read_row(Reader *r, char *line, LrError *err) {
-    int cells = count_cells(line);
-    if ((size_t)cells != r->cols) {
+    size_t cells = count_cells(line);
+    if (cells != r->cols) {
         const char *hint = line[strlen(line) - 1] == ',' ? " (a trailing comma?)" : "";
-        return lr_fail(err, "%s:%zu: expected %zu columns like the header, got %d%s",
+        return lr_fail(err, "%s:%zu: expected %zu columns like the header, got %zu%s",
                        r->path, r->line, r->cols, cells, hint);
     }
-    if (r->rows == r->capacity) {
-        r->capacity = r->capacity == 0 ? 64 : 2 * r->capacity;
-        r->values = lr_realloc(r->values, r->capacity * r->cols * sizeof(double));
-    }
+    grow(r);
     double *row = &r->values[r->rows * r->cols];
-    char *cell = line;
+    char *rest = line;
+    size_t label_col = 1;
     for (size_t j = 0; j < r->cols; j++) {
-        char *comma = strchr(cell, ',');
-        if (comma != NULL) *comma = '\0';
-        if (parse_cell(r, cell, (size_t)(cell - line) + 1, &row[j], err) != 0) return -1;
-        cell = comma + 1;
+        char *cell = next_cell(&rest);
+        label_col = (size_t)(cell - line) + 1;
+        if (parse_cell(r, cell, label_col, &row[j], err) != 0) return -1;
     }
     double label = row[r->cols - 1];
     if (label != floor(label)) {
-        return lr_fail(err, "%s:%zu: the label (last column) must be a whole number, got %g",
-                       r->path, r->line, label);
+        return lr_fail(err, "%s:%zu:%zu: the label (last column) must be a whole number, got %g",
+                       r->path, r->line, label_col, label);
     }
-    r->rows++;
+    r->lines[r->rows++] = r->line;
     return 0;
 }
 
 /* Moves the parsed rows into ds: features into X, the last column into y. */
-static void fill_dataset(const Reader *r, Dataset *ds) {
+static void fill_dataset(Reader *r, Dataset *ds) {
     ds->n = r->rows;
     ds->d = r->cols - 1;
     ds->X = mat_new(ds->n, ds->d);
@@ -125,15 +223,25 @@ static void fill_dataset(const Reader *r, Dataset *ds) {
         memcpy(mat_row(&ds->X, i), row, ds->d * sizeof(double));
         ds->y[i] = row[ds->d];
     }
+    ds->line = r->lines;
+    r->lines = NULL;
 }
 
 static int read_lines(Reader *r, FILE *f, Dataset *ds, LrError *err) {
     char *line = NULL;
     size_t size = 0;
+    ssize_t got;
     int status = 0;
-    while (status == 0 && getline(&line, &size, f) != -1) {
+    while (status == 0 && (got = getline(&line, &size, f)) != -1) {
+        size_t len = (size_t)got;
         r->line++;
-        strip_line_end(line);
+        strip_line_end(line, &len);
+        if (r->line == 1 && strncmp(line, BOM, 3) == 0) {
+            memmove(line, line + 3, len - 2);   // the rest and its '\0'
+            len -= 3;
+        }
+        status = check_bytes(r, line, len, err);
+        if (status != 0) break;
         if (r->line == 1) {
             status = read_header(r, line, ds, err);
         } else if (*trim(line) != '\0') {
@@ -147,6 +255,20 @@ static int read_lines(Reader *r, FILE *f, Dataset *ds, LrError *err) {
     return status;
 }
 
+int dataset_read_stream(Dataset *ds, FILE *f, const char *name, LrError *err) {
+    *ds = (Dataset){0};
+    Reader r = {.path = name};
+    int status = read_lines(&r, f, ds, err);
+    if (status == 0) {
+        fill_dataset(&r, ds);
+    } else {
+        dataset_free(ds);
+    }
+    free(r.values);
+    free(r.lines);
+    return status;
+}
+
 int dataset_read_csv(Dataset *ds, const char *path, LrError *err) {
     *ds = (Dataset){0};
     struct stat st;
@@ -155,24 +277,25 @@ int dataset_read_csv(Dataset *ds, const char *path, LrError *err) {
     }
     FILE *f = fopen(path, "r");
     if (f == NULL) return lr_fail(err, "%s: cannot open: %s", path, strerror(errno));
-    Reader r = {.path = path};
-    int status = read_lines(&r, f, ds, err);
+    int status = dataset_read_stream(ds, f, path, err);
     fclose(f);
-    if (status == 0) {
-        fill_dataset(&r, ds);
-    } else {
-        dataset_free(ds);
-    }
-    free(r.values);
     return status;
 }
 
 /* ---- writing ------------------------------------------------------------ */
 
-static void write_rows(const Dataset *ds, FILE *f) {
+/* A name that starts or ends with a double quote is written inside another
+ * pair, since the reader takes one pair off. */
+static void write_name(FILE *f, size_t j, const char *name) {
+    size_t len = strlen(name);
+    const char *quote = len > 0 && (name[0] == '"' || name[len - 1] == '"') ? "\"" : "";
+    fprintf(f, "%s%s%s%s", j > 0 ? "," : "", quote, name, quote);
+}
+
+int dataset_write_stream(const Dataset *ds, FILE *f) {
     for (size_t j = 0; j <= ds->d; j++) {
         const char *name = ds->names != NULL ? ds->names[j] : NULL;
-        if (name != NULL) fprintf(f, "%s%s", j > 0 ? "," : "", name);
+        if (name != NULL) write_name(f, j, name);
         else if (j < ds->d) fprintf(f, "%sx%zu", j > 0 ? "," : "", j + 1);
         else fprintf(f, ",y");
     }
@@ -181,6 +304,7 @@ static void write_rows(const Dataset *ds, FILE *f) {
         for (size_t j = 0; j < ds->d; j++) fprintf(f, "%.17g,", *mat_at(&ds->X, i, j));
         fprintf(f, "%.0f\n", ds->y[i]);
     }
+    return ferror(f) ? -1 : 0;
 }
 
 int dataset_write_csv(const Dataset *ds, const char *path, LrError *err) {
@@ -192,8 +316,7 @@ int dataset_write_csv(const Dataset *ds, const char *path, LrError *err) {
     if (f == NULL) {
         status = lr_fail(err, "%s: cannot write: %s", path, strerror(errno));
     } else {
-        write_rows(ds, f);
-        int bad = ferror(f);
+        int bad = dataset_write_stream(ds, f);
         if (fclose(f) != 0 || bad) status = lr_fail(err, "%s: write failed: %s", path, strerror(errno));
         else if (rename(tmp, path) != 0) status = lr_fail(err, "%s: cannot write: %s", path, strerror(errno));
         if (status != 0) remove(tmp);
@@ -204,26 +327,61 @@ int dataset_write_csv(const Dataset *ds, const char *path, LrError *err) {
 
 /* ---- checking and freeing ----------------------------------------------- */
 
+/* "data.csv:14" when the sample's line is known, else "data.csv: sample 13". */
+static void sample_place(const Dataset *ds, size_t i, const char *path, char *buf, size_t size) {
+    if (ds->line != NULL) snprintf(buf, size, "%s:%zu", path, ds->line[i]);
+    else snprintf(buf, size, "%s: sample %zu", path, i + 1);
+}
+
+static int check_one_label(const Dataset *ds, size_t i, int n_classes, const char *path, LrError *err) {
+    double label = ds->y[i];
+    if (label >= 0 && label < n_classes) return 0;
+    char place[480];
+    sample_place(ds, i, path, place, sizeof place);
+    const char *hint = n_classes == 2 && label == -1 ? " (labels -1 and 1? write 0 for -1)" : "";
+    return lr_fail(err, "%s: label %g is out of range; this chapter needs labels 0..%d%s",
+                   place, label, n_classes - 1, hint);
+}
+
 int dataset_check_labels(const Dataset *ds, int n_classes, const char *path, LrError *err) {
     size_t *count = lr_calloc((size_t)n_classes, sizeof(size_t));
     int status = 0;
     for (size_t i = 0; i < ds->n && status == 0; i++) {
-        double label = ds->y[i];
-        if (label < 0 || label >= n_classes) {
-            status = lr_fail(err, "%s: sample %zu has label %g; this chapter needs labels 0..%d",
-                             path, i + 1, label, n_classes - 1);
-        } else {
-            count[(int)label]++;
-        }
+        status = check_one_label(ds, i, n_classes, path, err);
+        if (status == 0) count[(int)ds->y[i]]++;
     }
     for (int k = 0; k < n_classes && status == 0; k++) {
-        if (count[k] == 0) status = lr_fail(err, "%s: no sample has label %d; every class must occur", path, k);
+        if (count[k] == 0) {
+            status = lr_fail(err, "%s: no sample has label %d; this chapter needs every label 0..%d to occur",
+                             path, k, n_classes - 1);
+        }
     }
     if (status == 0 && ds->n <= ds->d) {
         status = lr_fail(err, "%s: %zu rows but %zu features: need more rows than features", path, ds->n, ds->d);
     }
     free(count);
     return status;
+}
+
+int dataset_check_scale(const Dataset *ds, const char *path, LrError *warning) {
+    double largest = 0.0;
+    size_t column = 0;
+    for (size_t i = 0; i < ds->n; i++) {
+        const double *x_i = mat_row(&ds->X, i);
+        for (size_t j = 0; j < ds->d; j++) {
+            if (fabs(x_i[j]) > largest) {
+                largest = fabs(x_i[j]);
+                column = j;
+            }
+        }
+    }
+    if (largest <= DATASET_LARGE_FEATURE) return 0;
+    Shown name;
+    if (ds->names != NULL) name = show(ds->names[column]);
+    else snprintf(name.text, sizeof name.text, "%zu", column + 1);
+    return lr_fail(warning, "%s: column %s has values as large as %.3g; gradient descent works best with "
+                            "features around 1, so consider standardising it: (x - mean) / standard deviation",
+                   path, name.text, largest);
 }
 
 void dataset_free(Dataset *ds) {
@@ -233,5 +391,6 @@ void dataset_free(Dataset *ds) {
     free(ds->names);
     mat_free(&ds->X);
     free(ds->y);
+    free(ds->line);
     *ds = (Dataset){0};
 }

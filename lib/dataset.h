@@ -3,13 +3,18 @@
  *
  * CSV format: a header row of column names, then one row per sample, every
  * cell a finite decimal number, the last column the label (a whole number).
- * Blank lines are skipped; CRLF line ends and a UTF-8 byte-order mark are
- * accepted. Errors name the place: "data.csv:14:7: expected a number, got 'abc'".
+ * Blank lines are skipped; CRLF line ends, a UTF-8 byte-order mark and
+ * double quotes around a column name ("x1") are accepted. Lines may be of any
+ * length. Errors name the place, with columns counted in bytes from 1:
+ * "data.csv:14:7: expected a number, got 'abc'". Every message is one line:
+ * control characters from the file are shown as \xNN.
+ * docs/appendix-errors.md lists every message with its cause.
  */
 #ifndef LR_DATASET_H
 #define LR_DATASET_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "matrix.h"
 #include "util.h"
@@ -20,21 +25,42 @@ typedef struct {
     size_t n;       // number of samples
     size_t d;       // number of features
     char **names;   // (d + 1) column names from the header; the last is the label's
+    size_t *line;   // (n) the file line each sample was read from, or NULL
+                    // (a data set that was not read from a file)
 } Dataset;
+
+/* Features larger than this in absolute value draw a warning from
+ * dataset_check_scale: gradient descent is tuned for features around 1. */
+#define DATASET_LARGE_FEATURE 100.0
 
 /* Reads path into ds. Returns 0, or -1 with a one-line message in err (and ds
  * left empty). The caller frees a read dataset with dataset_free. */
 int dataset_read_csv(Dataset *ds, const char *path, LrError *err);
+
+/* The same from an open stream (a pipe, or fmemopen for tests and fuzzing);
+ * name stands for the file in messages. Does not close f. */
+int dataset_read_stream(Dataset *ds, FILE *f, const char *name, LrError *err);
 
 /* Writes ds to path (header, then %.17g numbers, so values survive exactly).
  * Writes to a temporary file and renames it, so path is whole or untouched.
  * Returns 0, or -1 with a message in err. */
 int dataset_write_csv(const Dataset *ds, const char *path, LrError *err);
 
+/* Writes ds as CSV to an open stream, in the same format. Returns 0, or -1
+ * when the stream reports an error. */
+int dataset_write_stream(const Dataset *ds, FILE *f);
+
 /* Checks that every label is one of 0 .. n_classes-1 and that each of them
  * occurs, and that there are more samples than features. path is used in the
- * message only. Returns 0, or -1 with a message in err. */
+ * message only (with the sample's line when ds->line is set). Returns 0, or
+ * -1 with a message in err. */
 int dataset_check_labels(const Dataset *ds, int n_classes, const char *path, LrError *err);
+
+/* Looks for the feature with the largest |x|. Returns 0 when every feature
+ * is within DATASET_LARGE_FEATURE, else -1 with a one-line warning in
+ * warning that names the column and suggests standardising it. The data are
+ * still usable: the caller decides whether to go on. */
+int dataset_check_scale(const Dataset *ds, const char *path, LrError *warning);
 
 /* Frees everything and leaves ds empty. */
 void dataset_free(Dataset *ds);

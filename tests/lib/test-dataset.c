@@ -59,11 +59,11 @@ static void test_bad_files(void) {
     expect_error("word.csv", "x1,x2,y\n1,abc,0\n", "word.csv:2:3: expected a number, got 'abc'");
     expect_error("blank.csv", "x1,x2,y\n1,,0\n", "blank.csv:2:3: empty cell, expected a number");
     expect_error("nan.csv", "x1,x2,y\nnan,1,0\n", "nan.csv:2:1: 'nan' is not a finite number");
-    expect_error("huge.csv", "x1,x2,y\n1,1e400,0\n", "huge.csv:2:3: '1e400' is not a finite number");
-    expect_error("label.csv", "x1,x2,y\n1,2,0.5\n", "label.csv:2: the label (last column) must be a whole number, got 0.5");
+    expect_error("huge.csv", "x1,x2,y\n1,1e400,0\n", "huge.csv:2:3: '1e400' is too large for a double (at most about 1.8e308)");
+    expect_error("label.csv", "x1,x2,y\n1,2,0.5\n", "label.csv:2:5: the label (last column) must be a whole number, got 0.5");
     expect_error("nohead.csv", "1,2,0\n", "nohead.csv:1: the first row must be a header of column names, got the number '1'");
-    expect_error("class.csv", "x1,x2,y\n1,2,0\n3,4,2\n", "class.csv: sample 2 has label 2; this chapter needs labels 0..1");
-    expect_error("one.csv", "x1,x2,y\n1,2,0\n3,4,0\n5,6,0\n", "one.csv: no sample has label 1; every class must occur");
+    expect_error("class.csv", "x1,x2,y\n1,2,0\n3,4,2\n", "class.csv:3: label 2 is out of range; this chapter needs labels 0..1");
+    expect_error("one.csv", "x1,x2,y\n1,2,0\n3,4,0\n5,6,0\n", "one.csv: no sample has label 1; this chapter needs every label 0..1 to occur");
     expect_error("few.csv", "x1,x2,y\n1,2,0\n3,4,1\n", "few.csv: 2 rows but 2 features: need more rows than features");
 }
 
