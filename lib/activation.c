@@ -26,3 +26,23 @@ double act_sigmoid_derivative(double z) {
 void act_sigmoid_vec(const double *z, double *p, size_t n) {
     for (size_t i = 0; i < n; i++) p[i] = act_sigmoid(z[i]);
 }
+
+// [snippet softmax]
+void act_softmax(const double *z, double *p, size_t k) {
+    // p_c = e^(z_c) / sum_j e^(z_j). Subtracting m = max_j z_j from every
+    // score changes nothing (the factor e^-m cancels), but then every
+    // exponent is <= 0, so e^(z_c - m) never overflows, and the largest term
+    // is e^0 = 1, so the sum is at least 1 and never 0. The max starts from
+    // the first score, not from a guessed "very small" number.
+    double m = z[0];
+    for (size_t c = 1; c < k; c++) {
+        if (z[c] > m) m = z[c];
+    }
+    double sum = 0.0;
+    for (size_t c = 0; c < k; c++) {
+        p[c] = exp(z[c] - m);
+        sum += p[c];
+    }
+    for (size_t c = 0; c < k; c++) p[c] /= sum;
+}
+// [end softmax]

@@ -22,3 +22,18 @@ double loss_bce(const double *y, const double *p, size_t n) {
     return sum / (double)n;
 }
 // [end bce]
+
+// [snippet cce]
+double loss_cce_one(const double *p, size_t label) {
+    // -sum_c y_c log p_c with y one-hot: only the true class's term is left
+    double p_true = p[label] < LOSS_EPS ? LOSS_EPS : p[label];
+    return -log(p_true);
+}
+
+double loss_cce(const double *P, const double *y, size_t n, size_t k) {
+    // L = (1/n) sum_i -log P[i, y_i]
+    double sum = 0.0;
+    for (size_t i = 0; i < n; i++) sum += loss_cce_one(&P[i * k], (size_t)y[i]);
+    return sum / (double)n;
+}
+// [end cce]

@@ -18,4 +18,15 @@ double loss_bce_one(double y, double p);
 /* Mean binary cross-entropy over n samples: y and p are (n). */
 double loss_bce(const double *y, const double *p, size_t n);
 
+/* The categorical cross-entropy of one sample whose class is label:
+ * -log p_label, the probability it gave the true class. p_label is clipped
+ * from below at LOSS_EPS only (p = 1 costs log 1 = 0, nothing to guard).
+ * p is (k) probabilities, label is 0..k-1. */
+double loss_cce_one(const double *p, size_t label);
+
+/* Mean categorical cross-entropy over n samples:
+ * (1/n) sum_i -log P[i, y_i]. P is (n, k) row-major, row i the k class
+ * probabilities of sample i; y is (n) labels 0..k-1. */
+double loss_cce(const double *P, const double *y, size_t n, size_t k);
+
 #endif

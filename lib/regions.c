@@ -1,0 +1,115 @@
+#include "regions.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Okabe-Ito, in lib/plot's linetype order 1..6. */
+static const unsigned COLOURS[REGIONS_MAX_CLASSES] = {
+    0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9,
+};
+
+/* How much of the colour a region's tint keeps (the rest is white): light
+ * enough that the samples on top stand out. */
+#define TINT 0.28
+
+static unsigned tint(unsigned rgb) {
+    unsigned out = 0;
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        double c = (double)((rgb >> shift) & 0xFF);
+        out |= (unsigned)lround(255.0 - (255.0 - c) * TINT) << shift;
+    }
+    return out;
+}
+
+Matrix regions_grid(const Matrix *X, size_t steps) {
+    double lo[2] = {INFINITY, INFINITY}, hi[2] = {-INFINITY, -INFINITY};
+    for (size_t i = 0; i < X->rows; i++) {
+        for (size_t j = 0; j < 2; j++) {
+            lo[j] = fmin(lo[j], *mat_at(X, i, j));
+            hi[j] = fmax(hi[j], *mat_at(X, i, j));
+        }
+    }
+    Matrix grid = mat_new(steps * steps, 2);
+    for (size_t r = 0; r < steps; r++) {
+        for (size_t s = 0; s < steps; s++) {
+            double *g = mat_row(&grid, r * steps + s);
+            g[0] = (lo[0] - 1.0) + (hi[0] - lo[0] + 2.0) * (double)s / (double)(steps - 1);
+            g[1] = (lo[1] - 1.0) + (hi[1] - lo[1] + 2.0) * (double)r / (double)(steps - 1);
+        }
+    }
+    return grid;
+}
+
+/* $regions: x1 x2 class, one scan line per grid row. */
+static void add_regions(Plot *p, const Matrix *grid, const double *grid_class) {
+    plot_data_begin(p, "regions");
+    for (size_t t = 0; t < grid->rows; t++) {
+        const double *g = mat_row(grid, t);
+        if (t > 0 && g[1] != mat_row(grid, t - 1)[1]) plot_data_blank(p);
+        plot_data_row(p, 3, (double[]){g[0], g[1], grid_class[t]});
+    }
+    plot_data_end(p);
+}
+
+/* $class0, $class1, ...: the samples of each class. */
+static void add_samples(Plot *p, const Dataset *ds, size_t k) {
+    for (size_t c = 0; c < k; c++) {
+        char block[32];
+        snprintf(block, sizeof block, "class%zu", c);
+        plot_data_begin(p, block);
+        for (size_t i = 0; i < ds->n; i++) {
+            if (ds->y[i] == (double)c) plot_data_row(p, 2, mat_row(&ds->X, i));
+        }
+        plot_data_end(p);
+    }
+}
+
+void regions_draw_values(Plot *p, const Matrix *grid, const double *grid_value, size_t n_values,
+                         const unsigned *fill, const char *const *titles, const Dataset *ds,
+                         size_t k, const char *extra) {
+    add_regions(p, grid, grid_value);
+    add_samples(p, ds, k);
+    const double *first = mat_row(grid, 0), *last = mat_row(grid, grid->rows - 1);
+    plot_cmd(p, "set xrange [%.10g:%.10g]", first[0], last[0]);
+    plot_cmd(p, "set yrange [%.10g:%.10g]", first[1], last[1]);
+    plot_cmd(p, "set xlabel '%s'", ds->names[0]);
+    plot_cmd(p, "set ylabel '%s'", ds->names[1]);
+    // Equal units on both axes, so the angles between boundaries are true;
+    // the key sits at the right edge of the picture, clear of the square plot.
+    plot_cmd(p, "set size ratio -1");
+    plot_cmd(p, "set key at screen 0.98, screen 0.92 right top");
+    plot_cmd(p, "unset colorbox");
+    plot_cmd(p, "set cbrange [0:%zu]", n_values - 1);
+    // value v's colour sits exactly at palette position v
+    char palette[512] = "set palette defined (";
+    for (size_t v = 0; v < n_values; v++) {
+        char entry[32];
+        snprintf(entry, sizeof entry, "%s%zu '#%06X'", v > 0 ? ", " : "", v, fill[v]);
+        strncat(palette, entry, sizeof palette - strlen(palette) - 1);
+    }
+    plot_cmd(p, "%s)", palette);
+    plot_cmd(p, "plot $regions using 1:2:3 with image notitle, \\");
+    for (size_t v = 0; v < n_values; v++) {
+        plot_cmd(p, "  keyentry with boxes fill solid 1.0 border lc rgb '#999999' lc rgb '#%06X' "
+                    "title '%s', \\", fill[v], titles[v]);
+    }
+    for (size_t c = 0; c < k; c++) {
+        plot_cmd(p, "  $class%zu using 1:2 with points lt %zu title 'class %zu'%s", c, c + 1, c,
+                 c + 1 < k || extra != NULL ? ", \\" : "");
+    }
+    if (extra != NULL) plot_cmd(p, "  %s", extra);
+}
+
+void regions_draw(Plot *p, const Matrix *grid, const double *grid_class, const Dataset *ds,
+                  size_t k, const char *extra) {
+    unsigned fill[REGIONS_MAX_CLASSES];
+    char names[REGIONS_MAX_CLASSES][32];
+    const char *titles[REGIONS_MAX_CLASSES];
+    for (size_t c = 0; c < k; c++) {
+        fill[c] = tint(COLOURS[c]);
+        snprintf(names[c], sizeof names[c], "predicted %zu", c);
+        titles[c] = names[c];
+    }
+    regions_draw_values(p, grid, grid_class, k, fill, titles, ds, k, extra);
+}
