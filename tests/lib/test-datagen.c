@@ -5,6 +5,8 @@
  * (written by tools/make-reference.py with scikit-learn 1.2.1) and compares
  * with the stored data/reference/generators/KEY.csv: the labels must be
  * identical and every feature within TOL. The largest difference is printed.
+ * The course's own data sets (data/classification.csv, classification3.csv,
+ * moons.csv, moons-test.csv) are checked the same way.
  *
  * All of them match bit for bit, because tools/make-reference.py turns off
  * NumPy's AVX-512 kernels for exp, log, sin and cos. With those kernels on
@@ -121,7 +123,7 @@ static double check_call(const RefEntry *e) {
         worst = compare(&got, &want, e->key);
         dataset_free(&got);
     }
-    printf("        %-18s %4zu x %zu  labels %s  largest |difference| %.3g\n", e->key, want.n, want.d,
+    printf("        %-24s %4zu x %zu  labels %s  largest |difference| %.3g\n", e->key, want.n, want.d,
            isfinite(worst) ? "identical" : "DIFFER", worst);
     dataset_free(&want);
     return worst;
@@ -137,7 +139,7 @@ static void test_stored_calls(void) {
     }
     size_t calls = 0;
     double worst = 0.0;
-    const char *worst_key = "none";
+    const char *worst_key = "";
     for (size_t k = 0; k < ref.n; k++) {
         const RefEntry *e = &ref.entries[k];
         if (strcmp(e->key, "n_calls") == 0) continue;
@@ -148,13 +150,65 @@ static void test_stored_calls(void) {
             worst_key = e->key;
         }
     }
-    printf("        %zu calls; largest difference %.3g (%s)\n", calls, worst, worst_key);
+    if (worst > 0.0) printf("        %zu calls; largest difference %.3g (%s)\n", calls, worst, worst_key);
+    else printf("        %zu calls; largest difference 0: all bit for bit\n", calls);
     double listed = ref_value(&ref, "n_calls", 0);
     EXPECT_NEAR((double)calls, listed, 0, "calls checked",
                 "generators.txt says how many calls it lists (n_calls); every one must be checked.");
     EXPECT_TRUE(calls >= MIN_CALLS, harness_fmt("only %zu generator calls are stored; at least %d are needed "
                                                 "so that the match is not tuned to one call", calls, MIN_CALLS));
     ref_free(&ref);
+}
+
+/* The course's data sets in data/, written by tools/make-reference.py
+ * (tools/reference/common.py names the calls). Returns the largest difference. */
+static double check_course_file(const char *file, int (*make)(Dataset *, LrError *)) {
+    char path[512];
+    LrError err = {""};
+    Dataset got, want;
+    if (dataset_read_csv(&want, lr_data_path(file, path, sizeof path), &err) != 0) {
+        EXPECT_TRUE(0, harness_fmt("cannot read the course's data set: %s", err.msg));
+        return INFINITY;
+    }
+    double worst = INFINITY;
+    int rc = make(&got, &err);
+    EXPECT_TRUE(rc == 0, harness_fmt("data/%s: our generator refused the call: %s", file, err.msg));
+    if (rc == 0) {
+        worst = compare(&got, &want, file);
+        dataset_free(&got);
+    }
+    char label[64];
+    snprintf(label, sizeof label, "data/%s", file);
+    printf("        %-24s %4zu x %zu  labels %s  largest |difference| %.3g\n", label, want.n, want.d,
+           isfinite(worst) ? "identical" : "DIFFER", worst);
+    dataset_free(&want);
+    return worst;
+}
+
+/* make_classification(n_samples=300, n_features=2, n_redundant=0, n_informative=2,
+ *                     n_clusters_per_class=1, n_classes=N, random_state=42) */
+static int make_course_classification(Dataset *ds, LrError *err, size_t n_classes) {
+    ClassificationParams p = datagen_classification_defaults();
+    p.n_samples = 300;
+    p.n_features = 2;
+    p.n_redundant = 0;
+    p.n_informative = 2;
+    p.n_clusters_per_class = 1;
+    p.n_classes = n_classes;
+    p.seed = 42;
+    return datagen_make_classification(ds, &p, err);
+}
+static int make_classification2(Dataset *ds, LrError *err) { return make_course_classification(ds, err, 2); }
+static int make_classification3(Dataset *ds, LrError *err) { return make_course_classification(ds, err, 3); }
+/* make_moons(n_samples=300, noise=0.2, random_state=42), and random_state=1 for the test set */
+static int make_moons42(Dataset *ds, LrError *err) { return datagen_make_moons(ds, 300, 0.2, true, 42, err); }
+static int make_moons1(Dataset *ds, LrError *err) { return datagen_make_moons(ds, 300, 0.2, true, 1, err); }
+
+static void test_course_files(void) {
+    check_course_file("classification.csv", make_classification2);
+    check_course_file("classification3.csv", make_classification3);
+    check_course_file("moons.csv", make_moons42);
+    check_course_file("moons-test.csv", make_moons1);
 }
 
 /* ---- calls outside generators.txt, values typed in from scikit-learn 1.2.1 ---- */
@@ -438,6 +492,7 @@ static void test_refusals(void) {
 int main(void) {
     static const HarnessTest tests[] = {
         {"every call in generators.txt reproduces scikit-learn's data", test_stored_calls},
+        {"the course's data sets in data/ are reproduced", test_course_files},
         {"the spec's first rows for seed 42", test_spec_rows},
         {"make_classification with hypercube=False, shift=None, scale=None", test_classification_no_hypercube},
         {"make_classification with weights and 10 informative features", test_classification_weights},
