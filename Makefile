@@ -46,6 +46,7 @@ CHAPTERS := $(foreach c,$(CHAPTER_SRC),chapter-$(call nn,$(c)))
 LIB_TESTS := $(patsubst tests/lib/%.c,$(BUILD)/tests/%,$(wildcard tests/lib/test-*.c))
 TOOLS := $(BUILD)/tests/check-output
 
+.SECONDARY:
 .PHONY: all check hint reset watch docs test bench clean deps-cunit deps-gnuplot deps-pandoc $(CHAPTERS)
 all: $(CHAPTERS)
 
