@@ -37,6 +37,34 @@ double gradient(const double *X, const double *y, size_t n, size_t d,
  * w and dw are (d); b points to the bias. */
 void gd_step(double *w, double *b, const double *dw, double db, size_t d, double lr);
 
+/* ---- 07 one-vs-rest ------------------------------------------------------ */
+
+/* y_c[i] = 1 if y[i] == c, else 0, for i < n: the labels of "class c against
+ * the rest". y and y_c are (n). */
+void one_vs_rest_labels(const double *y, size_t n, size_t c, double *y_c);
+
+/* The index of the largest of p[0..k-1]; on a tie the smallest such index. */
+size_t argmax(const double *p, size_t k);
+
+/* pred[i] = argmax of row i of P, for i < n. P is (n, k) row-major. */
+void predict_by_argmax(const double *P, size_t n, size_t k, double *pred);
+
+/* ---- 08 softmax ---------------------------------------------------------- */
+
+/* p_c = e^(z_c) / sum_j e^(z_j), computed from z_c - max_j z_j so that it is
+ * finite for any finite scores. z and p are (k), k >= 1. */
+void softmax(const double *z, double *p, size_t k);
+
+/* -(1/n) sum_i log max(P[i][y_i], 1e-15). P is (n, k) row-major, y is (n)
+ * classes 0..k-1. */
+double cce_loss(const double *P, const double *y, size_t n, size_t k);
+
+/* The gradient of the mean CCE of P_i = softmax(W x_i + b):
+ *   dW = (P - Y)^T X / n   (k, d),   db = mean(P - Y)   (k).
+ * X is (n, d), y is (n), W and dW are (k, d), b and db are (k). */
+void cce_gradient(const double *X, const double *y, size_t n, size_t d, size_t k,
+                  const double *W, const double *b, double *dW, double *db);
+
 /* ---- 09 precision-recall ------------------------------------------------- */
 
 /* At threshold t sample i is predicted positive when p_i >= t. p and y are (n),

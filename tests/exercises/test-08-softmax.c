@@ -1,0 +1,219 @@
+/* Tests for exercise 08: softmax, cce_loss and cce_gradient.
+ *
+ * The softmax is compared with the formula in long double; the gradient with
+ * central finite differences of the loss, (L(W + h E) - L(W - h E)) / 2h, on
+ * several shapes (n, d, k), so hard-coded sizes fail. The test computes its
+ * own loss, so a wrong cce_loss does not hide a wrong gradient. */
+#include <math.h>
+
+#include "exercises.h"
+#include "harness.h"
+
+#define TOL 1e-9        // finite differences with h = 1e-5 are good to ~1e-10 here
+#define CANARY 12345.0  // written one past the end of an output; must survive
+#define MAX_N 30
+#define MAX_D 4
+#define MAX_K 5
+
+/* ---- softmax ------------------------------------------------------------- */
+
+static void check_softmax(const double *z, size_t k) {
+    double p[MAX_K + 1];
+    p[k] = CANARY;
+    softmax(z, p, k);
+    long double sum = 0;
+    for (size_t c = 0; c < k; c++) sum += expl((long double)z[c]);
+    for (size_t c = 0; c < k; c++) {
+        double want = (double)(expl((long double)z[c]) / sum);
+        EXPECT_NEAR(p[c], want, 1e-15, harness_fmt("softmax of %zu scores: p[%zu]", k, c),
+                    "p_c = e^(z_c) / sum_j e^(z_j). Does the sum run over all k scores?");
+    }
+    EXPECT_NEAR(p[k], CANARY, 0.0, harness_fmt("p[%zu], one past the end", k), "write only k probabilities");
+}
+
+static void test_softmax_values(void) {
+    const double three[3] = {1.0, 2.0, 3.0}, five[5] = {0.5, -1.0, 2.5, 0.0, 1.5};
+    const double two[2] = {-0.3, 0.4}, one[1] = {2.0};
+    check_softmax(three, 3);
+    check_softmax(five, 5);
+    check_softmax(two, 2);
+    check_softmax(one, 1);
+}
+
+static void test_softmax_sigmoid(void) {
+    // With two classes the softmax is the sigmoid of the difference.
+    for (double t = -8; t <= 8; t += 2) {
+        double z[2] = {0.25, 0.25 + t}, p[2];
+        softmax(z, p, 2);
+        double want = 1.0 / (1.0 + exp(-t));
+        EXPECT_NEAR(p[1], want, 1e-15, harness_fmt("softmax(0.25, 0.25 + %g)[1]", t),
+                    "with k = 2, p_1 = 1 / (1 + e^-(z_1 - z_0)): the sigmoid of chapter 1");
+    }
+}
+
+static void test_softmax_extremes(void) {
+    double p[3];
+    const double far[2] = {1e4, -1e4};
+    softmax(far, p, 2);
+    EXPECT_NEAR(p[0], 1.0, 0.0, "softmax(1e4, -1e4)[0]",
+                "e^10000 is infinity and inf/inf is NaN: subtract the largest score before exp");
+    EXPECT_NEAR(p[1], 0.0, 0.0, "softmax(1e4, -1e4)[1]", "e^-20000 underflows to 0, which is right");
+    const double low[3] = {-1e4, -1e4, -1e4};
+    softmax(low, p, 3);
+    EXPECT_NEAR(p[1], 1.0 / 3.0, 1e-16, "softmax(-1e4, -1e4, -1e4)[1]",
+                "every e^z underflows to 0 and 0/0 is NaN: subtract the largest score (then each is e^0 = 1)");
+    const double big[2] = {1000.0, 999.0};
+    softmax(big, p, 2);
+    EXPECT_NEAR(p[0], 1.0 / (1.0 + exp(-1.0)), 1e-15, "softmax(1000, 999)[0]",
+                "e^1000 overflows; after subtracting m = 1000 it is softmax(0, -1)");
+    const double negative[3] = {-5.0, -7.0, -6.0};
+    softmax(negative, p, 3);
+    EXPECT_NEAR(p[0], 1.0 / (1.0 + exp(-2.0) + exp(-1.0)), 1e-15, "softmax(-5, -7, -6)[0]",
+                "with all scores below 0 the max is -5: start the max from z[0], not from 0");
+}
+
+/* ---- a small softmax-regression problem ---------------------------------- */
+
+typedef struct {
+    size_t n, d, k;
+    double X[MAX_N * MAX_D];  // (n, d)
+    double y[MAX_N];          // (n) classes 0..k-1
+    double W[MAX_K * MAX_D];  // (k, d)
+    double b[MAX_K];          // (k)
+} Problem;
+
+static Problem make_problem(size_t n, size_t d, size_t k) {
+    Problem pr = {.n = n, .d = d, .k = k};
+    for (size_t i = 0; i < n; i++) {
+        pr.y[i] = (double)((i * 7 + 2) % k);
+        for (size_t j = 0; j < d; j++) pr.X[i * d + j] = 2.0 * sin(1.3 * (double)i + 0.7 * (double)j) + 0.5 * pr.y[i];
+    }
+    for (size_t c = 0; c < k; c++) {
+        for (size_t j = 0; j < d; j++) pr.W[c * d + j] = 0.4 * cos((double)(2 * c + j)) - 0.1;
+        pr.b[c] = 0.3 - 0.2 * (double)c;
+    }
+    return pr;
+}
+
+/* The loss of the model (W, b), computed here in long double. */
+static double loss(const Problem *pr, const double *W, const double *b) {
+    long double sum = 0;
+    for (size_t i = 0; i < pr->n; i++) {
+        long double z[MAX_K], norm = 0;
+        for (size_t c = 0; c < pr->k; c++) {
+            z[c] = b[c];
+            for (size_t j = 0; j < pr->d; j++) z[c] += (long double)W[c * pr->d + j] * pr->X[i * pr->d + j];
+            norm += expl(z[c]);
+        }
+        sum += -(z[(size_t)pr->y[i]] - logl(norm));
+    }
+    return (double)(sum / pr->n);
+}
+
+/* ---- cce_loss ------------------------------------------------------------ */
+
+static void test_loss(void) {
+    const double P[3 * 3] = {0.7, 0.2, 0.1,
+                             0.1, 0.1, 0.8,
+                             0.3, 0.3, 0.4};
+    const double y[3] = {0, 2, 1};
+    double want = -(log(0.7) + log(0.8) + log(0.3)) / 3;
+    EXPECT_NEAR(cce_loss(P, y, 3, 3), want, 1e-15, "cce_loss of 3 samples",
+                "-(1/n) sum_i log P[i][y_i]: only the true class's probability counts; row i starts at P[i * k]");
+    const double P4[2 * 4] = {0.1, 0.2, 0.3, 0.4,
+                              0.25, 0.25, 0.25, 0.25};
+    const double y4[2] = {3, 1};
+    EXPECT_NEAR(cce_loss(P4, y4, 2, 4), -(log(0.4) + log(0.25)) / 2, 1e-15, "cce_loss with k = 4",
+                "rows are k = 4 long here: P[i][c] is P[i * k + c]");
+    const double sure[1 * 2] = {1.0, 0.0};
+    const double y_one = 0, y_zero = 1;
+    EXPECT_NEAR(cce_loss(sure, &y_one, 1, 2), 0.0, 0.0, "cce_loss with p = 1 for the true class",
+                "a certain right answer costs -log 1 = 0");
+    EXPECT_NEAR(cce_loss(sure, &y_zero, 1, 2), -log(1e-15), 1e-12, "cce_loss with p = 0 for the true class",
+                "log 0 is -infinity: clip the probability to at least 1e-15 first");
+}
+
+/* ---- cce_gradient -------------------------------------------------------- */
+
+static void check_gradient(size_t n, size_t d, size_t k) {
+    Problem pr = make_problem(n, d, k);
+    double dW[MAX_K * MAX_D + 1], db[MAX_K + 1];
+    dW[k * d] = db[k] = CANARY;
+    cce_gradient(pr.X, pr.y, n, d, k, pr.W, pr.b, dW, db);
+    const double h = 1e-5;
+    for (size_t t = 0; t < k * d; t++) {
+        double W_plus[MAX_K * MAX_D], W_minus[MAX_K * MAX_D];
+        for (size_t s = 0; s < k * d; s++) W_plus[s] = W_minus[s] = pr.W[s];
+        W_plus[t] += h;
+        W_minus[t] -= h;
+        double numeric = (loss(&pr, W_plus, pr.b) - loss(&pr, W_minus, pr.b)) / (2 * h);
+        EXPECT_NEAR(dW[t], numeric, TOL, harness_fmt("dW[%zu][%zu] with n = %zu, d = %zu, k = %zu", t / d, t % d, n, d, k),
+                    "dW[c][j] = (1/n) sum_i (P_ic - Y_ic) x_ij. Is P - Y (not Y - P)? Divided by n? "
+                    "Scores z_c = W[c*d + j] x_ij + b_c? Y_ic is 1 only when y_i == c.");
+    }
+    for (size_t c = 0; c < k; c++) {
+        double b_plus[MAX_K], b_minus[MAX_K];
+        for (size_t s = 0; s < k; s++) b_plus[s] = b_minus[s] = pr.b[s];
+        b_plus[c] += h;
+        b_minus[c] -= h;
+        double numeric = (loss(&pr, pr.W, b_plus) - loss(&pr, pr.W, b_minus)) / (2 * h);
+        EXPECT_NEAR(db[c], numeric, TOL, harness_fmt("db[%zu] with n = %zu, d = %zu, k = %zu", c, n, d, k),
+                    "db[c] = (1/n) sum_i (P_ic - Y_ic): the mean error of class c. Did the scores include b?");
+    }
+    EXPECT_NEAR(dW[k * d], CANARY, 0.0, harness_fmt("dW[%zu], one past the end", k * d), "dW has k * d entries");
+    EXPECT_NEAR(db[k], CANARY, 0.0, harness_fmt("db[%zu], one past the end", k), "db has k entries");
+}
+
+static void test_gradient_course_shape(void) { check_gradient(30, 2, 3); }
+
+static void test_gradient_other_shapes(void) {
+    check_gradient(7, 3, 4);
+    check_gradient(12, 4, 5);
+    check_gradient(1, 1, 2);
+    check_gradient(9, 2, 2);
+}
+
+static void test_gradient_at_zero(void) {
+    // With W = 0 and b = 0 every P_ic = 1/k, so db[c] = 1/k - (fraction of class c).
+    // 11 samples: classes 0, 1, 2 have 4, 3, 4 of them.
+    Problem pr = make_problem(11, 2, 3);
+    double W[6] = {0}, b[3] = {0}, dW[6], db[3], count[3] = {0};
+    for (size_t i = 0; i < 11; i++) count[(size_t)pr.y[i]] += 1;
+    cce_gradient(pr.X, pr.y, 11, 2, 3, W, b, dW, db);
+    for (size_t c = 0; c < 3; c++) {
+        EXPECT_NEAR(db[c], 1.0 / 3.0 - count[c] / 11.0, 1e-15, harness_fmt("db[%zu] at W = 0, b = 0", c),
+                    "at W = 0 every probability is 1/k, so db[c] = 1/k - (share of class c)");
+    }
+    // The k errors of a sample add up to 0, so each column of dW sums to 0.
+    EXPECT_NEAR(dW[0] + dW[2] + dW[4], 0.0, 1e-15, "dW[0][0] + dW[1][0] + dW[2][0]",
+                "sum_c (P_ic - Y_ic) = 1 - 1 = 0 for every sample: the rows of dW must cancel");
+}
+
+static void test_descent(void) {
+    // 300 steps of your gradient must lower the loss.
+    Problem pr = make_problem(30, 2, 3);
+    double before = loss(&pr, pr.W, pr.b), dW[6], db[3];
+    for (int step = 0; step < 300; step++) {
+        cce_gradient(pr.X, pr.y, 30, 2, 3, pr.W, pr.b, dW, db);
+        for (size_t t = 0; t < 6; t++) pr.W[t] -= 0.5 * dW[t];
+        for (size_t c = 0; c < 3; c++) pr.b[c] -= 0.5 * db[c];
+    }
+    double after = loss(&pr, pr.W, pr.b);
+    EXPECT_TRUE(after < before - 0.05,
+                harness_fmt("300 steps of gradient descent with your gradient should lower the loss, "
+                            "but it went from %.6f to %.6f.", before, after));
+}
+
+int main(void) {
+    static const HarnessTest tests[] = {
+        {"softmax equals e^z / sum e^z for 1 to 5 scores", test_softmax_values},
+        {"softmax of two scores is the sigmoid of their difference", test_softmax_sigmoid},
+        {"softmax is finite for scores of +-1e4, and works for negative scores", test_softmax_extremes},
+        {"cce_loss: -log of the true class's probability, clipped, averaged", test_loss},
+        {"cce_gradient matches finite differences (30 x 2, 3 classes)", test_gradient_course_shape},
+        {"cce_gradient works for other shapes (7x3 k=4, 12x4 k=5, 1x1 k=2, 9x2 k=2)", test_gradient_other_shapes},
+        {"cce_gradient at W = 0: 1/k - class shares; columns sum to 0", test_gradient_at_zero},
+        {"gradient descent with cce_gradient lowers the loss", test_descent},
+    };
+    return harness_run("Exercise 08: softmax", tests, sizeof tests / sizeof tests[0]);
+}
