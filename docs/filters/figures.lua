@@ -1,0 +1,93 @@
+-- figures.lua: check every image exists, and give figures a readable alt text.
+--
+-- A figure is an image alone in its paragraph:
+--
+--   ![The loss falls quickly, then slowly.](fig/chapter-03-loss.svg)
+--
+-- Its caption becomes the <figcaption>. The path is relative to the page's
+-- HTML file (so fig/... for pages in OUTDIR); the file must exist there when
+-- pandoc runs (the metadata field lr-pagedir, set by build-docs.sh, is that
+-- folder), or the build stops naming the page and the missing file. Remote
+-- images are refused: the notes must work offline.
+--
+-- Pandoc 2.17 writes the caption's plain text as the <img> alt and hides the
+-- <figcaption> from screen readers, but it puts TeX source in the alt
+-- ("\sigma(z)"). Here the alt is the caption with its math spelled in
+-- Unicode ("σ(z)") instead. `![Caption](file.svg){alt="..."}` sets the alt
+-- text by hand; then the caption is read out as well, so describe the picture
+-- in the alt and let the caption add to it.
+
+package.path = (PANDOC_SCRIPT_FILE:match("^(.*)/") or ".") .. "/?.lua;" .. package.path
+local plain = require("plaintext").inlines
+
+local pagedir = "."
+
+local function page()
+  return (PANDOC_STATE.input_files or {})[1] or "stdin"
+end
+
+local function fail(msg)
+  io.stderr:write(page(), ": ", msg, "\n")
+  os.exit(1)
+end
+
+local function exists(path)
+  local f = io.open(path, "r")
+  if f then f:close() return true end
+  return false
+end
+
+---------------------------------------------------------------------------
+
+local function check(img)
+  local src = img.src
+  if src:match("^%a[%w+.-]*:") or src:match("^//") then
+    fail("image " .. src .. ": remote images are not allowed (the notes must work offline)")
+  end
+  local file = src:gsub("[?#].*$", "")
+  local path = pagedir .. "/" .. file
+  if not exists(path) then
+    fail(string.format("image %s not found (looked for %s; figures are drawn by the chapter programs into fig/)",
+      src, path))
+  end
+end
+
+local function escape(s)
+  return (s:gsub("&", "&amp;"):gsub("<", "&lt;"):gsub(">", "&gt;"):gsub('"', "&quot;"))
+end
+
+-- Para [Image with title "fig:..."] is pandoc 2.17's implicit figure.
+local function figure(para)
+  local img = para.content[1]
+  if #para.content ~= 1 or img.t ~= "Image" or not img.title:match("^fig:") then
+    return nil
+  end
+  local hidden = ""
+  if not img.attributes.alt then
+    img.attributes.alt = plain(img.caption)
+    hidden = ' aria-hidden="true"' -- the alt already says it all
+  end
+  img.title = img.title:gsub("^fig:", "")
+  local caption = pandoc.List({ pandoc.RawInline("html", "<figcaption" .. hidden .. ">") })
+  caption:extend(img.caption)
+  caption:insert(pandoc.RawInline("html", "</figcaption>"))
+  local id = img.identifier
+  img.identifier = ""
+  local open = id ~= "" and '<figure id="' .. escape(id) .. '">' or "<figure>"
+  return {
+    pandoc.RawBlock("html", open),
+    pandoc.Plain({ img }),
+    pandoc.Plain(caption),
+    pandoc.RawBlock("html", "</figure>"),
+  }
+end
+
+return {
+  {
+    Meta = function(meta)
+      if meta["lr-pagedir"] then pagedir = pandoc.utils.stringify(meta["lr-pagedir"]) end
+    end,
+  },
+  { Image = check },
+  { Para = figure },
+}

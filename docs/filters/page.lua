@@ -1,0 +1,157 @@
+-- page.lua: what every page needs around its text.
+--
+-- build-docs.sh passes, as metadata (-M):
+--   lr-root     relative path from the page to OUTDIR ("" or "../")
+--   lr-srcroot  relative path from the page to the repository root
+--   lr-pagedir  the folder the page's HTML goes to (to check local links)
+--   lr-index    docs/index.md, on every page but the index itself
+--   lr-prev     the previous page's markdown file, if there is one
+--   lr-next     the next page's markdown file, if there is one
+--   lr-up       for a hint: its chapter's markdown file
+-- From them this filter sets the template's variables home, prev, next and up
+-- (each with .href and .title, the title read from that file's front matter),
+-- site-title and source (.href, .path), and pagetitle (the <title>) with any
+-- math in the title spelled in Unicode rather than TeX. It also
+--   - stops the build when the page has no title;
+--   - checks links: a relative link to NAME.html needs docs/NAME.md, any other
+--     relative link must point at an existing file; `repo:PATH` links to a
+--     file of the repository (PATH relative to its root, which must exist);
+--   - wraps tables and display math so that they scroll sideways on a phone.
+
+package.path = (PANDOC_SCRIPT_FILE:match("^(.*)/") or ".") .. "/?.lua;" .. package.path
+local plain = require("plaintext").inlines
+local meta_string = pandoc.utils.stringify
+
+local function page()
+  return (PANDOC_STATE.input_files or {})[1] or "stdin"
+end
+
+local function fail(msg)
+  io.stderr:write(page(), ": ", msg, "\n")
+  os.exit(1)
+end
+
+local function exists(path)
+  local f = io.open(path, "r")
+  if f then f:close() return true end
+  return false
+end
+
+local function dirname(path)
+  return path:match("^(.*)/[^/]*$") or "."
+end
+
+-- "docs/hints/../03-x.md" -> "docs/03-x.md"
+local function normalise(path)
+  local parts = {}
+  for part in path:gmatch("[^/]+") do
+    if part == ".." and #parts > 0 and parts[#parts] ~= ".." then
+      table.remove(parts)
+    elseif part ~= "." then
+      parts[#parts + 1] = part
+    end
+  end
+  return table.concat(parts, "/")
+end
+
+-- A path relative to the page's folder in docs/ (which mirrors OUTDIR).
+local function relative(from_dir, to)
+  local a, b = {}, {}
+  for p in normalise(from_dir):gmatch("[^/]+") do a[#a + 1] = p end
+  for p in normalise(to):gmatch("[^/]+") do b[#b + 1] = p end
+  local i = 1
+  while i <= #a and i < #b and a[i] == b[i] do i = i + 1 end
+  local out = {}
+  for _ = i, #a do out[#out + 1] = ".." end
+  for j = i, #b do out[#out + 1] = b[j] end
+  return table.concat(out, "/")
+end
+
+-- The title in the YAML front matter of a markdown file, as inlines.
+local function title_of(md)
+  local f = io.open(md, "r")
+  if not f then fail("cannot read " .. md) end
+  local text = f:read("a")
+  f:close()
+  local front = text:match("^%-%-%-\r?\n(.-\n)%-%-%-") or text:match("^%-%-%-\r?\n(.-\n)%.%.%.")
+  local title
+  if front then
+    local ok, doc = pcall(pandoc.read, "---\n" .. front .. "---\n", "markdown")
+    if not ok then
+      fail(md .. ": its front matter is not valid YAML: " .. tostring(doc):gsub("%s+", " "))
+    end
+    title = doc.meta.title
+  end
+  if not title or meta_string(title) == "" then
+    fail(md .. ": no title in the front matter (start the file with ---, title: \"...\", ---)")
+  end
+  return title
+end
+
+local srcroot, pagedir = ".", "."
+
+local function settings(meta)
+  if not meta.title or meta_string(meta.title) == "" then
+    fail("no title in the front matter (start the file with ---, title: \"...\", ---)")
+  end
+  srcroot = meta["lr-srcroot"] and meta_string(meta["lr-srcroot"]) or "."
+  pagedir = meta["lr-pagedir"] and meta_string(meta["lr-pagedir"]) or "."
+  local here = dirname(page())
+
+  local function neighbour(key)
+    if not meta[key] then return nil end
+    local md = meta_string(meta[key])
+    return pandoc.MetaMap({
+      href = pandoc.MetaString((relative(here, md):gsub("%.md$", ".html"))),
+      title = title_of(md),
+    })
+  end
+  meta.home = neighbour("lr-index")
+  meta.prev = neighbour("lr-prev")
+  meta.next = neighbour("lr-next")
+  meta.up = neighbour("lr-up")
+  if not meta.pagetitle then meta.pagetitle = pandoc.MetaString(plain(meta.title)) end
+  if meta.home then meta["site-title"] = pandoc.MetaString(plain(meta.home.title)) end
+  meta.source = pandoc.MetaMap({
+    href = pandoc.MetaString(srcroot .. "/" .. page()),
+    path = pandoc.MetaString(page()),
+  })
+  return meta
+end
+
+local function link(el)
+  local target = el.target
+  local path = target:gsub("[?#].*$", "")
+  if target:match("^repo:") then
+    path = target:sub(6):gsub("[?#].*$", "")
+    if path == "" or path:match("^/") or not exists(path) then
+      fail("link " .. target .. ": no file " .. path .. " in the repository")
+    end
+    el.target = srcroot .. "/" .. target:sub(6)
+  elseif path == "" or target:match("^%a[%w+.-]*:") or target:match("^//") or path:match("^/") then
+    return nil -- same page, other site or absolute: nothing to check
+  elseif path:match("%.html$") then
+    local md = normalise(dirname(page()) .. "/" .. path:gsub("%.html$", ".md"))
+    if not exists(md) then
+      fail("link " .. target .. ": no page " .. md .. " to render it from")
+    end
+  elseif not exists(pagedir .. "/" .. path) then
+    fail("link " .. target .. ": no such file next to the page (use repo:PATH to link a file of the repository)")
+  end
+  return el
+end
+
+return {
+  { Meta = settings },
+  {
+    Link = link,
+    Math = function(el)
+      if el.mathtype == "DisplayMath" then
+        return pandoc.Span({ el }, pandoc.Attr("", { "display-math" }))
+      end
+    end,
+    Table = function(el)
+      return pandoc.Div({ el }, pandoc.Attr("", { "table-wrap" }))
+    end,
+  },
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# build-docs.sh OUTDIR: render the notes in docs/ to HTML in OUTDIR.
+#
+# Run from the repository root, after the chapter programs have drawn their
+# figures into OUTDIR/fig (scripts/docs.sh does both). Page order, which sets
+# the previous/next links: docs/index.md, docs/NN-*.md, docs/appendix-*.md.
+# Hints, docs/hints/NN-*.md, go to OUTDIR/hints/ without previous/next.
+# Every page uses docs/template.html, docs/style.css and the Lua filters in
+# docs/filters/ (see docs/NOTES-STYLE.md). Any pandoc warning, missing
+# snippet, missing figure or broken link stops the build with a non-zero
+# exit; a page is written to a temporary name and renamed only once pandoc
+# has succeeded, so no half-written page is left behind.
+# Needs only bash, coreutils and pandoc (2.17 or later).
+set -euo pipefail
+export LC_ALL=C
+
+die() { echo "build-docs: $*" >&2; exit 1; }
+
+[[ $# == 1 && -n $1 ]] || { echo "usage: scripts/build-docs.sh OUTDIR" >&2; exit 2; }
+out=${1%/}
+[[ -f docs/index.md && -f docs/template.html ]] ||
+  die "run me from the repository root (no docs/index.md or docs/template.html in $PWD)"
+command -v pandoc > /dev/null || die "pandoc is not installed (Debian/Ubuntu: sudo apt-get install pandoc)"
+
+shopt -s nullglob
+pages=(docs/index.md docs/[0-9][0-9]-*.md docs/appendix-*.md)
+hints=(docs/hints/[0-9][0-9]-*.md)
+
+mkdir -p "$out"
+tmp=
+trap 'rm -f "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+# install SRC DEST: copy atomically.
+install_file() {
+  tmp="$2.tmp$$"
+  cp "$1" "$tmp"
+  mv -f "$tmp" "$2"
+  tmp=
+}
+
+# render MD HTML [PANDOC-ARGS...]: one page, written under a temporary name.
+render() {
+  local md=$1 html=$2
+  shift 2
+  local dir
+  dir=$(dirname "$html")
+  tmp="$html.tmp$$"
+  pandoc "$md" --output="$tmp" \
+    --from=markdown --to=html5 --standalone --template=docs/template.html \
+    --mathml --toc --toc-depth=2 --fail-if-warnings \
+    --metadata=lang:en \
+    --metadata=lr-srcroot:"$(realpath -m --relative-to="$dir" .)" \
+    --metadata=lr-pagedir:"$dir" \
+    --lua-filter=docs/filters/page.lua \
+    --lua-filter=docs/filters/snippets.lua \
+    --lua-filter=docs/filters/figures.lua \
+    "$@" || die "$md: pandoc failed, $html not written"
+  mv -f "$tmp" "$html"
+  tmp=
+  echo "  $md -> $html"
+}
+
+install_file docs/style.css "$out/style.css"
+
+for i in "${!pages[@]}"; do
+  md=${pages[$i]}
+  args=()
+  if ((i > 0)); then
+    args+=(--metadata=lr-index:docs/index.md --metadata=lr-prev:"${pages[i - 1]}")
+  fi
+  if ((i + 1 < ${#pages[@]})); then
+    args+=(--metadata=lr-next:"${pages[i + 1]}")
+  fi
+  name=$(basename "$md" .md)
+  render "$md" "$out/$name.html" "${args[@]}"
+done
+
+if ((${#hints[@]} > 0)); then
+  mkdir -p "$out/hints"
+  for md in "${hints[@]}"; do
+    name=$(basename "$md" .md)
+    args=(--metadata=lr-root:../ --metadata=lr-index:docs/index.md)
+    if [[ -f docs/$name.md ]]; then
+      args+=(--metadata=lr-up:"docs/$name.md")
+    fi
+    render "$md" "$out/hints/$name.html" "${args[@]}"
+  done
+fi
+
+echo "build-docs: ${#pages[@]} pages and ${#hints[@]} hints in $out/"
