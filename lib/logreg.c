@@ -1,8 +1,10 @@
 #include "logreg.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "activation.h"
+#include "linalg.h"
 #include "loss.h"
 #include "util.h"
 
@@ -74,3 +76,120 @@ void logreg_fit_gd(LogReg *m, const Matrix *X, const double *y,
     free(dw);
 }
 // [end fit-gd]
+
+/* ---- the decision boundary ------------------------------------------------ */
+
+// [snippet boundary]
+LogRegBoundary logreg_boundary_2d(const LogReg *m, double threshold, double *slope, double *intercept) {
+    // p = t  <=>  w1 x1 + w2 x2 + b = log(t / (1 - t))  <=>  w1 x1 + w2 x2 = level
+    double w1 = m->w[0], w2 = m->w[1];
+    double level = log(threshold / (1.0 - threshold)) - m->b;
+    if (w2 != 0.0) {   // solve for x2
+        *slope = -w1 / w2;
+        *intercept = level / w2;
+        return LOGREG_LINE;
+    }
+    if (w1 != 0.0) {   // no x2 in the equation: a vertical line at x1 = level / w1
+        *slope = INFINITY;
+        *intercept = level / w1;
+        return LOGREG_VERTICAL;
+    }
+    *slope = *intercept = NAN;   // w = 0: p = sigma(b) everywhere
+    return LOGREG_NO_LINE;
+}
+// [end boundary]
+
+/* ---- Newton's method ------------------------------------------------------ */
+
+/* Differences in the loss below this (relative) are rounding, not a rise:
+ * near the optimum a Newton step changes the loss by less than one ulp. */
+#define NEWTON_LOSS_SLACK 1e-12
+
+double logreg_grad_norm(const LogReg *m, const Matrix *X, const double *y, double lambda) {
+    double *g = vec_new(m->d + 1);   // (d + 1) the gradient (dw, db)
+    g[m->d] = logreg_gradient(m, X, y, lambda, g);
+    double norm = vec_norm(g, m->d + 1);
+    free(g);
+    return norm;
+}
+
+// [snippet hessian]
+void logreg_hessian(const LogReg *m, const Matrix *X, double lambda, double *H) {
+    size_t n = X->rows, d = m->d, k = d + 1;   // k unknowns: w_1 .. w_d, then b
+    double *p = vec_new(n);                    // (n) p_i
+    logreg_predict_proba(m, X, p);
+    for (size_t a = 0; a < k * k; a++) H[a] = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        const double *x_i = mat_row(X, i);
+        double s_i = p[i] * (1.0 - p[i]);      // the sigmoid's slope at z_i
+        // H += s_i x~_i x~_i^T with x~_i = (x_i, 1); the lower triangle only
+        for (size_t r = 0; r < k; r++) {
+            double x_r = r < d ? x_i[r] : 1.0;
+            for (size_t c = 0; c <= r; c++) H[r * k + c] += s_i * x_r * (c < d ? x_i[c] : 1.0);
+        }
+    }
+    for (size_t r = 0; r < k; r++) {           // divide by n, mirror, add the penalty
+        for (size_t c = 0; c <= r; c++) {
+            H[r * k + c] /= (double)n;
+            H[c * k + r] = H[r * k + c];
+        }
+        if (r < d) H[r * k + r] += lambda / (double)n;
+    }
+    free(p);
+}
+// [end hessian]
+
+/* Moves (w, b) from (w0, b0) to (w0, b0) - t delta with t = 1, or 1/2, 1/4, ...
+ * when the full step raises the loss. delta is (d + 1); *loss is the loss at
+ * (w0, b0) on entry and at the new point on return. Returns t. */
+static double newton_move(LogReg *m, const Matrix *X, const double *y, double lambda,
+                          const double *w0, double b0, const double *delta, double *loss) {
+    double t = 1.0, new_loss = *loss;
+    for (int halvings = 0; halvings <= LOGREG_NEWTON_MAX_HALVINGS; halvings++) {
+        for (size_t j = 0; j < m->d; j++) m->w[j] = w0[j] - t * delta[j];
+        m->b = b0 - t * delta[m->d];
+        new_loss = logreg_loss(m, X, y, lambda);
+        if (new_loss <= *loss + NEWTON_LOSS_SLACK * fabs(*loss)) break;
+        if (halvings < LOGREG_NEWTON_MAX_HALVINGS) t /= 2.0;
+    }
+    *loss = new_loss;
+    return t;
+}
+
+// [snippet newton]
+int logreg_fit_newton(LogReg *m, const Matrix *X, const double *y, const LogRegNewtonParams *par,
+                      LogRegNewtonIter *trace, LogRegNewtonResult *res, LrError *err) {
+    size_t d = m->d, k = d + 1;
+    double *g = vec_new(k);        // (d + 1) gradient (dw, db), then the step H^-1 g
+    double *H = vec_new(k * k);    // (d + 1, d + 1) Hessian, then its Cholesky factor
+    double *w0 = vec_new(d);       // (d) the weights before the step
+    int status = 0;
+    double loss = logreg_loss(m, X, y, par->lambda);
+    g[d] = logreg_gradient(m, X, y, par->lambda, g);
+    double g_norm = vec_norm(g, k), g0_norm = g_norm;
+    if (trace != NULL) trace[0] = (LogRegNewtonIter){loss, g_norm, 0.0, 0.0};
+    size_t iter = 0;
+    while (g_norm > par->tol * g0_norm && iter < par->max_iter) {
+        // Solve H delta = g, then (w, b) <- (w, b) - delta
+        logreg_hessian(m, X, par->lambda, H);
+        LrError why;
+        if (linalg_solve_spd(H, g, k, &why) != 0) {
+            status = lr_fail(err, "Newton step %zu: the Hessian is singular (%s); is a feature constant, "
+                                  "or are the classes separable by a line?", iter + 1, why.msg);
+            break;
+        }
+        for (size_t j = 0; j < d; j++) w0[j] = m->w[j];
+        double t = newton_move(m, X, y, par->lambda, w0, m->b, g, &loss);
+        double step_norm = t * vec_norm(g, k);
+        iter++;
+        g[d] = logreg_gradient(m, X, y, par->lambda, g);
+        g_norm = vec_norm(g, k);
+        if (trace != NULL) trace[iter] = (LogRegNewtonIter){loss, g_norm, step_norm, t};
+    }
+    *res = (LogRegNewtonResult){iter, g_norm <= par->tol * g0_norm, loss, g_norm};
+    free(w0);
+    free(H);
+    free(g);
+    return status;
+}
+// [end newton]

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "matrix.h"
+#include "util.h"
 
 typedef struct {
     size_t d;   // number of features
@@ -55,5 +56,80 @@ double logreg_gradient(const LogReg *m, const Matrix *X, const double *y,
  * objective before update e (the lesson's order). */
 void logreg_fit_gd(LogReg *m, const Matrix *X, const double *y,
                    const LogRegParams *par, double *losses);
+
+/* ---- the decision boundary (chapter 4) ------------------------------------ */
+
+typedef enum {
+    LOGREG_LINE,       // the boundary is x2 = slope * x1 + intercept
+    LOGREG_VERTICAL,   // w2 = 0: the boundary is x1 = intercept (slope is INFINITY)
+    LOGREG_NO_LINE,    // w = 0: p is the same everywhere; slope and intercept are NAN
+} LogRegBoundary;
+
+/* For a model of d = 2 features, the line where p = threshold:
+ *   w1 x1 + w2 x2 + b = log(t / (1 - t)),  t = threshold in (0, 1)
+ * (for t = 1/2 the right side is 0). When w2 != 0 this is
+ *   x2 = -(w1 / w2) x1 + (log(t / (1 - t)) - b) / w2.
+ * Says which kind of line it is and writes its slope and intercept. */
+LogRegBoundary logreg_boundary_2d(const LogReg *m, double threshold, double *slope, double *intercept);
+
+/* ---- Newton's method (chapter 6) ------------------------------------------ */
+
+/* The defaults for LogRegNewtonParams: stop when the gradient norm has
+ * fallen below LOGREG_NEWTON_TOL times its value at the start (a relative
+ * test, as liblinear's Newton solver does), or after LOGREG_NEWTON_MAX_ITER
+ * steps. Newton's method converges quadratically, so 1e-12 costs only one
+ * or two steps more than 1e-6 and leaves the answer at machine precision. */
+#define LOGREG_NEWTON_TOL 1e-12
+#define LOGREG_NEWTON_MAX_ITER 50
+/* A step that raises the loss is halved, at most this many times. */
+#define LOGREG_NEWTON_MAX_HALVINGS 30
+
+typedef struct {
+    double tol;        // stop when ||g|| <= tol * ||g_0|| (g: gradient of logreg_loss)
+    size_t max_iter;   // give up after this many Newton steps
+    double lambda;     // L2 strength, as in LogRegParams (0: none)
+} LogRegNewtonParams;
+
+/* One row of the trace: the state after k Newton steps. */
+typedef struct {
+    double loss;        // logreg_loss at the iterate
+    double grad_norm;   // ||(dw, db)||, the gradient's length there
+    double step_norm;   // ||(w, b) - previous (w, b)||: how far step k moved (0 for k = 0)
+    double step_scale;  // the fraction of the Newton step taken: 1, or 1/2, 1/4, ... after halving
+} LogRegNewtonIter;
+
+typedef struct {
+    size_t iterations;  // Newton steps taken
+    int converged;      // 1: the tolerance was met; 0: max_iter ran out first
+    double loss;        // logreg_loss at the answer
+    double grad_norm;   // ||(dw, db)|| at the answer
+} LogRegNewtonResult;
+
+/* ||(dw, db)||: the length of logreg_gradient's gradient, all d + 1 parts.
+ * Zero exactly at the minimum, so it measures how far from converged a
+ * model is. X is (n, d), y is (n). */
+double logreg_grad_norm(const LogReg *m, const Matrix *X, const double *y, double lambda);
+
+/* The Hessian of logreg_loss with respect to (w_1 .. w_d, b), with the bias
+ * as a last column of ones, x~_i = (x_i, 1):
+ *   H = (1/n) sum_i s_i x~_i x~_i^T + (lambda / n) diag(1, .., 1, 0),
+ *   s_i = p_i (1 - p_i).
+ * X is (n, d); H is (d + 1, d + 1), row-major. */
+void logreg_hessian(const LogReg *m, const Matrix *X, double lambda, double *H);
+
+/* Newton's method, also called IRLS (iteratively reweighted least squares):
+ * from the current weights, repeat (w, b) <- (w, b) - H^-1 g until the
+ * gradient norm test passes or par->max_iter steps are done. A step that
+ * would raise the loss is halved until it does not (never needed on data
+ * with a finite optimum near the start, but it keeps a bad start from
+ * running away).
+ * trace, if not NULL, must hold par->max_iter + 1 rows; rows 0 ..
+ * res->iterations are filled (row 0 is the start). X is (n, d), y is (n).
+ * Returns 0 (res says whether it converged), or -1 with a message in err when
+ * the Hessian is not positive definite (for example when a feature is
+ * constant, or the classes are separable and w has run off to infinity);
+ * m then holds the last iterate. Prints nothing. */
+int logreg_fit_newton(LogReg *m, const Matrix *X, const double *y, const LogRegNewtonParams *par,
+                      LogRegNewtonIter *trace, LogRegNewtonResult *res, LrError *err);
 
 #endif
