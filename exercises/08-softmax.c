@@ -14,6 +14,7 @@
  */
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>   // malloc and free, for cce_gradient's k scores
 
 #include "exercises.h"
 

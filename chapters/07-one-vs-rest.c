@@ -1,0 +1,232 @@
+/* Chapter 7: more than two classes, one-vs-rest.
+ *
+ * Trains K binary logistic regressions on three-class data (make_classification
+ * with n_classes=3, 300 samples, 2 features), model c for "class c against
+ * the rest", each by the lesson's gradient descent (lr 0.1, 1000 epochs), and
+ * predicts the class whose model gives the largest probability. Prints each
+ * model's weights, the confusion matrix, per-class precision and recall and
+ * the accuracy beside the lesson-style NumPy values, and shows why the K
+ * probabilities do not add up to 1. Plots the decision regions and where
+ * the models disagree.
+ *
+ *     make chapter-07 && ./chapter-07 [--data FILE.csv] [--classes K] [--lr RATE] [--epochs N]
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chapter.h"
+#include "metrics.h"
+#include "multiclass.h"
+#include "regions.h"
+
+typedef struct {
+    const char *data;   // CSV file to train on, labels 0 .. classes-1
+    size_t classes;     // number of classes K
+    double lr;          // learning rate
+    size_t epochs;      // gradient steps per binary model
+    int lesson;         // 1 when everything is the lesson's: compare with NumPy
+} Options;
+
+static Options parse_options(int argc, char **argv, char *default_data) {
+    Options o = {.data = default_data, .classes = 3, .lr = 0.1, .epochs = 1000};
+    ChapterOption opts[] = {
+        {"--data", "FILE.csv", "train on this CSV file (default data/classification3.csv)", OPT_TEXT, &o.data, 0, 0, 0},
+        {"--classes", "K", "number of classes in the data, labels 0..K-1 (default 3)", OPT_COUNT, &o.classes, 2, REGIONS_MAX_CLASSES, 0},
+        {"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0},
+        {"--epochs", "N", "gradient steps for each binary model (default 1000)", OPT_COUNT, &o.epochs, 1, 1e7, 0},
+    };
+    chapter_parse(argc, argv, "Chapter 7: one-vs-rest, K binary logistic regressions for K classes.", opts, 4);
+    o.lesson = !opts[0].given && o.classes == 3 && o.lr == 0.1 && o.epochs == 1000;
+    return o;
+}
+
+/* The reference value, or NAN (print ours only) when the options differ. */
+static double ref_or_nan(const Options *o, const Reference *ref, const char *key, size_t index) {
+    return o->lesson ? ref_value(ref, key, index) : NAN;
+}
+
+/* Each binary model's weights, bias and final loss beside NumPy's. */
+static void print_models(const Options *o, const Ovr *m, const Matrix *losses, const Reference *ref) {
+    printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
+    for (size_t c = 0; c < m->k; c++) {
+        printf("model %zu: class %zu (y = 1) against the rest (y = 0)\n", c, c);
+        char label[64], key[64];
+        snprintf(key, sizeof key, "w_%zu", c);
+        for (size_t j = 0; j < m->d; j++) {
+            snprintf(label, sizeof label, "w_%zu[%zu]", c, j);
+            chapter_compare(label, m->models[c].w[j], ref_or_nan(o, ref, key, j));
+        }
+        snprintf(label, sizeof label, "b_%zu", c);
+        chapter_compare(label, m->models[c].b, ref_or_nan(o, ref, label, 0));
+        snprintf(label, sizeof label, "loss_%zu[%zu]", c, o->epochs - 1);
+        snprintf(key, sizeof key, "final_loss_%zu", c);
+        chapter_compare(label, *mat_at(losses, c, o->epochs - 1), ref_or_nan(o, ref, key, 0));
+    }
+}
+
+/* How far the K probabilities of a sample are from adding up to 1, and how
+ * many samples no model, or more than one model, claims (p >= 1/2). */
+static void print_probability_sums(const Matrix *P) {
+    double lo = INFINITY, hi = -INFINITY;
+    size_t unclaimed = 0, contested = 0;
+    for (size_t i = 0; i < P->rows; i++) {
+        double sum = 0.0;
+        size_t claims = 0;
+        for (size_t c = 0; c < P->cols; c++) {
+            sum += *mat_at(P, i, c);
+            claims += *mat_at(P, i, c) >= 0.5;
+        }
+        lo = fmin(lo, sum);
+        hi = fmax(hi, sum);
+        unclaimed += claims == 0;
+        contested += claims > 1;
+    }
+    printf("\nThe K probabilities of a sample come from K separate models, so they need not add up to 1:\n");
+    printf("p_0 + ... + p_%zu ranges from %.4f to %.4f over the %zu samples.\n", P->cols - 1, lo, hi, P->rows);
+    printf("%zu samples are claimed by no model (every p_c < 0.5), %zu by two or more (p_c >= 0.5);\n"
+           "the argmax still gives each of them one class.\n", unclaimed, contested);
+}
+
+/* The confusion matrix, ours and the reference side by side. */
+static void print_confusion(const Options *o, const size_t *counts, size_t k, const Reference *ref) {
+    printf("\nconfusion matrix: row = true class, column = predicted class\n%-8s", "");
+    for (size_t c = 0; c < k; c++) printf(" %7s%zu", "pred ", c);
+    printf("%s\n", o->lesson ? "   NumPy reference" : "");
+    for (size_t t = 0; t < k; t++) {
+        printf("true_%-3zu", t);
+        for (size_t c = 0; c < k; c++) printf(" %8zu", counts[t * k + c]);
+        if (o->lesson) {
+            printf("   reference");
+            for (size_t c = 0; c < k; c++) printf(" %4.0f", ref_value(ref, "confusion", t * k + c));
+        }
+        printf("\n");
+    }
+}
+
+static void print_precision_recall(const Options *o, const size_t *counts, size_t k, const Reference *ref) {
+    double *precision = vec_new(k), *recall = vec_new(k);
+    multiclass_precision_recall(counts, k, precision, recall);
+    printf("\n");
+    for (size_t c = 0; c < k; c++) {
+        char label[64];
+        snprintf(label, sizeof label, "precision_%zu", c);
+        chapter_compare(label, precision[c], ref_or_nan(o, ref, "precision", c));
+        snprintf(label, sizeof label, "recall_%zu", c);
+        chapter_compare(label, recall[c], ref_or_nan(o, ref, "recall", c));
+    }
+    free(recall);
+    free(precision);
+}
+
+/* Each model's own boundary p_c = 1/2, that is w_c . x + b_c = 0, or
+ * x2 = -(w_c0 x1 + b_c) / w_c1: a dashed line in the class's colour. */
+static void boundary_lines(const Ovr *m, char *lines, size_t size) {
+    lines[0] = '\0';
+    for (size_t c = 0; c < m->k; c++) {
+        const LogReg *mc = &m->models[c];
+        char line[200];
+        snprintf(line, sizeof line, "%s-(%.10g*x + %.10g)/%.10g with lines lt %zu dt 2 title 'p_%zu = 0.5'",
+                 c > 0 ? ", " : "", mc->w[0], mc->b, mc->w[1], c + 1, c);
+        strncat(lines, line, size - strlen(lines) - 1);
+    }
+}
+
+/* The decision regions: the class of the most confident model. */
+static void plot_regions(const Plotter *pl, const Ovr *m, const Dataset *ds, const Matrix *grid) {
+    double *cls = vec_new(grid->rows);
+    ovr_predict(m, grid, cls);
+    char lines[1024];
+    boundary_lines(m, lines, sizeof lines);
+    Plot p;
+    plot_begin(&p, "chapter-07-regions");
+    plot_cmd(&p, "set title 'One-vs-rest: each point gets the class of the most confident model'");
+    regions_draw(&p, grid, cls, ds, m->k, lines);
+    chapter_show(pl, &p);
+    free(cls);
+}
+
+/* How many of the K models claim each point of the plane (p_c >= 1/2):
+ * none, exactly one, or two and more. */
+static void plot_claims(const Plotter *pl, const Ovr *m, const Dataset *ds, const Matrix *grid) {
+    Matrix P = mat_new(grid->rows, m->k);
+    ovr_predict_proba(m, grid, &P);
+    double *claims = vec_new(grid->rows);
+    for (size_t t = 0; t < grid->rows; t++) {
+        for (size_t c = 0; c < m->k; c++) claims[t] += *mat_at(&P, t, c) >= 0.5;
+        claims[t] = fmin(claims[t], 2.0);
+    }
+    static const unsigned fill[3] = {0xF9DFA8, 0xFFFFFF, 0xC8C8C8};   // orange tint, white, grey
+    static const char *const titles[3] = {"no model", "one model", "two or more"};
+    char lines[1024];
+    boundary_lines(m, lines, sizeof lines);
+    Plot p;
+    plot_begin(&p, "chapter-07-claims");
+    plot_cmd(&p, "set title 'One-vs-rest: how many models say \"mine\" (p_c ≥ 0.5) at each point'");
+    regions_draw_values(&p, grid, claims, 3, fill, titles, ds, m->k, lines);
+    chapter_show(pl, &p);
+    free(claims);
+    mat_free(&P);
+}
+
+int main(int argc, char **argv) {
+    char default_data[4096];
+    lr_data_path("classification3.csv", default_data, sizeof default_data);
+    Options o = parse_options(argc, argv, default_data);
+    Plotter pl;
+    chapter_plotter(&pl);
+    Dataset ds;
+    chapter_load(&ds, o.data, (int)o.classes);
+    Reference ref;
+    chapter_load_reference(&ref, "ovr-classification3.txt");
+    size_t k = o.classes;
+
+    printf("Chapter 7: one-vs-rest on %s (%zu samples, %zu features, %zu classes)\n", o.data, ds.n, ds.d, k);
+    printf("%zu binary models, each trained by gradient descent: learning rate %g, %zu epochs, from w = 0, b = 0\n\n",
+           k, o.lr, o.epochs);
+
+    // [snippet train]
+    Ovr m;
+    ovr_init(&m, k, ds.d);
+    LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
+    Matrix losses = mat_new(k, o.epochs);   // row c: model c's loss curve
+    ovr_fit_gd(&m, &ds.X, ds.y, &par, &losses);
+
+    Matrix P = mat_new(ds.n, k);            // P_ic: model c's p(class c | x_i)
+    ovr_predict_proba(&m, &ds.X, &P);
+    double *pred = vec_new(ds.n);
+    multiclass_predict(&P, pred);           // the class of the largest P_ic
+    size_t *counts = lr_calloc(k * k, sizeof *counts);
+    multiclass_confusion(ds.y, pred, ds.n, k, counts);
+    // [end train]
+
+    print_models(&o, &m, &losses, &ref);
+    print_probability_sums(&P);
+    print_confusion(&o, counts, k, &ref);
+    print_precision_recall(&o, counts, k, &ref);
+    double accuracy = metrics_accuracy(pred, ds.y, ds.n);
+    printf("\n");
+    chapter_compare("accuracy", accuracy, ref_or_nan(&o, &ref, "accuracy", 0));
+    printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", accuracy, metrics_correct(pred, ds.y, ds.n), ds.n);
+    if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+    printf("\n");
+
+    if (ds.d == 2) {
+        Matrix grid = regions_grid(&ds.X, REGIONS_STEPS);
+        plot_regions(&pl, &m, &ds, &grid);
+        plot_claims(&pl, &m, &ds, &grid);
+        mat_free(&grid);
+    } else {
+        printf("(The data have %zu features, not 2, so there is no plane to draw the regions in.)\n", ds.d);
+    }
+
+    free(counts);
+    free(pred);
+    mat_free(&P);
+    mat_free(&losses);
+    ovr_free(&m);
+    ref_free(&ref);
+    dataset_free(&ds);
+    return 0;
+}

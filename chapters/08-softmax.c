@@ -1,0 +1,261 @@
+/* Chapter 8: softmax regression.
+ *
+ * One model for all K classes: a score z_c = w_c . x + b_c per class, turned
+ * into probabilities by the softmax, trained on the categorical
+ * cross-entropy. On the three-class data of chapter 7 it
+ *   1. runs the lesson-style gradient descent (lr 0.1, 1000 epochs, from
+ *      W = 0, b = 0) and prints the loss, weights, accuracy and confusion
+ *      matrix beside NumPy's;
+ *   2. fits to convergence by Newton's method and compares the probabilities
+ *      (and the centred weights) with scikit-learn's multinomial
+ *      LogisticRegression(C=1e10);
+ *   3. sets both beside one-vs-rest from chapter 7 on the same data.
+ * Plots the decision regions and the loss curve.
+ *
+ *     make chapter-08 && ./chapter-08 [--data FILE.csv] [--classes K] [--lr RATE] [--epochs N]
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chapter.h"
+#include "metrics.h"
+#include "multiclass.h"
+#include "regions.h"
+
+typedef struct {
+    const char *data;   // CSV file to train on, labels 0 .. classes-1
+    size_t classes;     // number of classes K
+    double lr;          // learning rate
+    size_t epochs;      // gradient steps
+    int lesson;         // 1 when everything is the lesson's: compare with NumPy and scikit-learn
+} Options;
+
+static Options parse_options(int argc, char **argv, char *default_data) {
+    Options o = {.data = default_data, .classes = 3, .lr = 0.1, .epochs = 1000};
+    ChapterOption opts[] = {
+        {"--data", "FILE.csv", "train on this CSV file (default data/classification3.csv)", OPT_TEXT, &o.data, 0, 0, 0},
+        {"--classes", "K", "number of classes in the data, labels 0..K-1 (default 3)", OPT_COUNT, &o.classes, 2, REGIONS_MAX_CLASSES, 0},
+        {"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0},
+        {"--epochs", "N", "number of gradient steps (default 1000)", OPT_COUNT, &o.epochs, 1, 1e7, 0},
+    };
+    chapter_parse(argc, argv, "Chapter 8: softmax regression, one model for K classes.", opts, 4);
+    o.lesson = !opts[0].given && o.classes == 3 && o.lr == 0.1 && o.epochs == 1000;
+    return o;
+}
+
+/* The reference value, or NAN (print ours only) when the options differ. */
+static double ref_or_nan(const Options *o, const Reference *ref, const char *key, size_t index) {
+    return o->lesson ? ref_value(ref, key, index) : NAN;
+}
+
+/* The table head: what the reference column holds. */
+static void print_head(const Options *o, const char *what, const char *reference) {
+    printf("%-14s %20s %20s %10s\n", what, "ours", o->lesson ? reference : "", o->lesson ? "|diff|" : "");
+}
+
+/* The weights, row c of W then the biases, under a label prefix. */
+static void print_weights(const Options *o, const Softmax *m, const char *prefix, const char *w_key,
+                          const char *b_key, const Reference *ref) {
+    for (size_t c = 0; c < m->k; c++) {
+        char label[64], key[64];
+        snprintf(key, sizeof key, "%s%zu", w_key, c);
+        for (size_t j = 0; j < m->d; j++) {
+            snprintf(label, sizeof label, "%sW_%zu[%zu]", prefix, c, j);
+            chapter_compare(label, *mat_at(&m->W, c, j), ref_or_nan(o, ref, key, j));
+        }
+    }
+    for (size_t c = 0; c < m->k; c++) {
+        char label[64];
+        snprintf(label, sizeof label, "%sb[%zu]", prefix, c);
+        chapter_compare(label, m->b[c], ref_or_nan(o, ref, b_key, c));
+    }
+}
+
+/* The confusion matrix, ours and the reference side by side. */
+static void print_confusion(const Options *o, const size_t *counts, size_t k, const Reference *ref) {
+    printf("\nconfusion matrix: row = true class, column = predicted class\n%-8s", "");
+    for (size_t c = 0; c < k; c++) printf(" %7s%zu", "pred ", c);
+    printf("%s\n", o->lesson ? "   NumPy reference" : "");
+    for (size_t t = 0; t < k; t++) {
+        printf("true_%-3zu", t);
+        for (size_t c = 0; c < k; c++) printf(" %8zu", counts[t * k + c]);
+        if (o->lesson) {
+            printf("   reference");
+            for (size_t c = 0; c < k; c++) printf(" %4.0f", ref_value(ref, "gd_confusion", t * k + c));
+        }
+        printf("\n");
+    }
+}
+
+/* 1. The lesson's gradient descent, beside NumPy. */
+static void print_gd(const Options *o, const Softmax *m, const double *losses, double accuracy,
+                     const size_t *counts, const Reference *ref) {
+    static const size_t EPOCHS[] = {0, 1, 10, 100, 999};
+    printf("1. Gradient descent: learning rate %g, %zu epochs, from W = 0, b = 0\n\n", o->lr, o->epochs);
+    print_head(o, "", "NumPy reference");
+    for (int e = 0; e < 5; e++) {
+        size_t epoch = EPOCHS[e] == 999 ? o->epochs - 1 : EPOCHS[e];
+        if (epoch >= o->epochs || (e > 0 && epoch <= EPOCHS[e - 1])) continue;
+        char label[32], key[32];
+        snprintf(label, sizeof label, "loss[%zu]", epoch);
+        snprintf(key, sizeof key, "gd_loss_%zu", epoch);
+        chapter_compare(label, losses[epoch], ref_or_nan(o, ref, key, 0));
+    }
+    print_weights(o, m, "", "gd_W_", "gd_b", ref);
+    chapter_compare("accuracy", accuracy, ref_or_nan(o, ref, "gd_accuracy", 0));
+    print_confusion(o, counts, m->k, ref);
+    double sum_b = 0.0;
+    for (size_t c = 0; c < m->k; c++) sum_b += m->b[c];
+    printf("\nb_0 + ... + b_%zu = %.1e: the K gradients add up to 0 at every step, so weights that\n"
+           "start at 0 stay centred (the same holds for every column of W).\n\n", m->k - 1, sum_b);
+}
+
+/* 2. The converged fit, beside scikit-learn: probabilities first. */
+static void print_converged(const Options *o, const Softmax *m, const SoftmaxFitInfo *info,
+                            const Matrix *X, double accuracy, const Reference *ref) {
+    printf("2. Converged: Newton's method, %zu steps, gradient norm %.1e %s\n", info->iterations,
+           info->grad_norm, info->converged ? "(converged)" : "(NOT converged: hit the step limit)");
+    if (o->lesson) {
+        printf("   (scikit-learn stopped at gradient norm %.1e, after %.0f L-BFGS iterations)\n",
+               ref_value(ref, "sk_grad_norm", 0), ref_value(ref, "sk_n_iter", 0));
+    }
+    printf("\nProbabilities of the first samples: these are what the model means, so they are what we compare.\n");
+    print_head(o, "", "scikit-learn");
+    Matrix first = {X->rows < 5 ? X->rows : 5, X->cols, X->data};
+    Matrix P = mat_new(first.rows, m->k);
+    softmax_predict_proba(m, &first, &P);
+    for (size_t i = 0; i < first.rows; i++) {
+        char label[64], key[32];
+        snprintf(key, sizeof key, "sk_proba_%zu", i);
+        for (size_t c = 0; c < m->k; c++) {
+            snprintf(label, sizeof label, "P[%zu][%zu]", i, c);
+            chapter_compare(label, *mat_at(&P, i, c), ref_or_nan(o, ref, key, c));
+        }
+    }
+    mat_free(&P);
+    printf("\nWeights, centred (sum over classes 0): adding one vector to every w_c changes no probability,\n"
+           "so only centred weights can be compared. They agree only as far as scikit-learn converged.\n");
+    print_head(o, "", "scikit-learn");
+    print_weights(o, m, "conv_", "sk_coef_centered_", "sk_intercept_centered", ref);
+    chapter_compare("conv_loss", info->loss, ref_or_nan(o, ref, "sk_loss", 0));
+    chapter_compare("conv_accuracy", accuracy, ref_or_nan(o, ref, "sk_accuracy", 0));
+    printf("\n");
+}
+
+/* 3. One-vs-rest (chapter 7) on the same data and settings. */
+static void print_versus_ovr(const Options *o, const Dataset *ds, const double *pred_gd,
+                             double accuracy_gd, double accuracy_conv, const Reference *ovr_ref) {
+    Ovr ovr;
+    ovr_init(&ovr, o->classes, ds->d);
+    LogRegParams par = {.lr = o->lr, .epochs = o->epochs, .lambda = 0.0};
+    ovr_fit_gd(&ovr, &ds->X, ds->y, &par, NULL);
+    double *pred_ovr = vec_new(ds->n);
+    ovr_predict(&ovr, &ds->X, pred_ovr);
+    double accuracy_ovr = metrics_accuracy(pred_ovr, ds->y, ds->n);
+    size_t disagree = ds->n - metrics_correct(pred_ovr, pred_gd, ds->n);
+    printf("3. Against one-vs-rest (chapter 7), same data, learning rate and epochs\n\n");
+    print_head(o, "", "OvR reference");
+    chapter_compare("ovr_accuracy", accuracy_ovr, ref_or_nan(o, ovr_ref, "accuracy", 0));
+    printf("\ntraining accuracy: one-vs-rest %.4f, softmax by gradient descent %.4f, softmax converged %.4f\n",
+           accuracy_ovr, accuracy_gd, accuracy_conv);
+    printf("one-vs-rest and softmax (gradient descent) predict different classes for %zu of %zu samples.\n",
+           disagree, ds->n);
+    printf("Softmax gives K probabilities that add up to 1 by construction; one-vs-rest's do not (chapter 7).\n\n");
+    free(pred_ovr);
+    ovr_free(&ovr);
+}
+
+static void plot_regions(const Plotter *pl, const Softmax *m, const Dataset *ds, size_t epochs) {
+    Matrix grid = regions_grid(&ds->X, REGIONS_STEPS);
+    double *cls = vec_new(grid.rows);
+    softmax_predict(m, &grid, cls);
+    Plot p;
+    plot_begin(&p, "chapter-08-regions");
+    plot_cmd(&p, "set title 'Softmax regression (gradient descent, %zu epochs): the class of the largest score'", epochs);
+    regions_draw(&p, &grid, cls, ds, m->k, NULL);
+    chapter_show(pl, &p);
+    free(cls);
+    mat_free(&grid);
+}
+
+static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, double lr, double minimum) {
+    Plot p;
+    plot_begin(&p, "chapter-08-loss");
+    plot_data_begin(&p, "loss");
+    for (size_t e = 0; e < epochs; e++) plot_data_row(&p, 2, (double[]){(double)e, losses[e]});
+    plot_data_end(&p);
+    plot_cmd(&p, "set title 'Softmax regression: gradient descent (lr = %g) approaches the minimum'", lr);
+    plot_cmd(&p, "set xlabel 'epoch'");
+    plot_cmd(&p, "set ylabel 'categorical cross-entropy'");
+    plot_cmd(&p, "set key top right");
+    plot_cmd(&p, "set yrange [0:*]");
+    plot_cmd(&p, "plot $loss using 1:2 with lines lt 1 title 'loss, gradient descent', "
+                 "%.17g with lines lt 2 dt 2 title 'the minimum, %.4f (Newton)'", minimum, minimum);
+    chapter_show(pl, &p);
+}
+
+int main(int argc, char **argv) {
+    char default_data[4096];
+    lr_data_path("classification3.csv", default_data, sizeof default_data);
+    Options o = parse_options(argc, argv, default_data);
+    Plotter pl;
+    chapter_plotter(&pl);
+    Dataset ds;
+    chapter_load(&ds, o.data, (int)o.classes);
+    Reference ref, ovr_ref;
+    chapter_load_reference(&ref, "softmax-classification3.txt");
+    chapter_load_reference(&ovr_ref, "ovr-classification3.txt");
+    size_t k = o.classes;
+    printf("Chapter 8: softmax regression on %s (%zu samples, %zu features, %zu classes)\n\n",
+           o.data, ds.n, ds.d, k);
+
+    // [snippet train]
+    Softmax m;
+    softmax_init(&m, k, ds.d);              // W = 0 (K x d), b = 0 (K)
+    SoftmaxParams par = {.lr = o.lr, .epochs = o.epochs};
+    double *losses = vec_new(o.epochs);
+    softmax_fit_gd(&m, &ds.X, ds.y, &par, losses);
+    double *pred = vec_new(ds.n);
+    softmax_predict(&m, &ds.X, pred);       // the class of the largest probability
+    // [end train]
+    size_t *counts = lr_calloc(k * k, sizeof *counts);
+    multiclass_confusion(ds.y, pred, ds.n, k, counts);
+    double accuracy = metrics_accuracy(pred, ds.y, ds.n);
+    print_gd(&o, &m, losses, accuracy, counts, &ref);
+
+    // [snippet converge]
+    Softmax best;
+    softmax_init(&best, k, ds.d);
+    SoftmaxNewtonParams newton = {.tol = SOFTMAX_NEWTON_TOL, .max_iter = SOFTMAX_NEWTON_MAX_ITER};
+    SoftmaxFitInfo info;
+    LrError err;
+    if (softmax_fit_newton(&best, &ds.X, ds.y, &newton, &info, &err) != 0) {
+        fprintf(stderr, "chapter-08: %s; the numbers below are from the last good step\n", err.msg);
+    }
+    // [end converge]
+    double *pred_best = vec_new(ds.n);
+    softmax_predict(&best, &ds.X, pred_best);
+    double accuracy_best = metrics_accuracy(pred_best, ds.y, ds.n);
+    print_converged(&o, &best, &info, &ds.X, accuracy_best, &ref);
+    print_versus_ovr(&o, &ds, pred, accuracy, accuracy_best, &ovr_ref);
+    if (!o.lesson) printf("(Options differ from the lesson's, so there is no reference to compare.)\n\n");
+
+    if (ds.d == 2) {
+        plot_regions(&pl, &m, &ds, o.epochs);
+    } else {
+        printf("(The data have %zu features, not 2, so there is no plane to draw the regions in.)\n", ds.d);
+    }
+    plot_loss(&pl, losses, o.epochs, o.lr, info.loss);
+
+    free(pred_best);
+    softmax_free(&best);
+    free(counts);
+    free(pred);
+    free(losses);
+    softmax_free(&m);
+    ref_free(&ovr_ref);
+    ref_free(&ref);
+    dataset_free(&ds);
+    return 0;
+}

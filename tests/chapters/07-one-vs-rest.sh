@@ -1,0 +1,24 @@
+# Chapter 07: three one-vs-rest models of 1000 epochs agree with the lesson-style NumPy code.
+run_chapter none
+expect_numbers ovr-classification3.txt \
+  'w_0[0]=w_0.0:1e-9' 'w_0[1]=w_0.1:1e-9' 'b_0=b_0:1e-9' 'loss_0[999]=final_loss_0:1e-9' \
+  'w_1[0]=w_1.0:1e-9' 'w_1[1]=w_1.1:1e-9' 'b_1=b_1:1e-9' 'loss_1[999]=final_loss_1:1e-9' \
+  'w_2[0]=w_2.0:1e-9' 'w_2[1]=w_2.1:1e-9' 'b_2=b_2:1e-9' 'loss_2[999]=final_loss_2:1e-9' \
+  'true_0#1=confusion.0:0' 'true_0#2=confusion.1:0' 'true_0#3=confusion.2:0' \
+  'true_1#1=confusion.3:0' 'true_1#2=confusion.4:0' 'true_1#3=confusion.5:0' \
+  'true_2#1=confusion.6:0' 'true_2#2=confusion.7:0' 'true_2#3=confusion.8:0' \
+  'precision_0=precision.0:1e-12' 'precision_1=precision.1:1e-12' 'precision_2=precision.2:1e-12' \
+  'recall_0=recall.0:1e-12' 'recall_1=recall.1:1e-12' 'recall_2=recall.2:1e-12' \
+  'accuracy=accuracy:0'
+expect_text 'Training accuracy: 0.9100 (273 of 300 correct)'
+expect_text 'need not add up to 1'
+run_chapter png
+expect_plots chapter-07-regions chapter-07-claims
+# Other options train too, and say there is nothing to compare with.
+run_chapter none --lr 0.5 --epochs 50
+expect_text 'no NumPy reference'
+# Two classes, from a CSV of the user's: still runs and plots.
+head -n 1 data/classification.csv > "$TMP/two.csv"
+tail -n +2 data/classification.csv | head -n 40 >> "$TMP/two.csv"
+run_chapter png --data "$TMP/two.csv" --classes 2 --epochs 100
+expect_text 'Training accuracy:'
