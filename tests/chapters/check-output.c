@@ -6,7 +6,11 @@
  * Each SPEC is LABEL[#COL]=KEY[.INDEX]:TOL and means: find the first line of
  * OUTPUT whose first word is LABEL, take its COL-th number after the label
  * (default 1), and check that it is within TOL of value INDEX (default 0) of
- * KEY in REFERENCE. Prints one line per spec and exits 1 if any fails.
+ * KEY in REFERENCE. Keys may contain dots (loss_lam_0.01): KEY.INDEX is value
+ * INDEX of KEY when KEY has that many values, else the whole text is the key
+ * (write w_lam_0.1.0 for value 0 of w_lam_0.1). A TOL ending in r is
+ * relative: 1e-6r means within 1e-6 * |reference|. Prints one line per spec
+ * and exits 1 if any fails.
  */
 #include <math.h>
 #include <stdio.h>
@@ -20,7 +24,9 @@ typedef struct {
     int col;
     char key[128];
     size_t index;
+    char whole[128];   // KEY[.INDEX] as written: a key may itself contain a dot (lam_0.01)
     double tol;
+    int relative;   // 1: tol is relative to |reference| (TOL written as 1e-6r)
 } Spec;
 
 static int parse_spec(const char *text, Spec *s) {
@@ -30,10 +36,12 @@ static int parse_spec(const char *text, Spec *s) {
     if (eq == NULL || colon == NULL || colon < eq) return -1;
     *eq = *colon = '\0';
     s->tol = atof(colon + 1);
+    s->relative = colon[1] != '\0' && colon[strlen(colon + 1)] == 'r';
     char *hash = strchr(copy, '#');
     s->col = hash != NULL ? atoi(hash + 1) : 1;
     if (hash != NULL) *hash = '\0';
     snprintf(s->label, sizeof s->label, "%.127s", copy);
+    snprintf(s->whole, sizeof s->whole, "%.127s", eq + 1);
     char *dot = strrchr(eq + 1, '.');
     s->index = 0;
     if (dot != NULL && strspn(dot + 1, "0123456789") == strlen(dot + 1) && dot[1] != '\0') {
@@ -87,14 +95,20 @@ int main(int argc, char **argv) {
             failures++;
             continue;
         }
+        const RefEntry *split = ref_get(&ref, s.key);
+        if ((split == NULL || s.index >= split->n) && ref_get(&ref, s.whole) != NULL) {   // loss_lam_0.01
+            snprintf(s.key, sizeof s.key, "%s", s.whole);
+            s.index = 0;
+        }
         want = ref_value(&ref, s.key, s.index);
         int printed = find_printed(argv[1], &s, &got) == 0;
-        int ok = printed && !isnan(want) && fabs(got - want) <= s.tol;
+        double allowed = s.relative ? s.tol * fabs(want) : s.tol;
+        int ok = printed && !isnan(want) && fabs(got - want) <= allowed;
         failures += !ok;
         if (!printed) printf("FAIL %-14s not printed (no line starting with '%s' with %d numbers)\n", s.label, s.label, s.col);
         else if (isnan(want)) printf("FAIL %-14s reference has no %s[%zu]\n", s.label, s.key, s.index);
-        else printf("%s %-14s %.15g vs %s[%zu] = %.15g, |diff| %.1e (tolerance %g)\n", ok ? "ok  " : "FAIL",
-                    s.label, got, s.key, s.index, want, fabs(got - want), s.tol);
+        else printf("%s %-14s %.15g vs %s[%zu] = %.15g, |diff| %.1e (tolerance %g%s)\n", ok ? "ok  " : "FAIL",
+                    s.label, got, s.key, s.index, want, fabs(got - want), s.tol, s.relative ? " relative" : "");
     }
     ref_free(&ref);
     return failures == 0 ? 0 : 1;
