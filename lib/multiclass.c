@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "activation.h"
+#include "linalg.h"
 #include "loss.h"
 
 /* ---- labels, predictions and how good they are --------------------------- */
@@ -250,35 +251,6 @@ static void newton_system(const Softmax *m, const Matrix *X, const double *y, do
     free(p_i);
 }
 
-/* Solves H s = g by the Cholesky factorisation H = L L^T (L lower
- * triangular), overwriting H with L. H is (q, q), g and s are (q).
- * Returns 0, or -1 when H is not positive definite. */
-static int cholesky_solve(double *H, const double *g, double *s, size_t q) {
-    for (size_t j = 0; j < q; j++) {
-        // L_jj = sqrt(H_jj - sum_{l<j} L_jl^2),  L_ij = (H_ij - sum_{l<j} L_il L_jl) / L_jj
-        double diag = H[j * q + j];
-        for (size_t l = 0; l < j; l++) diag -= H[j * q + l] * H[j * q + l];
-        if (!(diag > 0.0)) return -1;
-        H[j * q + j] = sqrt(diag);
-        for (size_t i = j + 1; i < q; i++) {
-            double v = H[i * q + j];
-            for (size_t l = 0; l < j; l++) v -= H[i * q + l] * H[j * q + l];
-            H[i * q + j] = v / H[j * q + j];
-        }
-    }
-    for (size_t i = 0; i < q; i++) {   // L u = g, forward
-        double v = g[i];
-        for (size_t l = 0; l < i; l++) v -= H[i * q + l] * s[l];
-        s[i] = v / H[i * q + i];
-    }
-    for (size_t i = q; i-- > 0;) {     // L^T s = u, backward
-        double v = s[i];
-        for (size_t l = i + 1; l < q; l++) v -= H[l * q + i] * s[l];
-        s[i] = v / H[i * q + i];
-    }
-    return 0;
-}
-
 /* theta <- theta - t s on the classes c < K-1 of `to`, starting from `from`. */
 static void take_step(const Softmax *from, Softmax *to, const double *s, double t) {
     size_t d1 = from->d + 1;
@@ -338,9 +310,11 @@ int softmax_fit_newton(Softmax *m, const Matrix *X, const double *y, const Softm
     while (!info->converged && info->iterations < par->max_iter) {
         // theta <- theta - t H^-1 g, t from the line search (1 near the optimum)
         newton_system(m, X, y, g, H);
-        if (cholesky_solve(H, g, s, q) != 0) {
-            status = lr_fail(err, "Newton step %zu: the Hessian is not positive definite "
-                             "(can a line separate the classes?)", info->iterations + 1);
+        memcpy(s, g, q * sizeof *s);
+        LrError why;
+        if (linalg_solve_spd(H, s, q, &why) != 0) {   // s = H^-1 g
+            status = lr_fail(err, "Newton step %zu: cannot solve with the Hessian, %s (can a line separate the classes?)",
+                             info->iterations + 1, why.msg);
             break;
         }
         if (line_search(m, &trial, X, y, s, vec_dot(g, s, q), &info->loss) != 0) break;

@@ -151,9 +151,10 @@ typedef struct {
  * line search, from the current weights, then centres them (softmax_center).
  * Class K-1 is held at w = 0, b = 0 during the steps, which removes the
  * shift and leaves a Hessian of size (K-1)(d+1) that is positive definite
- * unless the classes can be separated. Returns 0 (also when max_iter ran out:
- * see info->converged), or -1 with a message in err when a step cannot be
- * solved (the weights are then those of the last good step).
+ * unless the classes can be separated; each step is solved by lib/linalg's
+ * Cholesky. Returns 0 (also when max_iter ran out: see info->converged),
+ * or -1 with a message in err when a step cannot be solved (the weights are
+ * then those of the last good step).
  * When a line separates the classes there is no minimum: the loss falls
  * towards 0 as the weights grow, and so does the gradient. The fit then
  * stops where the gradient is tiny, with a loss near 0 and large weights

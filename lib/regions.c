@@ -84,7 +84,7 @@ void regions_draw_values(Plot *p, const Matrix *grid, const double *grid_value, 
     // value v's colour sits exactly at palette position v
     char palette[512] = "set palette defined (";
     for (size_t v = 0; v < n_values; v++) {
-        char entry[32];
+        char entry[48];
         snprintf(entry, sizeof entry, "%s%zu '#%06X'", v > 0 ? ", " : "", v, fill[v]);
         strncat(palette, entry, sizeof palette - strlen(palette) - 1);
     }
