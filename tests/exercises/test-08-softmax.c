@@ -46,8 +46,8 @@ static void test_softmax_sigmoid(void) {
         double z[2] = {0.25, 0.25 + t}, p[2];
         softmax(z, p, 2);
         double want = 1.0 / (1.0 + exp(-t));
-        EXPECT_NEAR(p[1], want, 1e-15, harness_fmt("softmax(0.25, 0.25 + %g)[1]", t),
-                    "with k = 2, p_1 = 1 / (1 + e^-(z_1 - z_0)): the sigmoid of chapter 1");
+        EXPECT_NEAR(p[1], want, 1e-15, harness_fmt("softmax(0.25, %g)[1]", 0.25 + t),
+                    "with k = 2, p_1 = 1 / (1 + e^-(z_1 - z_0)): the sigmoid of chapter 1 at z_1 - z_0");
     }
 }
 
