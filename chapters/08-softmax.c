@@ -94,9 +94,11 @@ static void print_gd(const Options *o, const Softmax *m, const double *losses, d
     static const size_t EPOCHS[] = {0, 1, 10, 100, 999};
     printf("1. Gradient descent: learning rate %g, %zu epochs, from W = 0, b = 0\n\n", o->lr, o->epochs);
     print_head(o, "", "NumPy reference");
+    size_t printed = 0;   // 1 + the last epoch printed
     for (int e = 0; e < 5; e++) {
-        size_t epoch = EPOCHS[e] == 999 ? o->epochs - 1 : EPOCHS[e];
-        if (epoch >= o->epochs || (e > 0 && epoch <= EPOCHS[e - 1])) continue;
+        size_t epoch = EPOCHS[e] == 999 ? o->epochs - 1 : EPOCHS[e];   // 999: the last epoch
+        if (epoch >= o->epochs || epoch < printed) continue;
+        printed = epoch + 1;
         char label[32], key[32];
         snprintf(label, sizeof label, "loss[%zu]", epoch);
         snprintf(key, sizeof key, "gd_loss_%zu", epoch);
