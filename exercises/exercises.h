@@ -37,6 +37,25 @@ double gradient(const double *X, const double *y, size_t n, size_t d,
  * w and dw are (d); b points to the bias. */
 void gd_step(double *w, double *b, const double *dw, double db, size_t d, double lr);
 
+/* ---- 04 decision-boundary ------------------------------------------------ */
+
+/* pred_i = 1 if sigma(x_i . w + b) >= threshold, else 0.
+ * X is (n, d) row-major, w is (d), pred is (n). */
+void predict_threshold(const double *X, size_t n, size_t d, const double *w, double b,
+                       double threshold, double *pred);
+
+/* What boundary_line found (its return value). */
+enum {
+    BOUNDARY_LINE = 0,      // x2 = slope * x1 + intercept
+    BOUNDARY_VERTICAL = 1,  // w2 = 0: the line x1 = intercept; slope is INFINITY
+    BOUNDARY_NONE = 2,      // w1 = w2 = 0: no line; slope and intercept are NAN
+};
+
+/* For d = 2 features, the line where sigma(w . x + b) = threshold, that is
+ * w1 x1 + w2 x2 + b = log(threshold / (1 - threshold)). w is (2) and
+ * 0 < threshold < 1. Returns one of the BOUNDARY_ values. */
+int boundary_line(const double *w, double b, double threshold, double *slope, double *intercept);
+
 /* ---- 07 one-vs-rest ------------------------------------------------------ */
 
 /* y_c[i] = 1 if y[i] == c, else 0, for i < n: the labels of "class c against

@@ -1,0 +1,266 @@
+/* Chapter 4: the decision boundary.
+ *
+ * Trains the chapter-3 model (500 epochs of gradient descent, lr 0.1), then
+ * shows where it draws the line between the classes: prints the boundary
+ * p = 1/2 as x2 = m x1 + c, shows how the threshold moves it, and plots
+ * P(y = 1) over the plane with the line and the points on top.
+ *
+ *     make chapter-04 && ./chapter-04 [--data FILE.csv] [--lr RATE] [--epochs N]
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chapter.h"
+#include "logreg.h"
+#include "metrics.h"
+
+/* The probability map is drawn on GRID_STEPS x GRID_STEPS points. */
+#define GRID_STEPS 200
+/* The thresholds the chapter compares; the middle one is the default. */
+static const double THRESHOLDS[] = {0.25, 0.5, 0.75};
+enum { N_THRESHOLDS = sizeof THRESHOLDS / sizeof THRESHOLDS[0] };
+
+typedef struct {
+    const char *data;   // CSV file to train on (2 features)
+    double lr;          // learning rate
+    size_t epochs;      // number of gradient steps
+    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with NumPy
+} Options;
+
+/* The part of the plane the plots show: the data plus a margin of 1. */
+typedef struct {
+    double x1_min, x1_max, x2_min, x2_max;
+} Box;
+
+static Options parse_options(int argc, char **argv, char *default_data) {
+    Options o = {.data = default_data, .lr = 0.1, .epochs = 500};
+    ChapterOption opts[] = {
+        {"--data", "FILE.csv", "train on this CSV file of 2 features (default data/classification.csv)", OPT_TEXT, &o.data, 0, 0, 0},
+        {"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0},
+        {"--epochs", "N", "number of gradient steps (default 500)", OPT_COUNT, &o.epochs, 1, 1e7, 0},
+    };
+    chapter_parse(argc, argv, "Chapter 4: the decision boundary of logistic regression.", opts, 3);
+    o.lesson = !opts[0].given && o.lr == 0.1 && o.epochs == 500;
+    return o;
+}
+
+static double ref_or_nan(const Options *o, const Reference *ref, const char *key, size_t index) {
+    return o->lesson ? ref_value(ref, key, index) : NAN;
+}
+
+/* Prints the line where p = 1/2, beside NumPy's. */
+static void print_boundary(const Options *o, const LogReg *m, const Reference *ref) {
+    printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
+    chapter_compare("w[0]", m->w[0], ref_or_nan(o, ref, "w", 0));
+    chapter_compare("w[1]", m->w[1], ref_or_nan(o, ref, "w", 1));
+    chapter_compare("b", m->b, ref_or_nan(o, ref, "b", 0));
+
+    double slope, intercept;
+    LogRegBoundary kind = logreg_boundary_2d(m, 0.5, &slope, &intercept);
+    printf("\nThe boundary is where p = 1/2, that is where w1 x1 + w2 x2 + b = 0.\n");
+    if (kind == LOGREG_LINE) {
+        printf("Solved for x2: x2 = m x1 + c with m = -w1/w2 and c = -b/w2:\n");
+        chapter_compare("slope", slope, ref_or_nan(o, ref, "slope", 0));
+        chapter_compare("intercept", intercept, ref_or_nan(o, ref, "intercept", 0));
+        printf("\n    boundary: x2 = %.4f·x1 %c %.4f\n", slope, intercept < 0 ? '-' : '+', fabs(intercept));
+        printf("    above the line (w2 %s 0) the model says y = %d, below it y = %d\n",
+               m->w[1] > 0 ? ">" : "<", m->w[1] > 0, m->w[1] < 0);
+    } else if (kind == LOGREG_VERTICAL) {
+        printf("w2 = 0, so x2 drops out: the boundary is the vertical line x1 = %.4f\n", intercept);
+    } else {
+        printf("w = 0: p = sigma(b) = %.4f everywhere, so there is no boundary line\n", 1 / (1 + exp(-m->b)));
+    }
+}
+
+/* For each threshold t: the line w.x + b = log(t/(1-t)), how many points it
+ * calls y = 1 and the accuracy, beside NumPy's. */
+static void print_thresholds(const Options *o, const LogReg *m, const Dataset *ds, const Reference *ref) {
+    printf("\nA threshold t other than 1/2 moves the line parallel to itself: p >= t\n"
+           "where w1 x1 + w2 x2 + b >= log(t/(1-t)).\n\n");
+    printf("%-10s %12s %16s %16s %12s %10s %10s\n", "threshold", "log(t/(1-t))", "intercept c",
+           o->lesson ? "NumPy's c" : "", "predicted 1", "accuracy", o->lesson ? "NumPy's" : "");
+    double *pred = vec_new(ds->n);
+    for (int k = 0; k < N_THRESHOLDS; k++) {
+        double t = THRESHOLDS[k], slope, c;
+        logreg_boundary_2d(m, t, &slope, &c);
+        // [snippet threshold]
+        logreg_predict(m, &ds->X, t, pred);   // pred_i = 1 if p_i >= t
+        double positives = 0;
+        for (size_t i = 0; i < ds->n; i++) positives += pred[i];
+        double accuracy = metrics_accuracy(pred, ds->y, ds->n);
+        // [end threshold]
+        char key_c[32], key_acc[32], ref_c[24] = "", ref_acc[24] = "";
+        snprintf(key_c, sizeof key_c, "intercept_t_%g", t);
+        snprintf(key_acc, sizeof key_acc, "accuracy_t_%g", t);
+        if (o->lesson) {
+            snprintf(ref_c, sizeof ref_c, "%16.12f", ref_value(ref, key_c, 0));
+            snprintf(ref_acc, sizeof ref_acc, "%10.6f", ref_value(ref, key_acc, 0));
+        }
+        printf("%-10g %12.6f %16.12f %16s %12.0f %10.6f %10s\n", t, log(t / (1 - t)), c, ref_c, positives,
+               accuracy, ref_acc);
+    }
+    free(pred);
+}
+
+static Box data_box(const Dataset *ds) {
+    Box box = {INFINITY, -INFINITY, INFINITY, -INFINITY};
+    for (size_t i = 0; i < ds->n; i++) {
+        const double *x_i = mat_row(&ds->X, i);
+        box.x1_min = fmin(box.x1_min, x_i[0] - 1);
+        box.x1_max = fmax(box.x1_max, x_i[0] + 1);
+        box.x2_min = fmin(box.x2_min, x_i[1] - 1);
+        box.x2_max = fmax(box.x2_max, x_i[1] + 1);
+    }
+    return box;
+}
+
+/* Datablocks $class0 and $class1: the points of each class. */
+static void add_points(Plot *p, const Dataset *ds) {
+    for (int cls = 0; cls <= 1; cls++) {
+        plot_data_begin(p, cls == 0 ? "class0" : "class1");
+        for (size_t i = 0; i < ds->n; i++) {
+            if (ds->y[i] == cls) plot_data_row(p, 2, mat_row(&ds->X, i));
+        }
+        plot_data_end(p);
+    }
+}
+
+/* Datablock $NAME: the line where p = t, clipped to the box (two points). */
+static void add_line(Plot *p, const char *name, const LogReg *m, double t, const Box *box) {
+    double slope, c;
+    LogRegBoundary kind = logreg_boundary_2d(m, t, &slope, &c);
+    plot_data_begin(p, name);
+    if (kind == LOGREG_LINE) {
+        plot_data_row(p, 2, (double[]){box->x1_min, slope * box->x1_min + c});
+        plot_data_row(p, 2, (double[]){box->x1_max, slope * box->x1_max + c});
+    } else if (kind == LOGREG_VERTICAL) {
+        plot_data_row(p, 2, (double[]){c, box->x2_min});
+        plot_data_row(p, 2, (double[]){c, box->x2_max});
+    } else {
+        plot_data_row(p, 2, (double[]){NAN, NAN});   // no line: gnuplot skips it
+    }
+    plot_data_end(p);
+}
+
+static void set_axes(Plot *p, const Dataset *ds, const Box *box) {
+    plot_cmd(p, "set xlabel '%s'", ds->names[0]);
+    plot_cmd(p, "set ylabel '%s'", ds->names[1]);
+    plot_cmd(p, "set xrange [%.10g:%.10g]", box->x1_min, box->x1_max);
+    plot_cmd(p, "set yrange [%.10g:%.10g]", box->x2_min, box->x2_max);
+    plot_cmd(p, "set clip two");   // draw a line even when both its ends are on the border
+    plot_cmd(p, "set size ratio -1");
+}
+
+/* P(y = 1) over the plane as filled bands of 0.1, the line p = 1/2, the points. */
+static void plot_probability(const Plotter *pl, const LogReg *m, const Dataset *ds, const Box *box) {
+    Plot p;
+    plot_begin(&p, "chapter-04-boundary");
+    // [snippet grid]
+    // A GRID_STEPS x GRID_STEPS grid of points (x1, x2) over the box, row by
+    // row, and the model's P(y = 1) at each: the lesson's meshgrid.
+    Matrix grid = mat_new(GRID_STEPS * GRID_STEPS, 2);
+    for (size_t r = 0; r < GRID_STEPS; r++) {
+        for (size_t s = 0; s < GRID_STEPS; s++) {
+            double *x = mat_row(&grid, r * GRID_STEPS + s);
+            x[0] = box->x1_min + (box->x1_max - box->x1_min) * (double)s / (GRID_STEPS - 1);
+            x[1] = box->x2_min + (box->x2_max - box->x2_min) * (double)r / (GRID_STEPS - 1);
+        }
+    }
+    double *prob = vec_new(grid.rows);
+    logreg_predict_proba(m, &grid, prob);
+    // [end grid]
+    plot_data_begin(&p, "prob");
+    for (size_t k = 0; k < grid.rows; k++) {
+        plot_data_row(&p, 3, (double[]){grid.data[2 * k], grid.data[2 * k + 1], prob[k]});
+        if (k % GRID_STEPS == GRID_STEPS - 1) plot_data_blank(&p);
+    }
+    plot_data_end(&p);
+    free(prob);
+    mat_free(&grid);
+    add_points(&p, ds);
+    add_line(&p, "line", m, 0.5, box);
+    plot_cmd(&p, "set title 'P(y = 1) = σ(w·x + b) over the plane, and the boundary p = 1/2'");
+    set_axes(&p, ds, box);
+    // A diverging palette (ColorBrewer RdBu, reversed so that blue is y = 0 as
+    // in the points), light in the middle, in bands of 0.1.
+    plot_cmd(&p, "set palette defined (0 '#67a9cf', 0.5 '#f7f7f7', 1 '#ef8a62')");
+    plot_cmd(&p, "set palette maxcolors 10");
+    plot_cmd(&p, "set cbrange [0:1]");
+    plot_cmd(&p, "set cbtics 0.1");
+    plot_cmd(&p, "set cblabel 'P(y = 1)'");
+    plot_cmd(&p, "set key opaque box bottom left");
+    // Each point twice: filled in its class's colour, then a black outline.
+    plot_cmd(&p, "plot $prob using 1:2:3 with image notitle, "
+                 "$line using 1:2 with lines lw 3 lc rgb '#000000' title 'boundary p = 1/2', "
+                 "$class0 using 1:2 with points pt 7 ps 1.0 lc rgb '#0072B2' title 'y = 0', "
+                 "$class0 using 1:2 with points pt 6 ps 1.0 lc rgb '#000000' notitle, "
+                 "$class1 using 1:2 with points pt 5 ps 0.9 lc rgb '#D55E00' title 'y = 1', "
+                 "$class1 using 1:2 with points pt 4 ps 0.9 lc rgb '#000000' notitle");
+    chapter_show(pl, &p);
+}
+
+/* The points and the lines p = t for each threshold t, with their accuracy. */
+static void plot_thresholds(const Plotter *pl, const LogReg *m, const Dataset *ds, const Box *box) {
+    Plot p;
+    plot_begin(&p, "chapter-04-thresholds");
+    add_points(&p, ds);
+    double accuracy[N_THRESHOLDS], *pred = vec_new(ds->n);
+    for (int k = 0; k < N_THRESHOLDS; k++) {
+        char name[16];
+        snprintf(name, sizeof name, "t%d", k);
+        add_line(&p, name, m, THRESHOLDS[k], box);
+        logreg_predict(m, &ds->X, THRESHOLDS[k], pred);
+        accuracy[k] = metrics_accuracy(pred, ds->y, ds->n);
+    }
+    free(pred);
+    plot_cmd(&p, "set title 'The threshold t moves the boundary p = t parallel to itself'");
+    set_axes(&p, ds, box);
+    plot_cmd(&p, "set key opaque box outside right center");
+    plot_cmd(&p, "plot $class0 using 1:2 with points lt 1 title 'y = 0', "
+                 "$class1 using 1:2 with points lt 2 title 'y = 1', "
+                 "$t0 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 't = %g: accuracy %.3f', "
+                 "$t1 using 1:2 with lines lw 3 lc rgb '#000000' title 't = %g: accuracy %.3f', "
+                 "$t2 using 1:2 with lines lw 2 dt 4 lc rgb '#CC79A7' title 't = %g: accuracy %.3f'",
+             THRESHOLDS[0], accuracy[0], THRESHOLDS[1], accuracy[1], THRESHOLDS[2], accuracy[2]);
+    chapter_show(pl, &p);
+}
+
+int main(int argc, char **argv) {
+    char default_data[4096];
+    lr_data_path("classification.csv", default_data, sizeof default_data);
+    Options o = parse_options(argc, argv, default_data);
+    Plotter pl;
+    chapter_plotter(&pl);
+    Dataset ds;
+    chapter_load(&ds, o.data, 2);
+    if (ds.d != 2) {
+        fprintf(stderr, "chapter-04: %s has %zu features; this chapter draws the plane, so it needs 2\n", o.data, ds.d);
+        dataset_free(&ds);
+        return 2;
+    }
+    Reference ref;
+    chapter_load_reference(&ref, "boundary-classification.txt");
+
+    printf("Chapter 4: the decision boundary, on %s (%zu samples, %zu features)\n", o.data, ds.n, ds.d);
+    printf("the chapter-3 model: %zu epochs of gradient descent, learning rate %g\n\n", o.epochs, o.lr);
+
+    LogReg m;
+    logreg_init(&m, ds.d);
+    LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
+    logreg_fit_gd(&m, &ds.X, ds.y, &par, NULL);
+
+    print_boundary(&o, &m, &ref);
+    print_thresholds(&o, &m, &ds, &ref);
+    if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+    printf("\n");
+
+    Box box = data_box(&ds);
+    plot_probability(&pl, &m, &ds, &box);
+    plot_thresholds(&pl, &m, &ds, &box);
+
+    logreg_free(&m);
+    ref_free(&ref);
+    dataset_free(&ds);
+    return 0;
+}

@@ -1,0 +1,23 @@
+# Chapter 04: the boundary of the 500-epoch model, and how the threshold moves it, agree with NumPy.
+run_chapter none
+expect_numbers boundary-classification.txt \
+  'w[0]=w.0:1e-9' 'w[1]=w.1:1e-9' 'b=b.0:1e-9' 'slope=slope:1e-9' 'intercept=intercept:1e-9' \
+  '0.25#2=intercept_t_0.25:1e-9' '0.25#4=positives_t_0.25:0' '0.25#5=accuracy_t_0.25:1e-6' \
+  '0.5#2=intercept_t_0.5:1e-9' '0.5#4=positives_t_0.5:0' '0.5#5=accuracy_t_0.5:1e-6' \
+  '0.75#2=intercept_t_0.75:1e-9' '0.75#4=positives_t_0.75:0' '0.75#5=accuracy_t_0.75:1e-6'
+expect_text 'boundary: x2 = -0.1079·x1 + 0.0367'
+expect_text 'above the line (w2 > 0) the model says y = 1'
+run_chapter png
+expect_plots chapter-04-boundary chapter-04-thresholds
+# Other options train too, and say there is nothing to compare with.
+run_chapter none --lr 0.5 --epochs 50
+expect_text 'no NumPy reference'
+# A data set whose second feature carries no information: w2 = 0 exactly, a vertical boundary.
+printf 'x1,x2,y\n-2,0,0\n-1,0,0\n0.5,0,0\n-0.5,0,1\n1,0,1\n2,0,1\n' > "$TMP/vertical.csv"
+run_chapter png --data "$TMP/vertical.csv"
+expect_text 'the boundary is the vertical line x1 ='
+# A data set of three features is refused with one line.
+printf 'a,b,c,y\n1,2,3,0\n2,3,4,1\n3,4,5,0\n4,5,6,1\n5,6,7,1\n' > "$TMP/three.csv"
+if LR_PLOT=none "$CHAPTER" --data "$TMP/three.csv" > /dev/null 2> "$TMP/err.txt"; then fail "3 features accepted"
+elif grep -q 'needs 2' "$TMP/err.txt"; then echo "ok   3 features refused: $(cat "$TMP/err.txt")"
+else fail "3 features: unexpected message $(cat "$TMP/err.txt")"; fi
