@@ -56,6 +56,19 @@ enum {
  * 0 < threshold < 1. Returns one of the BOUNDARY_ values. */
 int boundary_line(const double *w, double b, double threshold, double *slope, double *intercept);
 
+/* ---- 05 l2-regularization ------------------------------------------------ */
+
+/* theta holds the parameters as one vector: the d weights, then the bias b,
+ * (d + 1) values. n is the number of samples, lambda >= 0. */
+
+/* The L2 penalty added to the mean cross-entropy: (lambda / 2n) sum_j w_j^2.
+ * The bias theta[d] is not penalised. */
+double l2_penalty(const double *theta, size_t d, size_t n, double lambda);
+
+/* Its gradient with respect to theta, written into grad (d + 1):
+ * (lambda / n) w_j for each weight, and 0 for the bias. */
+void l2_penalty_gradient(const double *theta, size_t d, size_t n, double lambda, double *grad);
+
 /* ---- 07 one-vs-rest ------------------------------------------------------ */
 
 /* y_c[i] = 1 if y[i] == c, else 0, for i < n: the labels of "class c against

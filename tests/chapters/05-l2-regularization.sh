@@ -1,0 +1,28 @@
+# Chapter 05: the lambda sweep and a single --lambda run agree with the lesson's NumPy L2 loop (lr 0.1, 1000 epochs).
+run_chapter none
+specs=()
+for lam in 0 0.01 0.1 1 10 100; do
+  specs+=("$lam#1=w_lam_$lam.0:1e-9" "$lam#2=w_lam_$lam.1:1e-9" "$lam#3=wnorm_lam_$lam:1e-9"
+          "$lam#4=loss_lam_$lam:1e-9" "$lam#5=accuracy_lam_$lam:1e-6")
+done
+expect_numbers l2-classification.txt "${specs[@]}"
+expect_text 'From lambda = 0 to 100, ||w|| shrinks from 3.687 to 0.765'
+run_chapter png
+expect_plots chapter-05-weights chapter-05-loss
+run_chapter none --lambda 10
+expect_numbers l2-classification.txt \
+  'w[0]=w_lam_10.0:1e-9' 'w[1]=w_lam_10.1:1e-9' 'b=b_lam_10:1e-9' '||w||=wnorm_lam_10:1e-9' \
+  'loss=loss_lam_10:1e-9' 'accuracy=accuracy_lam_10:1e-12'
+run_chapter none --lambda 0.01
+expect_numbers l2-classification.txt \
+  'w[0]=w_lam_0.01.0:1e-9' 'w[1]=w_lam_0.01.1:1e-9' 'b=b_lam_0.01:1e-9' '||w||=wnorm_lam_0.01:1e-9' \
+  'loss=loss_lam_0.01:1e-9' 'accuracy=accuracy_lam_0.01:1e-12'
+# A lambda NumPy was not run with: ours only, and it says so.
+run_chapter none --lambda 3
+expect_text "NumPy's values are stored for lambda = 0, 0.01, 0.1, 1, 10 and 100 only"
+run_chapter none --lr 0.5 --epochs 50
+expect_text 'no NumPy reference'
+# A negative lambda is a user's mistake: one line, exit 2.
+if LR_PLOT=none "$CHAPTER" --lambda -1 > /dev/null 2> "$TMP/err.txt"; then fail "--lambda -1 accepted"
+elif [[ $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'out of range' "$TMP/err.txt"; then echo "ok   --lambda -1 refused: $(cat "$TMP/err.txt")"
+else fail "--lambda -1: unexpected message $(cat "$TMP/err.txt")"; fi
