@@ -69,6 +69,16 @@ double l2_penalty(const double *theta, size_t d, size_t n, double lambda);
  * (lambda / n) w_j for each weight, and 0 for the bias. */
 void l2_penalty_gradient(const double *theta, size_t d, size_t n, double lambda, double *grad);
 
+/* ---- 06 sklearn-comparison ----------------------------------------------- */
+
+/* For d = 2 features and theta = (w1, w2, b), the gradient g (3) and the
+ * Hessian H (3 x 3, row-major) of the mean cross-entropy. X is (n, 2). */
+void newton_system(const double *X, const double *y, size_t n, const double *theta, double *g, double *H);
+
+/* One Newton step: theta <- theta - H^-1 g. Returns 0, or -1 (theta
+ * untouched) when H cannot be solved. */
+int newton_step(const double *X, const double *y, size_t n, double *theta);
+
 /* ---- 07 one-vs-rest ------------------------------------------------------ */
 
 /* y_c[i] = 1 if y[i] == c, else 0, for i < n: the labels of "class c against
