@@ -9,8 +9,9 @@
 
 /* sigma(z) = 1 / (1 + e^-z)
  *
- * It must give a finite answer for every z, even z = -1000 or 1e308, where
- * e^-z is too large for a double. Never NaN. */
+ * It must give the right answer for every z, even z = -1000 or -1e308,
+ * where e^-z is far too large for a double (e^710 is already infinity),
+ * and never compute an infinity or a NaN on the way. */
 double sigmoid(double z) {
     (void)z;
     return 0.0;  // TODO: compute sigma(z)

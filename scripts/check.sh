@@ -16,20 +16,36 @@ red=$'\e[31m' green=$'\e[32m' bold=$'\e[1m' off=$'\e[0m'
 exercises=()
 for f in exercises/[0-9][0-9]-*.c; do exercises+=("$(basename "$f" .c)"); done
 if [[ -n $only ]]; then
-  only=$(printf '%02d' "$((10#$only))" 2> /dev/null) || { echo "EX=$2: expected a number like 03"; exit 2; }
+  only=${only%%-*}   # EX=03-gradient-descent is fine too
+  [[ $only =~ ^[0-9]{1,2}$ ]] || { echo "EX=$2: expected an exercise number like 03"; exit 2; }
+  only=$(printf '%02d' "$((10#$only))")
   match=$(printf '%s\n' "${exercises[@]}" | grep "^$only-") || {
     echo "There is no exercise $only; the exercises are: ${exercises[*]}"; exit 2; }
   exercises=("$match")
 fi
 
+# The source to test: DIR/NAME.c, except in bite mode, where it is the stub
+# as shipped (from git, when this is a git checkout), not the learner's work.
+source_of() {
+  local name=$1 dir=$2
+  if [[ $mode == bite ]] && git cat-file -e "HEAD:exercises/$name.c" 2> /dev/null; then
+    mkdir -p "$BUILD/stubs"
+    git show "HEAD:exercises/$name.c" > "$BUILD/stubs/$name.c"
+    echo "$BUILD/stubs/$name.c"
+  else
+    echo "$dir/$name.c"
+  fi
+}
+
 # run_suite NAME DIR: compiles tests/exercises/test-NAME.c with DIR/NAME.c and
 # runs it. Sets: status (pass|fail|compile|crash|timeout), passed, total, log.
 run_suite() {
-  local name=$1 dir=$2 bin="$BUILD/exercises/$1-$2"
+  local name=$1 dir=$2 bin="$BUILD/exercises/$1-$2" src
   mkdir -p "$BUILD/exercises"
   passed=0 total=0
+  src=$(source_of "$name" "$dir")
   # shellcheck disable=SC2086
-  if ! log=$($CC $CFLAGS -o "$bin" "tests/exercises/test-$name.c" "$dir/$name.c" \
+  if ! log=$($CC $CFLAGS -Iexercises -o "$bin" "tests/exercises/test-$name.c" "$src" \
                "$BUILD/obj/tests/harness.o" "$BUILD/liblr.a" $LDFLAGS -lcunit $LDLIBS 2>&1); then
     status=compile; return
   fi
@@ -48,8 +64,14 @@ run_suite() {
 
 explain() {
   case $status in
-    compile) echo "It does not compile yet; the compiler said:";;
-    crash)   echo "The test program crashed (exit status $rc): often an index past the end of an array, or a NULL pointer.";;
+    compile)
+      echo "It does not compile yet; the compiler's messages are below (file:line: what is wrong)."
+      grep -q 'undefined reference' <<< "$log" &&
+        echo "'undefined reference to X' means a function X is declared in exercises.h but not defined: is its name misspelled?"
+      ;;
+    crash)
+      echo "The test program crashed (exit status $rc) before it could finish: often an index past the end"
+      echo "of an array, or a NULL pointer. To see the line:  make check EX=${name%%-*} SANITIZE=1";;
     timeout) echo "The tests did not finish in 30 s: is there a loop that never ends?";;
   esac
 }
@@ -86,6 +108,10 @@ if [[ -n $only ]]; then
   [[ $status == compile || $status == crash || $status == timeout ]] && explain
   echo "$log" | grep -v '^RESULT '
   echo
+  if [[ $status == compile || $status == crash || $status == timeout ]]; then
+    echo "${red}Exercise $name: the tests could not run ($status).${off} Fix exercises/$name.c and run make check EX=${name%%-*} again."
+    exit 1
+  fi
   if [[ $status == pass ]]; then
     echo "${green}${bold}Exercise $name: all $total tests pass.${off} Well done."
     grep -q "^$name\$" "$progress" || echo "$name" >> "$progress"
@@ -111,7 +137,9 @@ for name in "${exercises[@]}"; do
     timeout) colour=$red word=FAIL note="  (timed out)";;
   esac
   [[ $status != pass && -z $next ]] && next=$name
-  printf '%-28s %s%-8s%s %s/%s%s\n' "$name" "$colour" "$word" "$off" "$passed" "$total" "$note"
+  score="$passed/$total"
+  [[ $status == compile || $status == crash || $status == timeout ]] && score="-"
+  printf '%-28s %s%-8s%s %s%s\n' "$name" "$colour" "$word" "$off" "$score" "$note"
 done
 echo
 echo "${bold}$done_count/${#exercises[@]} exercises done.${off}"

@@ -31,26 +31,46 @@ const char *harness_fmt(const char *fmt, ...) {
     return buf;
 }
 
-/* How many failed checks of one test are shown; the rest are counted. */
-#define SHOWN_FAILURES 2
+/* The explanation part of a failure message (after the first line). */
+static const char *why_of(const char *message) {
+    const char *newline = strchr(message, '\n');
+    return newline != NULL ? newline + 1 : message;
+}
 
-/* Prints each test as passed or failed, with its failure messages indented. */
+/* 1 if an earlier failure of the same test carried the same explanation. */
+static int seen_before(CU_pFailureRecord first, CU_pFailureRecord f) {
+    for (CU_pFailureRecord g = first; g != f; g = g->pNext) {
+        if (g->pTest == f->pTest && strcmp(why_of(g->strCondition), why_of(f->strCondition)) == 0) return 1;
+    }
+    return 0;
+}
+
+static void print_failure(CU_pFailureRecord f) {
+    printf("        ");
+    for (const char *c = f->strCondition; *c != '\0'; c++) {
+        putchar(*c);
+        if (*c == '\n') printf("        ");
+    }
+    printf("\n        (%s:%u)\n", f->strFileName, f->uiLineNumber);
+}
+
+/* Prints each test as passed or failed. Of its failed checks, the first with
+ * each different explanation is shown; the repeats are counted. */
 static void report(const HarnessTest *tests, size_t n_tests) {
+    CU_pFailureRecord first = CU_get_failure_list();
     for (size_t t = 0; t < n_tests; t++) {
-        int failures = 0;
-        for (CU_pFailureRecord f = CU_get_failure_list(); f != NULL; f = f->pNext) {
+        int failures = 0, hidden = 0;
+        for (CU_pFailureRecord f = first; f != NULL; f = f->pNext) {
             if (strcmp(f->pTest->pName, tests[t].name) != 0) continue;
             if (failures++ == 0) printf("  FAIL  %s\n", tests[t].name);
-            if (failures > SHOWN_FAILURES) continue;
-            printf("        ");
-            for (const char *c = f->strCondition; *c != '\0'; c++) {
-                putchar(*c);
-                if (*c == '\n') printf("        ");
+            if (seen_before(first, f)) {
+                hidden++;
+            } else {
+                print_failure(f);
             }
-            printf("\n        (%s:%u)\n", f->strFileName, f->uiLineNumber);
         }
         if (failures == 0) printf("  ok    %s\n", tests[t].name);
-        if (failures > SHOWN_FAILURES) printf("        ... and %d more failed checks in this test\n", failures - SHOWN_FAILURES);
+        if (hidden > 0) printf("        ... and %d more failed check%s like these\n", hidden, hidden == 1 ? "" : "s");
     }
 }
 

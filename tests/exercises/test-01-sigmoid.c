@@ -1,4 +1,5 @@
 /* Tests for exercise 01: sigmoid and sigmoid_derivative. */
+#include <fenv.h>
 #include <math.h>
 
 #include "exercises.h"
@@ -31,23 +32,45 @@ static void test_symmetry(void) {
 static void test_extremes(void) {
     EXPECT_NEAR(sigmoid(-1000), 0.0, TOL, "sigmoid(-1000)",
                 "exp(1000) overflows a double. For z < 0 compute e^z / (1 + e^z) instead.");
-    EXPECT_NEAR(sigmoid(1000), 1.0, TOL, "sigmoid(1000)",
-                "For large z the answer is 1; e^z / (1 + e^z) is inf/inf = NaN there, so use 1 / (1 + e^-z) for z >= 0.");
+    double big = sigmoid(1000);
+    EXPECT_NEAR(big, 1.0, TOL, "sigmoid(1000)",
+                isnan(big) ? "e^z / (1 + e^z) is inf/inf = NaN at z = 1000: use 1 / (1 + e^-z) for z >= 0."
+                           : "Large scores mean probabilities near 1. Check the sign inside exp: it is exp(-z).");
     EXPECT_NEAR(sigmoid(-1e308), 0.0, TOL, "sigmoid(-1e308)", "Must be 0, not NaN, even at the largest doubles.");
     EXPECT_NEAR(sigmoid(1e308), 1.0, TOL, "sigmoid(1e308)", "Must be 1, not NaN, even at the largest doubles.");
+}
+
+/* exp(1000) is too large for a double: it "overflows" to infinity, and the
+ * processor raises its overflow flag. 1 / (1 + inf) happens to be 0, the right
+ * answer, so only the flag shows that the formula computed an infinity. */
+static void test_no_overflow(void) {
+    static const double z[] = {-1000, 1000, -1e308, 1e308, -710, 710};
+    for (int k = 0; k < 6; k++) {
+        feclearexcept(FE_OVERFLOW | FE_INVALID);
+        double s = sigmoid(z[k]);
+        int overflow = fetestexcept(FE_OVERFLOW), invalid = fetestexcept(FE_INVALID);
+        EXPECT_TRUE(!overflow && !invalid && !isnan(s),
+                    harness_fmt("sigmoid(%g) computed %s on the way (the result was %g).\nexp(x) overflows for "
+                                "x > 709: 1 / (1 + exp(-z)) does so for z < -709, e^z / (1 + e^z) for z > 709. "
+                                "Use each form only on the side where its exp stays small.",
+                                z[k], invalid ? "a NaN" : "an infinity", s));
+    }
 }
 
 static void test_derivative(void) {
     EXPECT_NEAR(sigmoid_derivative(0.0), 0.25, TOL, "sigmoid_derivative(0)",
                 "sigma'(0) = sigma(0)(1 - sigma(0)) = 0.5 * 0.5 = 0.25.");
-    // The slope must match a central finite difference (sigma(z+h) - sigma(z-h)) / 2h.
-    const double h = 1e-5;
+    // sigma'(z) = sigma(z)(1 - sigma(z)), computed here in long double.
     for (double z = -6; z <= 6; z += 1.5) {
-        double numeric = (sigmoid(z + h) - sigmoid(z - h)) / (2 * h);
-        EXPECT_NEAR(sigmoid_derivative(z), numeric, 1e-9, harness_fmt("sigmoid_derivative(%g)", z),
-                    "The slope should match the finite difference (sigma(z+h) - sigma(z-h)) / 2h; "
-                    "the formula is sigma(z) * (1 - sigma(z)).");
+        long double s = 1.0L / (1.0L + expl(-(long double)z));
+        EXPECT_NEAR(sigmoid_derivative(z), (double)(s * (1 - s)), TOL, harness_fmt("sigmoid_derivative(%g)", z),
+                    "The slope is sigma(z) * (1 - sigma(z)); if sigmoid itself fails other tests, fix it first.");
     }
+    // It is the slope: a central finite difference (sigma(z+h) - sigma(z-h)) / 2h agrees.
+    const double h = 1e-5, z = 0.7;
+    double numeric = (sigmoid(z + h) - sigmoid(z - h)) / (2 * h);
+    EXPECT_NEAR(sigmoid_derivative(z), numeric, 1e-9, "sigmoid_derivative(0.7) against (sigmoid(z+h) - sigmoid(z-h)) / 2h",
+                "Your derivative and your sigmoid disagree: is the slope of your own sigmoid what you return?");
     EXPECT_NEAR(sigmoid_derivative(-1000), 0.0, TOL, "sigmoid_derivative(-1000)",
                 "Far from 0 the sigmoid is flat, so the slope is 0 (and never NaN).");
 }
@@ -58,6 +81,7 @@ int main(void) {
         {"sigmoid matches 1 / (1 + e^-z) at a few points", test_known_values},
         {"sigmoid(-z) = 1 - sigmoid(z)", test_symmetry},
         {"sigmoid is finite at +-1000 and +-1e308", test_extremes},
+        {"sigmoid never overflows on the way to its answer", test_no_overflow},
         {"sigmoid_derivative is sigma(1 - sigma)", test_derivative},
     };
     return harness_run("Exercise 01: sigmoid", tests, sizeof tests / sizeof tests[0]);

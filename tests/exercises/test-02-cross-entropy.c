@@ -21,9 +21,10 @@ static void test_sign(void) {
 }
 
 static void test_clipping(void) {
-    double cap = -log(1e-15);
-    EXPECT_NEAR(bce_one(1, 0.0), cap, 1e-9, "bce_one(y=1, p=0)",
-                "log(0) is -infinity: clip p to at least 1e-15 first, giving -log(1e-15) = 34.54.");
+    double cap = -log(1e-15), got = bce_one(1, 0.0);
+    EXPECT_NEAR(got, cap, 1e-9, "bce_one(y=1, p=0)",
+                got < 0 ? "The loss came out negative: put a minus sign in front of the whole sum."
+                        : "log(0) is -infinity: clip p to at least 1e-15 first, giving -log(1e-15) = 34.54.");
     EXPECT_NEAR(bce_one(0, 1.0), -log(1.0 - (1.0 - 1e-15)), 1e-9, "bce_one(y=0, p=1)",
                 "log(1 - 1) is -infinity: clip p to at most 1 - 1e-15 first.");
     EXPECT_NEAR(bce_one(0, 0.0), -log(1.0 - 1e-15), TOL, "bce_one(y=0, p=0)",
@@ -36,8 +37,10 @@ static void test_mean(void) {
     double want = 0.0;
     for (int i = 0; i < 7; i++) want += -(y[i] * log(p[i]) + (1 - y[i]) * log(1 - p[i]));
     want /= 7;
-    EXPECT_NEAR(bce_mean(y, p, 7), want, TOL, "bce_mean of 7 predictions",
-                "The mean is the sum of the 7 losses divided by n = 7 (not by a fixed number).");
+    double got = bce_mean(y, p, 7);
+    EXPECT_NEAR(got, want, TOL, "bce_mean of 7 predictions",
+                fabs(got - 7 * want) < 1e-9 ? "That is 7 times too big: divide the sum by n."
+                                            : "The mean is the sum of the 7 losses divided by n = 7.");
     EXPECT_NEAR(bce_mean(y, p, 2), (-log(0.8) - log(0.7)) / 2, TOL, "bce_mean of the first 2",
                 "Use only the first n values, and divide by n.");
 }

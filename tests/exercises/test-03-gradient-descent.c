@@ -44,6 +44,16 @@ static double loss(const Problem *pr, const double *w, double b) {
     return sum / (double)pr->n;
 }
 
+/* What a wrong partial derivative usually means, from how it is wrong. */
+static const char *diagnose(double got, double want, size_t n, const char *generic) {
+    if (fabs(want) > 1e-6 && fabs(got + want) < 1e-6) return "It has the wrong sign: the error is p - y, not y - p.";
+    if (n > 1 && fabs(want) > 1e-6 && fabs(got - (double)n * want) < 1e-6 * (double)n) {
+        return "It is n times too big: divide the sum by n.";
+    }
+    if (isnan(got)) return "It is NaN: is something read past the end of an array, or divided by zero?";
+    return generic;
+}
+
 static void check_against_differences(size_t n, size_t d) {
     Problem pr = make_problem(n, d);
     double dw[MAX_D + 1];
@@ -57,12 +67,13 @@ static void check_against_differences(size_t n, size_t d) {
         w_minus[j] -= h;
         double numeric = (loss(&pr, w_plus, pr.b) - loss(&pr, w_minus, pr.b)) / (2 * h);
         EXPECT_NEAR(dw[j], numeric, TOL, harness_fmt("dw[%zu] with n = %zu, d = %zu", j, n, d),
-                    "dw_j should be (1/n) sum_i (p_i - y_i) x_ij. Is it divided by n? "
-                    "Is the error p - y (not y - p)? Is x_ij read as X[i * d + j]?");
+                    diagnose(dw[j], numeric, n, "dw_j should be (1/n) sum_i (p_i - y_i) x_ij. "
+                                                "Is x_ij read as X[i * d + j], with this d (not 2)?"));
     }
     double numeric_b = (loss(&pr, pr.w, pr.b + h) - loss(&pr, pr.w, pr.b - h)) / (2 * h);
     EXPECT_NEAR(db, numeric_b, TOL, harness_fmt("db with n = %zu, d = %zu", n, d),
-                "db should be (1/n) sum_i (p_i - y_i), the mean error. Did p include the bias b?");
+                diagnose(db, numeric_b, n, "db should be (1/n) sum_i (p_i - y_i), the mean error. "
+                                           "Did p include the bias b?"));
     EXPECT_NEAR(dw[d], 12345.0, 0.0, harness_fmt("dw[%zu], one past the end", d),
                 "gradient wrote past the d entries of dw: loop j from 0 to d - 1.");
 }
@@ -81,7 +92,7 @@ static void test_zero_weights(void) {
     for (int i = 0; i < 10; i++) mean_y += pr.y[i] / 10;
     double db = gradient(pr.X, pr.y, 10, 2, w, 0.0, dw);
     EXPECT_NEAR(db, 0.5 - mean_y, 1e-12, "db at w = 0, b = 0",
-                "At w = 0, b = 0 every p_i is sigma(0) = 1/2, so db = 1/2 - mean(y).");
+                diagnose(db, 0.5 - mean_y, 10, "At w = 0, b = 0 every p_i is sigma(0) = 1/2, so db = 1/2 - mean(y)."));
 }
 
 static void test_step(void) {
