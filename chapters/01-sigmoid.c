@@ -23,16 +23,21 @@ static double naive_sigmoid(double z) { return 1.0 / (1.0 + exp(-z)); }
 static double naive_sigmoid_alt(double z) { return exp(z) / (1.0 + exp(z)); }
 // [end naive]
 
-static void print_table(void) {
+/* Ours, SciPy's expit (the reference), and the two naive forms. */
+static void print_table(const Reference *ref) {
     char cell[32];
-    printf("%-8s %20s %20s %14s %14s\n", "z", "sigma(z)", "sigma'(z)", "1/(1+e^-z)", "e^z/(1+e^z)");
+    printf("%-8s %20s %20s %20s %13s %13s\n", "z", "sigma(z)", "SciPy expit(z)", "sigma'(z)", "1/(1+e^-z)",
+           "e^z/(1+e^z)");
     for (int k = 0; k < N_Z; k++) {
         double alt = naive_sigmoid_alt(Z[k]);
-        printf("%-8g %20.12g %20.12g %14.6g %14s\n", Z[k], act_sigmoid(Z[k]), act_sigmoid_derivative(Z[k]),
-               naive_sigmoid(Z[k]), isnan(alt) ? "NaN" : (snprintf(cell, sizeof cell, "%.6g", alt), cell));
+        printf("%-8g %20.12g %20.12g %20.12g %13.6g %13s\n", Z[k], act_sigmoid(Z[k]), ref_value(ref, "sigmoid", (size_t)k),
+               act_sigmoid_derivative(Z[k]), naive_sigmoid(Z[k]),
+               isnan(alt) ? "NaN" : (snprintf(cell, sizeof cell, "%.6g", alt), cell));
     }
-    printf("\nsigma(z) is never NaN: for z < 0 it uses e^z / (1 + e^z), whose e^z can only\n"
-           "underflow to 0. The last column shows what the other form does at z = 1000.\n"
+    printf("\nsigma(z) is never NaN and never overflows: for z < 0 it uses e^z / (1 + e^z),\n"
+           "whose e^z can only underflow to 0. The naive 1/(1+e^-z) column looks right only\n"
+           "because 1/(1 + inf) = 0: it computed e^1000 = inf on the way. The last column\n"
+           "shows what the other form does at z = 1000: inf/inf = NaN.\n"
            "The slope is largest at z = 0, where sigma'(0) = sigma(0)(1 - sigma(0)) = 0.25.\n\n");
 }
 
@@ -45,15 +50,15 @@ static void plot_sigmoid(const Plotter *pl) {
         plot_data_row(&p, 3, (double[]){z, act_sigmoid(z), act_sigmoid_derivative(z)});
     }
     plot_data_end(&p);
-    plot_cmd(&p, "set title 'The sigmoid {/Symbol s}(z) = 1 / (1 + e^{-z}) and its slope'");
+    plot_cmd(&p, "set title 'The sigmoid σ(z) = 1 / (1 + e^{-z}) and its slope'");
     plot_cmd(&p, "set xlabel 'score z = w·x + b'");
     plot_cmd(&p, "set ylabel 'value'");
     plot_cmd(&p, "set yrange [-0.05:1.05]");
     plot_cmd(&p, "set key left top");
     plot_cmd(&p, "set arrow from graph 0, first 0.5 to graph 1, first 0.5 nohead dt 2 lc rgb '#888888'");
     plot_cmd(&p, "set arrow from 0, graph 0 to 0, graph 1 nohead dt 2 lc rgb '#888888'");
-    plot_cmd(&p, "plot $curve using 1:2 with lines lt 1 title '{/Symbol s}(z)', "
-                 "$curve using 1:3 with lines lt 2 title \"{/Symbol s}'(z) = {/Symbol s}(z)(1 - {/Symbol s}(z))\"");
+    plot_cmd(&p, "plot $curve using 1:2 with lines lt 1 title 'σ(z)', "
+                 "$curve using 1:3 with lines lt 2 title \"σ'(z) = σ(z)(1 - σ(z))\"");
     chapter_show(pl, &p);
 }
 
@@ -61,8 +66,11 @@ int main(int argc, char **argv) {
     chapter_parse(argc, argv, "Chapter 1: the sigmoid turns a score into a probability.", NULL, 0);
     Plotter pl;
     chapter_plotter(&pl);
+    Reference ref;
+    chapter_load_reference(&ref, "sigmoid.txt");
     printf("Chapter 1: the sigmoid turns any score z into a probability in [0, 1]\n\n");
-    print_table();
+    print_table(&ref);
     plot_sigmoid(&pl);
+    ref_free(&ref);
     return 0;
 }

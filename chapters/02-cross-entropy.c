@@ -23,8 +23,9 @@ static const Pair PAIRS[] = {
 };
 enum { N_PAIRS = sizeof PAIRS / sizeof PAIRS[0] };
 
-static void print_table(void) {
-    printf("%-12s %18s %18s\n", "L(y,p)", "clipped (ours)", "-log, unclipped");
+/* Ours beside the lesson's NumPy binary_cross_entropy, and unclipped. */
+static void print_table(const Reference *ref) {
+    printf("%-12s %18s %18s %18s\n", "L(y,p)", "clipped (ours)", "NumPy reference", "-log, unclipped");
     double y[N_PAIRS], p[N_PAIRS];
     for (int k = 0; k < N_PAIRS; k++) {
         y[k] = PAIRS[k].y;
@@ -32,9 +33,10 @@ static void print_table(void) {
         char label[32];
         snprintf(label, sizeof label, "L(%g,%g)", y[k], p[k]);
         double raw = -(y[k] * log(p[k]) + (1 - y[k]) * log(1 - p[k]));
-        printf("%-12s %18.12f %18.12g\n", label, loss_bce_one(y[k], p[k]), raw);
+        printf("%-12s %18.12f %18.12f %18.12g\n", label, loss_bce_one(y[k], p[k]), ref_value(ref, "bce", (size_t)k),
+               raw);
     }
-    printf("%-12s %18.12f\n\n", "mean", loss_bce(y, p, N_PAIRS));
+    printf("%-12s %18.12f %18.12f\n\n", "mean", loss_bce(y, p, N_PAIRS), ref_value(ref, "mean", 0));
     printf("A confident right answer costs almost nothing; a confident wrong one costs a lot.\n"
            "At p = 0 with y = 1 the true loss is -log 0 = infinity (and 0 * log 0 is NaN in C):\n"
            "clipping p to [1e-15, 1 - 1e-15] caps it at -log(1e-15) = %.4f, so one bad\n"
@@ -65,8 +67,11 @@ int main(int argc, char **argv) {
     chapter_parse(argc, argv, "Chapter 2: binary cross-entropy, and why p is clipped.", NULL, 0);
     Plotter pl;
     chapter_plotter(&pl);
+    Reference ref;
+    chapter_load_reference(&ref, "bce.txt");
     printf("Chapter 2: binary cross-entropy L(y, p) = -(y log p + (1 - y) log(1 - p))\n\n");
-    print_table();
+    print_table(&ref);
     plot_losses(&pl);
+    ref_free(&ref);
     return 0;
 }

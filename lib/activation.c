@@ -17,9 +17,10 @@ double act_sigmoid(double z) {
 
 // [snippet sigmoid-derivative]
 double act_sigmoid_derivative(double z) {
-    // sigma'(z) = sigma(z) (1 - sigma(z))
-    double s = act_sigmoid(z);
-    return s * (1.0 - s);
+    // sigma'(z) = sigma(z) (1 - sigma(z)) = sigma(z) sigma(-z). The second form
+    // is symmetric in z and exact: for z = 40, 1 - sigma(40) rounds to 0,
+    // while sigma(-40) = 4.2e-18 is computed to full precision.
+    return act_sigmoid(z) * act_sigmoid(-z);
 }
 // [end sigmoid-derivative]
 

@@ -2,11 +2,13 @@
 
 #include <math.h>
 
+// [snippet clip]
 double loss_clip(double p) {
     if (p < LOSS_EPS) return LOSS_EPS;
     if (p > 1.0 - LOSS_EPS) return 1.0 - LOSS_EPS;
     return p;
 }
+// [end clip]
 
 // [snippet bce]
 double loss_bce_one(double y, double p) {

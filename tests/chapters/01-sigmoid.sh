@@ -4,7 +4,8 @@ expect_numbers sigmoid.txt \
   '-1e+308=sigmoid.0:0' '-1000=sigmoid.1:0' '-40#1=sigmoid.2:1e-27' '-5=sigmoid.3:1e-12' \
   '-1=sigmoid.4:1e-12' '0=sigmoid.5:0' '1=sigmoid.6:1e-12' '5=sigmoid.7:1e-12' '40=sigmoid.8:1e-15' \
   '1000=sigmoid.9:0' '1e+308=sigmoid.10:0' \
-  '-5#2=sigmoid_derivative.3:1e-12' '0#2=sigmoid_derivative.5:0' '1#2=sigmoid_derivative.6:1e-12'
+  '-5#3=sigmoid_derivative.3:1e-12' '0#3=sigmoid_derivative.5:0' '1#3=sigmoid_derivative.6:1e-12' \
+  '-40#3=sigmoid_derivative.2:1e-27' '40#3=sigmoid_derivative.8:1e-27'
 expect_text 'NaN'
 run_chapter png
 expect_plots chapter-01-sigmoid

@@ -21,11 +21,11 @@ def generate(data_dir):
         f"SciPy {scipy.__version__}.\n"
         f"z = np.array({Z})\n"
         "sigmoid = scipy.special.expit(z)\n"
-        "sigmoid_derivative = expit(z) * (1 - expit(z))")
+        "sigmoid_derivative = expit(z) * expit(-z)   # = expit(z) * (1 - expit(z)), without the cancellation")
     s = expit(z)
     ref.put("z", z)
     ref.put("sigmoid", s)
-    ref.put("sigmoid_derivative", s * (1 - s))
+    ref.put("sigmoid_derivative", s * expit(-z))
     ref.write(data_dir)
 
     y = np.array([p[0] for p in PAIRS], dtype=float)
