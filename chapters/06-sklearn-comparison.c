@@ -152,7 +152,15 @@ static void print_newton(const LogRegNewtonIter *trace, const LogRegNewtonResult
         printf("%-9zu %20.15f %14.3e %14s%s\n", k, trace[k].loss, trace[k].grad_norm, step,
                k > 0 && trace[k].step_scale < 1 ? " (step halved)" : "");
     }
-    if (res->converged) {
+    double largest_step = 0.0;
+    for (size_t k = 1; k <= res->iterations; k++) largest_step = fmax(largest_step, trace[k].step_norm);
+    if (res->converged && res->iterations > 0 && trace[res->iterations].step_norm > 1e-3 * largest_step) {
+        // Quadratic convergence ends with tiny steps. Steps that stay long
+        // while the gradient vanishes mean (w, b) is running off to infinity.
+        printf("WARNING: the gradient vanished but the steps did not shrink: the classes can be\n"
+               "separated by a line, so the loss has no minimum and w grows without end (an L2\n"
+               "penalty, chapter 5, gives it one). These weights are not an answer.\n\n");
+    } else if (res->converged) {
         printf("converged after %zu iterations: ||grad|| <= %g x ||grad at the start||\n\n", res->iterations,
                LOGREG_NEWTON_TOL);
     } else {
@@ -297,6 +305,20 @@ static void plot_convergence(const Plotter *pl, const double *losses, size_t epo
 
 /* ---- main ----------------------------------------------------------------- */
 
+/* How far scikit-learn's tiny penalty, lambda = 1/C, moves the minimum:
+ * ||(w, b) with the penalty - (w, b) without||, or NAN if that fit failed. */
+static double penalty_shift(const Dataset *ds, const LogReg *newton) {
+    LogReg with_c;
+    logreg_init(&with_c, ds->d);
+    LogRegNewtonParams par = {.tol = LOGREG_NEWTON_TOL, .max_iter = LOGREG_NEWTON_MAX_ITER, .lambda = 1.0 / SKLEARN_C};
+    LogRegNewtonResult res;
+    LrError err;
+    int ok = logreg_fit_newton(&with_c, &ds->X, ds->y, &par, NULL, &res, &err) == 0 && res.converged;
+    double shift = hypot(hypot(with_c.w[0] - newton->w[0], with_c.w[1] - newton->w[1]), with_c.b - newton->b);
+    logreg_free(&with_c);
+    return ok ? shift : NAN;
+}
+
 int main(int argc, char **argv) {
     char default_data[4096];
     lr_data_path("classification.csv", default_data, sizeof default_data);
@@ -326,46 +348,40 @@ int main(int argc, char **argv) {
     LogReg newton;
     logreg_init(&newton, ds.d);
     LogRegNewtonParams par = {.tol = LOGREG_NEWTON_TOL, .max_iter = LOGREG_NEWTON_MAX_ITER, .lambda = 0.0};
-    LogRegNewtonIter trace[LOGREG_NEWTON_MAX_ITER + 1];
+    LogRegNewtonIter trace[LOGREG_NEWTON_MAX_ITER + 1];   // one row per iterate
     LogRegNewtonResult res;
     LrError err;
-    if (logreg_fit_newton(&newton, &ds.X, ds.y, &par, trace, &res, &err) != 0) {
-        fprintf(stderr, "chapter-06: %s\n", err.msg);
-        return 2;
-    }
+    int status = logreg_fit_newton(&newton, &ds.X, ds.y, &par, trace, &res, &err);
     // [end newton]
+    if (status != 0) {
+        fprintf(stderr, "chapter-06: %s\n", err.msg);
+        status = 3;   // training failed, as when gradient descent diverges
+        goto cleanup;
+    }
     answers[n_answers++] = copy_answer("Newton", 0, &newton, &ds);
-    const Answer *best = &answers[n_answers - 1];
+    const Answer *best = &answers[n_answers - 1], *sk = &answers[n_gd];
 
-    if (o.lesson) print_lesson_comparison(&answers[0], &answers[n_gd], &gd_ref);
+    if (o.lesson) print_lesson_comparison(&answers[0], sk, &gd_ref);
     print_answers(answers, n_answers, best);
     print_stalled(&answers[n_gd - 1], &ds, o.lr);
     if (o.lesson) print_gd_check(answers, n_gd, &gd_ref);
     print_newton(trace, &res);
     if (o.lesson) {
-        // The same fit with scikit-learn's own penalty, lambda = 1/C.
-        LogReg with_c;
-        logreg_init(&with_c, ds.d);
-        LogRegNewtonParams par_c = par;
-        par_c.lambda = 1.0 / SKLEARN_C;
-        LogRegNewtonResult res_c;
-        int ok = logreg_fit_newton(&with_c, &ds.X, ds.y, &par_c, NULL, &res_c, &err) == 0 && res_c.converged;
-        double shift = hypot(hypot(with_c.w[0] - newton.w[0], with_c.w[1] - newton.w[1]), with_c.b - newton.b);
-        logreg_free(&with_c);
         print_against_sklearn(best, &sk_ref);
         print_against_long_gd(best, &gd_ref, o.epochs);
-        print_conclusion(&answers[n_gd], best, &sk_ref, ds.n, ok ? shift : NAN);
+        print_conclusion(sk, best, &sk_ref, ds.n, penalty_shift(&ds, &newton));
     } else {
         printf("(Options differ from the lesson's, so there are no stored NumPy or scikit-learn values to compare.)\n\n");
     }
     plot_convergence(&pl, losses, o.epochs, o.lr, trace, &res, best->loss,
-                     o.lesson ? answers[n_gd].loss - best->loss : NAN, answers[0].loss - best->loss);
+                     o.lesson ? sk->loss - best->loss : NAN, answers[0].loss - best->loss);
 
+cleanup:
     for (size_t k = 0; k < n_answers; k++) logreg_free(&answers[k].m);
     logreg_free(&newton);
     free(losses);
     ref_free(&sk_ref);
     ref_free(&gd_ref);
     dataset_free(&ds);
-    return 0;
+    return status;
 }

@@ -19,3 +19,14 @@ expect_plots chapter-06-convergence
 run_chapter none --lr 0.5 --epochs 2000
 expect_text 'no stored NumPy or scikit-learn values'
 expect_text 'GD-2000'
+# Separable classes: the gradient vanishes while w runs off; the chapter must say so, not report an answer.
+printf 'x1,x2,y\n0,0,0\n1,0,0\n0,1,0\n3,3,1\n4,3,1\n3,4,1\n' > "$TMP/separable.csv"
+run_chapter none --data "$TMP/separable.csv" --epochs 1000
+expect_text 'the classes can be'
+# A constant feature makes the Hessian singular: one line on stderr, exit 3.
+printf 'x1,x2,y\n0,1,0\n1,1,0\n2,1,1\n3,1,0\n4,1,1\n5,1,1\n' > "$TMP/constant.csv"
+LR_PLOT=none "$CHAPTER" --data "$TMP/constant.csv" --epochs 500 > /dev/null 2> "$TMP/err.txt"
+rc=$?
+if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'singular' "$TMP/err.txt"; then
+  echo "ok   a constant feature stops Newton with exit 3: $(cat "$TMP/err.txt")"
+else fail "constant feature: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi
