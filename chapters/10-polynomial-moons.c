@@ -1,0 +1,484 @@
+/* Chapter 10: polynomial features make a linear model bend.
+ *
+ * On the two moons (make_moons, 300 samples, noise 0.2) a straight line
+ * cannot separate the classes: the lesson's gradient descent gets about 86%.
+ * Expanding (x1, x2) into every product up to degree D, standardising the
+ * new columns, and fitting the same logistic regression (to its optimum, by
+ * Newton's method) gives a curved boundary. A degree sweep prints training
+ * and held-out accuracy beside scikit-learn's, without a penalty
+ * (lambda = 1e-10, C = 1e10) and with L2 (lambda = 1, C = 1).
+ *
+ *     make chapter-10 && ./chapter-10 [--degree D] [--lambda L] [--data FILE.csv] [--test FILE.csv]
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chapter.h"
+#include "feature.h"
+#include "logreg.h"
+#include "metrics.h"
+
+#define MAX_DEGREE 8         // the sweep's highest degree (scikit-learn's reference goes to 8)
+#define NO_PENALTY 1e-10     // lambda = 1 / C for scikit-learn's C = 1e10: "no" regularisation
+#define GRID_STEPS 150       // grid points along each axis of a probability picture
+#define SCALING_EPOCHS 1000  // gradient descent epochs in the standardising comparison
+
+typedef struct {
+    const char *data;   // training CSV
+    const char *test;   // held-out CSV
+    size_t degree;      // the degree whose boundary is drawn
+    double lambda;      // the L2 strength of the regularised fits
+    int lesson;         // 1 when data and test are the lesson's: compare with scikit-learn
+} Options;
+
+static Options parse_options(int argc, char **argv, char *train, char *test) {
+    Options o = {.data = train, .test = test, .degree = 3, .lambda = 1.0};
+    ChapterOption opts[] = {
+        {"--data", "FILE.csv", "train on this CSV file (default data/moons.csv)", OPT_TEXT, &o.data, 0, 0, 0},
+        {"--test", "FILE.csv", "held-out CSV file (default data/moons-test.csv)", OPT_TEXT, &o.test, 0, 0, 0},
+        {"--degree", "D", "the degree whose boundary is drawn (default 3)", OPT_COUNT, &o.degree, 1, MAX_DEGREE, 0},
+        {"--lambda", "L", "L2 strength of the regularised fits (default 1, scikit-learn's C = 1)", OPT_REAL, &o.lambda, 1e-10, 1e6, 0},
+    };
+    chapter_parse(argc, argv, "Chapter 10: polynomial features on the two moons.", opts, 4);
+    o.lesson = !opts[0].given && !opts[1].given;
+    return o;
+}
+
+/* ---- a polynomial model: expand, standardise, logistic regression ----------- */
+
+typedef struct {
+    size_t degree;              // D: products of up to D features
+    Scaler scaler;              // fitted on the training set's expanded columns
+    LogReg m;                   // weights on the standardised columns
+    LogRegNewtonResult result;  // how Newton's method ended
+    int ok;                     // 0 when Newton stopped on a Hessian it could not invert
+} PolyModel;
+
+/* The columns the model sees: the expansion of X (n, 2), standardised. */
+static Matrix poly_columns(const PolyModel *pm, const Matrix *X) {
+    Matrix P = feature_poly(X, pm->degree);
+    feature_scaler_apply(&pm->scaler, &P);
+    return P;
+}
+
+// [snippet poly-fit]
+/* Fits the model of the given degree and L2 strength to ds, by Newton's
+ * method from w = 0, b = 0. */
+static void poly_fit(PolyModel *pm, const Dataset *ds, size_t degree, double lambda) {
+    pm->degree = degree;
+    Matrix P = feature_poly(&ds->X, degree);   // (n, C(2 + D, D) - 1)
+    feature_scaler_fit(&pm->scaler, &P);       // mean and deviation of the TRAINING columns
+    feature_scaler_apply(&pm->scaler, &P);
+    logreg_init(&pm->m, P.cols);
+    LogRegNewtonParams par = {.tol = LOGREG_NEWTON_TOL, .max_iter = LOGREG_NEWTON_MAX_ITER, .lambda = lambda};
+    LrError err;
+    pm->ok = logreg_fit_newton(&pm->m, &P, ds->y, &par, NULL, &pm->result, &err) == 0;
+    mat_free(&P);
+}
+// [end poly-fit]
+
+/* p_i = P(y = 1 | x_i) for the rows of X (n, 2); p is (n). */
+static void poly_proba(const PolyModel *pm, const Matrix *X, double *p) {
+    Matrix P = poly_columns(pm, X);
+    logreg_predict_proba(&pm->m, &P, p);
+    mat_free(&P);
+}
+
+static double poly_accuracy(const PolyModel *pm, const Dataset *ds) {
+    double *p = vec_new(ds->n);
+    poly_proba(pm, &ds->X, p);
+    for (size_t i = 0; i < ds->n; i++) p[i] = p[i] >= 0.5;
+    double acc = metrics_accuracy(p, ds->y, ds->n);
+    free(p);
+    return acc;
+}
+
+/* The largest |w_j|: how hard the model leans on its columns. */
+static double poly_max_weight(const PolyModel *pm) {
+    double big = 0;
+    for (size_t j = 0; j < pm->m.d; j++) big = fmax(big, fabs(pm->m.w[j]));
+    return big;
+}
+
+static void poly_free(PolyModel *pm) {
+    feature_scaler_free(&pm->scaler);
+    logreg_free(&pm->m);
+}
+
+/* ---- pictures of the plane ------------------------------------------------------ */
+
+/* Any model of the plane: writes p_i = P(y = 1 | x_i) for the rows of X. */
+typedef void (*ProbaFn)(const void *model, const Matrix *X, double *p);
+
+static void linear_proba(const void *model, const Matrix *X, double *p) {
+    logreg_predict_proba(model, X, p);
+}
+
+static void poly_proba_fn(const void *model, const Matrix *X, double *p) {
+    poly_proba(model, X, p);
+}
+
+typedef struct {
+    double x_min, x_max, y_min, y_max;   // the plotted part of the plane
+} Box;
+
+/* The data's range with a margin of 0.5 on every side. */
+static Box data_box(const Dataset *ds) {
+    Box b = {INFINITY, -INFINITY, INFINITY, -INFINITY};
+    for (size_t i = 0; i < ds->n; i++) {
+        b.x_min = fmin(b.x_min, *mat_at(&ds->X, i, 0));
+        b.x_max = fmax(b.x_max, *mat_at(&ds->X, i, 0));
+        b.y_min = fmin(b.y_min, *mat_at(&ds->X, i, 1));
+        b.y_max = fmax(b.y_max, *mat_at(&ds->X, i, 1));
+    }
+    return (Box){b.x_min - 0.5, b.x_max + 0.5, b.y_min - 0.5, b.y_max + 0.5};
+}
+
+/* Datablock NAME: the model's probability on a GRID_STEPS x GRID_STEPS grid,
+ * rows "x1 x2 p", one scan per x2 (blank lines between, for splot). */
+static void add_surface(Plot *p, const char *name, ProbaFn proba, const void *model, Box b) {
+    Matrix G = mat_new(GRID_STEPS * GRID_STEPS, 2);
+    for (size_t r = 0; r < GRID_STEPS; r++) {
+        for (size_t s = 0; s < GRID_STEPS; s++) {
+            *mat_at(&G, r * GRID_STEPS + s, 0) = b.x_min + (b.x_max - b.x_min) * (double)s / (GRID_STEPS - 1);
+            *mat_at(&G, r * GRID_STEPS + s, 1) = b.y_min + (b.y_max - b.y_min) * (double)r / (GRID_STEPS - 1);
+        }
+    }
+    double *prob = vec_new(G.rows);
+    proba(model, &G, prob);
+    plot_data_begin(p, name);
+    for (size_t k = 0; k < G.rows; k++) {
+        if (k > 0 && k % GRID_STEPS == 0) plot_data_blank(p);
+        plot_data_row(p, 3, (double[]){*mat_at(&G, k, 0), *mat_at(&G, k, 1), prob[k]});
+    }
+    plot_data_end(p);
+    free(prob);
+    mat_free(&G);
+}
+
+/* Datablock BOUNDARY: gnuplot traces the p = 0.5 contour of SURFACE. */
+static void add_contour(Plot *p, const char *surface, const char *boundary) {
+    plot_cmd(p, "set contour base");
+    plot_cmd(p, "set cntrparam levels discrete 0.5");
+    plot_cmd(p, "unset surface");
+    plot_cmd(p, "set table $%s", boundary);
+    plot_cmd(p, "splot $%s using 1:2:3", surface);
+    plot_cmd(p, "unset table");
+    plot_cmd(p, "unset contour");
+    plot_cmd(p, "set surface");
+}
+
+/* Datablocks class0 and class1: the samples of ds. */
+static void add_points(Plot *p, const Dataset *ds) {
+    for (int cls = 0; cls <= 1; cls++) {
+        plot_data_begin(p, cls == 0 ? "class0" : "class1");
+        for (size_t i = 0; i < ds->n; i++) {
+            if (ds->y[i] == cls) plot_data_row(p, 2, mat_row(&ds->X, i));
+        }
+        plot_data_end(p);
+    }
+}
+
+/* Axes, a pale blue-white-orange palette for P(y = 1) (the class colours
+ * of lib/plot, lightened so the points stay visible) and the plane's range. */
+static void set_plane(Plot *p, const Dataset *ds, Box b) {
+    plot_cmd(p, "set xlabel '%s'", ds->names[0]);
+    plot_cmd(p, "set ylabel '%s'", ds->names[1]);
+    plot_cmd(p, "set xrange [%g:%g]", b.x_min, b.x_max);
+    plot_cmd(p, "set yrange [%g:%g]", b.y_min, b.y_max);
+    plot_cmd(p, "set size ratio -1");
+    plot_cmd(p, "set palette defined (0 '#99C7E0', 0.5 '#FFFFFF', 1 '#EEBF99')");
+    plot_cmd(p, "set cbrange [0:1]");
+    plot_cmd(p, "set cblabel 'P(y = 1)'");
+    plot_cmd(p, "set bmargin 8");   // room under the x label for the key
+    plot_cmd(p, "set key at screen 0.45, 0.01 center bottom");
+}
+
+#define POINTS "$class0 using 1:2 with points lt 1 pt 7 ps 0.7 title 'y = 0', " \
+               "$class1 using 1:2 with points lt 2 pt 5 ps 0.7 title 'y = 1'"
+
+/* The model's P(y = 1) over the plane, its p = 0.5 boundary, the samples. */
+static void plot_surface(const Plotter *pl, const char *name, const char *title, ProbaFn proba,
+                         const void *model, const Dataset *ds) {
+    Box b = data_box(ds);
+    Plot p;
+    plot_begin(&p, name);
+    add_surface(&p, "surface", proba, model, b);
+    add_points(&p, ds);
+    add_contour(&p, "surface", "boundary");
+    set_plane(&p, ds, b);
+    plot_cmd(&p, "set title '%s'", title);
+    plot_cmd(&p, "plot $surface using 1:2:3 with image notitle, "
+                 "$boundary using 1:2 with lines lt 7 lw 2 title 'boundary: p = 0.5', " POINTS);
+    chapter_show(pl, &p);
+}
+
+/* Two boundaries of the same degree, without and with the L2 penalty, over
+ * the penalised model's probabilities. */
+static void plot_overfit(const Plotter *pl, const PolyModel *loose, const PolyModel *tight, double lambda,
+                         const Dataset *train, const Dataset *test) {
+    Box b = data_box(train);
+    Plot p;
+    plot_begin(&p, "chapter-10-overfit");
+    add_surface(&p, "loose", poly_proba_fn, loose, b);
+    add_surface(&p, "tight", poly_proba_fn, tight, b);
+    add_points(&p, train);
+    add_contour(&p, "loose", "loose_line");
+    add_contour(&p, "tight", "tight_line");
+    set_plane(&p, train, b);
+    plot_cmd(&p, "set title 'Degree %zu: without a penalty the boundary wanders wherever there are no points; "
+                 "L2 keeps it smooth'", loose->degree);
+    plot_cmd(&p, "plot $tight using 1:2:3 with image notitle, "
+                 "$loose_line using 1:2 with lines lt 7 lw 2 dt 2 "
+                 "title 'no penalty: training accuracy %.2f, held-out %.2f', "
+                 "$tight_line using 1:2 with lines lt 7 lw 3 "
+                 "title 'L2, lambda = %g: training %.2f, held-out %.2f', " POINTS,
+             poly_accuracy(loose, train), poly_accuracy(loose, test), lambda, poly_accuracy(tight, train),
+             poly_accuracy(tight, test));
+    chapter_show(pl, &p);
+}
+
+/* ---- the sweep ------------------------------------------------------------------ */
+
+typedef struct {
+    double train, test;     // accuracies
+    double max_weight;      // largest |w_j|
+    int converged;          // Newton's method met its tolerance
+} SweepRow;
+
+/* Fits every degree 1..MAX_DEGREE with the given lambda. */
+static void sweep(const Dataset *train, const Dataset *test, double lambda, SweepRow *rows) {
+    for (size_t d = 1; d <= MAX_DEGREE; d++) {
+        PolyModel pm;
+        poly_fit(&pm, train, d, lambda);
+        rows[d - 1] = (SweepRow){poly_accuracy(&pm, train), poly_accuracy(&pm, test), poly_max_weight(&pm),
+                                 pm.ok && pm.result.converged};
+        poly_free(&pm);
+    }
+}
+
+static void print_sweep(const char *title, const char *suffix, const SweepRow *rows, const Reference *ref,
+                        int lesson) {
+    printf("%s\n", title);
+    printf("%-9s %7s   %7s %7s   %7s %7s   %11s\n", "degree", "columns", "train", lesson ? "sklearn" : "",
+           "test", lesson ? "sklearn" : "", "largest |w|");
+    for (size_t d = 1; d <= MAX_DEGREE; d++) {
+        const SweepRow *r = &rows[d - 1];
+        char label[32], key[64], ref_train[16] = "", ref_test[16] = "";
+        snprintf(label, sizeof label, "deg_%zu%s", d, suffix);
+        if (lesson) {
+            snprintf(key, sizeof key, "train_acc_deg_%zu%s", d, suffix);
+            snprintf(ref_train, sizeof ref_train, "%7.4f", ref_value(ref, key, 0));
+            snprintf(key, sizeof key, "test_acc_deg_%zu%s", d, suffix);
+            snprintf(ref_test, sizeof ref_test, "%7.4f", ref_value(ref, key, 0));
+        }
+        printf("%-9s %7zu   %7.4f %7s   %7.4f %7s   %11.3g%s\n", label, feature_poly_count(2, d), r->train,
+               ref_train, r->test, ref_test, r->max_weight, r->converged ? "" : "  (did not converge)");
+    }
+}
+
+/* Training and held-out accuracy against the degree, with and without L2. */
+static void plot_sweep(const Plotter *pl, const SweepRow *loose, const SweepRow *tight, double lambda) {
+    Plot p;
+    plot_begin(&p, "chapter-10-sweep");
+    plot_data_begin(&p, "acc");
+    for (size_t d = 1; d <= MAX_DEGREE; d++) {
+        const SweepRow *l = &loose[d - 1], *t = &tight[d - 1];
+        plot_data_row(&p, 5, (double[]){(double)d, l->train, l->test, t->train, t->test});
+    }
+    plot_data_end(&p);
+    plot_cmd(&p, "set title 'Training accuracy only rises with the degree; the held-out set shows when it stops helping'");
+    plot_cmd(&p, "set xlabel 'polynomial degree D'");
+    plot_cmd(&p, "set ylabel 'accuracy'");
+    plot_cmd(&p, "set xrange [0.7:%g]", MAX_DEGREE + 0.3);
+    plot_cmd(&p, "set xtics 1");
+    plot_cmd(&p, "set yrange [0.8:1.01]");
+    plot_cmd(&p, "set key bottom right");
+    plot_cmd(&p, "plot $acc using 1:2 with linespoints lt 2 dt 2 pt 4 ps 1.3 title 'no penalty, training', "
+                 "$acc using 1:3 with linespoints lt 2 pt 5 ps 1.3 title 'no penalty, held-out', "
+                 "$acc using 1:4 with linespoints lt 1 dt 2 pt 6 ps 1.3 title 'L2 (lambda = %g), training', "
+                 "$acc using 1:5 with linespoints lt 1 pt 7 ps 1.3 title 'L2 (lambda = %g), held-out'", lambda, lambda);
+    chapter_show(pl, &p);
+}
+
+/* ---- the printout ------------------------------------------------------------------ */
+
+static void print_linear(const LogReg *lin, double train_acc, double test_acc, const Reference *ref, int lesson) {
+    printf("1. A straight line: the lesson's gradient descent (lr 0.1, 1000 epochs) on x1, x2 as they are\n");
+    printf("%-14s %20s %20s %10s\n", "", "ours", lesson ? "NumPy reference" : "", lesson ? "|diff|" : "");
+    chapter_compare("w[0]", lin->w[0], lesson ? ref_value(ref, "gd_linear_w", 0) : NAN);
+    chapter_compare("w[1]", lin->w[1], lesson ? ref_value(ref, "gd_linear_w", 1) : NAN);
+    chapter_compare("b", lin->b, lesson ? ref_value(ref, "gd_linear_b", 0) : NAN);
+    chapter_compare("train_acc", train_acc, lesson ? ref_value(ref, "gd_linear_train_acc", 0) : NAN);
+    chapter_compare("test_acc", test_acc, lesson ? ref_value(ref, "gd_linear_test_acc", 0) : NAN);
+    printf("\n");
+}
+
+/* The first sample expanded to degree 3, and the scaler's mean and
+ * deviation of each column, beside scikit-learn's. */
+static void print_features(const Dataset *ds, const Reference *ref, int lesson) {
+    Matrix P = feature_poly(&ds->X, 3);
+    Scaler sc;
+    feature_scaler_fit(&sc, &P);
+    printf("2. Polynomial features: the first sample (x1 = %.4f, x2 = %.4f) to degree 3, and each\n"
+           "   column's mean and standard deviation over the training set (the scaler's)\n",
+           *mat_at(&ds->X, 0, 0), *mat_at(&ds->X, 0, 1));
+    printf("%-9s %16s %16s %9s %12s %12s   %s\n", "", "value", lesson ? "scikit-learn" : "", lesson ? "|diff|" : "",
+           "mean", "std", "column");
+    const char *names[2] = {"x1", "x2"};
+    for (size_t k = 0; k < P.cols; k++) {
+        char label[32], name[32];
+        snprintf(label, sizeof label, "f3[%zu]", k);
+        feature_poly_name(2, 3, k, names, name, sizeof name);
+        double want = lesson ? ref_value(ref, "features_deg3_row0", k) : NAN;
+        printf("%-9s %16.12f", label, *mat_at(&P, 0, k));
+        if (lesson) printf(" %16.12f %9.1e", want, fabs(*mat_at(&P, 0, k) - want)); else printf(" %26s", "");
+        printf(" %12.8f %12.8f   %s\n", sc.mean[k], sc.scale[k], name);
+    }
+    if (lesson) {
+        double worst = 0;
+        for (size_t k = 0; k < P.cols; k++) {
+            worst = fmax(worst, fabs(sc.mean[k] - ref_value(ref, "mean_deg3", k)));
+            worst = fmax(worst, fabs(sc.scale[k] - ref_value(ref, "std_deg3", k)));
+        }
+        printf("scaler_max_diff %.1e   (largest |ours - StandardScaler's| over the 9 means and deviations)\n", worst);
+    }
+    printf("\n");
+    feature_scaler_free(&sc);
+    mat_free(&P);
+}
+
+/* One run of gradient descent on the columns P: its final loss and accuracy,
+ * or, when the loss ended above where it started (or stopped being a
+ * number), that it diverged. */
+static void gd_run(const char *what, const Matrix *P, const double *y, double lr) {
+    LogReg m;
+    logreg_init(&m, P->cols);
+    LogRegParams par = {.lr = lr, .epochs = SCALING_EPOCHS, .lambda = 0.0};
+    double *losses = vec_new(SCALING_EPOCHS);   // losses[e]: the loss before update e
+    logreg_fit_gd(&m, P, y, &par, losses);
+    double start = losses[0], end = logreg_loss(&m, P, y, 0.0);
+    printf("%-14s %6g   ", what, lr);
+    if (!isfinite(end) || end > start) {
+        printf("diverged: the loss went from %.3f up to %.3g\n", start, end);
+    } else {
+        double *pred = vec_new(P->rows);
+        logreg_predict(&m, P, 0.5, pred);
+        printf("%10.4f   %8.4f\n", end, metrics_accuracy(pred, y, P->rows));
+        free(pred);
+    }
+    free(losses);
+    logreg_free(&m);
+}
+
+/* Gradient descent on degree-8 columns as they are and standardised, at a
+ * small and a large learning rate. */
+static void print_scaling(const Dataset *ds) {
+    Matrix raw = feature_poly(&ds->X, MAX_DEGREE), scaled = feature_poly(&ds->X, MAX_DEGREE);
+    Scaler sc;
+    feature_scaler_fit(&sc, &raw);
+    feature_scaler_apply(&sc, &scaled);
+    double lo = INFINITY, hi = 0;
+    for (size_t j = 0; j < sc.d; j++) {
+        lo = fmin(lo, sc.scale[j]);
+        hi = fmax(hi, sc.scale[j]);
+    }
+    printf("4. What standardising does for gradient descent: degree %d (%zu columns), %d epochs from w = 0.\n"
+           "   The raw columns' standard deviations run from %.3g to %.3g; standardised, all are 1.\n\n",
+           MAX_DEGREE, raw.cols, SCALING_EPOCHS, lo, hi);
+    printf("%-14s %6s   %10s   %8s\n", "columns", "lr", "final loss", "train acc");
+    gd_run("raw", &raw, ds->y, 0.1);
+    gd_run("raw", &raw, ds->y, 10);
+    gd_run("standardised", &scaled, ds->y, 0.1);
+    gd_run("standardised", &scaled, ds->y, 10);
+    printf("\n");
+    feature_scaler_free(&sc);
+    mat_free(&scaled);
+    mat_free(&raw);
+}
+
+/* ---- main ------------------------------------------------------------------------- */
+
+int main(int argc, char **argv) {
+    char train_path[4096], test_path[4096];
+    lr_data_path("moons.csv", train_path, sizeof train_path);
+    lr_data_path("moons-test.csv", test_path, sizeof test_path);
+    Options o = parse_options(argc, argv, train_path, test_path);
+    Plotter pl;
+    chapter_plotter(&pl);
+    Dataset train, test;
+    chapter_load(&train, o.data, 2);
+    chapter_load(&test, o.test, 2);
+    if (train.d != 2 || test.d != 2) {
+        fprintf(stderr, "chapter-10: the moons chapter draws the plane: %s and %s need exactly 2 features, not %zu and %zu\n",
+                o.data, o.test, train.d, test.d);
+        return 2;
+    }
+    Reference ref;
+    chapter_load_reference(&ref, "poly-moons.txt");
+
+    printf("Chapter 10: polynomial features on %s (%zu samples), held out: %s (%zu samples)\n\n",
+           o.data, train.n, o.test, test.n);
+
+    LogReg lin;
+    logreg_init(&lin, 2);
+    LogRegParams par = {.lr = 0.1, .epochs = 1000, .lambda = 0.0};
+    logreg_fit_gd(&lin, &train.X, train.y, &par, NULL);
+    double lin_loss = logreg_loss(&lin, &train.X, train.y, 0.0);
+    if (!isfinite(lin_loss) || lin_loss > log(2.0)) {   // above the loss at w = 0: the steps overshot
+        fprintf(stderr, "chapter-10: training the straight line diverged on %s: the loss ended at %g, above "
+                        "its start log 2 = 0.693. Standardise the features of that file\n", o.data, lin_loss);
+        return 3;
+    }
+    double *pred = vec_new(train.n > test.n ? train.n : test.n);
+    logreg_predict(&lin, &train.X, 0.5, pred);
+    double lin_train = metrics_accuracy(pred, train.y, train.n);
+    logreg_predict(&lin, &test.X, 0.5, pred);
+    double lin_test = metrics_accuracy(pred, test.y, test.n);
+    free(pred);
+    print_linear(&lin, lin_train, lin_test, &ref, o.lesson);
+    print_features(&train, &ref, o.lesson);
+
+    printf("3. The degree sweep: expand to degree D, standardise (fitted on the training set),\n"
+           "   fit by Newton's method to the optimum; accuracy on the training and held-out sets\n\n");
+    SweepRow loose[MAX_DEGREE], tight[MAX_DEGREE];
+    sweep(&train, &test, NO_PENALTY, loose);
+    sweep(&train, &test, o.lambda, tight);
+    print_sweep("Without a penalty: lambda = 1e-10 (scikit-learn's C = 1e10)", "", loose, &ref, o.lesson);
+    if (o.lesson) {
+        printf("From degree 5 on the training set is (nearly) separable: the optimum is at infinity, the weights\n"
+               "grow until the solver stops, and ours and scikit-learn's stop in different places. Compare\n"
+               "only degrees 1-4 here.\n");
+    }
+    char title[128];
+    snprintf(title, sizeof title, "\nWith L2: lambda = %g (scikit-learn's C = %g)", o.lambda, 1.0 / o.lambda);
+    print_sweep(title, "_C1", tight, &ref, o.lesson && o.lambda == 1.0);
+    printf("\n");
+    if (!o.lesson) printf("(Data differ from the lesson's, so there is no scikit-learn reference to compare.)\n\n");
+
+    PolyModel chosen, high_loose, high_tight;
+    poly_fit(&chosen, &train, o.degree, NO_PENALTY);
+    poly_fit(&high_loose, &train, MAX_DEGREE, NO_PENALTY);
+    poly_fit(&high_tight, &train, MAX_DEGREE, o.lambda);
+    printf("Degree %zu without a penalty: training accuracy %.4f, held-out %.4f\n\n", o.degree,
+           poly_accuracy(&chosen, &train), poly_accuracy(&chosen, &test));
+    print_scaling(&train);
+
+    char heading[160];
+    snprintf(heading, sizeof heading, "A straight line cannot follow the moons: training accuracy %.2f", lin_train);
+    plot_surface(&pl, "chapter-10-linear", heading, linear_proba, &lin, &train);
+    snprintf(heading, sizeof heading, "Degree %zu polynomial features: the boundary curves between the moons", o.degree);
+    plot_surface(&pl, "chapter-10-boundary", heading, poly_proba_fn, &chosen, &train);
+    plot_sweep(&pl, loose, tight, o.lambda);
+    plot_overfit(&pl, &high_loose, &high_tight, o.lambda, &train, &test);
+
+    poly_free(&chosen);
+    poly_free(&high_loose);
+    poly_free(&high_tight);
+    logreg_free(&lin);
+    ref_free(&ref);
+    dataset_free(&test);
+    dataset_free(&train);
+    return 0;
+}

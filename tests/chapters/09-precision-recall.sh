@@ -1,0 +1,31 @@
+# Chapter 09: precision, recall and F1 of chapter 3's model agree with
+# scikit-learn's precision_recall_curve and average_precision_score.
+run_chapter none
+grid=()
+for t in 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9; do
+  # printed to 6 decimals: a count off by one moves a ratio by more than 1e-3
+  grid+=("$t#1=precision_at_$t.0:1e-6" "$t#3=recall_at_$t.0:1e-6" "$t#5=f1_at_$t.0:1e-6")
+done
+expect_numbers pr-classification.txt "${grid[@]}" \
+  'thresholds=n_thresholds:0' 'best_threshold=best_threshold:1e-12' 'best_F1=best_f1:1e-12' \
+  'best_precision=best_precision:1e-12' 'best_recall=best_recall:1e-12' \
+  'avg_precision=average_precision:1e-12'
+# The whole curve, point by point, against pr-classification-curve.csv.
+diff=$(awk '$1 == "curve_max_diff" { print $2 }' "$TMP/out.txt")
+if awk -v d="$diff" 'BEGIN { exit !(d != "" && d + 0 <= 1e-12) }'; then
+  echo "ok   all 300 points of the curve agree with scikit-learn's to $diff"
+else
+  fail "curve_max_diff is '$diff', expected at most 1e-12"
+fi
+expect_text 'tp = 138      fn = 12'
+expect_text 'At the best-F1 threshold 0.6105:'
+run_chapter png
+expect_plots chapter-09-scores chapter-09-pr chapter-09-threshold
+# Other options train too, and say there is nothing to compare with.
+run_chapter none --epochs 100
+expect_text 'no scikit-learn reference'
+# A learning rate far too large is reported: one line, exit status 3.
+"$CHAPTER" --lr 1000 > /dev/null 2> "$TMP/err.txt"
+rc=$?
+if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]]; then echo "ok   --lr 1000 is reported: $(cat "$TMP/err.txt")"
+else fail "--lr 1000 gave exit status $rc and: $(head -c 300 "$TMP/err.txt")"; fi

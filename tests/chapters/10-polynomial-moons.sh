@@ -1,0 +1,31 @@
+# Chapter 10: the linear model, the polynomial features and the scaler agree
+# with NumPy and scikit-learn; the degree sweep's accuracies agree where the
+# optimum is unique (every degree with C = 1; degrees 1-4 with C = 1e10).
+run_chapter none
+specs=('w[0]=gd_linear_w.0:1e-9' 'w[1]=gd_linear_w.1:1e-9' 'b=gd_linear_b:1e-9'
+       'train_acc=gd_linear_train_acc:1e-11' 'test_acc=gd_linear_test_acc:1e-11')
+for k in 0 1 2 3 4 5 6 7 8; do specs+=("f3[$k]=features_deg3_row0.$k:1e-12"); done
+# Accuracies are printed to 4 decimals; one sample of 300 moves them by 0.0033.
+for d in 1 2 3 4; do specs+=("deg_$d#2=train_acc_deg_$d:1e-4" "deg_$d#4=test_acc_deg_$d:1e-4"); done
+for d in 1 2 3 4 5 6 7 8; do specs+=("deg_${d}_C1#2=train_acc_deg_${d}_C1:1e-4" "deg_${d}_C1#4=test_acc_deg_${d}_C1:1e-4"); done
+expect_numbers poly-moons.txt "${specs[@]}"
+diff=$(awk '$1 == "scaler_max_diff" { print $2 }' "$TMP/out.txt")
+if awk -v d="$diff" 'BEGIN { exit !(d != "" && d + 0 <= 1e-12) }'; then
+  echo "ok   the scaler's 9 means and deviations agree with StandardScaler's to $diff"
+else
+  fail "scaler_max_diff is '$diff', expected at most 1e-12"
+fi
+expect_text 'Degree 3 without a penalty: training accuracy 0.9767, held-out 0.9667'
+run_chapter png
+expect_plots chapter-10-linear chapter-10-boundary chapter-10-sweep chapter-10-overfit
+# Other options: another degree and penalty; other data have nothing to compare with.
+run_chapter none --degree 5 --lambda 0.1
+expect_text 'Degree 5 without a penalty'
+expect_text "With L2: lambda = 0.1 (scikit-learn's C = 10)"
+run_chapter none --test data/moons.csv
+expect_text 'no scikit-learn reference'
+# A degree past the sweep is the user's mistake: one line, exit status 2.
+"$CHAPTER" --degree 9 > /dev/null 2> "$TMP/err.txt"
+rc=$?
+if [[ $rc == 2 && $(wc -l < "$TMP/err.txt") == 1 ]]; then echo "ok   --degree 9 is refused: $(cat "$TMP/err.txt")"
+else fail "--degree 9 gave exit status $rc and: $(head -c 300 "$TMP/err.txt")"; fi
