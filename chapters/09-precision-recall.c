@@ -249,6 +249,58 @@ static void plot_threshold(const Plotter *pl, const PrCurve *c, size_t best) {
 
 /* ---- main --------------------------------------------------------------------- */
 
+/* Chapter 3's model, trained by gradient descent from w = 0, b = 0. Returns 0,
+ * or 3 (after saying so) when the loss ended above its start: the learning
+ * rate was too large. */
+static int train(LogReg *m, const Dataset *ds, const Options *o) {
+    logreg_init(m, ds->d);
+    LogRegParams par = {.lr = o->lr, .epochs = o->epochs, .lambda = 0.0};
+    logreg_fit_gd(m, &ds->X, ds->y, &par, NULL);
+    double loss = logreg_loss(m, &ds->X, ds->y, 0.0);
+    if (isfinite(loss) && loss <= log(2.0)) return 0;   // at or below the loss at w = 0
+    fflush(stdout);
+    fprintf(stderr, "chapter-09: training diverged: the loss ended at %g, above its start "
+                    "log 2 = 0.693. The learning rate %g is too large: try --lr %g\n", loss, o->lr, o->lr / 10);
+    return 3;
+}
+
+/* The curve of m's probabilities on ds: printed beside the reference, and
+ * plotted. Returns 0, or 2 when the curve cannot be made (a bad label). */
+static int evaluate(const Plotter *pl, const LogReg *m, const Dataset *ds, const Reference *ref,
+                    const RefCurve *rc, int lesson) {
+    double *p = vec_new(ds->n);
+    logreg_predict_proba(m, &ds->X, p);
+
+    // [snippet curve]
+    PrCurve curve;
+    LrError err;
+    if (metrics_pr_curve(&curve, p, ds->y, ds->n, &err) != 0) {
+        fprintf(stderr, "chapter-09: %s\n", err.msg);
+        free(p);
+        return 2;
+    }
+    size_t best = metrics_pr_best_f1(&curve);
+    // [end curve]
+
+    Confusion at_half = metrics_confusion(p, ds->y, ds->n, 0.5);
+    print_confusion("At the usual threshold 0.5:", at_half);
+    print_grid(p, ds->y, ds->n, ref, lesson);
+    print_summary(&curve, best, ref, rc, lesson);
+    char title[128];
+    snprintf(title, sizeof title, "\nAt the best-F1 threshold %.4f:", curve.threshold[best]);
+    print_confusion(title, curve.counts[best]);
+    if (!lesson) printf("(Options differ from the lesson's, so there is no scikit-learn reference to compare.)\n\n");
+
+    double base_rate = (double)(at_half.tp + at_half.fn) / (double)ds->n;
+    plot_scores(pl, p, ds->y, ds->n, curve.threshold[best]);
+    plot_pr(pl, &curve, best, &at_half, base_rate);
+    plot_threshold(pl, &curve, best);
+
+    metrics_pr_curve_free(&curve);
+    free(p);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     char default_data[4096];
     lr_data_path("classification.csv", default_data, sizeof default_data);
@@ -264,50 +316,13 @@ int main(int argc, char **argv) {
 
     printf("Chapter 9: precision and recall on %s (%zu samples)\n", o.data, ds.n);
     printf("chapter 3's model: %zu epochs of gradient descent, learning rate %g\n\n", o.epochs, o.lr);
-
     LogReg m;
-    logreg_init(&m, ds.d);
-    LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
-    logreg_fit_gd(&m, &ds.X, ds.y, &par, NULL);
-    double loss = logreg_loss(&m, &ds.X, ds.y, 0.0);
-    if (!isfinite(loss) || loss > log(2.0)) {   // above the loss at w = 0: the steps overshot
-        fprintf(stderr, "chapter-09: training diverged: the loss ended at %g, above its start "
-                        "log 2 = 0.693. The learning rate %g is too large: try --lr %g\n",
-                loss, o.lr, o.lr / 10);
-        return 3;
-    }
-    double *p = vec_new(ds.n);
-    logreg_predict_proba(&m, &ds.X, p);
+    int status = train(&m, &ds, &o);
+    if (status == 0) status = evaluate(&pl, &m, &ds, &ref, &rc, o.lesson);
 
-    // [snippet curve]
-    PrCurve curve;
-    LrError err;
-    if (metrics_pr_curve(&curve, p, ds.y, ds.n, &err) != 0) {
-        fprintf(stderr, "chapter-09: %s\n", err.msg);
-        return 2;
-    }
-    size_t best = metrics_pr_best_f1(&curve);
-    // [end curve]
-
-    Confusion at_half = metrics_confusion(p, ds.y, ds.n, 0.5);
-    print_confusion("At the usual threshold 0.5:", at_half);
-    print_grid(p, ds.y, ds.n, &ref, o.lesson);
-    print_summary(&curve, best, &ref, &rc, o.lesson);
-    char title[128];
-    snprintf(title, sizeof title, "\nAt the best-F1 threshold %.4f:", curve.threshold[best]);
-    print_confusion(title, curve.counts[best]);
-    if (!o.lesson) printf("(Options differ from the lesson's, so there is no scikit-learn reference to compare.)\n\n");
-
-    double base_rate = (double)(at_half.tp + at_half.fn) / (double)ds.n;
-    plot_scores(&pl, p, ds.y, ds.n, curve.threshold[best]);
-    plot_pr(&pl, &curve, best, &at_half, base_rate);
-    plot_threshold(&pl, &curve, best);
-
-    metrics_pr_curve_free(&curve);
-    free(p);
     logreg_free(&m);
     free_ref_curve(&rc);
     ref_free(&ref);
     dataset_free(&ds);
-    return 0;
+    return status;
 }

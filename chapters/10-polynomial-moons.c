@@ -312,7 +312,6 @@ static void print_linear(const LogReg *lin, double train_acc, double test_acc, c
     chapter_compare("b", lin->b, lesson ? ref_value(ref, "gd_linear_b", 0) : NAN);
     chapter_compare("train_acc", train_acc, lesson ? ref_value(ref, "gd_linear_train_acc", 0) : NAN);
     chapter_compare("test_acc", test_acc, lesson ? ref_value(ref, "gd_linear_test_acc", 0) : NAN);
-    printf("\n");
 }
 
 /* The first sample expanded to degree 3, and the scaler's mean and
@@ -400,6 +399,78 @@ static void print_scaling(const Dataset *ds) {
 
 /* ---- main ------------------------------------------------------------------------- */
 
+/* Part 1: the lesson's straight line, its accuracies printed beside NumPy's
+ * and its picture. Returns 0, or 3 (after saying so) when gradient descent
+ * diverged on the given data. */
+static int straight_line(const Plotter *pl, const Options *o, const Dataset *train, const Dataset *test,
+                         const Reference *ref) {
+    LogReg lin;
+    logreg_init(&lin, 2);
+    LogRegParams par = {.lr = 0.1, .epochs = 1000, .lambda = 0.0};
+    logreg_fit_gd(&lin, &train->X, train->y, &par, NULL);
+    double loss = logreg_loss(&lin, &train->X, train->y, 0.0);
+    if (!isfinite(loss) || loss > log(2.0)) {   // above the loss at w = 0: the steps overshot
+        fflush(stdout);
+        fprintf(stderr, "chapter-10: training the straight line diverged on %s: the loss ended at %g, above "
+                        "its start log 2 = 0.693. Standardise the features of that file\n", o->data, loss);
+        logreg_free(&lin);
+        return 3;
+    }
+    double *pred = vec_new(train->n > test->n ? train->n : test->n);
+    logreg_predict(&lin, &train->X, 0.5, pred);
+    double train_acc = metrics_accuracy(pred, train->y, train->n);
+    logreg_predict(&lin, &test->X, 0.5, pred);
+    double test_acc = metrics_accuracy(pred, test->y, test->n);
+    free(pred);
+    print_linear(&lin, train_acc, test_acc, ref, o->lesson);
+    char heading[160];
+    snprintf(heading, sizeof heading, "A straight line cannot follow the moons: training accuracy %.2f", train_acc);
+    plot_surface(pl, "chapter-10-linear", heading, linear_proba, &lin, train);
+    printf("\n");
+    logreg_free(&lin);
+    return 0;
+}
+
+/* Part 3: every degree without and with the penalty, printed and plotted. */
+static void degree_sweep(const Plotter *pl, const Options *o, const Dataset *train, const Dataset *test,
+                         const Reference *ref) {
+    printf("3. The degree sweep: expand to degree D, standardise (fitted on the training set),\n"
+           "   fit by Newton's method to the optimum; accuracy on the training and held-out sets\n\n");
+    SweepRow loose[MAX_DEGREE], tight[MAX_DEGREE];
+    sweep(train, test, NO_PENALTY, loose);
+    sweep(train, test, o->lambda, tight);
+    print_sweep("Without a penalty: lambda = 1e-10 (scikit-learn's C = 1e10)", "", loose, ref, o->lesson);
+    if (o->lesson) {
+        printf("From degree 5 on the training set is (nearly) separable: the optimum is at infinity, the weights\n"
+               "grow until the solver stops, and ours and scikit-learn's stop in different places. Compare\n"
+               "only degrees 1-4 here.\n");
+    }
+    char title[128];
+    snprintf(title, sizeof title, "\nWith L2: lambda = %g (scikit-learn's C = %g)", o->lambda, 1.0 / o->lambda);
+    print_sweep(title, "_C1", tight, ref, o->lesson && o->lambda == 1.0);
+    if (!o->lesson) printf("(Data differ from the lesson's, so there is no scikit-learn reference to compare.)\n");
+    plot_sweep(pl, loose, tight, o->lambda);
+    printf("\n");
+}
+
+/* The chosen degree's boundary, and the highest degree without and with L2. */
+static void boundaries(const Plotter *pl, const Options *o, const Dataset *train, const Dataset *test) {
+    PolyModel chosen, high_loose, high_tight;
+    poly_fit(&chosen, train, o->degree, NO_PENALTY);
+    poly_fit(&high_loose, train, MAX_DEGREE, NO_PENALTY);
+    poly_fit(&high_tight, train, MAX_DEGREE, o->lambda);
+    printf("Degree %zu without a penalty: training accuracy %.4f, held-out %.4f\n", o->degree,
+           poly_accuracy(&chosen, train), poly_accuracy(&chosen, test));
+    char heading[160];
+    snprintf(heading, sizeof heading, "Degree %zu polynomial features: the boundary curves between the moons", o->degree);
+    plot_surface(pl, "chapter-10-boundary", heading, poly_proba_fn, &chosen, train);
+    plot_overfit(pl, &high_loose, &high_tight, o->lambda, train, test);
+    printf("\n");
+    poly_free(&chosen);
+    poly_free(&high_loose);
+    poly_free(&high_tight);
+}
+
 int main(int argc, char **argv) {
     char train_path[4096], test_path[4096];
     lr_data_path("moons.csv", train_path, sizeof train_path);
@@ -410,75 +481,29 @@ int main(int argc, char **argv) {
     Dataset train, test;
     chapter_load(&train, o.data, 2);
     chapter_load(&test, o.test, 2);
-    if (train.d != 2 || test.d != 2) {
-        fprintf(stderr, "chapter-10: the moons chapter draws the plane: %s and %s need exactly 2 features, not %zu and %zu\n",
-                o.data, o.test, train.d, test.d);
-        return 2;
-    }
     Reference ref;
     chapter_load_reference(&ref, "poly-moons.txt");
 
-    printf("Chapter 10: polynomial features on %s (%zu samples), held out: %s (%zu samples)\n\n",
-           o.data, train.n, o.test, test.n);
-
-    LogReg lin;
-    logreg_init(&lin, 2);
-    LogRegParams par = {.lr = 0.1, .epochs = 1000, .lambda = 0.0};
-    logreg_fit_gd(&lin, &train.X, train.y, &par, NULL);
-    double lin_loss = logreg_loss(&lin, &train.X, train.y, 0.0);
-    if (!isfinite(lin_loss) || lin_loss > log(2.0)) {   // above the loss at w = 0: the steps overshot
-        fprintf(stderr, "chapter-10: training the straight line diverged on %s: the loss ended at %g, above "
-                        "its start log 2 = 0.693. Standardise the features of that file\n", o.data, lin_loss);
-        return 3;
+    int status = 0;
+    if (train.d != 2 || test.d != 2) {
+        fprintf(stderr, "chapter-10: the moons chapter draws the plane: %s and %s need exactly 2 features, "
+                        "not %zu and %zu\n", o.data, o.test, train.d, test.d);
+        status = 2;
     }
-    double *pred = vec_new(train.n > test.n ? train.n : test.n);
-    logreg_predict(&lin, &train.X, 0.5, pred);
-    double lin_train = metrics_accuracy(pred, train.y, train.n);
-    logreg_predict(&lin, &test.X, 0.5, pred);
-    double lin_test = metrics_accuracy(pred, test.y, test.n);
-    free(pred);
-    print_linear(&lin, lin_train, lin_test, &ref, o.lesson);
-    print_features(&train, &ref, o.lesson);
-
-    printf("3. The degree sweep: expand to degree D, standardise (fitted on the training set),\n"
-           "   fit by Newton's method to the optimum; accuracy on the training and held-out sets\n\n");
-    SweepRow loose[MAX_DEGREE], tight[MAX_DEGREE];
-    sweep(&train, &test, NO_PENALTY, loose);
-    sweep(&train, &test, o.lambda, tight);
-    print_sweep("Without a penalty: lambda = 1e-10 (scikit-learn's C = 1e10)", "", loose, &ref, o.lesson);
-    if (o.lesson) {
-        printf("From degree 5 on the training set is (nearly) separable: the optimum is at infinity, the weights\n"
-               "grow until the solver stops, and ours and scikit-learn's stop in different places. Compare\n"
-               "only degrees 1-4 here.\n");
+    if (status == 0) {
+        printf("Chapter 10: polynomial features on %s (%zu samples), held out: %s (%zu samples)\n\n",
+               o.data, train.n, o.test, test.n);
+        status = straight_line(&pl, &o, &train, &test, &ref);
     }
-    char title[128];
-    snprintf(title, sizeof title, "\nWith L2: lambda = %g (scikit-learn's C = %g)", o.lambda, 1.0 / o.lambda);
-    print_sweep(title, "_C1", tight, &ref, o.lesson && o.lambda == 1.0);
-    printf("\n");
-    if (!o.lesson) printf("(Data differ from the lesson's, so there is no scikit-learn reference to compare.)\n\n");
+    if (status == 0) {
+        print_features(&train, &ref, o.lesson);
+        degree_sweep(&pl, &o, &train, &test, &ref);
+        boundaries(&pl, &o, &train, &test);
+        print_scaling(&train);
+    }
 
-    PolyModel chosen, high_loose, high_tight;
-    poly_fit(&chosen, &train, o.degree, NO_PENALTY);
-    poly_fit(&high_loose, &train, MAX_DEGREE, NO_PENALTY);
-    poly_fit(&high_tight, &train, MAX_DEGREE, o.lambda);
-    printf("Degree %zu without a penalty: training accuracy %.4f, held-out %.4f\n\n", o.degree,
-           poly_accuracy(&chosen, &train), poly_accuracy(&chosen, &test));
-    print_scaling(&train);
-
-    char heading[160];
-    snprintf(heading, sizeof heading, "A straight line cannot follow the moons: training accuracy %.2f", lin_train);
-    plot_surface(&pl, "chapter-10-linear", heading, linear_proba, &lin, &train);
-    snprintf(heading, sizeof heading, "Degree %zu polynomial features: the boundary curves between the moons", o.degree);
-    plot_surface(&pl, "chapter-10-boundary", heading, poly_proba_fn, &chosen, &train);
-    plot_sweep(&pl, loose, tight, o.lambda);
-    plot_overfit(&pl, &high_loose, &high_tight, o.lambda, &train, &test);
-
-    poly_free(&chosen);
-    poly_free(&high_loose);
-    poly_free(&high_tight);
-    logreg_free(&lin);
     ref_free(&ref);
     dataset_free(&test);
     dataset_free(&train);
-    return 0;
+    return status;
 }

@@ -29,3 +29,10 @@ expect_text 'no scikit-learn reference'
 rc=$?
 if [[ $rc == 2 && $(wc -l < "$TMP/err.txt") == 1 ]]; then echo "ok   --degree 9 is refused: $(cat "$TMP/err.txt")"
 else fail "--degree 9 gave exit status $rc and: $(head -c 300 "$TMP/err.txt")"; fi
+# Features a thousand times larger make the lesson's learning rate diverge:
+# one line saying so, exit status 3.
+awk -F, 'NR == 1 { print; next } { printf "%.17g,%.17g,%s\n", $1 * 1000, $2 * 1000, $3 }' data/moons.csv > "$TMP/big.csv"
+"$CHAPTER" --data "$TMP/big.csv" > /dev/null 2> "$TMP/err.txt"
+rc=$?
+if [[ $rc == 3 && $(grep -c diverged "$TMP/err.txt") == 1 ]]; then echo "ok   features x1000 are reported: $(grep diverged "$TMP/err.txt")"
+else fail "features x1000 gave exit status $rc and: $(head -c 300 "$TMP/err.txt")"; fi
