@@ -4,7 +4,9 @@
 set -u
 ex=${1:-}
 [[ -n $ex ]] || { echo "Which exercise? For example: make hint EX=02"; exit 2; }
-nn=$(printf '%02d' "$((10#$ex))" 2> /dev/null) || { echo "EX=$ex: expected a number like 03"; exit 2; }
+ex=${ex%%-*}
+[[ $ex =~ ^[0-9]{1,2}$ ]] || { echo "EX=$1: expected an exercise number like 03"; exit 2; }
+nn=$(printf '%02d' "$((10#$ex))")
 hint=$(ls docs/hints/"$nn"-*.md 2> /dev/null | head -n 1)
 [[ -n $hint ]] || { echo "There is no hint for exercise $nn; the hints are in docs/hints/."; exit 2; }
 # Drop the front matter; show the rest as it is.
