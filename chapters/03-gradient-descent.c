@@ -5,46 +5,53 @@
  * and prints the loss, weights and accuracy beside the values the lesson's
  * NumPy code gets. Plots the data and the loss curve.
  *
- *     make chapter-03 && ./chapter-03 [--data FILE.csv] [--lr RATE] [--epochs N]
+ *     make chapter-03 && ./chapter-03 [--lr RATE] [--epochs N] [--seed N] [--data FILE.csv]
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "chapter.h"
+#include "course.h"
 #include "logreg.h"
 #include "metrics.h"
 
 typedef struct {
-    const char *data;   // CSV file to train on
+    CourseData data;    // the data set: the lesson's, generated, unless options change it
     double lr;          // learning rate
     size_t epochs;      // number of gradient steps
     int lesson;         // 1 when data, lr and epochs are the lesson's: compare with NumPy
 } Options;
 
-static Options parse_options(int argc, char **argv, char *default_data) {
-    Options o = {.data = default_data, .lr = 0.1, .epochs = 500};
-    ChapterOption opts[] = {
-        {"--data", "FILE.csv", "train on this CSV file (default data/classification.csv)", OPT_TEXT, &o.data, 0, 0, 0},
-        {"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0},
-        {"--epochs", "N", "number of gradient steps (default 500)", OPT_COUNT, &o.epochs, 1, 1e7, 0},
-    };
-    chapter_parse(argc, argv, "Chapter 3: logistic regression trained by gradient descent.", opts, 3);
-    o.lesson = !opts[0].given && o.lr == 0.1 && o.epochs == 500;
+static Options parse_options(int argc, char **argv, ChapterOption *opts) {
+    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .lr = 0.1, .epochs = 500};
+    size_t n = course_options(&o.data, opts);
+    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
+    opts[n++] = (ChapterOption){"--epochs", "N", "number of gradient steps (default 500)", OPT_COUNT, &o.epochs,
+                                1, 1e7, 0};
+    chapter_parse(argc, argv, "Chapter 3: logistic regression trained by gradient descent.", opts, n);
+    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 500;
     return o;
 }
 
-/* Prints ours beside NumPy's: the loss at a few epochs, w, b, accuracy. */
+/* Prints ours beside NumPy's: the loss at a few epochs (and the last one),
+ * w, b, accuracy. */
 static void print_results(const Options *o, const LogReg *m, const double *losses, double accuracy,
                           const Reference *ref) {
     static const size_t EPOCHS[] = {0, 1, 10, 100, 499};
     printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
     for (int k = 0; k < 5; k++) {
-        if (EPOCHS[k] >= o->epochs) continue;
+        size_t e = EPOCHS[k];
+        if (e >= o->epochs) break;
         char label[32], key[32];
-        snprintf(label, sizeof label, "loss[%zu]", EPOCHS[k]);
-        snprintf(key, sizeof key, "loss_%zu", EPOCHS[k]);
-        chapter_compare(label, losses[EPOCHS[k]], o->lesson ? ref_value(ref, key, 0) : NAN);
+        snprintf(label, sizeof label, "loss[%zu]", e);
+        snprintf(key, sizeof key, "loss_%zu", e);
+        chapter_compare(label, losses[e], o->lesson ? ref_value(ref, key, 0) : NAN);
+    }
+    if (!o->lesson && o->epochs - 1 != 499) {   // the last epoch, when the list above missed it
+        char label[32];
+        snprintf(label, sizeof label, "loss[%zu]", o->epochs - 1);
+        chapter_compare(label, losses[o->epochs - 1], NAN);
     }
     for (size_t j = 0; j < m->d; j++) {
         char label[32];
@@ -53,6 +60,7 @@ static void print_results(const Options *o, const LogReg *m, const double *losse
     }
     chapter_compare("b", m->b, o->lesson ? ref_value(ref, "b", 0) : NAN);
     chapter_compare("accuracy", accuracy, o->lesson ? ref_value(ref, "accuracy", 0) : NAN);
+    printf("\n(loss[e] is the loss before update e, as the lesson records it; w and b are after the last update.)\n");
 }
 
 static void plot_data(const Plotter *pl, const Dataset *ds) {
@@ -88,18 +96,19 @@ static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, do
 }
 
 int main(int argc, char **argv) {
-    char default_data[4096];
-    lr_data_path("classification.csv", default_data, sizeof default_data);
-    Options o = parse_options(argc, argv, default_data);
+    ChapterOption opts[COURSE_MAX_OPTIONS + 2];
+    Options o = parse_options(argc, argv, opts);
     Plotter pl;
     chapter_plotter(&pl);
     Dataset ds;
-    chapter_load(&ds, o.data, 2);
+    course_load(&o.data, &ds);
     Reference ref;
     chapter_load_reference(&ref, "gd-classification.txt");
 
-    printf("Chapter 3: gradient descent on %s (%zu samples, %zu features)\n", o.data, ds.n, ds.d);
-    printf("learning rate %g, %zu epochs, starting from w = 0, b = 0\n\n", o.lr, o.epochs);
+    char about[256];
+    printf("Chapter 3: gradient descent on %s\n(%zu samples, %zu features)\n", course_describe(&o.data, about, sizeof about),
+           ds.n, ds.d);
+    printf("learning rate %g, %zu epoch%s, starting from w = 0, b = 0\n\n", o.lr, o.epochs, o.epochs == 1 ? "" : "s");
 
     // [snippet train]
     LogReg m;

@@ -17,28 +17,27 @@
 #include <string.h>
 
 #include "chapter.h"
+#include "course.h"
 #include "metrics.h"
 #include "multiclass.h"
 #include "regions.h"
 
 typedef struct {
-    const char *data;   // CSV file to train on, labels 0 .. classes-1
-    size_t classes;     // number of classes K
+    CourseData data;    // the data set: the lesson's, generated, unless options change it
+    size_t classes;     // number of classes K (data.classes)
     double lr;          // learning rate
     size_t epochs;      // gradient steps per binary model
     int lesson;         // 1 when everything is the lesson's: compare with NumPy
 } Options;
 
-static Options parse_options(int argc, char **argv, char *default_data) {
-    Options o = {.data = default_data, .classes = 3, .lr = 0.1, .epochs = 1000};
-    ChapterOption opts[] = {
-        {"--data", "FILE.csv", "train on this CSV file (default data/classification3.csv)", OPT_TEXT, &o.data, 0, 0, 0},
-        {"--classes", "K", "number of classes in the data, labels 0..K-1 (default 3)", OPT_COUNT, &o.classes, 2, REGIONS_MAX_CLASSES, 0},
-        {"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0},
-        {"--epochs", "N", "gradient steps for each binary model (default 1000)", OPT_COUNT, &o.epochs, 1, 1e7, 0},
-    };
-    chapter_parse(argc, argv, "Chapter 7: one-vs-rest, K binary logistic regressions for K classes.", opts, 4);
-    o.lesson = !opts[0].given && o.classes == 3 && o.lr == 0.1 && o.epochs == 1000;
+static Options parse_options(int argc, char **argv, ChapterOption *opts) {
+    Options o = {.data = course_defaults(COURSE_CLASSIFICATION3), .lr = 0.1, .epochs = 1000};
+    size_t n = course_options(&o.data, opts);
+    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
+    opts[n++] = (ChapterOption){"--epochs", "N", "gradient steps for each binary model (default 1000)", OPT_COUNT, &o.epochs, 1, 1e7, 0};
+    chapter_parse(argc, argv, "Chapter 7: one-vs-rest, K binary logistic regressions for K classes.", opts, n);
+    o.classes = o.data.classes;
+    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 1000;
     return o;
 }
 
@@ -171,18 +170,19 @@ static void plot_claims(const Plotter *pl, const Ovr *m, const Dataset *ds, cons
 }
 
 int main(int argc, char **argv) {
-    char default_data[4096];
-    lr_data_path("classification3.csv", default_data, sizeof default_data);
-    Options o = parse_options(argc, argv, default_data);
+    ChapterOption opts[COURSE_MAX_OPTIONS + 2];
+    Options o = parse_options(argc, argv, opts);
     Plotter pl;
     chapter_plotter(&pl);
     Dataset ds;
-    chapter_load(&ds, o.data, (int)o.classes);
+    course_load(&o.data, &ds);
     Reference ref;
     chapter_load_reference(&ref, "ovr-classification3.txt");
     size_t k = o.classes;
 
-    printf("Chapter 7: one-vs-rest on %s (%zu samples, %zu features, %zu classes)\n", o.data, ds.n, ds.d, k);
+    char about[256];
+    printf("Chapter 7: one-vs-rest on %s\n(%zu samples, %zu features, %zu classes)\n",
+           course_describe(&o.data, about, sizeof about), ds.n, ds.d, k);
     printf("%zu binary models, each trained by gradient descent: learning rate %g, %zu epochs, from w = 0, b = 0\n\n",
            k, o.lr, o.epochs);
 

@@ -8,7 +8,7 @@
  * scikit-learn's. Plots the precision-recall curve and the three scores
  * against the threshold.
  *
- *     make chapter-09 && ./chapter-09 [--data FILE.csv] [--lr RATE] [--epochs N]
+ *     make chapter-09 && ./chapter-09 [--lr RATE] [--epochs N] [--seed N] [--data FILE.csv]
  */
 #include <errno.h>
 #include <math.h>
@@ -17,25 +17,24 @@
 #include <string.h>
 
 #include "chapter.h"
+#include "course.h"
 #include "logreg.h"
 #include "metrics.h"
 
 typedef struct {
-    const char *data;   // CSV file to train on
+    CourseData data;    // the data set: the lesson's, generated, unless options change it
     double lr;          // learning rate
     size_t epochs;      // number of gradient steps
     int lesson;         // 1 when data, lr and epochs are the lesson's: compare with scikit-learn
 } Options;
 
-static Options parse_options(int argc, char **argv, char *default_data) {
-    Options o = {.data = default_data, .lr = 0.1, .epochs = 500};
-    ChapterOption opts[] = {
-        {"--data", "FILE.csv", "train on this CSV file (default data/classification.csv)", OPT_TEXT, &o.data, 0, 0, 0},
-        {"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0},
-        {"--epochs", "N", "number of gradient steps (default 500)", OPT_COUNT, &o.epochs, 1, 1e7, 0},
-    };
-    chapter_parse(argc, argv, "Chapter 9: precision, recall, F1 and the choice of threshold.", opts, 3);
-    o.lesson = !opts[0].given && o.lr == 0.1 && o.epochs == 500;
+static Options parse_options(int argc, char **argv, ChapterOption *opts) {
+    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .lr = 0.1, .epochs = 500};
+    size_t n = course_options(&o.data, opts);
+    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
+    opts[n++] = (ChapterOption){"--epochs", "N", "number of gradient steps (default 500)", OPT_COUNT, &o.epochs, 1, 1e7, 0};
+    chapter_parse(argc, argv, "Chapter 9: precision, recall, F1 and the choice of threshold.", opts, n);
+    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 500;
     return o;
 }
 
@@ -302,19 +301,20 @@ static int evaluate(const Plotter *pl, const LogReg *m, const Dataset *ds, const
 }
 
 int main(int argc, char **argv) {
-    char default_data[4096];
-    lr_data_path("classification.csv", default_data, sizeof default_data);
-    Options o = parse_options(argc, argv, default_data);
+    ChapterOption opts[COURSE_MAX_OPTIONS + 3];
+    Options o = parse_options(argc, argv, opts);
     Plotter pl;
     chapter_plotter(&pl);
     Dataset ds;
-    chapter_load(&ds, o.data, 2);
+    course_load(&o.data, &ds);
     Reference ref;
     chapter_load_reference(&ref, "pr-classification.txt");
     RefCurve rc;
     load_ref_curve(&rc);
 
-    printf("Chapter 9: precision and recall on %s (%zu samples)\n", o.data, ds.n);
+    char about[256];
+    printf("Chapter 9: precision and recall on %s\n(%zu samples)\n", course_describe(&o.data, about, sizeof about),
+           ds.n);
     printf("chapter 3's model: %zu epochs of gradient descent, learning rate %g\n\n", o.epochs, o.lr);
     LogReg m;
     int status = train(&m, &ds, &o);

@@ -8,13 +8,15 @@
  * and held-out accuracy beside scikit-learn's, without a penalty
  * (lambda = 1e-10, C = 1e10) and with L2 (lambda = 1, C = 1).
  *
- *     make chapter-10 && ./chapter-10 [--degree D] [--lambda L] [--data FILE.csv] [--test FILE.csv]
+ *     make chapter-10 && ./chapter-10 [--degree D] [--lambda L] [--seed N] [--noise SD]
+ *                                    [--data FILE.csv] [--test FILE.csv]
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "chapter.h"
+#include "course.h"
 #include "feature.h"
 #include "logreg.h"
 #include "metrics.h"
@@ -25,23 +27,33 @@
 #define SCALING_EPOCHS 1000  // gradient descent epochs in the standardising comparison
 
 typedef struct {
-    const char *data;   // training CSV
-    const char *test;   // held-out CSV
+    CourseData data;    // the training set: make_moons(300, noise=0.2, random_state=42) unless changed
+    CourseData test;    // the held-out set: the same with random_state=1, or --test FILE.csv
+    char about[256];    // what the training data are, for messages
     size_t degree;      // the degree whose boundary is drawn
     double lambda;      // the L2 strength of the regularised fits
     int lesson;         // 1 when data and test are the lesson's: compare with scikit-learn
 } Options;
 
-static Options parse_options(int argc, char **argv, char *train, char *test) {
-    Options o = {.data = train, .test = test, .degree = 3, .lambda = 1.0};
-    ChapterOption opts[] = {
-        {"--data", "FILE.csv", "train on this CSV file (default data/moons.csv)", OPT_TEXT, &o.data, 0, 0, 0},
-        {"--test", "FILE.csv", "held-out CSV file (default data/moons-test.csv)", OPT_TEXT, &o.test, 0, 0, 0},
-        {"--degree", "D", "the degree whose boundary is drawn (default 3)", OPT_COUNT, &o.degree, 1, MAX_DEGREE, 0},
-        {"--lambda", "L", "L2 strength of the regularised fits (default 1, scikit-learn's C = 1)", OPT_REAL, &o.lambda, 1e-10, 1e6, 0},
-    };
-    chapter_parse(argc, argv, "Chapter 10: polynomial features on the two moons.", opts, 4);
-    o.lesson = !opts[0].given && !opts[1].given;
+static Options parse_options(int argc, char **argv, ChapterOption *opts) {
+    Options o = {.data = course_defaults(COURSE_MOONS), .test = course_defaults(COURSE_MOONS), .degree = 3,
+                 .lambda = 1.0};
+    o.test.seed = 1;
+    size_t n = course_options(&o.data, opts);
+    ChapterOption *test_opts = &opts[n];
+    opts[n++] = (ChapterOption){"--test", "FILE.csv", "held-out CSV file instead of the generated one", OPT_TEXT,
+                                &o.test.data, 0, 0, 0};
+    opts[n++] = (ChapterOption){"--test-seed", "N", "random_state of the generated held-out set (default 1)",
+                                OPT_COUNT, &o.test.seed, 0, 4294967295.0, 0};
+    opts[n++] = (ChapterOption){"--degree", "D", "the degree whose boundary is drawn (default 3)", OPT_COUNT,
+                                &o.degree, 1, MAX_DEGREE, 0};
+    opts[n++] = (ChapterOption){"--lambda", "L", "L2 strength of the regularised fits (default 1, scikit-learn's C = 1)",
+                                OPT_REAL, &o.lambda, 1e-10, 1e6, 0};
+    chapter_parse(argc, argv, "Chapter 10: polynomial features on the two moons.", opts, n);
+    o.test.samples = o.data.samples;   // the held-out set is made like the training set
+    o.test.noise = o.data.noise;
+    o.lesson = course_is_lesson(&o.data) && !test_opts[0].given && !test_opts[1].given;
+    course_describe(&o.data, o.about, sizeof o.about);
     return o;
 }
 
@@ -412,7 +424,7 @@ static int straight_line(const Plotter *pl, const Options *o, const Dataset *tra
     if (!isfinite(loss) || loss > log(2.0)) {   // above the loss at w = 0: the steps overshot
         fflush(stdout);
         fprintf(stderr, "chapter-10: training the straight line diverged on %s: the loss ended at %g, above "
-                        "its start log 2 = 0.693. Standardise the features of that file\n", o->data, loss);
+                        "its start log 2 = 0.693. Standardise the features of that file\n", o->about, loss);
         logreg_free(&lin);
         return 3;
     }
@@ -472,27 +484,27 @@ static void boundaries(const Plotter *pl, const Options *o, const Dataset *train
 }
 
 int main(int argc, char **argv) {
-    char train_path[4096], test_path[4096];
-    lr_data_path("moons.csv", train_path, sizeof train_path);
-    lr_data_path("moons-test.csv", test_path, sizeof test_path);
-    Options o = parse_options(argc, argv, train_path, test_path);
+    ChapterOption opts[COURSE_MAX_OPTIONS + 4];
+    Options o = parse_options(argc, argv, opts);
     Plotter pl;
     chapter_plotter(&pl);
     Dataset train, test;
-    chapter_load(&train, o.data, 2);
-    chapter_load(&test, o.test, 2);
+    course_load(&o.data, &train);
+    course_load(&o.test, &test);
     Reference ref;
     chapter_load_reference(&ref, "poly-moons.txt");
 
     int status = 0;
     if (train.d != 2 || test.d != 2) {
         fprintf(stderr, "chapter-10: the moons chapter draws the plane: %s and %s need exactly 2 features, "
-                        "not %zu and %zu\n", o.data, o.test, train.d, test.d);
+                        "not %zu and %zu\n", o.about, o.test.data[0] != '\0' ? o.test.data : "the held-out set",
+                train.d, test.d);
         status = 2;
     }
     if (status == 0) {
-        printf("Chapter 10: polynomial features on %s (%zu samples), held out: %s (%zu samples)\n\n",
-               o.data, train.n, o.test, test.n);
+        char held_out[256];
+        printf("Chapter 10: polynomial features on %s (%zu samples),\nheld out: %s (%zu samples)\n\n",
+               o.about, train.n, course_describe(&o.test, held_out, sizeof held_out), test.n);
         status = straight_line(&pl, &o, &train, &test, &ref);
     }
     if (status == 0) {

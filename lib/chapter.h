@@ -2,8 +2,13 @@
  * load its data set, show its plots, print ours beside the reference.
  *
  * Unlike the rest of lib/, these functions talk to the user: they print on
- * stdout and stderr, and on a user's mistake (a bad option, a bad file) they
- * print one line on stderr and exit with status 2.
+ * stdout and stderr. Exit statuses, the same in every chapter:
+ *   0  done (also when a plot failed: the numbers were printed, and the
+ *      plot's problem was reported in one line on stderr)
+ *   2  the user's input: a bad option, a bad or missing file (one line on
+ *      stderr, naming the file, line and column where there is one)
+ *   3  training diverged (one line saying what happened and what to try)
+ * docs/appendix-errors.md lists every message.
  */
 #ifndef LR_CHAPTER_H
 #define LR_CHAPTER_H
@@ -11,13 +16,14 @@
 #include <stddef.h>
 
 #include "dataset.h"
+#include "logreg.h"
 #include "plot.h"
 #include "reference.h"
 
 typedef enum {
     OPT_TEXT,   // value is const char **: a file name or word
     OPT_REAL,   // value is double *: a finite number in [min, max]
-    OPT_COUNT,  // value is size_t *: a whole number in [min, max]
+    OPT_COUNT,  // value is size_t *: a whole number in [min, max] (1e3 is fine)
 } OptionKind;
 
 typedef struct {
@@ -31,13 +37,19 @@ typedef struct {
 } ChapterOption;
 
 /* Parses "--name value" pairs (and "--name=value") into opts. Prints the
- * usage and exits 0 for --help; prints one line and exits 2 for anything it
- * does not understand. about is the first line of --help. */
+ * usage (with each number's allowed range) and exits 0 for --help; prints
+ * one line and exits 2 for anything it does not understand. about is the
+ * first line of --help. */
 void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts, size_t n_opts);
 
 /* Reads a CSV file whose labels must be 0..n_classes-1, or exits 2 with the
- * reader's message. */
+ * reader's message. Warns (one line on stderr, and goes on) when a feature
+ * is so large that it should be standardised. */
 void chapter_load(Dataset *ds, const char *path, int n_classes);
+
+/* Prints "chapter-NN: message" on stderr and exits 2: for a user's mistake
+ * found outside chapter_parse and chapter_load. */
+void chapter_fail(const char *message);
 
 /* Loads data/reference/NAME, or exits 2. */
 void chapter_load_reference(Reference *ref, const char *name);
@@ -49,6 +61,11 @@ void chapter_plotter(Plotter *pl);
 /* Draws p; prints "plot: FILE" for a saved image, or the failure in one line
  * on stderr. A failed plot is not fatal: the numbers were already printed. */
 void chapter_show(const Plotter *pl, Plot *p);
+
+/* After gradient descent: when fit says training diverged, prints what
+ * happened and what to try in one line, and exits 3; otherwise returns.
+ * lr is the learning rate that was used. */
+void chapter_check_fit(LogRegFit fit, double lr);
 
 /* Prints "label  ours  reference  |difference|" (or just ours when ref is
  * NAN: the options differ from the lesson's, so there is nothing to compare). */

@@ -62,18 +62,45 @@ double logreg_gradient(const LogReg *m, const Matrix *X, const double *y,
 }
 // [end gradient]
 
+/* 1 when b and every w_j are finite numbers. */
+static int weights_finite(const LogReg *m) {
+    for (size_t j = 0; j < m->d; j++) {
+        if (!isfinite(m->w[j])) return 0;
+    }
+    return isfinite(m->b);
+}
+
+/* Which way training is going after the loss of one more epoch; *above
+ * counts the epochs in a row that ended above the starting loss. */
+static LogRegStatus watch_loss(const LogReg *m, double loss, double start, size_t *above) {
+    if (!isfinite(loss) || !weights_finite(m)) return LOGREG_NOT_FINITE;
+    *above = loss > start ? *above + 1 : 0;
+    return *above >= LOGREG_DIVERGE_EPOCHS ? LOGREG_DIVERGED : LOGREG_OK;
+}
+
 // [snippet fit-gd]
-void logreg_fit_gd(LogReg *m, const Matrix *X, const double *y,
-                   const LogRegParams *par, double *losses) {
+LogRegFit logreg_fit_gd(LogReg *m, const Matrix *X, const double *y,
+                        const LogRegParams *par, double *losses) {
     double *dw = vec_new(m->d);
+    LogRegFit fit = {LOGREG_OK, 0, NAN, NAN};
+    size_t above = 0;   // epochs in a row with the loss above where it started
     for (size_t epoch = 0; epoch < par->epochs; epoch++) {
-        if (losses != NULL) losses[epoch] = logreg_loss(m, X, y, par->lambda);
+        double loss = logreg_loss(m, X, y, par->lambda);
+        if (losses != NULL) losses[epoch] = loss;
+        if (epoch == 0) fit.start_loss = loss;
+        fit.last_loss = loss;
+        fit.status = watch_loss(m, loss, fit.start_loss, &above);
+        if (fit.status != LOGREG_OK) break;
         double db = logreg_gradient(m, X, y, par->lambda, dw);
         // w <- w - lr dw,  b <- b - lr db
         for (size_t j = 0; j < m->d; j++) m->w[j] -= par->lr * dw[j];
         m->b -= par->lr * db;
+        fit.epochs++;
     }
+    if (fit.status == LOGREG_OK && !weights_finite(m)) fit.status = LOGREG_NOT_FINITE;
+    for (size_t e = fit.epochs + 1; losses != NULL && e < par->epochs; e++) losses[e] = NAN;
     free(dw);
+    return fit;
 }
 // [end fit-gd]
 

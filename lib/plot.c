@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -23,15 +24,104 @@ static int parse_output(const char *value, PlotOutput *out) {
     return -1;
 }
 
-/* Asks gnuplot which terminals it has; sets have_gnuplot and the terminals. */
+/* ---- running gnuplot ----------------------------------------------------- */
+
+/* Makes an empty temporary file for gnuplot's stderr and writes its path
+ * into path, or "" when none could be made (stderr is then left alone). */
+static void make_err_file(char *path, size_t size) {
+    const char *dir = getenv("TMPDIR");
+    if (dir == NULL || *dir == '\0' || strchr(dir, '\'') != NULL) dir = "/tmp";
+    snprintf(path, size, "%s/lr-gnuplot-XXXXXX", dir);
+    int fd = mkstemp(path);
+    if (fd == -1) path[0] = '\0';
+    else close(fd);
+}
+
+/* The shell command that runs gnuplot with args, its stderr to err_file. */
+static void gnuplot_command(char *cmd, size_t size, const char *args, const char *err_file) {
+    if (err_file[0] == '\0') snprintf(cmd, size, "gnuplot%s", args);
+    else snprintf(cmd, size, "gnuplot%s 2>'%s'", args, err_file);
+}
+
+/* Reads what gnuplot wrote on stderr into last: its last non-blank line,
+ * control characters made spaces (gnuplot's error is its last line). When
+ * pass_on, the whole text goes on to our stderr (warnings of a good run).
+ * Removes the file. */
+static void collect_errors(const char *err_file, char *last, size_t size, int pass_on) {
+    last[0] = '\0';
+    if (err_file[0] == '\0') return;
+    FILE *f = fopen(err_file, "r");
+    char *line = NULL;
+    size_t cap = 0;
+    while (f != NULL && getline(&line, &cap, f) != -1) {
+        if (pass_on) fputs(line, stderr);
+        char *text = line;
+        while (*text == ' ' || *text == '\t') text++;
+        for (char *c = text; *c != '\0'; c++) if ((unsigned char)*c < 0x20) *c = ' ';
+        size_t len = strlen(text);
+        while (len > 0 && text[len - 1] == ' ') text[--len] = '\0';
+        if (len > 0) snprintf(last, size, "%s", text);
+    }
+    free(line);
+    if (f != NULL) fclose(f);
+    remove(err_file);
+}
+
+/* How a gnuplot run ended, from pclose's status. */
+typedef enum { GNUPLOT_OK, GNUPLOT_FAILED, GNUPLOT_KILLED } GnuplotEnd;
+
+/* Puts into why, in a few words, what went wrong with a gnuplot that ended
+ * with this status ("exited with status 1"); leaves why alone when nothing
+ * did. A killed gnuplot said nothing itself: its stderr holds at most the
+ * shell's "Killed", which is not worth repeating. */
+static GnuplotEnd describe_status(int status, char *why, size_t size) {
+    if (status == -1) {
+        snprintf(why, size, "could not be run (%s)", strerror(errno));
+        return GNUPLOT_KILLED;
+    }
+    int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : 0;
+    if (code > 128 && code < 128 + 65) sig = code - 128;   // the shell's report of a killed child
+    if (sig != 0) {
+        snprintf(why, size, "was killed by signal %d (%s)", sig, strsignal(sig));
+        return GNUPLOT_KILLED;
+    }
+    if (code == 127) snprintf(why, size, "was not found (exit status 127)");
+    else if (code != 0) snprintf(why, size, "exited with status %d", code);
+    return code != 0 ? GNUPLOT_FAILED : GNUPLOT_OK;
+}
+
+/* Asks gnuplot which terminals it has; sets have_gnuplot and the terminals,
+ * or problem (and gnuplot_missing) when it does not answer. */
 static void probe_gnuplot(Plotter *pl) {
-    FILE *f = popen("gnuplot -e \"set print '-'; print GPVAL_TERMINALS\" 2>/dev/null", "r");
-    if (f == NULL) return;
+    char err_file[512], cmd[700], said[200], why[160];
+    make_err_file(err_file, sizeof err_file);
+    gnuplot_command(cmd, sizeof cmd, " -e \"set print '-'; print GPVAL_TERMINALS\"", err_file);
+    fflush(stdout);
+    FILE *f = popen(cmd, "r");
     char terms[4096] = "";
-    size_t got = fread(terms, 1, sizeof terms - 1, f);
+    size_t got = 0;
+    int status = -1;
+    if (f != NULL) {
+        got = fread(terms, 1, sizeof terms - 1, f);
+        status = pclose(f);
+    }
     terms[got] = '\0';
-    int status = pclose(f);
-    pl->have_gnuplot = status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0 && got > 0;
+    collect_errors(err_file, said, sizeof said, 0);
+    GnuplotEnd end = describe_status(status, why, sizeof why);
+    if (end == GNUPLOT_KILLED) said[0] = '\0';
+    if (end != GNUPLOT_OK) {
+        pl->gnuplot_missing = WIFEXITED(status) && WEXITSTATUS(status) == 127;
+        if (pl->gnuplot_missing) snprintf(pl->problem, sizeof pl->problem, "gnuplot not found");
+        else snprintf(pl->problem, sizeof pl->problem, "gnuplot did not start properly: it %.100s%s%.100s",
+                      why, said[0] != '\0' ? ": " : "", said);
+        return;
+    }
+    if (got == 0) {
+        snprintf(pl->problem, sizeof pl->problem, "gnuplot did not start properly: it gave no list of terminals");
+        return;
+    }
+    pl->have_gnuplot = 1;
     strcpy(pl->png_terminal, strstr(terms, "pngcairo") != NULL ? "pngcairo" : "png");
     static const char *windows[] = {" qt ", " wxt ", " x11 "};
     char padded[4100];
@@ -43,6 +133,18 @@ static void probe_gnuplot(Plotter *pl) {
                      (int)strlen(windows[k]) - 2, windows[k] + 1);
             break;
         }
+    }
+}
+
+/* The ASCII plot's size: the terminal's width (at most 120 columns), a
+ * third as many rows; 100 x 30 when stdout is not a terminal. */
+static void ascii_size(Plotter *pl) {
+    struct winsize ws;
+    pl->ascii_cols = 100;
+    pl->ascii_rows = 30;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40) {
+        pl->ascii_cols = ws.ws_col > 120 ? 120 : ws.ws_col - 1;
+        pl->ascii_rows = pl->ascii_cols * 3 / 10 + 2;
     }
 }
 
@@ -58,8 +160,15 @@ int plot_init(Plotter *pl, LrError *err) {
         return lr_fail(err, "LR_PLOT=%s: expected one of auto, window, png, svg, dumb, none", mode);
     }
     const char *dir = getenv("LR_PLOT_DIR");
+    if (dir != NULL && strchr(dir, '\'') != NULL) {
+        return lr_fail(err, "LR_PLOT_DIR=%s: a folder name with a single quote (') cannot be passed to gnuplot", dir);
+    }
+    if (dir != NULL && strlen(dir) >= sizeof pl->dir - 200) {
+        return lr_fail(err, "LR_PLOT_DIR: a folder name of %zu characters is too long", strlen(dir));
+    }
     snprintf(pl->dir, sizeof pl->dir, "%s", dir != NULL && *dir != '\0' ? dir : "out");
     signal(SIGPIPE, SIG_IGN);
+    ascii_size(pl);
     if (pl->output == PLOT_NONE) return 0;
     probe_gnuplot(pl);
     if (pl->output == PLOT_AUTO) {
@@ -183,7 +292,7 @@ static void terminal_line(const Plotter *pl, PlotOutput out, char *line, size_t 
         snprintf(line, size, "set terminal svg size 800,520 dynamic enhanced font 'Sans,12' background '#ffffff'");
         break;
     case PLOT_DUMB:
-        snprintf(line, size, "set terminal dumb size 100,30");
+        snprintf(line, size, "set terminal dumb size %d,%d", pl->ascii_cols, pl->ascii_rows);
         break;
     case PLOT_WINDOW:
         snprintf(line, size, "set terminal %s enhanced font 'Sans,11'", pl->window_terminal);
@@ -195,19 +304,40 @@ static void terminal_line(const Plotter *pl, PlotOutput out, char *line, size_t 
     }
 }
 
-/* Runs gnuplot on the script; output (if any) goes to file. Returns gnuplot's
- * exit status, or -1 when it could not be run. */
-static int run_gnuplot(const char *terminal, const char *file, const Plot *p, int persist) {
+/* What to say of a gnuplot that exited with status 0 but stopped reading
+ * its script or drew nothing (which of the two depends on timing). */
+#define EXITED_EARLY "exited without drawing the plot (exit status 0)"
+
+/* Runs gnuplot on the script; output (if any) goes to file. Returns 0, or
+ * -1 with why (a few words, and gnuplot's last error line) when gnuplot
+ * failed, died, or stopped reading before the end of the script. */
+static int run_gnuplot(const char *terminal, const char *file, const Plot *p, int persist,
+                       char *why, size_t size) {
+    char err_file[512], cmd[700], said[200], what[160];
+    make_err_file(err_file, sizeof err_file);
+    gnuplot_command(cmd, sizeof cmd, persist ? " -persist" : "", err_file);
     fflush(stdout);
-    FILE *g = popen(persist ? "gnuplot -persist" : "gnuplot", "w");
-    if (g == NULL) return -1;
+    FILE *g = popen(cmd, "w");
+    if (g == NULL) {
+        snprintf(why, size, "could not be run (%s)", strerror(errno));
+        if (err_file[0] != '\0') remove(err_file);
+        return -1;
+    }
+    // SIGPIPE is ignored (plot_init): if gnuplot is gone, these writes fail with EPIPE
     fprintf(g, "%s\n", terminal);
     if (file != NULL) fprintf(g, "set output '%s'\n", file);
     fwrite(p->script, 1, p->len, g);
     if (file != NULL) fprintf(g, "unset output\n");
+    int unread = fflush(g) != 0 || ferror(g);
     int status = pclose(g);
-    if (status == -1 || !WIFEXITED(status)) return -1;
-    return WEXITSTATUS(status);
+    GnuplotEnd end = describe_status(status, what, sizeof what);
+    int failed = end != GNUPLOT_OK;
+    collect_errors(err_file, said, sizeof said, !failed && !unread);
+    if (end == GNUPLOT_KILLED) said[0] = '\0';
+    if (!failed && unread) snprintf(what, sizeof what, "%s", EXITED_EARLY);
+    if (!failed && !unread) return 0;
+    snprintf(why, size, "%s%s%.100s", what, said[0] != '\0' ? ": " : "", said);
+    return -1;
 }
 
 /* Writes the re-drawable script NAME.gp: terminal and output first. */
@@ -229,20 +359,27 @@ static int save_script(const Plotter *pl, const Plot *p, const char *ext, LrErro
     return 0;
 }
 
+/* The message for a plot gnuplot could not draw. */
+static int plot_failed(const Plotter *pl, const Plot *p, const char *why, LrError *err) {
+    return lr_fail(err, "plot %s: gnuplot %s; its script is %s/%s.gp", p->name, why, pl->dir, p->name);
+}
+
 /* Draws into NAME.EXT under a temporary name, renamed on success. */
 static int draw_file(const Plotter *pl, Plot *p, PlotOutput out, LrError *err) {
     const char *ext = out == PLOT_SVG ? "svg" : "png";
-    char path[1200], tmp[1210], terminal[200];
+    char path[1200], tmp[1240], terminal[200], why[300];
     snprintf(path, sizeof path, "%s/%s.%s", pl->dir, p->name, ext);
-    snprintf(tmp, sizeof tmp, "%s/.%s.%s.tmp", pl->dir, p->name, ext);
+    snprintf(tmp, sizeof tmp, "%s/.%s.%ld.%s.tmp", pl->dir, p->name, (long)getpid(), ext);
     terminal_line(pl, out, terminal, sizeof terminal);
-    int status = run_gnuplot(terminal, tmp, p, 0);
+    int status = run_gnuplot(terminal, tmp, p, 0, why, sizeof why);
     struct stat st;
-    if (status != 0 || stat(tmp, &st) != 0 || st.st_size == 0) {
+    if (status == 0 && (stat(tmp, &st) != 0 || st.st_size == 0)) {
+        snprintf(why, sizeof why, "%s", EXITED_EARLY);
+        status = -1;
+    }
+    if (status != 0) {
         remove(tmp);
-        return lr_fail(err, "plot %s: gnuplot failed (%s %d); its script is %s/%s.gp",
-                       p->name, status == -1 ? "could not run, status" : "exit status", status,
-                       pl->dir, p->name);
+        return plot_failed(pl, p, why, err);
     }
     if (rename(tmp, path) != 0) {
         remove(tmp);
@@ -253,12 +390,10 @@ static int draw_file(const Plotter *pl, Plot *p, PlotOutput out, LrError *err) {
 }
 
 static int draw_on_screen(const Plotter *pl, const Plot *p, PlotOutput out, LrError *err) {
-    char terminal[200];
+    char terminal[200], why[300];
     terminal_line(pl, out, terminal, sizeof terminal);
-    int status = run_gnuplot(terminal, NULL, p, out == PLOT_WINDOW);
-    if (status != 0) {
-        return lr_fail(err, "plot %s: gnuplot failed (exit status %d); its script is %s/%s.gp",
-                       p->name, status, pl->dir, p->name);
+    if (run_gnuplot(terminal, NULL, p, out == PLOT_WINDOW, why, sizeof why) != 0) {
+        return plot_failed(pl, p, why, err);
     }
     return 0;
 }

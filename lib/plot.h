@@ -12,6 +12,12 @@
  *   window, png, svg, dumb (ASCII art on stdout), none: forced
  * and LR_PLOT_DIR moves the files (default: out).
  *
+ * When gnuplot is missing, fails or dies, the program goes on: plot_show
+ * returns a one-line message (with gnuplot's own last error line) for the
+ * program to print, and writes no half-drawn image. gnuplot's stderr is kept
+ * in a temporary file for that; on success, anything it said (warnings) is
+ * passed on to stderr.
+ *
  *     Plotter pl;                       // once per program
  *     if (plot_init(&pl, &err) != 0) ...
  *     Plot p;
@@ -35,9 +41,13 @@ typedef struct {
     PlotOutput output;        // where plots go (never PLOT_AUTO after plot_init)
     int ascii_too;            // also draw each plot as ASCII art on stdout
     int have_gnuplot;         // gnuplot was found and answered
+    int gnuplot_missing;      // 1: no gnuplot command at all (install it)
+    char problem[256];        // when have_gnuplot is 0: why, e.g. "gnuplot not found"
     char dir[1024];           // folder for images and scripts (LR_PLOT_DIR or "out")
     char png_terminal[16];    // "pngcairo" when gnuplot has it, else "png"
     char window_terminal[16]; // "qt", "wxt" or "x11"; empty when none
+    int ascii_cols;           // size of ASCII plots (LR_PLOT=dumb): columns
+    int ascii_rows;           // ... and rows
 } Plotter;
 
 typedef struct {
@@ -48,9 +58,11 @@ typedef struct {
     char saved[1200]; // after plot_show: the image file written, or "" (window, ASCII, none)
 } Plot;
 
-/* Reads LR_PLOT and LR_PLOT_DIR and looks for gnuplot. Returns 0, or -1 with
- * a message when LR_PLOT has an unknown value. Ignores SIGPIPE for the whole
- * program, so that a gnuplot that dies mid-plot gives an error, not a crash. */
+/* Reads LR_PLOT and LR_PLOT_DIR and looks for gnuplot (have_gnuplot, or
+ * problem saying what is wrong). Returns 0, or -1 with a message when LR_PLOT
+ * has an unknown value or LR_PLOT_DIR cannot be handed to gnuplot. Ignores
+ * SIGPIPE for the whole program, so that a gnuplot that dies mid-plot gives
+ * an error, not a crash. */
 int plot_init(Plotter *pl, LrError *err);
 
 /* Starts an empty plot that will be saved as NAME.png / NAME.svg / NAME.gp. */
@@ -69,9 +81,10 @@ void plot_data_end(Plot *p);
 
 /* Draws the plot where pl says, writes the .gp script, and frees the script.
  * Image files are written whole or not at all (drawn under a temporary name,
- * renamed when gnuplot succeeds). Returns 0, or -1 with a message when
- * gnuplot failed or a file could not be written. Without gnuplot (or with
- * LR_PLOT=none) it does nothing and returns 0. */
+ * renamed when gnuplot succeeds). Returns 0, or -1 with a one-line message
+ * when gnuplot failed (exit status and its last error line), was killed,
+ * stopped reading, or drew nothing, or a file could not be written. Without
+ * gnuplot (or with LR_PLOT=none) it does nothing and returns 0. */
 int plot_show(const Plotter *pl, Plot *p, LrError *err);
 
 /* Frees the script without drawing. */

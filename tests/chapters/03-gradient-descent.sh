@@ -8,4 +8,10 @@ run_chapter png
 expect_plots chapter-03-data chapter-03-loss
 # Other options train too, and say there is nothing to compare with.
 run_chapter none --lr 0.5 --epochs 50
-expect_text 'no NumPy reference'
+expect_text "no NumPy reference"
+# The data set is generated in C, identical to scikit-learn's CSV to the byte.
+run_chapter none --epochs 1 --save-data "$TMP/saved.csv"
+if cmp -s "$TMP/saved.csv" data/classification.csv; then echo "ok   --save-data writes data/classification.csv byte for byte"
+else fail "--save-data differs from data/classification.csv"; fi
+run_chapter none --data data/classification.csv --seed 7
+expect_text 'Training accuracy:'

@@ -36,3 +36,11 @@ awk -F, 'NR == 1 { print; next } { printf "%.17g,%.17g,%s\n", $1 * 1000, $2 * 10
 rc=$?
 if [[ $rc == 3 && $(grep -c diverged "$TMP/err.txt") == 1 ]]; then echo "ok   features x1000 are reported: $(grep diverged "$TMP/err.txt")"
 else fail "features x1000 gave exit status $rc and: $(head -c 300 "$TMP/err.txt")"; fi
+# The moons are made in C exactly as scikit-learn makes them.
+run_chapter none --degree 2 --save-data "$TMP/moons42.csv"
+if cmp -s "$TMP/moons42.csv" data/moons.csv; then echo "ok   --save-data writes data/moons.csv byte for byte"
+else fail "--save-data differs from data/moons.csv"; fi
+run_chapter none --degree 2 --seed 0 --save-data "$TMP/moons0.csv"
+if cmp -s "$TMP/moons0.csv" data/reference/generators/moons_b.csv; then
+  echo "ok   --seed 0 --save-data writes make_moons(300, noise=0.2, random_state=0) byte for byte"
+else fail "--seed 0 --save-data differs from make_moons(random_state=0)"; fi

@@ -1,0 +1,92 @@
+#include "course.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "datagen.h"
+
+CourseData course_defaults(CourseSet set) {
+    return (CourseData){.set = set, .data = "", .save_data = "", .seed = 42, .samples = 300, .noise = 0.2,
+                        .classes = set == COURSE_CLASSIFICATION3 ? 3 : 2};
+}
+
+size_t course_options(CourseData *cd, ChapterOption *opts) {
+    size_t n = 0;
+    opts[n++] = (ChapterOption){"--seed", "N", "random_state of the generated data set (default 42)",
+                                OPT_COUNT, &cd->seed, 0, 4294967295.0, 0};
+    opts[n++] = (ChapterOption){"--samples", "N", "number of samples to generate (default 300)",
+                                OPT_COUNT, &cd->samples, 10, 1e6, 0};
+    if (cd->set == COURSE_CLASSIFICATION3) {
+        opts[n++] = (ChapterOption){"--classes", "K", "number of classes, labels 0..K-1 (default 3)",
+                                    OPT_COUNT, &cd->classes, 2, COURSE_MAX_CLASSES, 0};
+    }
+    if (cd->set == COURSE_MOONS) {
+        opts[n++] = (ChapterOption){"--noise", "SD", "noise of the moons (default 0.2)",
+                                    OPT_REAL, &cd->noise, 0, 10, 0};
+    }
+    opts[n++] = (ChapterOption){"--data", "FILE.csv", "read this CSV file instead (header row, label last)",
+                                OPT_TEXT, &cd->data, 0, 0, 0};
+    opts[n++] = (ChapterOption){"--save-data", "FILE.csv", "also write the data set used to this CSV file",
+                                OPT_TEXT, &cd->save_data, 0, 0, 0};
+    cd->opts = opts;
+    cd->n_opts = n;
+    return n;
+}
+
+int course_classes(const CourseData *cd) {
+    return (int)cd->classes;
+}
+
+const char *course_describe(const CourseData *cd, char *buf, size_t size) {
+    char classes[32] = "";
+    if (cd->classes != 2) snprintf(classes, sizeof classes, "n_classes=%zu, ", cd->classes);
+    if (cd->data[0] != '\0') {
+        snprintf(buf, size, "%s", cd->data);
+    } else if (cd->set == COURSE_MOONS) {
+        snprintf(buf, size, "make_moons(n_samples=%zu, noise=%g, random_state=%zu)", cd->samples, cd->noise,
+                 cd->seed);
+    } else {
+        snprintf(buf, size, "make_classification(n_samples=%zu, n_features=2, n_redundant=0, n_informative=2, "
+                            "%srandom_state=%zu, n_clusters_per_class=1)", cd->samples, classes, cd->seed);
+    }
+    return buf;
+}
+
+// [snippet generate]
+static int generate(const CourseData *cd, Dataset *ds, LrError *err) {
+    if (cd->set == COURSE_MOONS) {
+        return datagen_make_moons(ds, cd->samples, cd->noise, true, (long long)cd->seed, err);
+    }
+    ClassificationParams p = datagen_classification_defaults();
+    p.n_samples = cd->samples;
+    p.n_features = 2;
+    p.n_informative = 2;
+    p.n_redundant = 0;
+    p.n_clusters_per_class = 1;
+    p.n_classes = cd->classes;
+    p.seed = (long long)cd->seed;
+    return datagen_make_classification(ds, &p, err);
+}
+// [end generate]
+
+void course_load(CourseData *cd, Dataset *ds) {
+    if (cd->data[0] != '\0') {
+        chapter_load(ds, cd->data, course_classes(cd));
+    } else {
+        LrError err;
+        if (generate(cd, ds, &err) != 0) chapter_fail(err.msg);
+    }
+    LrError err;
+    if (cd->save_data[0] != '\0' && dataset_write_csv(ds, cd->save_data, &err) != 0) {
+        dataset_free(ds);
+        chapter_fail(err.msg);
+    }
+}
+
+int course_is_lesson(const CourseData *cd) {
+    for (size_t k = 0; k < cd->n_opts; k++) {
+        const char *name = cd->opts[k].name;
+        if (cd->opts[k].given && strcmp(name, "--save-data") != 0) return 0;
+    }
+    return cd->classes == course_defaults(cd->set).classes;
+}

@@ -1,0 +1,74 @@
+/* course: the lesson's data sets, made in-process by lib/datagen exactly as
+ * scikit-learn makes them, or read from a CSV file; and the command-line
+ * options that change them (--seed, --samples, --classes, --noise, --data,
+ * --save-data).
+ *
+ *     CourseData cd = course_defaults(COURSE_CLASSIFICATION);
+ *     ChapterOption opts[COURSE_MAX_OPTIONS + 2];
+ *     size_t n = course_options(&cd, opts);        // then append your own
+ *     chapter_parse(argc, argv, "...", opts, n);
+ *     Dataset ds;
+ *     course_load(&cd, &ds);                       // exits 2 on a bad file
+ *     if (course_is_lesson(&cd)) ... compare with data/reference ...
+ *
+ * Like lib/chapter, course_load talks to the user: on a bad file or bad
+ * generator parameters it prints one line on stderr and exits 2.
+ */
+#ifndef LR_COURSE_H
+#define LR_COURSE_H
+
+#include <stddef.h>
+
+#include "chapter.h"
+#include "dataset.h"
+
+typedef enum {
+    COURSE_CLASSIFICATION,   // make_classification(n_samples=300, n_features=2, n_redundant=0,
+                             //   n_informative=2, random_state=42, n_clusters_per_class=1)
+    COURSE_CLASSIFICATION3,  // the same with n_classes=3
+    COURSE_MOONS,            // make_moons(n_samples=300, noise=0.2, random_state=42)
+} CourseSet;
+
+/* The most options course_options adds. */
+#define COURSE_MAX_OPTIONS 5
+
+/* The most classes --classes accepts (a generated data set has at most 4:
+ * 2 informative features give 4 cluster centres). */
+#define COURSE_MAX_CLASSES 6
+
+typedef struct {
+    CourseSet set;          // which of the lesson's data sets
+    const char *data;       // --data FILE.csv: read this instead of generating ("" : generate)
+    const char *save_data;  // --save-data FILE.csv: also write the data set used ("" : don't)
+    size_t seed;            // --seed: random_state [42]
+    size_t samples;         // --samples: n_samples [300]
+    double noise;           // --noise: moons only [0.2]
+    size_t classes;         // number of classes: labels 0 .. classes-1 [2; 3 for COURSE_CLASSIFICATION3]
+    ChapterOption *opts;    // set by course_options: where its options are, to see which were given
+    size_t n_opts;
+} CourseData;
+
+/* The lesson's settings for a data set. */
+CourseData course_defaults(CourseSet set);
+
+/* Writes the data options into opts (room for COURSE_MAX_OPTIONS) and returns
+ * how many it wrote; their values go into cd. */
+size_t course_options(CourseData *cd, ChapterOption *opts);
+
+/* Number of classes of the data set (cd->classes). */
+int course_classes(const CourseData *cd);
+
+/* Makes (or reads) the data set into ds, checks its labels, and writes it to
+ * --save-data when asked. Prints one line on stderr and exits 2 on a problem.
+ * The caller frees ds with dataset_free. */
+void course_load(CourseData *cd, Dataset *ds);
+
+/* 1 when the data set is exactly the lesson's (generated, default seed,
+ * samples and noise), so that stored reference values apply. */
+int course_is_lesson(const CourseData *cd);
+
+/* Writes a description of the data set used into buf, e.g.
+ * "make_classification(..., random_state=42)" or "my.csv". Returns buf. */
+const char *course_describe(const CourseData *cd, char *buf, size_t size);
+
+#endif
