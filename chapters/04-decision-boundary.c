@@ -226,6 +226,18 @@ static void plot_thresholds(const Plotter *pl, const LogReg *m, const Dataset *d
     chapter_show(pl, &p);
 }
 
+/* Gradient descent from w = 0, b = 0 starts at the loss log 2. Returns 1 when
+ * it ended there or lower; otherwise says on stderr that training diverged
+ * and returns 0. */
+static int trained(const LogReg *m, const Dataset *ds, double lr) {
+    double loss = logreg_loss(m, &ds->X, ds->y, 0.0);
+    if (isfinite(loss) && loss <= log(2.0)) return 1;
+    fflush(stdout);
+    fprintf(stderr, "chapter-04: training diverged: the loss ended at %g, above its start log 2 = 0.693. "
+                    "The learning rate %g is too large: try --lr %g\n", loss, lr, lr / 10);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     char default_data[4096];
     lr_data_path("classification.csv", default_data, sizeof default_data);
@@ -249,18 +261,19 @@ int main(int argc, char **argv) {
     logreg_init(&m, ds.d);
     LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
     logreg_fit_gd(&m, &ds.X, ds.y, &par, NULL);
-
-    print_boundary(&o, &m, &ref);
-    print_thresholds(&o, &m, &ds, &ref);
-    if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
-    printf("\n");
-
-    Box box = data_box(&ds);
-    plot_probability(&pl, &m, &ds, &box);
-    plot_thresholds(&pl, &m, &ds, &box);
+    int status = trained(&m, &ds, o.lr) ? 0 : 3;
+    if (status == 0) {
+        print_boundary(&o, &m, &ref);
+        print_thresholds(&o, &m, &ds, &ref);
+        if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+        printf("\n");
+        Box box = data_box(&ds);
+        plot_probability(&pl, &m, &ds, &box);
+        plot_thresholds(&pl, &m, &ds, &box);
+    }
 
     logreg_free(&m);
     ref_free(&ref);
     dataset_free(&ds);
-    return 0;
+    return status;
 }

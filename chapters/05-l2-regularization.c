@@ -43,6 +43,7 @@ typedef struct {
     double penalty;    // its penalty part (lambda / 2n) ||w||^2, at the final weights
     double w_norm;     // ||w||
     double accuracy;   // on the training data, threshold 1/2
+    int diverged;      // 1: the objective ended above where it started (log 2) or is not finite
 } Fit;
 
 static Options parse_options(int argc, char **argv, char *default_data) {
@@ -75,9 +76,19 @@ static Fit fit(const Dataset *ds, const Options *o, double lambda) {
     double *pred = vec_new(ds->n);
     logreg_predict(&f.m, &ds->X, 0.5, pred);
     f.accuracy = metrics_accuracy(pred, ds->y, ds->n);
+    double objective = f.bce + f.penalty;   // from w = 0, b = 0 it starts at log 2
+    f.diverged = !(isfinite(objective) && objective <= log(2.0));
     free(pred);
     free(losses);
     return f;
+}
+
+/* Says on stderr that training diverged at this lambda. */
+static void report_divergence(const Fit *f, double lr) {
+    fflush(stdout);
+    fprintf(stderr, "chapter-05: training diverged at lambda = %g: the loss ended at %g, above its start "
+                    "log 2 = 0.693. The learning rate %g is too large: try --lr %g\n",
+            f->lambda, f->bce + f->penalty, lr, lr / 10);
 }
 
 /* The reference value KEY_lam_L[index], or NAN when there is none to compare. */
@@ -161,8 +172,9 @@ static void run_sweep(const Dataset *ds, const Options *o, SweepRow *rows) {
         LogRegNewtonResult res;
         LrError err;
         int ok = logreg_fit_newton(&best, &ds->X, ds->y, &par, NULL, &res, &err) == 0 && res.converged;
-        rows[k] = (SweepRow){{lambda, f.m.w[0], f.m.w[1], f.m.b, f.bce, f.bce + f.penalty, f.accuracy,
-                              ok ? best.w[0] : NAN, ok ? best.w[1] : NAN}};
+        double gd = f.diverged ? NAN : 1.0;   // a diverged fit leaves a gap in the curves
+        rows[k] = (SweepRow){{lambda, gd * f.m.w[0], gd * f.m.w[1], gd * f.m.b, gd * f.bce,
+                              gd * (f.bce + f.penalty), gd * f.accuracy, ok ? best.w[0] : NAN, ok ? best.w[1] : NAN}};
         logreg_free(&best);
         logreg_free(&f.m);
     }
@@ -228,16 +240,20 @@ int main(int argc, char **argv) {
     printf("Chapter 5: L2 regularisation, on %s (%zu samples, %zu features)\n", o.data, ds.n, ds.d);
     printf("The loss is the mean BCE + (lambda/2n) ||w||^2; gradient descent, learning rate %g, %zu epochs\n\n",
            o.lr, o.epochs);
-    if (o.single) {
-        Fit f = fit(&ds, &o, o.lambda);
-        print_single(&o, &ref, &f, &ds);
-        logreg_free(&f.m);
-    } else {
-        Fit fits[N_LAMBDAS];
-        for (int k = 0; k < N_LAMBDAS; k++) fits[k] = fit(&ds, &o, LAMBDAS[k]);
-        print_sweep(&o, &ref, fits, &ds);
-        for (int k = 0; k < N_LAMBDAS; k++) logreg_free(&fits[k].m);
+    // One model (--lambda), or the sweep; either way stop at a diverged fit.
+    Fit fits[N_LAMBDAS];
+    int n_fits = o.single ? 1 : N_LAMBDAS, status = 0;
+    for (int k = 0; k < n_fits; k++) {
+        fits[k] = fit(&ds, &o, o.single ? o.lambda : LAMBDAS[k]);
+        if (status == 0 && fits[k].diverged) {
+            report_divergence(&fits[k], o.lr);
+            status = 3;
+        }
     }
+    if (status == 0 && o.single) print_single(&o, &ref, &fits[0], &ds);
+    if (status == 0 && !o.single) print_sweep(&o, &ref, fits, &ds);
+    for (int k = 0; k < n_fits; k++) logreg_free(&fits[k].m);
+    if (status != 0) goto cleanup;
     if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
     printf("\n");
 
@@ -250,7 +266,8 @@ int main(int argc, char **argv) {
         printf("(The plots show two weights, so they need a data set of 2 features.)\n");
     }
 
+cleanup:
     ref_free(&ref);
     dataset_free(&ds);
-    return 0;
+    return status;
 }

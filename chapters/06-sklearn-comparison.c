@@ -76,8 +76,10 @@ static Answer copy_answer(const char *name, size_t epochs, const LogReg *m, cons
 /* Gradient descent from w = 0, b = 0 for each snapshot length below
  * o->epochs and for o->epochs itself, as the lesson's NumPy runs were made;
  * losses (o->epochs) gets the loss before every update of the longest run.
- * Returns the number of answers written. */
-static size_t run_gd(const Dataset *ds, const Options *o, Answer *answers, double *losses) {
+ * Returns the number of answers written. *diverged is set to 1 (after saying
+ * so on stderr) when a run ended above its starting loss log 2. */
+static size_t run_gd(const Dataset *ds, const Options *o, Answer *answers, double *losses, int *diverged) {
+    *diverged = 0;
     size_t count = 0;
     for (int k = 0; k <= N_SNAPSHOTS; k++) {
         size_t epochs = k < N_SNAPSHOTS ? SNAPSHOTS[k] : o->epochs;
@@ -90,6 +92,14 @@ static size_t run_gd(const Dataset *ds, const Options *o, Answer *answers, doubl
         snprintf(name, sizeof name, "GD-%zu", epochs);
         answers[count++] = copy_answer(name, epochs, &m, ds);
         logreg_free(&m);
+        double loss = answers[count - 1].loss;
+        if (!*diverged && !(isfinite(loss) && loss <= log(2.0))) {
+            fflush(stdout);
+            fprintf(stderr, "chapter-06: training diverged: after %zu epochs the loss is %g, above its start "
+                            "log 2 = 0.693. The learning rate %g is too large: try --lr %g\n",
+                    epochs, loss, o->lr, o->lr / 10);
+            *diverged = 1;
+        }
     }
     return count;
 }
@@ -341,23 +351,25 @@ int main(int argc, char **argv) {
 
     Answer answers[MAX_ANSWERS];
     double *losses = vec_new(o.epochs);
-    size_t n_gd = run_gd(&ds, &o, answers, losses), n_answers = n_gd;
+    int diverged;
+    size_t n_gd = run_gd(&ds, &o, answers, losses, &diverged), n_answers = n_gd;
     if (o.lesson) answers[n_answers++] = sklearn_answer(&sk_ref, &ds);
-
-    // [snippet newton]
     LogReg newton;
     logreg_init(&newton, ds.d);
+    int status = 3;   // training failed, unless it did not
+    if (diverged) goto cleanup;
+
+    // [snippet newton]
     LogRegNewtonParams par = {.tol = LOGREG_NEWTON_TOL, .max_iter = LOGREG_NEWTON_MAX_ITER, .lambda = 0.0};
     LogRegNewtonIter trace[LOGREG_NEWTON_MAX_ITER + 1];   // one row per iterate
     LogRegNewtonResult res;
     LrError err;
-    int status = logreg_fit_newton(&newton, &ds.X, ds.y, &par, trace, &res, &err);
-    // [end newton]
-    if (status != 0) {
+    if (logreg_fit_newton(&newton, &ds.X, ds.y, &par, trace, &res, &err) != 0) {
         fprintf(stderr, "chapter-06: %s\n", err.msg);
-        status = 3;   // training failed, as when gradient descent diverges
         goto cleanup;
     }
+    // [end newton]
+    status = 0;
     answers[n_answers++] = copy_answer("Newton", 0, &newton, &ds);
     const Answer *best = &answers[n_answers - 1], *sk = &answers[n_gd];
 

@@ -21,3 +21,9 @@ printf 'a,b,c,y\n1,2,3,0\n2,3,4,1\n3,4,5,0\n4,5,6,1\n5,6,7,1\n' > "$TMP/three.cs
 if LR_PLOT=none "$CHAPTER" --data "$TMP/three.csv" > /dev/null 2> "$TMP/err.txt"; then fail "3 features accepted"
 elif grep -q 'needs 2' "$TMP/err.txt"; then echo "ok   3 features refused: $(cat "$TMP/err.txt")"
 else fail "3 features: unexpected message $(cat "$TMP/err.txt")"; fi
+# A learning rate far too large: one line on stderr, exit 3, no numbers passed off as an answer.
+LR_PLOT=none "$CHAPTER" --lr 100000 > /dev/null 2> "$TMP/err.txt"
+rc=$?
+if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'diverged' "$TMP/err.txt"; then
+  echo "ok   --lr 100000 stops with exit 3: $(cat "$TMP/err.txt")"
+else fail "--lr 100000: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi

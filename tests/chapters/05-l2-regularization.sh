@@ -26,3 +26,9 @@ expect_text 'no NumPy reference'
 if LR_PLOT=none "$CHAPTER" --lambda -1 > /dev/null 2> "$TMP/err.txt"; then fail "--lambda -1 accepted"
 elif [[ $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'out of range' "$TMP/err.txt"; then echo "ok   --lambda -1 refused: $(cat "$TMP/err.txt")"
 else fail "--lambda -1: unexpected message $(cat "$TMP/err.txt")"; fi
+# A learning rate too large for lambda = 100 (lr lambda / n > 2): one line on stderr, exit 3.
+LR_PLOT=none "$CHAPTER" --lr 5 > /dev/null 2> "$TMP/err.txt"
+rc=$?
+if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'diverged at lambda = 100' "$TMP/err.txt"; then
+  echo "ok   --lr 5 stops with exit 3: $(cat "$TMP/err.txt")"
+else fail "--lr 5: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi

@@ -30,3 +30,9 @@ rc=$?
 if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'singular' "$TMP/err.txt"; then
   echo "ok   a constant feature stops Newton with exit 3: $(cat "$TMP/err.txt")"
 else fail "constant feature: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi
+# A learning rate far too large: one line on stderr, exit 3.
+LR_PLOT=none "$CHAPTER" --lr 1000 > /dev/null 2> "$TMP/err.txt"
+rc=$?
+if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'diverged' "$TMP/err.txt"; then
+  echo "ok   --lr 1000 stops with exit 3: $(cat "$TMP/err.txt")"
+else fail "--lr 1000: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi
