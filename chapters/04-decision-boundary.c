@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "chapter.h"
+#include "course.h"
 #include "logreg.h"
 #include "metrics.h"
 
@@ -22,7 +23,7 @@ static const double THRESHOLDS[] = {0.25, 0.5, 0.75};
 enum { N_THRESHOLDS = sizeof THRESHOLDS / sizeof THRESHOLDS[0] };
 
 typedef struct {
-    const char *data;   // CSV file to train on (2 features)
+    CourseData data;    // the data set: the lesson's, generated, unless options change it
     double lr;          // learning rate
     size_t epochs;      // number of gradient steps
     int lesson;         // 1 when data, lr and epochs are the lesson's: compare with NumPy
@@ -33,15 +34,14 @@ typedef struct {
     double x1_min, x1_max, x2_min, x2_max;
 } Box;
 
-static Options parse_options(int argc, char **argv, char *default_data) {
-    Options o = {.data = default_data, .lr = 0.1, .epochs = 500};
-    ChapterOption opts[] = {
-        {"--data", "FILE.csv", "train on this CSV file of 2 features (default data/classification.csv)", OPT_TEXT, &o.data, 0, 0, 0},
-        {"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0},
-        {"--epochs", "N", "number of gradient steps (default 500)", OPT_COUNT, &o.epochs, 1, 1e7, 0},
-    };
-    chapter_parse(argc, argv, "Chapter 4: the decision boundary of logistic regression.", opts, 3);
-    o.lesson = !opts[0].given && o.lr == 0.1 && o.epochs == 500;
+static Options parse_options(int argc, char **argv, ChapterOption *opts) {
+    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .lr = 0.1, .epochs = 500};
+    size_t n = course_options(&o.data, opts);
+    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
+    opts[n++] = (ChapterOption){"--epochs", "N", "number of gradient steps (default 500)", OPT_COUNT, &o.epochs,
+                                1, 1e7, 0};
+    chapter_parse(argc, argv, "Chapter 4: the decision boundary of logistic regression.", opts, n);
+    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 500;
     return o;
 }
 
@@ -239,22 +239,23 @@ static int trained(const LogReg *m, const Dataset *ds, double lr) {
 }
 
 int main(int argc, char **argv) {
-    char default_data[4096];
-    lr_data_path("classification.csv", default_data, sizeof default_data);
-    Options o = parse_options(argc, argv, default_data);
+    ChapterOption opts[COURSE_MAX_OPTIONS + 4];
+    Options o = parse_options(argc, argv, opts);
     Plotter pl;
     chapter_plotter(&pl);
     Dataset ds;
-    chapter_load(&ds, o.data, 2);
+    course_load(&o.data, &ds);
+    char about[256];
+    course_describe(&o.data, about, sizeof about);
     if (ds.d != 2) {
-        fprintf(stderr, "chapter-04: %s has %zu features; this chapter draws the plane, so it needs 2\n", o.data, ds.d);
+        fprintf(stderr, "chapter-04: %s has %zu features; this chapter draws the plane, so it needs 2\n", about, ds.d);
         dataset_free(&ds);
         return 2;
     }
     Reference ref;
     chapter_load_reference(&ref, "boundary-classification.txt");
 
-    printf("Chapter 4: the decision boundary, on %s (%zu samples, %zu features)\n", o.data, ds.n, ds.d);
+    printf("Chapter 4: the decision boundary, on %s\n(%zu samples, %zu features)\n", about, ds.n, ds.d);
     printf("the chapter-3 model: %zu epochs of gradient descent, learning rate %g\n\n", o.epochs, o.lr);
 
     LogReg m;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "chapter.h"
+#include "course.h"
 #include "logreg.h"
 #include "metrics.h"
 
@@ -26,7 +27,7 @@ enum { N_LAMBDAS = sizeof LAMBDAS / sizeof LAMBDAS[0] };
 #define PLOT_PER_DECADE 10
 
 typedef struct {
-    const char *data;   // CSV file to train on
+    CourseData data;    // the data set: the lesson's, generated, unless options change it
     double lr;          // learning rate
     size_t epochs;      // number of gradient steps
     double lambda;      // L2 strength for a single run (--lambda)
@@ -46,17 +47,18 @@ typedef struct {
     int diverged;      // 1: the objective ended above where it started (log 2) or is not finite
 } Fit;
 
-static Options parse_options(int argc, char **argv, char *default_data) {
-    Options o = {.data = default_data, .lr = 0.1, .epochs = 1000};
-    ChapterOption opts[] = {
-        {"--lambda", "L", "train one model with L2 strength L >= 0 (default: a sweep of lambda)", OPT_REAL, &o.lambda, 0, 1e6, 0},
-        {"--data", "FILE.csv", "train on this CSV file (default data/classification.csv)", OPT_TEXT, &o.data, 0, 0, 0},
-        {"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0},
-        {"--epochs", "N", "number of gradient steps (default 1000)", OPT_COUNT, &o.epochs, 1, 1e7, 0},
-    };
-    chapter_parse(argc, argv, "Chapter 5: L2 regularisation, and what lambda trades off.", opts, 4);
-    o.single = opts[0].given;
-    o.lesson = !opts[1].given && o.lr == 0.1 && o.epochs == 1000;
+static Options parse_options(int argc, char **argv, ChapterOption *opts) {
+    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .lr = 0.1, .epochs = 1000};
+    size_t n = course_options(&o.data, opts);
+    ChapterOption *lambda = &opts[n];
+    opts[n++] = (ChapterOption){"--lambda", "L", "train one model with L2 strength L >= 0 (default: a sweep of lambda)",
+                                OPT_REAL, &o.lambda, 0, 1e6, 0};
+    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
+    opts[n++] = (ChapterOption){"--epochs", "N", "number of gradient steps (default 1000)", OPT_COUNT, &o.epochs,
+                                1, 1e7, 0};
+    chapter_parse(argc, argv, "Chapter 5: L2 regularisation, and what lambda trades off.", opts, n);
+    o.single = lambda->given;
+    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 1000;
     return o;
 }
 
@@ -227,17 +229,18 @@ static void plot_loss(const Plotter *pl, const SweepRow *rows) {
 }
 
 int main(int argc, char **argv) {
-    char default_data[4096];
-    lr_data_path("classification.csv", default_data, sizeof default_data);
-    Options o = parse_options(argc, argv, default_data);
+    ChapterOption opts[COURSE_MAX_OPTIONS + 4];
+    Options o = parse_options(argc, argv, opts);
     Plotter pl;
     chapter_plotter(&pl);
     Dataset ds;
-    chapter_load(&ds, o.data, 2);
+    course_load(&o.data, &ds);
+    char about[256];
+    course_describe(&o.data, about, sizeof about);
     Reference ref;
     chapter_load_reference(&ref, "l2-classification.txt");
 
-    printf("Chapter 5: L2 regularisation, on %s (%zu samples, %zu features)\n", o.data, ds.n, ds.d);
+    printf("Chapter 5: L2 regularisation, on %s\n(%zu samples, %zu features)\n", about, ds.n, ds.d);
     printf("The loss is the mean BCE + (lambda/2n) ||w||^2; gradient descent, learning rate %g, %zu epochs\n\n",
            o.lr, o.epochs);
     // One model (--lambda), or the sweep; either way stop at a diverged fit.

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "chapter.h"
+#include "course.h"
 #include "logreg.h"
 #include "metrics.h"
 
@@ -25,7 +26,7 @@ enum { N_SNAPSHOTS = sizeof SNAPSHOTS / sizeof SNAPSHOTS[0], MAX_ANSWERS = N_SNA
 #define SKLEARN_C 1e10
 
 typedef struct {
-    const char *data;   // CSV file to train on
+    CourseData data;    // the data set: the lesson's, generated, unless options change it
     double lr;          // learning rate of gradient descent
     size_t epochs;      // length of the long gradient-descent run
     int lesson;         // 1 when data, lr and epochs are the lesson's: compare with the references
@@ -41,15 +42,15 @@ typedef struct {
     double accuracy;    // training accuracy, threshold 1/2
 } Answer;
 
-static Options parse_options(int argc, char **argv, char *default_data) {
-    Options o = {.data = default_data, .lr = 0.1, .epochs = 100000};
-    ChapterOption opts[] = {
-        {"--data", "FILE.csv", "train on this CSV file (default data/classification.csv)", OPT_TEXT, &o.data, 0, 0, 0},
-        {"--lr", "RATE", "learning rate of gradient descent (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0},
-        {"--epochs", "N", "length of the long gradient-descent run (default 100000)", OPT_COUNT, &o.epochs, 500, 1e7, 0},
-    };
-    chapter_parse(argc, argv, "Chapter 6: our weights against scikit-learn's, and Newton's method.", opts, 3);
-    o.lesson = !opts[0].given && o.lr == 0.1 && o.epochs == 100000;
+static Options parse_options(int argc, char **argv, ChapterOption *opts) {
+    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .lr = 0.1, .epochs = 100000};
+    size_t n = course_options(&o.data, opts);
+    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate of gradient descent (default 0.1)", OPT_REAL, &o.lr,
+                                1e-12, 1e6, 0};
+    opts[n++] = (ChapterOption){"--epochs", "N", "length of the long gradient-descent run (default 100000)",
+                                OPT_COUNT, &o.epochs, 500, 1e7, 0};
+    chapter_parse(argc, argv, "Chapter 6: our weights against scikit-learn's, and Newton's method.", opts, n);
+    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 100000;
     return o;
 }
 
@@ -330,24 +331,25 @@ static double penalty_shift(const Dataset *ds, const LogReg *newton) {
 }
 
 int main(int argc, char **argv) {
-    char default_data[4096];
-    lr_data_path("classification.csv", default_data, sizeof default_data);
-    Options o = parse_options(argc, argv, default_data);
+    ChapterOption opts[COURSE_MAX_OPTIONS + 4];
+    Options o = parse_options(argc, argv, opts);
     Plotter pl;
     chapter_plotter(&pl);
     Dataset ds;
-    chapter_load(&ds, o.data, 2);
+    course_load(&o.data, &ds);
+    char about[256];
+    course_describe(&o.data, about, sizeof about);
     if (ds.d != 2) {
         fprintf(stderr, "chapter-06: %s has %zu features; this chapter's tables show two weights, so it needs 2\n",
-                o.data, ds.d);
+                about, ds.d);
         dataset_free(&ds);
         return 2;
     }
     Reference gd_ref, sk_ref;
     chapter_load_reference(&gd_ref, "gd-classification.txt");
     chapter_load_reference(&sk_ref, "sklearn-classification.txt");
-    printf("Chapter 6: our answer against scikit-learn's, on %s (%zu samples, %zu features)\n\n",
-           o.data, ds.n, ds.d);
+    printf("Chapter 6: our answer against scikit-learn's, on %s\n(%zu samples, %zu features)\n\n",
+           about, ds.n, ds.d);
 
     Answer answers[MAX_ANSWERS];
     double *losses = vec_new(o.epochs);

@@ -32,3 +32,7 @@ rc=$?
 if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'diverged at lambda = 100' "$TMP/err.txt"; then
   echo "ok   --lr 5 stops with exit 3: $(cat "$TMP/err.txt")"
 else fail "--lr 5: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi
+# Another generated data set (--seed): ours only.
+run_chapter none --seed 7 --lambda 1
+expect_text 'random_state=7'
+expect_text 'no NumPy reference'

@@ -36,3 +36,7 @@ rc=$?
 if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'diverged' "$TMP/err.txt"; then
   echo "ok   --lr 1000 stops with exit 3: $(cat "$TMP/err.txt")"
 else fail "--lr 1000: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi
+# Another generated data set (--seed): Newton still converges, and there is nothing stored to compare.
+run_chapter none --seed 7 --epochs 1000
+expect_text 'random_state=7'
+expect_text 'no stored NumPy or scikit-learn values'
