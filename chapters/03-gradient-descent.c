@@ -117,7 +117,14 @@ int main(int argc, char **argv) {
     logreg_init(&m, ds.d);
     LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
     double *losses = vec_new(o.epochs);
-    logreg_fit_gd(&m, &ds.X, ds.y, &par, losses);
+    LogRegFit fit = logreg_fit_gd(&m, &ds.X, ds.y, &par, losses);
+    if (fit.status != LOGREG_OK) {   // the loss blew up: say so, print no numbers
+        free(losses);
+        logreg_free(&m);
+        ref_free(&ref);
+        dataset_free(&ds);
+        chapter_check_fit(fit, o.lr);
+    }
 
     double *pred = vec_new(ds.n);
     logreg_predict(&m, &ds.X, 0.5, pred);

@@ -150,7 +150,11 @@ static void print_versus_ovr(const Options *o, const Dataset *ds, const double *
     Ovr ovr;
     ovr_init(&ovr, o->classes, ds->d);
     LogRegParams par = {.lr = o->lr, .epochs = o->epochs, .lambda = 0.0};
-    ovr_fit_gd(&ovr, &ds->X, ds->y, &par, NULL);
+    if (ovr_fit_gd(&ovr, &ds->X, ds->y, &par, NULL).status != LOGREG_OK) {
+        printf("3. One-vs-rest with the same learning rate diverged, so there is nothing to compare.\n\n");
+        ovr_free(&ovr);
+        return;
+    }
     double *pred_ovr = vec_new(ds->n);
     ovr_predict(&ovr, &ds->X, pred_ovr);
     double accuracy_ovr = metrics_accuracy(pred_ovr, ds->y, ds->n);
@@ -216,7 +220,15 @@ int main(int argc, char **argv) {
     softmax_init(&m, k, ds.d);              // W = 0 (K x d), b = 0 (K)
     SoftmaxParams par = {.lr = o.lr, .epochs = o.epochs};
     double *losses = vec_new(o.epochs);
-    softmax_fit_gd(&m, &ds.X, ds.y, &par, losses);
+    LogRegFit fit = softmax_fit_gd(&m, &ds.X, ds.y, &par, losses);
+    if (fit.status != LOGREG_OK) {          // the loss blew up: say so, print no numbers
+        free(losses);
+        softmax_free(&m);
+        ref_free(&ovr_ref);
+        ref_free(&ref);
+        dataset_free(&ds);
+        chapter_check_fit(fit, o.lr);
+    }
     double *pred = vec_new(ds.n);
     softmax_predict(&m, &ds.X, pred);       // the class of the largest probability
     // [end train]

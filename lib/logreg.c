@@ -70,10 +70,8 @@ static int weights_finite(const LogReg *m) {
     return isfinite(m->b);
 }
 
-/* Which way training is going after the loss of one more epoch; *above
- * counts the epochs in a row that ended above the starting loss. */
-static LogRegStatus watch_loss(const LogReg *m, double loss, double start, size_t *above) {
-    if (!isfinite(loss) || !weights_finite(m)) return LOGREG_NOT_FINITE;
+LogRegStatus logreg_watch(double loss, double start, int weights_finite, size_t *above) {
+    if (!isfinite(loss) || !weights_finite) return LOGREG_NOT_FINITE;
     *above = loss > start ? *above + 1 : 0;
     return *above >= LOGREG_DIVERGE_EPOCHS ? LOGREG_DIVERGED : LOGREG_OK;
 }
@@ -89,7 +87,7 @@ LogRegFit logreg_fit_gd(LogReg *m, const Matrix *X, const double *y,
         if (losses != NULL) losses[epoch] = loss;
         if (epoch == 0) fit.start_loss = loss;
         fit.last_loss = loss;
-        fit.status = watch_loss(m, loss, fit.start_loss, &above);
+        fit.status = logreg_watch(loss, fit.start_loss, weights_finite(m), &above);
         if (fit.status != LOGREG_OK) break;
         double db = logreg_gradient(m, X, y, par->lambda, dw);
         // w <- w - lr dw,  b <- b - lr db

@@ -71,6 +71,13 @@ typedef struct {
     double last_loss;    // the last objective computed (inf or NaN for LOGREG_NOT_FINITE)
 } LogRegFit;
 
+/* The divergence test, for any gradient descent (softmax uses it too), after
+ * the loss of one more epoch: LOGREG_NOT_FINITE when loss is not finite or
+ * weights_finite is 0; LOGREG_DIVERGED when the loss has been above start
+ * (the first epoch's loss) for LOGREG_DIVERGE_EPOCHS epochs in a row, which
+ * *above counts (set it to 0 before the first epoch); else LOGREG_OK. */
+LogRegStatus logreg_watch(double loss, double start, int weights_finite, size_t *above);
+
 /* Runs par->epochs steps of batch gradient descent from the current weights,
  * stopping early when training diverges (see LogRegStatus); the result says
  * how it ended. If losses is not NULL it must hold par->epochs values:
