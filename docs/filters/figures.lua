@@ -4,7 +4,7 @@
 --
 --   ![The loss falls quickly, then slowly.](fig/chapter-03-loss.svg)
 --
--- Its caption becomes the <figcaption>. The path is relative to the page's
+-- Its caption becomes the <figcaption>, and the image links to its file. The path is relative to the page's
 -- HTML file (so fig/... for pages in OUTDIR); the file must exist there when
 -- pandoc runs (the metadata field lr-pagedir, set by build-docs.sh, is that
 -- folder), or the build stops naming the page and the missing file. Remote
@@ -74,9 +74,11 @@ local function figure(para)
   local id = img.identifier
   img.identifier = ""
   local open = id ~= "" and '<figure id="' .. escape(id) .. '">' or "<figure>"
+  -- The image links to itself: on a phone a plot is small, and a tap opens
+  -- it alone, to zoom.
   return {
     pandoc.RawBlock("html", open),
-    pandoc.Plain({ img }),
+    pandoc.Plain({ pandoc.Link({ img }, img.src, "", pandoc.Attr("", { "zoom" })) }),
     pandoc.Plain(caption),
     pandoc.RawBlock("html", "</figure>"),
   }

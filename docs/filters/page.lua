@@ -10,13 +10,15 @@
 --   lr-up       for a hint: its chapter's markdown file
 -- From them this filter sets the template's variables home, prev, next and up
 -- (each with .href and .title, the title read from that file's front matter),
--- site-title and source (.href, .path), and pagetitle (the <title>) with any
+-- site-title, source (.href, .path), files (the chapter's files, as a
+-- list), and pagetitle (the <title>) with any
 -- math in the title spelled in Unicode rather than TeX. It also
 --   - stops the build when the page has no title;
 --   - checks links: a relative link to NAME.html needs docs/NAME.md, any other
 --     relative link must point at an existing file; `repo:PATH` links to a
 --     file of the repository (PATH relative to its root, which must exist);
---   - wraps tables and display math so that they scroll sideways on a phone.
+--   - wraps tables and display math so that they scroll sideways on a phone,
+--     and labels each table cell with its column's heading (data-label).
 
 package.path = (PANDOC_SCRIPT_FILE:match("^(.*)/") or ".") .. "/?.lua;" .. package.path
 local plain = require("plaintext").inlines
@@ -90,6 +92,48 @@ end
 
 local srcroot, pagedir = ".", "."
 
+-- The box under a chapter's title (and its hint's): the chapter's program,
+-- exercise, the exercise's tests and the hint, each linked, with the command
+-- that runs it; nil for other pages. The files are found by the page's name:
+-- docs/NN-name.md (or docs/hints/NN-name.md) goes with chapters/NN-name.c,
+-- exercises/NN-name.c, tests/exercises/test-NN-name.c, docs/hints/NN-name.md.
+local function chapter_files(here)
+  local function repo_link(path)
+    return pandoc.Link({ pandoc.Code(path) }, "repo:" .. path) -- made relative by link() below
+  end
+  local function label(text)
+    return pandoc.Span({ pandoc.Str(text) }, pandoc.Attr("", { "label" }))
+  end
+  local name = page():match("^docs/(%d%d%-[^/]*)%.md$") or page():match("^docs/hints/(%d%d%-[^/]*)%.md$")
+  if not name then return nil end
+  local nn = name:sub(1, 2)
+  local function file(path) return exists(path) and path or nil end
+  local program, exercise = file("chapters/" .. name .. ".c"), file("exercises/" .. name .. ".c")
+  local tests, hint = file("tests/exercises/test-" .. name .. ".c"), file("docs/hints/" .. name .. ".md")
+  local items = {}
+  if program then
+    items[#items + 1] = { pandoc.Plain({ label("Program"), pandoc.Space(), repo_link(program),
+      pandoc.Str(" — run it: "), pandoc.Code("make chapter-" .. nn .. " && ./chapter-" .. nn) }) }
+  end
+  if exercise then
+    local line = { label("Exercise"), pandoc.Space(), repo_link(exercise),
+      pandoc.Str(" — check it: "), pandoc.Code("make check EX=" .. nn) }
+    items[#items + 1] = { pandoc.Plain(line) }
+  end
+  if tests then
+    items[#items + 1] = { pandoc.Plain({ label("Tests"), pandoc.Space(), repo_link(tests),
+      pandoc.Str(" — what the check runs") }) }
+  end
+  if hint and hint ~= page() then
+    local href = relative(here, hint):gsub("%.md$", ".html")
+    items[#items + 1] = { pandoc.Plain({ label("Hint"), pandoc.Space(),
+      pandoc.Link({ pandoc.Str("a nudge, without the code") }, href),
+      pandoc.Str(", or "), pandoc.Code("make hint EX=" .. nn) }) }
+  end
+  if #items == 0 then return nil end
+  return pandoc.MetaBlocks({ pandoc.BulletList(items) })
+end
+
 local function settings(meta)
   if not meta.title or meta_string(meta.title) == "" then
     fail("no title in the front matter (start the file with ---, title: \"...\", ---)")
@@ -112,6 +156,7 @@ local function settings(meta)
   meta.up = neighbour("lr-up")
   if not meta.pagetitle then meta.pagetitle = pandoc.MetaString(plain(meta.title)) end
   if meta.home then meta["site-title"] = pandoc.MetaString(plain(meta.home.title)) end
+  meta.files = chapter_files(here)
   meta.source = pandoc.MetaMap({
     href = pandoc.MetaString(srcroot .. "/" .. page()),
     path = pandoc.MetaString(page()),
@@ -151,6 +196,19 @@ return {
       end
     end,
     Table = function(el)
+      -- Each cell carries its column's heading, for tables that a phone
+      -- shows as cards (a `::: cards` div around the table).
+      local head = el.head.rows[#el.head.rows]
+      if head then
+        for _, body in ipairs(el.bodies) do
+          for _, row in ipairs(body.body) do
+            for i, cell in ipairs(row.cells) do
+              local heading = head.cells[i] and plain(pandoc.utils.blocks_to_inlines(head.cells[i].contents)) or ""
+              if heading ~= "" then cell.attributes["data-label"] = heading end
+            end
+          end
+        end
+      end
       return pandoc.Div({ el }, pandoc.Attr("", { "table-wrap" }))
     end,
   },
