@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# build-epub.sh SITE EPUB: the notes as one EPUB 3 book.
+#
+# Run from the repository root after the chapter programs have drawn their
+# figures into SITE/fig (scripts/docs.sh does both, and then renders the
+# site). The book holds, in order: the index as "About this workbook", the
+# chapters, the appendices, and the hints under one "Hints" chapter. Each page
+# goes through the same filters as on the site (page.lua, snippets.lua,
+# figures.lua), then docs/filters/epub.lua, which makes the page a chapter
+# and its links point inside the book; pandoc joins the pages' JSON into the
+# book, with MathML formulas, the SVG figures and docs/epub.css. Any pandoc
+# warning stops the build, and the book is written under a temporary name
+# and renamed when complete. When epubcheck is installed (Debian: epubcheck)
+# the book is checked with it too.
+set -euo pipefail
+export LC_ALL=C
+
+die() { echo "build-epub: $*" >&2; exit 1; }
+
+[[ $# == 2 && -n $1 && -n $2 ]] || { echo "usage: scripts/build-epub.sh SITE EPUB" >&2; exit 2; }
+site=${1%/} epub=$2
+[[ -f docs/index.md && -f docs/epub.css ]] ||
+  die "run me from the repository root (no docs/index.md or docs/epub.css in $PWD)"
+[[ -d $site/fig ]] || die "no $site/fig: draw the figures first (scripts/docs.sh does)"
+
+shopt -s nullglob
+pages=(docs/index.md docs/[0-9][0-9]-*.md docs/appendix-*.md)
+hints=(docs/hints/[0-9][0-9]-*.md)
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"; rm -f "$epub.tmp$$"' EXIT
+
+filters=(--lua-filter=docs/filters/page.lua --lua-filter=docs/filters/snippets.lua
+         --lua-filter=docs/filters/figures.lua --lua-filter=docs/filters/epub.lua)
+
+# chapter MD JSON PAGEDIR [PANDOC-ARGS...]: one page as a chapter, in JSON.
+chapter() {
+  local md=$1 json=$2 pagedir=$3
+  shift 3
+  pandoc "$md" --output="$json" --from=markdown --to=json --fail-if-warnings \
+    --metadata=lr-srcroot:@repo --metadata=lr-pagedir:"$pagedir" \
+    "${filters[@]}" "$@" || die "$md: pandoc failed"
+}
+
+parts=()
+n=0
+for md in "${pages[@]}"; do
+  n=$((n + 1))
+  json=$tmp/$(printf %02d $n).json
+  if [[ $md == docs/index.md ]]; then
+    chapter "$md" "$json" "$site" --metadata=lr-epub-title:"About this workbook"
+  else
+    chapter "$md" "$json" "$site"
+  fi
+  parts+=("$json")
+done
+if ((${#hints[@]} > 0)); then
+  n=$((n + 1))
+  json=$tmp/$(printf %02d $n).json
+  pandoc --from=markdown --to=json --output="$json" <<'EOF'
+# Hints {#hints}
+
+One hint per exercise: a nudge towards the answer, without the code. Read
+one only after you have tried the exercise and run its tests.
+EOF
+  parts+=("$json")
+  for md in "${hints[@]}"; do
+    n=$((n + 1))
+    json=$tmp/$(printf %02d $n).json
+    chapter "$md" "$json" "$site/hints"
+    parts+=("$json")
+  done
+fi
+
+# The book's title is the index page's (read from its front matter alone).
+printf '%s\n' '$title$' > "$tmp/title.txt"
+title=$(awk 'NR == 1 && /^---$/ { inside = 1; print; next }
+             inside { print } inside && /^(---|\.\.\.)$/ { exit }' docs/index.md |
+        pandoc --from=markdown --to=plain --template="$tmp/title.txt")
+[[ -n $title ]] || die "docs/index.md has no title"
+cat > "$tmp/metadata.yaml" <<EOF
+---
+title: "${title//\"/\\\"}"
+lang: en
+identifier:
+  - scheme: URN
+    text: urn:x-logistic-regression-in-c:notes
+...
+EOF
+
+# gnuplot's SVGs give the key's sample and the curve the same id; a browser
+# does not mind, but an EPUB must be valid XML: number the repeats.
+mkdir -p "$tmp/site/fig"
+for svg in "$site"/fig/*.svg; do
+  perl -pe 's/\bid="([^"]*)"/$seen{$1}++ ? "id=\"$1-$seen{$1}\"" : "id=\"$1\""/ge' \
+    "$svg" > "$tmp/site/fig/${svg##*/}"
+done
+
+pandoc "${parts[@]}" --from=json --to=epub3 --output="$epub.tmp$$" \
+  --metadata-file="$tmp/metadata.yaml" \
+  --mathml --toc --toc-depth=2 --epub-chapter-level=1 --fail-if-warnings \
+  --css=docs/epub.css --resource-path="$tmp/site" ||
+  die "pandoc failed, $epub not written"
+mv -f "$epub.tmp$$" "$epub"
+
+# Debian's /usr/bin/epubcheck is the jar itself, which runs only where
+# binfmt-support is set up: call java directly when we can.
+epubcheck=()
+if [[ -f /usr/share/java/epubcheck.jar ]] && command -v java > /dev/null; then
+  epubcheck=(java -jar /usr/share/java/epubcheck.jar)
+elif command -v epubcheck > /dev/null; then
+  epubcheck=(epubcheck)
+fi
+if ((${#epubcheck[@]} > 0)); then
+  "${epubcheck[@]}" --quiet "$epub" > "$tmp/epubcheck.txt" 2>&1 || {
+    cat "$tmp/epubcheck.txt" >&2
+    die "epubcheck found problems in $epub"
+  }
+  checked="checked by epubcheck"
+else
+  checked="not checked: epubcheck is not installed"
+fi
+echo "build-epub: ${#pages[@]} pages and ${#hints[@]} hints in $epub ($(($(stat -c %s "$epub") / 1024)) kB, $checked)"
