@@ -5,14 +5,17 @@
 #   make hint EX=NN      a nudge for exercise NN
 #   make reset EX=NN     put exercise NN back to the shipped stub (asks first)
 #   make watch EX=NN     re-run `make check EX=NN` whenever you save a file
-#   make docs            the notes as HTML in build/docs/
+#   make docs            the notes as HTML in build/docs/, and as an EPUB
+#   make epub            the notes as build/logistic-regression-in-c.epub
+#   make docs-check      open every page in headless Chromium; screenshots in build/docs-check/
 #   make test            the project's own test suite (warnings are errors)
 #   make bench           timings of the training loops
 #   make clean           remove build/ and out/ and the chapter programs
 #
 # Variables: CC (default cc), SANITIZE=1 (AddressSanitizer + UBSan),
 # NO_DEPS=1 (never offer to install missing packages), EX=NN,
-# BUILD (default build/MODE) and DOCS (default build/docs): output folders.
+# BUILD (default build/MODE) and DOCS (default build/docs): output folders;
+# EPUB (default build/logistic-regression-in-c.epub).
 
 CC ?= cc
 EX ?=
@@ -25,6 +28,7 @@ endif
 MODE := $(if $(SANITIZE),san-)$(if $(WERROR),strict,learn)
 BUILD ?= build/$(MODE)
 DOCS ?= build/docs
+EPUB ?= build/logistic-regression-in-c.epub
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow $(if $(WERROR),-Werror)
 # -ffp-contract=off: no fused multiply-add, so sums match NumPy's to the bit.
@@ -47,7 +51,8 @@ LIB_TESTS := $(patsubst tests/lib/%.c,$(BUILD)/tests/%,$(wildcard tests/lib/test
 TOOLS := $(BUILD)/tests/check-output
 
 .SECONDARY:
-.PHONY: all check hint reset watch docs test bench clean deps-cunit deps-gnuplot deps-pandoc $(CHAPTERS)
+.PHONY: all check hint reset watch docs epub docs-check test bench clean deps-cunit deps-gnuplot deps-pandoc \
+        deps-chromium $(CHAPTERS)
 all: $(CHAPTERS)
 
 # One pattern rule compiles every source file to build/MODE/obj/PATH.o.
@@ -93,6 +98,12 @@ watch:
 # Figures are drawn by the chapter programs themselves, so they cannot go stale.
 docs: deps-pandoc deps-gnuplot $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
 	@scripts/docs.sh $(DOCS) $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
+	@cp $(DOCS)/logistic-regression-in-c.epub $(EPUB)
+
+epub: docs
+
+docs-check: docs deps-chromium
+	@scripts/docs-check.sh $(DOCS)
 
 test: deps-cunit deps-gnuplot deps-pandoc $(LIB) $(HARNESS) $(LIB_TESTS) $(TOOLS) \
       $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
@@ -108,6 +119,9 @@ deps-gnuplot:
 	@scripts/need.sh gnuplot gnuplot
 deps-pandoc:
 	@scripts/need.sh pandoc pandoc
+deps-chromium:
+	@scripts/need.sh chromium chromium
+	@scripts/need.sh nodejs node
 
 clean:
 	rm -rf build out $(wildcard chapter-[0-9][0-9])

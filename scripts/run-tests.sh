@@ -52,6 +52,11 @@ done
 
 echo "== notes"
 step "make docs (${DOCS:=build/docs})" scripts/docs.sh "$DOCS" "$BUILD"/bin/chapter-*
+if command -v chromium > /dev/null && command -v node > /dev/null; then
+  step "make docs-check (screenshots in $DOCS-check/)" scripts/docs-check.sh "$DOCS"
+else
+  echo "SKIP  make docs-check: no chromium or node here (Debian: apt-get install chromium nodejs)"
+fi
 
 echo
 echo "$passed passed, $failed failed"

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# docs-check-selftest.sh: check that the browser check can fail.
+#
+# Writes a small site with one good page and one page per kind of mistake
+# that scripts/docs-check.mjs must catch, runs the check on it, and fails
+# unless the good page passes and every bad page fails with its own message.
+# Run by scripts/docs-check.sh before it checks the real notes.
+set -euo pipefail
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+site=$tmp/site
+mkdir -p "$site/fig"
+
+# page NAME BODY: a page shaped like the notes' (viewport, stylesheet).
+page() {
+  cat > "$site/$1.html" <<EOF
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>$1</title><link rel="stylesheet" href="style.css"></head>
+<body><div class="page"><main id="text">
+$2
+</main></div></body></html>
+EOF
+}
+cp docs/style.css "$site/style.css"
+cat > "$site/fig/dot.svg" <<'EOF'
+<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><circle cx="10" cy="10" r="8"/></svg>
+EOF
+
+good='<h2 id="a">A</h2><p>A formula, <math><mi>x</mi><mo>=</mo><mn>1</mn></math>, a
+<a href="#a">link here</a>, <a href="missing-image.html#b">one away</a> and a figure:</p>
+<figure><a class="zoom" href="fig/dot.svg"><img src="fig/dot.svg" alt="A dot."></a>
+<figcaption>A dot.</figcaption></figure>
+<details><summary>Folded</summary><p><math><mi>y</mi></math></p></details>'
+page index "$good"
+page missing-image '<p id="b">x</p><figure><img src="fig/none.svg" alt="Nothing."><figcaption>Nothing.</figcaption></figure>'
+page no-alt '<figure><img src="fig/dot.svg"><figcaption>A dot.</figcaption></figure>'
+page no-caption '<p><img src="fig/dot.svg" alt="A dot."></p>'
+page missing-file '<p><a href="nowhere.html">a page that is not there</a></p>'
+page missing-anchor '<p><a href="index.html#nowhere">an anchor that is not there</a></p>'
+page empty-math '<p>An empty formula: <math></math>.</p>'
+page folded-empty-math '<details><summary>Folded</summary><p><math><mrow></mrow></math></p></details>'
+page math-error '<p><math><merror><mtext>\foo</mtext></merror></math></p>'
+page wide '<div style="width: 800px">Eight hundred pixels wide.</div>'
+page console '<script>console.error("broken on purpose")</script>'
+page network '<p><img src="https://example.invalid/x.png" alt="A remote picture."></p>'
+page twice '<p id="same">one</p><p id="same">two</p>'
+
+# page-name<TAB>message that the check must print for it.
+expected=$'missing-image.html\timage did not load: fig/none.svg
+no-alt.html\timage without alt text
+no-caption.html\timage without a caption
+missing-file.html\tlink to a missing file nowhere.html
+missing-anchor.html\tlink to a missing anchor index.html#nowhere
+empty-math.html\tformula renders 0 x
+folded-empty-math.html\tformula renders 0 x
+math-error.html\tformula with an error
+wide.html\t390 px: the page is 
+console.html\tconsole error: broken on purpose
+network.html\tfetches from the network: https://example.invalid/x.png
+twice.html\tid used twice: same'
+
+status=0
+node scripts/docs-check.mjs "$site" "$tmp/shots" > "$tmp/out.txt" 2>&1 || status=$?
+# The check's report as page<TAB>problem lines ("ok" for a page that passed).
+awk '/^(ok|FAIL) / { page = $2; if ($1 == "ok") print page "\tok"; next }
+     /^      / { sub(/^ +/, ""); print page "\t" $0 }' "$tmp/out.txt" > "$tmp/found.txt"
+
+fail() {
+  echo "docs-check-selftest: $*" >&2
+  sed 's/^/    /' "$tmp/out.txt" >&2
+  exit 1
+}
+[[ $status == 1 ]] || fail "the check exited with $status on a site with mistakes (expected 1)"
+grep -qx $'index.html\tok' "$tmp/found.txt" || fail "the good page did not pass"
+while IFS=$'\t' read -r name message; do
+  grep -F -- "$name"$'\t' "$tmp/found.txt" | grep -qF -- "$message" ||
+    fail "$name: expected a problem '$message', which the check did not report"
+done <<< "$expected"
+echo "docs-check-selftest: the check caught all $(wc -l <<< "$expected") kinds of mistake and passed the good page"

@@ -1,0 +1,438 @@
+#!/usr/bin/env node
+// docs-check.mjs SITE SHOTS: open every page of the built notes in headless
+// Chromium from file:// and fail if a reader would trip on it.
+//
+// For each *.html under SITE (index first), at 1280 px and at 390 px wide:
+//   - every <img> must load, have alt text, and (in the text) a caption;
+//   - every <math> must render with a non-zero width and height, and none
+//     may contain an <merror> (TeX that pandoc could not convert);
+//   - the page must not be wider than the window (no sideways scrolling of
+//     the whole page; code, tables and wide formulas scroll on their own);
+//   - the console must show no error, nothing may fail to load, and nothing
+//     may be fetched from the network (the notes must work offline);
+//   - ids must be unique.
+// Then every link is followed on disk: a file:// link must name an existing
+// file, and its #anchor an id on the target page. Web links are listed, not
+// followed. Closed <details> are opened for the checks, after the screenshot.
+// Full-page screenshots go to SHOTS/NAME-1280.png and SHOTS/NAME-390.png
+// (hints/NN-x.html becomes hints-NN-x-*.png); with DOCS_CHECK_DARK=1 also
+// NAME-390-dark.png, in the dark colour scheme.
+//
+// Needs only Node (18 or later) and Chromium: it speaks the DevTools protocol
+// over --remote-debugging-pipe, so there is nothing to install from npm and
+// no browser to download. CHROMIUM names the browser (default: chromium on
+// PATH). Exit status: 0 all good, 1 a page failed a check, 2 usage or the
+// browser would not start.
+
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const WIDTHS = [
+  { name: "1280", width: 1280, height: 800, mobile: false },
+  { name: "390", width: 390, height: 844, mobile: true },
+];
+const PAGE_TIMEOUT_MS = 20000;
+
+function usage(msg) {
+  if (msg) console.error(`docs-check: ${msg}`);
+  console.error("usage: node scripts/docs-check.mjs SITE-DIR SCREENSHOT-DIR");
+  process.exit(2);
+}
+
+// ---- The pages -------------------------------------------------------------
+
+function htmlFiles(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...htmlFiles(p));
+    else if (entry.name.endsWith(".html")) out.push(p);
+  }
+  return out;
+}
+
+// index.html, then the pages in name order, then the hints.
+function pagesOf(site) {
+  const rel = htmlFiles(site).map((p) => path.relative(site, p));
+  const rank = (r) => (r === "index.html" ? 0 : r.includes(path.sep) ? 2 : 1);
+  return rel.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+function dirSize(dir) {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    total += entry.isDirectory() ? dirSize(p) : fs.statSync(p).size;
+  }
+  return total;
+}
+
+// ---- A minimal DevTools protocol client over the pipe -----------------------
+
+class Browser {
+  constructor(proc) {
+    this.proc = proc;
+    this.out = proc.stdio[3]; // Chromium reads commands from its fd 3
+    this.next = 1;
+    this.pending = new Map();
+    this.listeners = new Set();
+    let buffered = Buffer.alloc(0);
+    proc.stdio[4].on("data", (chunk) => { // and writes replies to its fd 4
+      buffered = Buffer.concat([buffered, chunk]);
+      let end;
+      while ((end = buffered.indexOf(0)) >= 0) {
+        const msg = JSON.parse(buffered.subarray(0, end).toString("utf8"));
+        buffered = buffered.subarray(end + 1);
+        this.dispatch(msg);
+      }
+    });
+    proc.on("exit", (code, signal) => {
+      for (const { reject } of this.pending.values()) {
+        reject(new Error(`Chromium exited (${signal || code})`));
+      }
+      this.pending.clear();
+    });
+  }
+
+  dispatch(msg) {
+    if (msg.id !== undefined) {
+      const waiting = this.pending.get(msg.id);
+      if (!waiting) return;
+      this.pending.delete(msg.id);
+      if (msg.error) waiting.reject(new Error(`${waiting.method}: ${msg.error.message}`));
+      else waiting.resolve(msg.result);
+    } else {
+      for (const listener of this.listeners) listener(msg);
+    }
+  }
+
+  send(method, params = {}, sessionId = undefined) {
+    const id = this.next++;
+    const msg = { id, method, params };
+    if (sessionId) msg.sessionId = sessionId;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, method });
+      this.out.write(JSON.stringify(msg) + "\0");
+    });
+  }
+
+  // Resolve with the first event `method` of `sessionId` (after this call).
+  event(method, sessionId, timeoutMs) {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.listeners.delete(listener);
+        reject(new Error(`no ${method} within ${timeoutMs / 1000} s`));
+      }, timeoutMs);
+      const listener = (msg) => {
+        if (msg.method === method && msg.sessionId === sessionId) {
+          clearTimeout(timer);
+          this.listeners.delete(listener);
+          resolve(msg.params);
+        }
+      };
+      this.listeners.add(listener);
+    });
+  }
+}
+
+function launch(profile, log) {
+  const chromium = process.env.CHROMIUM || "chromium";
+  const args = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    `--user-data-dir=${profile}`,
+    "--remote-debugging-pipe",
+    "--hide-scrollbars", "--mute-audio", "--disable-extensions",
+    "--no-default-browser-check", "--force-color-profile=srgb",
+    // No name resolves: a page that reaches for the network fails to load it.
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "about:blank",
+  ];
+  const logFd = fs.openSync(log, "w");
+  const proc = spawn(chromium, args, { stdio: ["ignore", logFd, logFd, "pipe", "pipe"] });
+  fs.closeSync(logFd);
+  return new Promise((resolve, reject) => {
+    proc.on("error", (err) => reject(new Error(`cannot run ${chromium}: ${err.message}`)));
+    proc.on("spawn", () => resolve(new Browser(proc)));
+  });
+}
+
+// ---- What runs inside each page --------------------------------------------
+
+// Returns {problems, ids, links, images, maths}. Runs with the <details> open.
+const CHECK_PAGE = `(() => {
+  const problems = [];
+  const where = (el) => {
+    const text = (el.getAttribute("alt") || el.textContent || "").trim().replace(/\\s+/g, " ");
+    return el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+      (el.className && typeof el.className === "string" ? "." + el.className.split(" ").join(".") : "") +
+      (text ? ' "' + text.slice(0, 50) + (text.length > 50 ? "…" : "") + '"' : "");
+  };
+  let images = 0;
+  for (const img of document.images) {
+    images++;
+    const src = img.getAttribute("src");
+    if (!img.complete || img.naturalWidth === 0) problems.push("image did not load: " + src);
+    else if (img.getBoundingClientRect().width === 0) problems.push("image has no width: " + src);
+    if (!(img.getAttribute("alt") || "").trim()) problems.push("image without alt text: " + src);
+    const fig = img.closest("figure");
+    if (img.closest("main") && !(fig && fig.querySelector("figcaption")))
+      problems.push("image without a caption: " + src);
+  }
+  let maths = 0;
+  for (const m of document.querySelectorAll("math")) {
+    maths++;
+    const r = m.getBoundingClientRect();
+    if (!(r.width > 0 && r.height > 0))
+      problems.push("formula renders " + r.width + " x " + r.height + " px: " + where(m));
+  }
+  for (const e of document.querySelectorAll("merror"))
+    problems.push("formula with an error: " + where(e));
+  const ids = [];
+  const seen = new Set();
+  for (const e of document.querySelectorAll("[id], a[name]")) {
+    const id = e.id || e.getAttribute("name");
+    if (seen.has(id)) problems.push("id used twice: " + id);
+    seen.add(id);
+    ids.push(id);
+  }
+  const links = [...document.querySelectorAll("a[href], link[href]")].map((a) =>
+    ({ href: a.href, raw: a.getAttribute("href"), what: where(a) }));
+  // Whole-page sideways overflow, and the outermost elements that stick out
+  // without being inside something that scrolls.
+  const width = document.documentElement.clientWidth;
+  const scrollWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+  if (scrollWidth > width + 1) {
+    const culprits = [];
+    const scrolls = (el) => /(auto|scroll|hidden|clip)/.test(getComputedStyle(el).overflowX);
+    const walk = (el) => {
+      for (const child of el.children) {
+        const r = child.getBoundingClientRect();
+        if (r.right > width + 1 || r.left < -1) { culprits.push(where(child) + " reaches " + Math.round(r.right) + " px"); continue; }
+        if (!scrolls(child)) walk(child);
+      }
+    };
+    walk(document.body);
+    problems.push("the page is " + scrollWidth + " px wide in a " + width + " px window: " +
+      (culprits.slice(0, 3).join("; ") || "no single element to blame"));
+  }
+  return { problems, ids, links, images, maths };
+})()`;
+
+// ---- Checking one page -----------------------------------------------------
+
+async function evaluate(browser, session, expression) {
+  const r = await browser.send("Runtime.evaluate",
+    { expression, returnByValue: true, awaitPromise: true }, session);
+  if (r.exceptionDetails) {
+    throw new Error(`script failed: ${r.exceptionDetails.exception?.description || r.exceptionDetails.text}`);
+  }
+  return r.result.value;
+}
+
+const settle = "new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))";
+
+async function screenshot(browser, session, file) {
+  const metrics = await browser.send("Page.getLayoutMetrics", {}, session);
+  const { width, height } = metrics.cssContentSize;
+  const shot = await browser.send("Page.captureScreenshot", {
+    format: "png",
+    captureBeyondViewport: true,
+    clip: { x: 0, y: 0, width: Math.ceil(width), height: Math.ceil(height), scale: 1 },
+  }, session);
+  fs.writeFileSync(file, Buffer.from(shot.data, "base64"));
+  return Math.ceil(height);
+}
+
+async function checkPage(browser, session, site, rel, shots, events) {
+  const url = pathToFileURL(path.join(site, rel)).href;
+  const base = rel.replace(/\.html$/, "").split(path.sep).join("-");
+  const result = { rel, problems: [], ids: [], links: [], images: 0, maths: 0, loadMs: 0, heights: {} };
+  events.length = 0;
+  const perWidth = [];
+
+  for (const [i, w] of WIDTHS.entries()) {
+    await browser.send("Emulation.setDeviceMetricsOverride", {
+      width: w.width, height: w.height, deviceScaleFactor: 1, mobile: w.mobile,
+    }, session);
+    if (i === 0) {
+      const start = performance.now();
+      const loaded = browser.event("Page.loadEventFired", session, PAGE_TIMEOUT_MS);
+      const nav = await browser.send("Page.navigate", { url }, session);
+      if (nav.errorText) throw new Error(`cannot open ${url}: ${nav.errorText}`);
+      await loaded;
+      await evaluate(browser, session, "document.fonts.ready.then(() => true)");
+      await evaluate(browser, session, settle);
+      result.loadMs = performance.now() - start;
+    } else {
+      await evaluate(browser, session, settle);
+    }
+    result.heights[w.name] = await screenshot(browser, session, path.join(shots, `${base}-${w.name}.png`));
+    if (w.mobile && process.env.DOCS_CHECK_DARK === "1") {
+      await browser.send("Emulation.setEmulatedMedia",
+        { features: [{ name: "prefers-color-scheme", value: "dark" }] }, session);
+      await evaluate(browser, session, settle);
+      await screenshot(browser, session, path.join(shots, `${base}-${w.name}-dark.png`));
+      await browser.send("Emulation.setEmulatedMedia", { features: [] }, session);
+    }
+    // Open every <details> for the checks, then put them back.
+    await evaluate(browser, session,
+      "window.__closed = [...document.querySelectorAll('details:not([open])')];" +
+      "window.__closed.forEach((d) => { d.open = true; }); true");
+    await evaluate(browser, session, settle);
+    const found = await evaluate(browser, session, CHECK_PAGE);
+    await evaluate(browser, session, "window.__closed.forEach((d) => { d.open = false; }); true");
+    perWidth.push(found.problems);
+    if (i === 0) Object.assign(result, { ids: found.ids, links: found.links, images: found.images, maths: found.maths });
+  }
+  // A problem seen at every width is said once, without the width.
+  const everywhere = perWidth.reduce((a, b) => a.filter((p) => b.includes(p)));
+  result.problems = [...everywhere,
+    ...perWidth.flatMap((list, i) => list.filter((p) => !everywhere.includes(p)).map((p) => `${WIDTHS[i].name} px: ${p}`))];
+  result.problems.push(...events);
+  return result;
+}
+
+// What the browser reports on its own: console errors, failed loads, network.
+function watch(browser, session, events) {
+  browser.listeners.add((msg) => {
+    if (msg.sessionId !== session) return;
+    const p = msg.params;
+    switch (msg.method) {
+      case "Runtime.consoleAPICalled":
+        if (p.type === "error" || p.type === "assert") {
+          events.push(`console ${p.type}: ${p.args.map((a) => a.value ?? a.description).join(" ")}`);
+        }
+        break;
+      case "Runtime.exceptionThrown":
+        events.push(`script error: ${p.exceptionDetails.exception?.description || p.exceptionDetails.text}`);
+        break;
+      case "Log.entryAdded":
+        if (p.entry.level === "error") events.push(`console error: ${p.entry.text}${p.entry.url ? " (" + p.entry.url + ")" : ""}`);
+        break;
+      case "Network.requestWillBeSent":
+        if (!/^(file|data|about):/.test(p.request.url)) events.push(`fetches from the network: ${p.request.url}`);
+        break;
+      case "Network.loadingFailed":
+        events.push(`failed to load (${p.errorText}): ${p.type || "resource"}`);
+        break;
+    }
+  });
+}
+
+// ---- Links, once every page's ids are known ---------------------------------
+
+const idCache = new Map();
+function idsOf(file, checked) {
+  if (checked.has(file)) return checked.get(file);
+  if (!idCache.has(file)) {
+    const text = fs.readFileSync(file, "utf8");
+    idCache.set(file, new Set([...text.matchAll(/\s(?:id|name)="([^"]*)"/g)].map((m) => m[1])));
+  }
+  return idCache.get(file);
+}
+
+function checkLinks(result, site, checked, external) {
+  const problems = [];
+  for (const link of result.links) {
+    let url;
+    try { url = new URL(link.href); } catch { problems.push(`bad link ${link.raw}: ${link.what}`); continue; }
+    if (url.protocol === "http:" || url.protocol === "https:") { external.add(url.href); continue; }
+    if (url.protocol === "mailto:") continue;
+    if (url.protocol !== "file:") { problems.push(`link to ${url.protocol} ${link.raw}: ${link.what}`); continue; }
+    const file = fileURLToPath(new URL(url.pathname, url));
+    if (!fs.existsSync(file)) { problems.push(`link to a missing file ${link.raw}: ${link.what}`); continue; }
+    const anchor = decodeURIComponent(url.hash.slice(1));
+    if (anchor && file.endsWith(".html") && !idsOf(file, checked).has(anchor)) {
+      problems.push(`link to a missing anchor ${link.raw}: ${link.what}`);
+    }
+  }
+  return problems;
+}
+
+// ---- Main ------------------------------------------------------------------
+
+async function main() {
+  const [siteArg, shotsArg] = process.argv.slice(2);
+  if (!siteArg || !shotsArg || process.argv.length > 4) usage();
+  const site = path.resolve(siteArg);
+  const shots = path.resolve(shotsArg);
+  if (!fs.existsSync(path.join(site, "index.html"))) usage(`no ${siteArg}/index.html: build the notes first (make docs)`);
+  const pages = pagesOf(site);
+  fs.rmSync(shots, { recursive: true, force: true });
+  fs.mkdirSync(shots, { recursive: true });
+
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "docs-check-"));
+  const log = path.join(shots, "chromium.log");
+  let browser;
+  try {
+    browser = await launch(profile, log);
+  } catch (err) {
+    console.error(`docs-check: ${err.message}`);
+    process.exit(2);
+  }
+  // Ask the browser to quit, wait until it has (it writes to its profile to
+  // the end), then remove the profile.
+  const cleanup = async () => {
+    const exited = new Promise((resolve) => {
+      if (browser.proc.exitCode !== null || browser.proc.signalCode !== null) resolve();
+      else browser.proc.once("exit", resolve);
+    });
+    const timer = setTimeout(() => browser.proc.kill("SIGKILL"), 5000);
+    browser.send("Browser.close").catch(() => browser.proc.kill("SIGKILL"));
+    await exited;
+    clearTimeout(timer);
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  };
+  process.on("SIGINT", () => { browser.proc.kill("SIGKILL"); process.exit(130); });
+
+  let failed = 0;
+  try {
+    const { targetId } = await browser.send("Target.createTarget", { url: "about:blank" });
+    const { sessionId } = await browser.send("Target.attachToTarget", { targetId, flatten: true });
+    for (const domain of ["Page", "Runtime", "Log", "Network"]) {
+      await browser.send(`${domain}.enable`, {}, sessionId);
+    }
+    const events = [];
+    watch(browser, sessionId, events);
+
+    const results = [];
+    for (const rel of pages) {
+      try {
+        results.push(await checkPage(browser, sessionId, site, rel, shots, events));
+      } catch (err) {
+        results.push({ rel, problems: [err.message], ids: [], links: [], images: 0, maths: 0, loadMs: 0, heights: {} });
+      }
+    }
+
+    const checked = new Map(results.map((r) => [path.join(site, r.rel), new Set(r.ids)]));
+    const external = new Set();
+    let links = 0, images = 0, maths = 0;
+    for (const r of results) {
+      r.problems.push(...checkLinks(r, site, checked, external));
+      links += r.links.length; images += r.images; maths += r.maths;
+      const ok = r.problems.length === 0;
+      if (!ok) failed++;
+      console.log(`${ok ? "ok  " : "FAIL"}  ${r.rel.padEnd(34)} ${String(Math.round(r.loadMs)).padStart(5)} ms  ` +
+        `${String(r.images).padStart(2)} figures ${String(r.maths).padStart(4)} formulas  ` +
+        `${r.heights["1280"] ?? "?"}/${r.heights["390"] ?? "?"} px tall`);
+      for (const p of r.problems) console.log(`      ${p}`);
+    }
+    const slowest = results.reduce((a, b) => (b.loadMs > a.loadMs ? b : a));
+    console.log(`docs-check: ${results.length} pages, ${images} figures, ${maths} formulas, ` +
+      `${links} links (${external.size} to the web, not followed); site ${(dirSize(site) / 1024).toFixed(0)} kB; ` +
+      `slowest ${slowest.rel} (${Math.round(slowest.loadMs)} ms); screenshots in ${path.relative(process.cwd(), shots) || "."}/`);
+    if (failed) console.log(`docs-check: ${failed} of ${results.length} pages FAILED (Chromium's own log: ${path.relative(process.cwd(), log)})`);
+  } catch (err) {
+    console.error(`docs-check: ${err.message} (Chromium's log: ${log})`);
+    failed = -1;
+  } finally {
+    await cleanup();
+  }
+  process.exit(failed === 0 ? 0 : failed > 0 ? 1 : 2);
+}
+
+main();
