@@ -17,7 +17,7 @@ size_t course_options(CourseData *cd, ChapterOption *opts) {
     opts[n++] = (ChapterOption){"--samples", "N", "number of samples to generate (default 300)",
                                 OPT_COUNT, &cd->samples, 10, 1e6, 0};
     if (cd->set == COURSE_CLASSIFICATION3) {
-        opts[n++] = (ChapterOption){"--classes", "K", "number of classes, labels 0..K-1 (default 3)",
+        opts[n++] = (ChapterOption){"--classes", "K", "number of classes, labels 0..K-1 (default 3; at most 4 when generated)",
                                     OPT_COUNT, &cd->classes, 2, COURSE_MAX_CLASSES, 0};
     }
     if (cd->set == COURSE_MOONS) {
@@ -56,6 +56,11 @@ const char *course_describe(const CourseData *cd, char *buf, size_t size) {
 static int generate(const CourseData *cd, Dataset *ds, LrError *err) {
     if (cd->set == COURSE_MOONS) {
         return datagen_make_moons(ds, cd->samples, cd->noise, true, (long long)cd->seed, err);
+    }
+    if (cd->classes > COURSE_MAX_GENERATED_CLASSES) {
+        return lr_fail(err, "--classes %zu: the lesson's data set has 2 informative features, so room for at "
+                            "most %d classes (one per corner of a square); use --data FILE.csv for more",
+                       cd->classes, COURSE_MAX_GENERATED_CLASSES);
     }
     ClassificationParams p = datagen_classification_defaults();
     p.n_samples = cd->samples;

@@ -32,9 +32,10 @@ typedef enum {
 /* The most options course_options adds. */
 #define COURSE_MAX_OPTIONS 5
 
-/* The most classes --classes accepts (a generated data set has at most 4:
- * 2 informative features give 4 cluster centres). */
+/* The most classes --classes accepts, and the most a generated data set can
+ * have (2 informative features give 4 cluster centres, the square's corners). */
 #define COURSE_MAX_CLASSES 6
+#define COURSE_MAX_GENERATED_CLASSES 4
 
 typedef struct {
     CourseSet set;          // which of the lesson's data sets

@@ -70,8 +70,14 @@ explain() {
         echo "'undefined reference to X' means a function X is declared in exercises.h but not defined: is its name misspelled?"
       ;;
     crash)
-      echo "The test program crashed (exit status $rc) before it could finish: often an index past the end"
-      echo "of an array, or a NULL pointer. To see the line:  make check EX=${name%%-*} SANITIZE=1";;
+      case $rc in
+        136) echo "The test program crashed: a division by zero in whole numbers (size_t or int). Does some"
+             echo "count end up 0? Decide what the answer is then, and divide as doubles.";;
+        134) echo "The test program stopped itself (abort): an assert failed, or the sanitizer found a bug above.";;
+        *)   echo "The test program crashed (exit status $rc) before it could finish: often an index past the"
+             echo "end of an array, or a NULL pointer.";;
+      esac
+      [[ $CFLAGS == *sanitize* ]] || echo "To see the line:  make check EX=${name%%-*} SANITIZE=1";;
     timeout) echo "The tests did not finish in 30 s: is there a loop that never ends?";;
   esac
 }

@@ -58,11 +58,15 @@ static void check_gradient(size_t d, size_t n, double lambda) {
         theta[j] = saved - h;
         double down = penalty(theta, d, n, lambda);
         theta[j] = saved;
-        EXPECT_NEAR(grad[j], (up - down) / (2 * h), TOL,
+        double want = (up - down) / (2 * h);
+        int times_n = fabs(want) > 1e-12 && fabs(grad[j] - (double)n * want) < 1e-6 * fabs((double)n * want);
+        EXPECT_NEAR(grad[j], want, TOL,
                     harness_fmt("grad[%zu] with d = %zu, n = %zu, lambda = %g%s", j, d, n, lambda,
                                 j == d ? " (the bias)" : ""),
-                    j == d ? "The bias is not penalised, so its gradient is exactly 0."
-                           : "dP/dw_j = (lambda / n) * w_j: the 2 of the square cancels the 1/2.");
+                    j == d    ? "The bias is not penalised, so its gradient is exactly 0."
+                    : times_n ? "That is n times too big: the penalty is (lambda / 2n) ||w||^2, so its gradient "
+                                "is (lambda / n) w_j. Divide by n."
+                              : "dP/dw_j = (lambda / n) * w_j: the 2 of the square cancels the 1/2.");
     }
     EXPECT_NEAR(grad[d + 1], 12345.0, 0.0, harness_fmt("grad[%zu], one past the end", d + 1),
                 "l2_penalty_gradient wrote past the d + 1 entries of grad.");

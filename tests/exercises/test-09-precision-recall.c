@@ -18,9 +18,13 @@ static const double Y8[8] = {0, 1, 1, 0, 0, 1, 1, 0};
 
 static void test_hand_case(void) {
     // t = 0.6: predicted positive 0.95, 0.8, 0.7, 0.6: tp = 3, fp = 1, fn = 1
-    EXPECT_NEAR(precision_at(P8, Y8, 8, 0.6), 0.75, TOL, "precision_at(t = 0.6) on the 8 samples",
-                "tp = 3 (0.95, 0.7, 0.6), fp = 1 (0.8): 3/4. The sample with p = 0.6 counts as "
-                "positive: the rule is p_i >= t, not p_i > t.");
+    double got = precision_at(P8, Y8, 8, 0.6);
+    int whole = got == 0.0 && precision_at(P8, Y8, 8, 0.9) == 1.0;   // 3/4 gave 0 but 1/1 gave 1
+    EXPECT_NEAR(got, 0.75, TOL, "precision_at(t = 0.6) on the 8 samples",
+                whole ? "0 is what dividing two whole numbers gives: 3 / 4 is 0 in size_t or int. "
+                             "Turn the counts into doubles before you divide."
+                           : "tp = 3 (0.95, 0.7, 0.6), fp = 1 (0.8): 3/4. The sample with p = 0.6 counts as "
+                             "positive: the rule is p_i >= t, not p_i > t.");
     EXPECT_NEAR(recall_at(P8, Y8, 8, 0.6), 0.75, TOL, "recall_at(t = 0.6) on the 8 samples",
                 "tp = 3 of the 4 positive samples (0.4 is missed): 3/4. Did you divide by tp + fn?");
     EXPECT_NEAR(precision_at(P8, Y8, 8, 0.5), 3.0 / 5, TOL, "precision_at(t = 0.5)",
