@@ -30,6 +30,19 @@ hints=(docs/hints/[0-9][0-9]-*.md)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; rm -f "$epub.tmp$$"' EXIT
 
+# The pages are rendered as if they were in $tmp/site, which holds the
+# figures and stands in for the site (page.lua and figures.lua check that
+# what a page links to exists there). gnuplot's SVGs give the key's sample
+# and the curve the same id; a browser does not mind, but an EPUB must be
+# valid XML, so the copies number the repeats. The index links the book
+# itself, which is there once it is built.
+mkdir -p "$tmp/site/fig" "$tmp/site/hints"
+: > "$tmp/site/logistic-regression-in-c.epub"
+for svg in "$site"/fig/*.svg; do
+  perl -pe 's/\bid="([^"]*)"/$seen{$1}++ ? "id=\"$1-$seen{$1}\"" : "id=\"$1\""/ge' \
+    "$svg" > "$tmp/site/fig/${svg##*/}"
+done
+
 filters=(--lua-filter=docs/filters/page.lua --lua-filter=docs/filters/snippets.lua
          --lua-filter=docs/filters/figures.lua --lua-filter=docs/filters/epub.lua)
 
@@ -48,9 +61,9 @@ for md in "${pages[@]}"; do
   n=$((n + 1))
   json=$tmp/$(printf %02d $n).json
   if [[ $md == docs/index.md ]]; then
-    chapter "$md" "$json" "$site" --metadata=lr-epub-title:"About this workbook"
+    chapter "$md" "$json" "$tmp/site" --metadata=lr-epub-title:"About this workbook"
   else
-    chapter "$md" "$json" "$site"
+    chapter "$md" "$json" "$tmp/site"
   fi
   parts+=("$json")
 done
@@ -67,7 +80,7 @@ EOF
   for md in "${hints[@]}"; do
     n=$((n + 1))
     json=$tmp/$(printf %02d $n).json
-    chapter "$md" "$json" "$site/hints"
+    chapter "$md" "$json" "$tmp/site/hints"
     parts+=("$json")
   done
 fi
@@ -87,14 +100,6 @@ identifier:
     text: urn:x-logistic-regression-in-c:notes
 ...
 EOF
-
-# gnuplot's SVGs give the key's sample and the curve the same id; a browser
-# does not mind, but an EPUB must be valid XML: number the repeats.
-mkdir -p "$tmp/site/fig"
-for svg in "$site"/fig/*.svg; do
-  perl -pe 's/\bid="([^"]*)"/$seen{$1}++ ? "id=\"$1-$seen{$1}\"" : "id=\"$1\""/ge' \
-    "$svg" > "$tmp/site/fig/${svg##*/}"
-done
 
 pandoc "${parts[@]}" --from=json --to=epub3 --output="$epub.tmp$$" \
   --metadata-file="$tmp/metadata.yaml" \

@@ -16,8 +16,9 @@
 --   - rewrites links: "#x" to "#PAGE--x", "04-name.html" to "#04-name",
 --     "04-name.html#x" to "#04-name--x", "hints/04-name.html" to
 --     "#hint-04-name";
---   - unlinks links into the repository (a book has no repository beside it)
---     and links of a figure to its own file, keeping their text;
+--   - unlinks links into the repository (a book has no repository beside it),
+--     to other files beside the site, and of a figure to its own file,
+--     keeping their text;
 --   - makes figure paths relative to the site's root ("../fig/x.svg" in a
 --     hint becomes "fig/x.svg"), where build-epub.sh looks for them.
 -- build-epub.sh passes lr-srcroot as "@repo", so repository links are those
@@ -84,7 +85,11 @@ local function link(el)
     return el.content
   end
   local inside = book_target(el.target)
-  if inside then el.target = inside end
+  if inside then
+    el.target = inside
+  elseif not el.target:match("^%a[%w+.-]*:") then
+    return el.content -- a file beside the site (the book itself): not in the book
+  end
   return el
 end
 
