@@ -46,6 +46,8 @@ page wide '<div style="width: 800px">Eight hundred pixels wide.</div>'
 page console '<script>console.error("broken on purpose")</script>'
 page network '<p><img src="https://example.invalid/x.png" alt="A remote picture."></p>'
 page twice '<p id="same">one</p><p id="same">two</p>'
+page raw-tex '<p>A formula pandoc missed: \frac{1}{2}.</p>'
+cp "$site/fig/dot.svg" "$site/fig/unused.svg"
 
 # page-name<TAB>message that the check must print for it.
 expected=$'missing-image.html\timage did not load: fig/none.svg
@@ -59,7 +61,9 @@ math-error.html\tformula with an error
 wide.html\t390 px: the page is 
 console.html\tconsole error: broken on purpose
 network.html\tfetches from the network: https://example.invalid/x.png
-twice.html\tid used twice: same'
+twice.html\tid used twice: same
+raw-tex.html\tTeX left in the text: \\frac
+(site)\tfigure drawn but shown on no page: fig/unused.svg'
 
 status=0
 node scripts/docs-check.mjs "$site" "$tmp/shots" > "$tmp/out.txt" 2>&1 || status=$?

@@ -10,7 +10,8 @@
 //     the whole page; code, tables and wide formulas scroll on their own);
 //   - the console must show no error, nothing may fail to load, and nothing
 //     may be fetched from the network (the notes must work offline);
-//   - ids must be unique.
+//   - ids must be unique, and no TeX may be left unconverted in the text.
+// Every figure in SITE/fig must be shown on some page.
 // Then every link is followed on disk: a file:// link must name an existing
 // file, and its #anchor an id on the target page. Web links are listed, not
 // followed. Closed <details> are opened for the checks, after the screenshot.
@@ -162,7 +163,7 @@ function launch(profile, log) {
 
 // ---- What runs inside each page --------------------------------------------
 
-// Returns {problems, ids, links, images, maths}. Runs with the <details> open.
+// Returns {problems, ids, links, images (their URLs), maths}. Runs with the <details> open.
 const CHECK_PAGE = `(() => {
   const problems = [];
   const where = (el) => {
@@ -171,9 +172,9 @@ const CHECK_PAGE = `(() => {
       (el.className && typeof el.className === "string" ? "." + el.className.split(" ").join(".") : "") +
       (text ? ' "' + text.slice(0, 50) + (text.length > 50 ? "…" : "") + '"' : "");
   };
-  let images = 0;
+  const images = [];
   for (const img of document.images) {
-    images++;
+    images.push(img.src);
     const src = img.getAttribute("src");
     if (!img.complete || img.naturalWidth === 0) problems.push("image did not load: " + src);
     else if (img.getBoundingClientRect().width === 0) problems.push("image has no width: " + src);
@@ -191,6 +192,15 @@ const CHECK_PAGE = `(() => {
   }
   for (const e of document.querySelectorAll("merror"))
     problems.push("formula with an error: " + where(e));
+  // TeX that never became MathML: a $...$ pandoc did not take for math, or
+  // a TeX command in the running text.
+  const tex = /\\$[^$\\s][^$]*\\$|\\\\(frac|hat|sum|sigma|lambda|mathbf|lVert|cdot|dots|ldots|left|right|begin|end|tfrac|partial|nabla|theta|eta|alpha|beta|mu|le|ge)\\b/;
+  const text = document.createTreeWalker(document.querySelector("main") || document.body, NodeFilter.SHOW_TEXT);
+  for (let node = text.nextNode(); node; node = text.nextNode()) {
+    if (node.parentElement.closest("code, pre, math, script, style")) continue;
+    const m = node.textContent.match(tex);
+    if (m) problems.push("TeX left in the text: " + m[0].slice(0, 40));
+  }
   const ids = [];
   const seen = new Set();
   for (const e of document.querySelectorAll("[id], a[name]")) {
@@ -250,7 +260,7 @@ async function screenshot(browser, session, file) {
 async function checkPage(browser, session, site, rel, shots, events) {
   const url = pathToFileURL(path.join(site, rel)).href;
   const base = rel.replace(/\.html$/, "").split(path.sep).join("-");
-  const result = { rel, problems: [], ids: [], links: [], images: 0, maths: 0, loadMs: 0, heights: {} };
+  const result = { rel, problems: [], ids: [], links: [], images: [], maths: 0, loadMs: 0, heights: {} };
   events.length = 0;
   const perWidth = [];
 
@@ -321,6 +331,17 @@ function watch(browser, session, events) {
         break;
     }
   });
+}
+
+// ---- Figures: every one drawn is shown somewhere ---------------------------
+
+function unusedFigures(site, results) {
+  const dir = path.join(site, "fig");
+  if (!fs.existsSync(dir)) return [];
+  const shown = new Set(results.flatMap((r) => r.images));
+  return fs.readdirSync(dir).filter((f) => /\.(svg|png)$/.test(f))
+    .map((f) => path.join(dir, f)).filter((f) => !shown.has(f))
+    .map((f) => `figure drawn but shown on no page: ${path.relative(site, f)}`);
 }
 
 // ---- Links, once every page's ids are known ---------------------------------
@@ -404,28 +425,40 @@ async function main() {
       try {
         results.push(await checkPage(browser, sessionId, site, rel, shots, events));
       } catch (err) {
-        results.push({ rel, problems: [err.message], ids: [], links: [], images: 0, maths: 0, loadMs: 0, heights: {} });
+        results.push({ rel, problems: [err.message], ids: [], links: [], images: [], maths: 0, loadMs: 0, heights: {} });
       }
     }
 
+    for (const r of results) {
+      r.images = r.images.filter((src) => src.startsWith("file:")).map((src) => fileURLToPath(new URL(src)));
+    }
+    const siteProblems = unusedFigures(site, results);
     const checked = new Map(results.map((r) => [path.join(site, r.rel), new Set(r.ids)]));
     const external = new Set();
     let links = 0, images = 0, maths = 0;
     for (const r of results) {
       r.problems.push(...checkLinks(r, site, checked, external));
-      links += r.links.length; images += r.images; maths += r.maths;
+      links += r.links.length; images += r.images.length; maths += r.maths;
       const ok = r.problems.length === 0;
       if (!ok) failed++;
       console.log(`${ok ? "ok  " : "FAIL"}  ${r.rel.padEnd(34)} ${String(Math.round(r.loadMs)).padStart(5)} ms  ` +
-        `${String(r.images).padStart(2)} figures ${String(r.maths).padStart(4)} formulas  ` +
+        `${String(r.images.length).padStart(2)} figures ${String(r.maths).padStart(4)} formulas  ` +
         `${r.heights["1280"] ?? "?"}/${r.heights["390"] ?? "?"} px tall`);
       for (const p of r.problems) console.log(`      ${p}`);
+    }
+    if (siteProblems.length) {
+      console.log("FAIL  (site)");
+      for (const p of siteProblems) console.log(`      ${p}`);
     }
     const slowest = results.reduce((a, b) => (b.loadMs > a.loadMs ? b : a));
     console.log(`docs-check: ${results.length} pages, ${images} figures, ${maths} formulas, ` +
       `${links} links (${external.size} to the web, not followed); site ${(dirSize(site) / 1024).toFixed(0)} kB; ` +
       `slowest ${slowest.rel} (${Math.round(slowest.loadMs)} ms); screenshots in ${path.relative(process.cwd(), shots) || "."}/`);
     if (failed) console.log(`docs-check: ${failed} of ${results.length} pages FAILED (Chromium's own log: ${path.relative(process.cwd(), log)})`);
+    if (siteProblems.length) {
+      console.log(`docs-check: ${siteProblems.length} figures not shown on any page`);
+      failed += siteProblems.length;
+    }
   } catch (err) {
     console.error(`docs-check: ${err.message} (Chromium's log: ${log})`);
     failed = -1;
