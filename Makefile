@@ -10,6 +10,8 @@
 #   make docs-check      open every page in headless Chromium; screenshots in build/docs-check/
 #   make test            the project's own test suite (warnings are errors)
 #   make bench           timings of the training loops
+#   make valgrind        every chapter under valgrind memcheck (no error, no leak)
+#   make fuzz            the CSV reader under libFuzzer for FUZZ_SECONDS (default 60)
 #   make clean           remove build/ and out/ and the chapter programs
 #
 # Variables: CC (default cc), SANITIZE=1 (AddressSanitizer + UBSan),
@@ -51,8 +53,8 @@ LIB_TESTS := $(patsubst tests/lib/%.c,$(BUILD)/tests/%,$(wildcard tests/lib/test
 TOOLS := $(BUILD)/tests/check-output
 
 .SECONDARY:
-.PHONY: all check hint reset watch docs epub docs-check test bench clean deps-cunit deps-gnuplot deps-pandoc \
-        deps-chromium $(CHAPTERS)
+.PHONY: all check hint reset watch docs epub docs-check test bench valgrind fuzz clean deps-cunit deps-gnuplot deps-pandoc \
+        deps-chromium deps-valgrind deps-clang $(CHAPTERS)
 all: $(CHAPTERS)
 
 # One pattern rule compiles every source file to build/MODE/obj/PATH.o.
@@ -112,6 +114,20 @@ test: deps-cunit deps-gnuplot deps-pandoc $(LIB) $(HARNESS) $(LIB_TESTS) $(TOOLS
 bench: $(BUILD)/tests/bench
 	@$(BUILD)/tests/bench
 
+# Every chapter under valgrind memcheck: any memory error or leak fails.
+valgrind: deps-valgrind $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
+	@tests/valgrind.sh $(BUILD) $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
+
+# The CSV reader under libFuzzer, with ASan and UBSan (Debian's clang).
+FUZZ_SECONDS ?= 60
+FUZZ_SRC := fuzz/fuzz-csv.c lib/dataset.c lib/matrix.c lib/util.c
+$(BUILD)/fuzz/fuzz-csv: $(FUZZ_SRC) lib/dataset.h lib/matrix.h lib/util.h
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Ilib -fsanitize=fuzzer,address,undefined \
+	  -fno-sanitize-recover=all -o $@ $(FUZZ_SRC) -lm
+fuzz: deps-clang $(BUILD)/fuzz/fuzz-csv
+	@fuzz/run.sh $(BUILD)/fuzz/fuzz-csv $(FUZZ_SECONDS) $(BUILD)/fuzz
+
 # deps-X: say which Debian package is missing and offer to install it.
 deps-cunit:
 	@scripts/need.sh libcunit1-dev /usr/include/CUnit/CUnit.h
@@ -122,6 +138,11 @@ deps-pandoc:
 deps-chromium:
 	@scripts/need.sh chromium chromium
 	@scripts/need.sh nodejs node
+deps-valgrind:
+	@scripts/need.sh valgrind valgrind
+deps-clang:
+	@scripts/need.sh clang clang && scripts/need.sh libclang-rt-dev \
+	  $$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null | grep / || echo /no/libfuzzer)
 
 clean:
 	rm -rf build out $(wildcard chapter-[0-9][0-9])

@@ -8,6 +8,7 @@
 #include <string.h>
 
 static const char *program = "chapter";
+static int warned_scale = 0;   // 1 once chapter_load has warned about a large feature
 
 /* ---- options ------------------------------------------------------------ */
 
@@ -134,7 +135,10 @@ void chapter_load(Dataset *ds, const char *path, int n_classes) {
         dataset_free(ds);
         exit(2);
     }
-    if (dataset_check_scale(ds, path, &err) != 0) fprintf(stderr, "%s: warning: %s\n", program, err.msg);
+    if (dataset_check_scale(ds, path, &err) != 0) {
+        fprintf(stderr, "%s: warning: %s\n", program, err.msg);
+        warned_scale = 1;
+    }
 }
 
 void chapter_load_reference(Reference *ref, const char *name) {
@@ -172,17 +176,22 @@ void chapter_show(const Plotter *pl, Plot *p) {
 void chapter_check_fit(LogRegFit fit, double lr) {
     if (fit.status == LOGREG_OK) return;
     fflush(stdout);
+    char what[200];
     if (fit.status == LOGREG_NOT_FINITE) {
-        fprintf(stderr, "%s: training diverged: after %zu epochs the loss is %g and the weights overflowed. "
-                        "The learning rate %g is too large for this data: try a smaller --lr, e.g. %g "
-                        "(divide by 10 until the loss falls), and standardise features far from 1\n",
-                program, fit.epochs, fit.last_loss, lr, lr / 10);
+        snprintf(what, sizeof what, "after %zu epochs the loss is %g and the weights overflowed",
+                 fit.epochs, fit.last_loss);
     } else {
-        fprintf(stderr, "%s: training diverged: the loss rose from %.4g to %.4g and stayed above its start "
-                        "for %d epochs in a row, so training stopped after %zu epochs. "
-                        "The learning rate %g is too large for this data: try a smaller --lr, e.g. %g "
-                        "(divide by 10 until the loss falls)\n",
-                program, fit.start_loss, fit.last_loss, LOGREG_DIVERGE_EPOCHS, fit.epochs, lr, lr / 10);
+        snprintf(what, sizeof what, "the loss rose from %.4g to %.4g and stayed above its start for %d epochs "
+                 "in a row, so training stopped after %zu epochs",
+                 fit.start_loss, fit.last_loss, LOGREG_DIVERGE_EPOCHS, fit.epochs);
+    }
+    if (warned_scale) {   // the likely cause was named in the warning above
+        fprintf(stderr, "%s: training diverged: %s. Standardise the large feature named above "
+                        "(or try a much smaller --lr than %g)\n", program, what, lr);
+    } else {
+        fprintf(stderr, "%s: training diverged: %s. The learning rate %g is too large for this data: "
+                        "try a smaller --lr, e.g. %g (divide by 10 until the loss falls)\n",
+                program, what, lr, lr / 10);
     }
     exit(3);
 }

@@ -50,6 +50,11 @@ for script in tests/chapters/[0-9][0-9]-*.sh; do
   step "chapter $(basename "$script" .sh)" chapter_test "$script"
 done
 
+echo "== bad input and broken plot pipes"
+step "bad-input table: exact message and exit status" tests/bad-input/run.sh "$tmp/read-timing.txt"
+[[ -s $tmp/read-timing.txt ]] && echo "      ($(cat "$tmp/read-timing.txt"))"
+step "plot pipe: gnuplot missing, broken, exiting, rejecting, killed" tests/plot-pipe/run.sh
+
 echo "== notes"
 step "make docs (${DOCS:=build/docs})" scripts/docs.sh "$DOCS" "$BUILD"/bin/chapter-*
 if command -v chromium > /dev/null && command -v node > /dev/null; then

@@ -1,0 +1,183 @@
+/* Tests at the numeric extremes: the activations and losses at the edges of
+ * double, and gradient descent with learning rates far too large, which must
+ * be stopped and reported, never turned into a NaN result. */
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "activation.h"
+#include "dataset.h"
+#include "harness.h"
+#include "logreg.h"
+#include "loss.h"
+#include "multiclass.h"
+
+/* ---- activations and losses ------------------------------------------------ */
+
+static void test_sigmoid_edges(void) {
+    const double zs[] = {-INFINITY, -DBL_MAX, -1e308, -745.2, -1e3, 1e3, 710, 1e308, DBL_MAX, INFINITY};
+    for (size_t k = 0; k < sizeof zs / sizeof zs[0]; k++) {
+        double want = zs[k] < 0 ? 0.0 : 1.0;
+        EXPECT_NEAR(act_sigmoid(zs[k]), want, 0.0, harness_fmt("act_sigmoid(%g)", zs[k]),
+                    "exactly 0 or 1 far out, never NaN: e^-z overflowed, use the symmetric form for z < 0");
+        EXPECT_NEAR(act_sigmoid_derivative(zs[k]), 0.0, 1e-300, harness_fmt("act_sigmoid_derivative(%g)", zs[k]),
+                    "the curve is flat far out: 0 or a tiny number, never NaN");
+    }
+    EXPECT_NEAR(act_sigmoid(DBL_TRUE_MIN), 0.5, 0.0, "act_sigmoid(smallest subnormal)", "1/2 at 0 and next to it");
+    double z[3] = {-1e308, 0.0, 1e308}, p[3];
+    act_sigmoid_vec(z, p, 3);
+    EXPECT_TRUE(p[0] == 0.0 && p[1] == 0.5 && p[2] == 1.0, "the vector form agrees at -1e308, 0, 1e308");
+}
+
+static void test_bce_edges(void) {
+    const double ps[] = {0.0, 1.0, DBL_TRUE_MIN, 1.0 - DBL_EPSILON / 2};
+    for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
+        for (int y = 0; y <= 1; y++) {
+            double l = loss_bce_one(y, ps[k]);
+            EXPECT_TRUE(isfinite(l) && l >= 0, harness_fmt("loss_bce_one(%d, %g) = %g must be finite and >= 0: "
+                                                           "clip p to [1e-15, 1 - 1e-15] before the log", y, ps[k], l));
+        }
+    }
+    EXPECT_NEAR(loss_bce_one(1, 0), -log(LOSS_EPS), 1e-12, "loss_bce_one(1, 0)", "the largest loss, -log(1e-15)");
+    EXPECT_NEAR(loss_bce_one(0, 1), -log(LOSS_EPS), 1e-3, "loss_bce_one(0, 1)", "the mirror case, about 34.5");
+    const double y[] = {1, 0}, p[] = {0, 1};
+    EXPECT_TRUE(isfinite(loss_bce(y, p, 2)), "the mean over two worst-case samples is finite");
+}
+
+static void test_softmax_edges(void) {
+    const double cases[][3] = {{1e4, -1e4, 0}, {-1e4, -1e4, -1e4}, {1e4, 1e4, -1e4}, {-DBL_MAX, DBL_MAX, 0}, {1e308, 1e308, 1e308}};
+    const double want[][3] = {{1, 0, 0}, {1.0 / 3, 1.0 / 3, 1.0 / 3}, {0.5, 0.5, 0}, {0, 1, 0}, {1.0 / 3, 1.0 / 3, 1.0 / 3}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        double p[3];
+        act_softmax(cases[k], p, 3);
+        double sum = p[0] + p[1] + p[2];
+        for (int c = 0; c < 3; c++) {
+            EXPECT_NEAR(p[c], want[k][c], 1e-15, harness_fmt("act_softmax({%g, %g, %g})[%d]", cases[k][0], cases[k][1], cases[k][2], c),
+                        "finite and right: subtract the largest score before exp");
+        }
+        EXPECT_NEAR(sum, 1.0, 1e-15, harness_fmt("sum of act_softmax({%g, %g, %g})", cases[k][0], cases[k][1], cases[k][2]),
+                    "probabilities sum to 1");
+    }
+    double one[1] = {-1e308}, p1[1];
+    act_softmax(one, p1, 1);
+    EXPECT_NEAR(p1[0], 1.0, 0.0, "act_softmax of one score", "a single class has probability 1");
+    const double P[] = {0.0, 1.0};
+    EXPECT_TRUE(isfinite(loss_cce_one(P, 0)), "loss_cce_one with p = 0 for the true class is finite (clipped)");
+}
+
+/* ---- gradient descent that blows up ------------------------------------------------------ */
+
+/* A small two-class data set, optionally scaled: 8 samples of 2 features.
+ * The classes overlap (no line separates them), so the loss has a finite
+ * minimum and a step that is too large overshoots it. */
+static Matrix toy_X(double scale) {
+    static const double x[8][2] = {{-2, -1}, {-1.5, 0.5}, {-1, -2}, {0.5, -1}, {1, 1.5}, {2, 0.5}, {-0.5, 1}, {1.5, 2}};
+    Matrix X = mat_new(8, 2);
+    for (size_t i = 0; i < 8; i++) {
+        for (size_t j = 0; j < 2; j++) *mat_at(&X, i, j) = scale * x[i][j];
+    }
+    return X;
+}
+static const double TOY_Y[8] = {0, 0, 0, 1, 1, 1, 1, 0};
+
+static void test_gd_good_rate(void) {
+    Matrix X = toy_X(1.0);
+    LogReg m;
+    logreg_init(&m, 2);
+    double losses[300];
+    LogRegFit fit = logreg_fit_gd(&m, &X, TOY_Y, &(LogRegParams){.lr = 0.5, .epochs = 300}, losses);
+    EXPECT_TRUE(fit.status == LOGREG_OK, harness_fmt("lr 0.5 trains normally, got status %d", fit.status));
+    EXPECT_NEAR((double)fit.epochs, 300, 0, "epochs run", "every epoch runs when nothing goes wrong");
+    EXPECT_NEAR(fit.start_loss, log(2.0), 1e-15, "start_loss", "from w = 0, b = 0 the loss is log 2");
+    EXPECT_NEAR(fit.last_loss, losses[299], 0, "last_loss", "the loss before the last update");
+    logreg_free(&m);
+    mat_free(&X);
+}
+
+static void test_gd_diverges(void) {
+    Matrix X = toy_X(1.0);
+    LogReg m;
+    logreg_init(&m, 2);
+    double losses[500];
+    LogRegFit fit = logreg_fit_gd(&m, &X, TOY_Y, &(LogRegParams){.lr = 1e6, .epochs = 500}, losses);
+    EXPECT_TRUE(fit.status == LOGREG_DIVERGED, harness_fmt("lr 1e6 is detected as diverging, got status %d", fit.status));
+    EXPECT_TRUE(fit.epochs < 500, harness_fmt("training stops early, not after all 500 epochs (it ran %zu)", fit.epochs));
+    EXPECT_TRUE(fit.last_loss > fit.start_loss, "the last loss is above the start: that is what diverging means");
+    EXPECT_TRUE(isnan(losses[499]), "epochs that did not run are NAN in losses, not a stale number");
+    EXPECT_TRUE(isfinite(m.w[0]) && isfinite(m.w[1]) && isfinite(m.b), "the weights are still numbers");
+    logreg_free(&m);
+    mat_free(&X);
+}
+
+static void test_gd_overflows(void) {
+    Matrix X = toy_X(1e300);   // finite features, but w . x overflows after one step
+    LogReg m;
+    logreg_init(&m, 2);
+    LogRegFit fit = logreg_fit_gd(&m, &X, TOY_Y, &(LogRegParams){.lr = 1e6, .epochs = 100}, NULL);
+    EXPECT_TRUE(fit.status == LOGREG_NOT_FINITE || fit.status == LOGREG_DIVERGED,
+                harness_fmt("features of 1e300 with lr 1e6 stop training, got status %d", fit.status));
+    EXPECT_TRUE(fit.epochs < 100, harness_fmt("it stops early (ran %zu epochs)", fit.epochs));
+    logreg_free(&m);
+    mat_free(&X);
+}
+
+static void test_watch(void) {
+    size_t above = 0;
+    LogRegStatus s = LOGREG_OK;
+    for (int e = 0; e < LOGREG_DIVERGE_EPOCHS - 1; e++) s = logreg_watch(2.0, 1.0, 1, &above);
+    EXPECT_TRUE(s == LOGREG_OK, "one epoch short of LOGREG_DIVERGE_EPOCHS above the start is still OK");
+    EXPECT_TRUE(logreg_watch(0.5, 1.0, 1, &above) == LOGREG_OK && above == 0, "a loss below the start resets the count");
+    for (int e = 0; e < LOGREG_DIVERGE_EPOCHS; e++) s = logreg_watch(2.0, 1.0, 1, &above);
+    EXPECT_TRUE(s == LOGREG_DIVERGED, "LOGREG_DIVERGE_EPOCHS in a row above the start is divergence");
+    above = 0;
+    EXPECT_TRUE(logreg_watch(NAN, 1.0, 1, &above) == LOGREG_NOT_FINITE, "a NaN loss stops at once");
+    EXPECT_TRUE(logreg_watch(1.0, 1.0, 0, &above) == LOGREG_NOT_FINITE, "an infinite weight stops at once");
+}
+
+static void test_softmax_diverges(void) {
+    Matrix X = toy_X(1.0);
+    const double y[8] = {0, 0, 1, 1, 2, 2, 1, 0};
+    Softmax m;
+    softmax_init(&m, 3, 2);
+    LogRegFit fit = softmax_fit_gd(&m, &X, y, &(SoftmaxParams){.lr = 1e6, .epochs = 400}, NULL);
+    EXPECT_TRUE(fit.status != LOGREG_OK && fit.epochs < 400,
+                harness_fmt("softmax regression with lr 1e6 stops early too (status %d after %zu epochs)",
+                            fit.status, fit.epochs));
+    softmax_free(&m);
+    softmax_init(&m, 3, 2);
+    fit = softmax_fit_gd(&m, &X, y, &(SoftmaxParams){.lr = 0.1, .epochs = 400}, NULL);
+    EXPECT_TRUE(fit.status == LOGREG_OK && fit.epochs == 400, "and with lr 0.1 it runs every epoch");
+    softmax_free(&m);
+    mat_free(&X);
+}
+
+/* ---- the feature-scale warning ------------------------------------------------------------- */
+
+static void test_scale_warning(void) {
+    Dataset ds = {.X = toy_X(50.0), .n = 8, .d = 2};   // largest |x| is exactly 100: no warning
+    LrError err = {""};
+    EXPECT_TRUE(dataset_check_scale(&ds, "toy.csv", &err) == 0, "features up to DATASET_LARGE_FEATURE are fine");
+    *mat_at(&ds.X, 3, 1) = -1e6;
+    int rc = dataset_check_scale(&ds, "toy.csv", &err);
+    EXPECT_TRUE(rc != 0 && strcmp(err.msg, "toy.csv: column 2 has values as large as 1e+06; gradient descent works "
+                                           "best with features around 1, so consider standardising it: "
+                                           "(x - mean) / standard deviation") == 0,
+                harness_fmt("a feature of -1e6 draws the warning naming its column, got '%s'", rc != 0 ? err.msg : ""));
+    mat_free(&ds.X);
+}
+
+int main(void) {
+    static const HarnessTest tests[] = {
+        {"sigmoid is exactly 0 or 1, never NaN, out to +-1e308 and infinity", test_sigmoid_edges},
+        {"BCE is finite at p = 0 and p = 1", test_bce_edges},
+        {"softmax of scores +-1e4 (and +-DBL_MAX) is finite and sums to 1", test_softmax_edges},
+        {"gradient descent with a good rate runs every epoch", test_gd_good_rate},
+        {"gradient descent with lr 1e6 is stopped as diverging", test_gd_diverges},
+        {"gradient descent that overflows is stopped", test_gd_overflows},
+        {"the divergence test counts epochs above the start", test_watch},
+        {"softmax gradient descent is stopped as diverging", test_softmax_diverges},
+        {"a feature far from 1 draws a warning", test_scale_warning},
+    };
+    return harness_run("lib: numbers at the extremes", tests, sizeof tests / sizeof tests[0]);
+}

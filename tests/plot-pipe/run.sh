@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# plot-pipe/run.sh: every chapter, with gnuplot missing or broken in four
+# ways (the fake gnuplot scripts in this folder, put first on PATH), must
+#   - exit 0 (a plot is an extra; a broken gnuplot is the machine's problem,
+#     not the learner's input), so it did not die of SIGPIPE either;
+#   - print exactly the numbers it prints without plots (LR_PLOT=none);
+#   - report the failure on stderr in one exact line (once, or once per plot);
+#   - leave no image and no temporary file behind, only the .gp scripts the
+#     messages point to.
+# Run by `make test` (scripts/run-tests.sh) with BUILD set; prints ok/FAIL
+# lines and exits non-zero when any check failed.
+set -u
+: "${BUILD:?run this through make test}"
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0 checks=0
+
+fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+pass() { echo "ok   $*"; }
+
+# The lines stderr must hold, given the chapter, the fake and the plots it
+# draws (one name a line, in order). {} stands for the plot name.
+expected_stderr() {
+  local prog=$1 fake=$2 plots=$3 dir=$4 per_plot=""
+  case $fake in
+    missing) echo "$prog: gnuplot not found, so no plots this time; the numbers still print. Install it with: sudo apt-get install gnuplot" ;;
+    fails-at-start) echo "$prog: gnuplot did not start properly: it exited with status 1, so no plots this time; the numbers still print." ;;
+    exits-at-once) per_plot="gnuplot exited without drawing the plot (exit status 0)" ;;
+    rejects-a-command) per_plot="gnuplot exited with status 1: line 0: unrecognized plot option" ;;
+    killed-mid-plot) per_plot="gnuplot was killed by signal 9 (Killed)" ;;
+  esac
+  [[ -z $per_plot ]] && return
+  local name
+  while read -r name; do
+    [[ -n $name ]] && echo "$prog: plot $name: $per_plot; its script is $dir/$name.gp"
+  done <<< "$plots"
+}
+
+# The .gp scripts that the messages on stderr ($1) point to but do not exist.
+missing_scripts() {
+  local script
+  for script in $(sed -n 's/.*; its script is \(.*\.gp\)$/\1/p' <<< "$1"); do
+    [[ -s $script ]] || echo -n "$script "
+  done
+}
+
+# check_chapter BIN: the baseline runs, then one run per fake.
+check_chapter() {
+  local bin=$1 prog
+  prog=$(basename "$bin")
+  local work="$tmp/$prog"
+  mkdir -p "$work"
+  LR_PLOT=none "$bin" > "$work/none.out" 2> "$work/none.err" || { fail "$prog with LR_PLOT=none exited $?"; return; }
+  # The plots it draws, from a run with the real gnuplot: "plot: DIR/NAME.png" lines.
+  LR_PLOT=png LR_PLOT_DIR="$work/real" "$bin" > "$work/real.out" 2> /dev/null
+  local plots
+  plots=$(sed -n 's|^plot: .*/\(.*\)\.png$|\1|p' "$work/real.out")
+  local fake
+  for fake in missing fails-at-start exits-at-once rejects-a-command killed-mid-plot; do
+    local dir="$work/plots-$fake" path
+    if [[ $fake == missing ]]; then path="$tmp/empty"; mkdir -p "$path"; else path="$here/$fake:$PATH"; fi
+    PATH=$path LR_PLOT=png LR_PLOT_DIR="$dir" "$bin" > "$work/$fake.out" 2> "$work/$fake.err"
+    local rc=$?
+    checks=$((checks + 1))
+    local want got
+    want=$(expected_stderr "$prog" "$fake" "$plots" "$dir")
+    got=$(cat "$work/$fake.err")
+    if [[ $rc != 0 ]]; then fail "$prog, gnuplot $fake: exit status $rc, expected 0 ($(head -c 300 "$work/$fake.err"))"
+    elif ! diff -q "$work/none.out" "$work/$fake.out" > /dev/null; then
+      fail "$prog, gnuplot $fake: the printout differs from the LR_PLOT=none run:"
+      diff "$work/none.out" "$work/$fake.out" | head -5
+    elif [[ $got != "$want" ]]; then
+      fail "$prog, gnuplot $fake: stderr should be exactly"; echo "$want" | sed 's/^/       /'
+      echo "     but was"; echo "$got" | sed 's/^/       /'
+    elif [[ -d $dir ]] && ls -A "$dir" | grep -qv '\.gp$'; then
+      fail "$prog, gnuplot $fake: files other than .gp scripts left in the plot folder: $(ls -A "$dir" | grep -v '\.gp$' | tr '\n' ' ')"
+    elif missing=$(missing_scripts "$got"); [[ -n $missing ]]; then
+      fail "$prog, gnuplot $fake: a message points to a script that is not there: $missing"
+    else
+      pass "$prog, gnuplot $fake: exit 0, same numbers, $(echo "$got" | grep -c .) line(s) on stderr, no image left"
+    fi
+  done
+}
+
+for src in chapters/[0-9][0-9]-*.c; do
+  nn=$(basename "$src" | cut -d- -f1)
+  bin="$BUILD/bin/chapter-$nn"
+  if [[ ! -x $bin ]]; then fail "$bin was not built"; continue; fi
+  check_chapter "$bin"
+done
+echo "$checks runs checked, $failures failed"
+[[ $failures == 0 ]]
