@@ -18,7 +18,8 @@
 --     relative link must point at an existing file; `repo:PATH` links to a
 --     file of the repository (PATH relative to its root, which must exist);
 --   - wraps tables and display math so that they scroll sideways on a phone,
---     and labels each table cell with its column's heading (data-label).
+--     labels each table cell with its column's heading (data-label), and
+--     marks two-column tables, which a phone shows stacked ("stack").
 
 package.path = (PANDOC_SCRIPT_FILE:match("^(.*)/") or ".") .. "/?.lua;" .. package.path
 local plain = require("plaintext").inlines
@@ -209,7 +210,10 @@ return {
           end
         end
       end
-      return pandoc.Div({ el }, pandoc.Attr("", { "table-wrap" }))
+      -- A two-column table (a term and its explanation) stacks on a phone.
+      local classes = { "table-wrap" }
+      if #el.colspecs == 2 then classes[#classes + 1] = "stack" end
+      return pandoc.Div({ el }, pandoc.Attr("", classes))
     end,
   },
 }
