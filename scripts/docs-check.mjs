@@ -147,6 +147,7 @@ function launch(profile, log) {
     `--user-data-dir=${profile}`,
     "--remote-debugging-pipe",
     "--hide-scrollbars", "--mute-audio", "--disable-extensions",
+    "--disable-dev-shm-usage", // containers often have a tiny /dev/shm
     "--no-default-browser-check", "--force-color-profile=srgb",
     // No name resolves: a page that reaches for the network fails to load it.
     "--host-resolver-rules=MAP * ~NOTFOUND",
