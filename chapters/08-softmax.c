@@ -112,11 +112,20 @@ static void print_gd(const Options *o, const Softmax *m, const double *losses, d
            "start at 0 stay centred (the same holds for every column of W).\n\n", m->k - 1, sum_b);
 }
 
+/* A final loss below this means the classes were separable (the fit ran off
+ * towards infinite weights) rather than that it found a minimum. */
+#define SEPARABLE_LOSS 1e-6
+
 /* 2. The converged fit, beside scikit-learn: probabilities first. */
 static void print_converged(const Options *o, const Softmax *m, const SoftmaxFitInfo *info,
                             const Matrix *X, double accuracy, const Reference *ref) {
-    printf("2. Converged: Newton's method, %zu steps, gradient norm %.1e %s\n", info->iterations,
-           info->grad_norm, info->converged ? "(converged)" : "(NOT converged: hit the step limit)");
+    printf("2. The converged fit: Newton's method, %zu steps, gradient norm %.1e%s\n", info->iterations,
+           info->grad_norm, info->converged ? "" : " (NOT converged: it hit the step limit)");
+    if (info->loss < SEPARABLE_LOSS) {
+        printf("   The loss is %.1e: the classes can be separated by lines, so the loss has no minimum.\n"
+               "   Newton made the weights larger until the loss was too small to see; these weights\n"
+               "   are not an answer (chapter 5's L2 penalty would give one).\n", info->loss);
+    }
     if (o->lesson) {
         printf("   (scikit-learn stopped at gradient norm %.1e, after %.0f L-BFGS iterations)\n",
                ref_value(ref, "sk_grad_norm", 0), ref_value(ref, "sk_n_iter", 0));
