@@ -28,7 +28,9 @@ expect_numbers softmax-classification3.txt \
   'conv_b[0]=sk_intercept_centered.0:1e-4' 'conv_b[1]=sk_intercept_centered.1:1e-4' \
   'conv_b[2]=sk_intercept_centered.2:1e-4'
 expect_numbers ovr-classification3.txt 'ovr_accuracy=accuracy:0'
-expect_text '(converged)'
+expect_text "2. The converged fit: Newton's method"
+if grep -q 'NOT converged\|no minimum' "$TMP/out.txt"; then fail "Newton did not converge on the lesson's data"
+else echo "ok   Newton converged, and the data are not separable"; fi
 expect_text 'softmax by gradient descent 0.9167'
 run_chapter png
 expect_plots chapter-08-regions chapter-08-loss
