@@ -161,6 +161,7 @@ void chapter_plotter(Plotter *pl) {
         fprintf(stderr, "%s: %s, so no plots this time; the numbers still print.%s\n", program, pl->problem,
                 pl->gnuplot_missing ? " Install it with: sudo apt-get install gnuplot" : "");
     }
+    if (pl->notice[0] != '\0') fprintf(stderr, "%s: %s\n", program, pl->notice);
 }
 
 void chapter_show(const Plotter *pl, Plot *p) {

@@ -11,6 +11,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#ifndef LR_ROOT
+#define LR_ROOT "."
+#endif
+
 /* ---- finding out what we have ------------------------------------------- */
 
 static int parse_output(const char *value, PlotOutput *out) {
@@ -166,11 +170,22 @@ int plot_init(Plotter *pl, LrError *err) {
     if (dir != NULL && strlen(dir) >= sizeof pl->dir - 200) {
         return lr_fail(err, "LR_PLOT_DIR: a folder name of %zu characters is too long", strlen(dir));
     }
-    snprintf(pl->dir, sizeof pl->dir, "%s", dir != NULL && *dir != '\0' ? dir : "out");
+    if (dir != NULL && *dir != '\0') {
+        snprintf(pl->dir, sizeof pl->dir, "%s", dir);
+    } else {
+        // out/ of the repository: here when run from its top folder, else where it was built
+        snprintf(pl->dir, sizeof pl->dir, "%s", access("data/reference", F_OK) == 0 ? "out" : LR_ROOT "/out");
+    }
     signal(SIGPIPE, SIG_IGN);
     ascii_size(pl);
     if (pl->output == PLOT_NONE) return 0;
     probe_gnuplot(pl);
+    if (pl->output == PLOT_WINDOW && pl->have_gnuplot && (!have_display() || pl->window_terminal[0] == '\0')) {
+        snprintf(pl->notice, sizeof pl->notice, "LR_PLOT=window: %s, so the plots go to PNG files in %.120s instead",
+                 !have_display() ? "there is no display (DISPLAY is not set)"
+                                 : "this gnuplot has no window terminal (install gnuplot-qt)", pl->dir);
+        pl->output = PLOT_PNG;
+    }
     if (pl->output == PLOT_AUTO) {
         if (have_display() && pl->window_terminal[0] != '\0') {
             pl->output = PLOT_WINDOW;
@@ -223,6 +238,15 @@ static const char *STYLE =
     "set linetype 7 lc rgb '#000000' lw 1\n"
     "set grid lc rgb '#dddddd' lw 1\n"
     "set key box opaque Left reverse\n";
+
+/* In ASCII art, point type 7 is drawn as the letter G: use plain marks, and
+ * no key box (its corners collide with the samples). Sent after STYLE. */
+static const char *DUMB_STYLE =
+    "set linetype 1 pt 'o'\n"
+    "set linetype 2 pt 'x'\n"
+    "set linetype 3 pt '+'\n"
+    "set linetype 4 pt '#'\n"
+    "set key nobox noopaque\n";
 
 void plot_begin(Plot *p, const char *name) {
     *p = (Plot){0};
@@ -326,7 +350,13 @@ static int run_gnuplot(const char *terminal, const char *file, const Plot *p, in
     // SIGPIPE is ignored (plot_init): if gnuplot is gone, these writes fail with EPIPE
     fprintf(g, "%s\n", terminal);
     if (file != NULL) fprintf(g, "set output '%s'\n", file);
-    fwrite(p->script, 1, p->len, g);
+    if (strncmp(terminal, "set terminal dumb", 17) == 0 && strncmp(p->script, STYLE, strlen(STYLE)) == 0) {
+        fputs(STYLE, g);   // the shared look, then its ASCII-art variant, then the plot itself
+        fputs(DUMB_STYLE, g);
+        fwrite(p->script + strlen(STYLE), 1, p->len - strlen(STYLE), g);
+    } else {
+        fwrite(p->script, 1, p->len, g);
+    }
     if (file != NULL) fprintf(g, "unset output\n");
     int unread = fflush(g) != 0 || ferror(g);
     int status = pclose(g);

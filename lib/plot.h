@@ -43,6 +43,7 @@ typedef struct {
     int have_gnuplot;         // gnuplot was found and answered
     int gnuplot_missing;      // 1: no gnuplot command at all (install it)
     char problem[256];        // when have_gnuplot is 0: why, e.g. "gnuplot not found"
+    char notice[256];         // a change of plan to tell the user once, e.g. no window: PNG instead
     char dir[1024];           // folder for images and scripts (LR_PLOT_DIR or "out")
     char png_terminal[16];    // "pngcairo" when gnuplot has it, else "png"
     char window_terminal[16]; // "qt", "wxt" or "x11"; empty when none
