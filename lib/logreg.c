@@ -72,7 +72,8 @@ static int weights_finite(const LogReg *m) {
 
 LogRegStatus logreg_watch(double loss, double start, int weights_finite, size_t *above) {
     if (!isfinite(loss) || !weights_finite) return LOGREG_NOT_FINITE;
-    *above = loss > start ? *above + 1 : 0;
+    // "above" allows for rounding: a converged run may wobble in the last bits
+    *above = loss > start + LOGREG_DIVERGE_SLACK * (1.0 + fabs(start)) ? *above + 1 : 0;
     return *above >= LOGREG_DIVERGE_EPOCHS ? LOGREG_DIVERGED : LOGREG_OK;
 }
 

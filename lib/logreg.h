@@ -56,6 +56,9 @@ double logreg_gradient(const LogReg *m, const Matrix *X, const double *y,
  * small enough never raises it; staying above the start means each step
  * jumps across the valley and lands higher: the learning rate is too large. */
 #define LOGREG_DIVERGE_EPOCHS 20
+/* How far above its start the loss must be to count as "above" (relative):
+ * far more than rounding, far less than any real divergence. */
+#define LOGREG_DIVERGE_SLACK 1e-9
 
 /* How a run of gradient descent ended. */
 typedef enum {

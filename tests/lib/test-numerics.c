@@ -94,6 +94,16 @@ static void test_fit(void) {
     for (int e = 1; e < 50; e++) falling &= losses[e] < losses[e - 1];
     EXPECT_TRUE(falling, "the loss falls at every epoch for a small learning rate");
     EXPECT_TRUE(m.w[0] > 0, "the weight is positive: larger x means class 1");
+    // The divergence watch: a loss that wobbles in its last bits above the
+    // start is not divergence; one that stays 1% above for 20 epochs is.
+    size_t above = 0;
+    LogRegStatus wobble = LOGREG_OK;
+    for (int e = 0; e < 100 && wobble == LOGREG_OK; e++) wobble = logreg_watch(0.5 * (1 + 4e-16), 0.5, 1, &above);
+    EXPECT_TRUE(wobble == LOGREG_OK, "a loss 4e-16 above its start (rounding) is not taken for divergence");
+    above = 0;
+    LogRegStatus rise = LOGREG_OK;
+    for (int e = 0; e < LOGREG_DIVERGE_EPOCHS && rise == LOGREG_OK; e++) rise = logreg_watch(0.505, 0.5, 1, &above);
+    EXPECT_TRUE(rise == LOGREG_DIVERGED, "a loss 1% above its start for 20 epochs in a row is divergence");
     logreg_free(&m);
     mat_free(&X);
 }
