@@ -78,8 +78,11 @@ static void print_boundary(const Options *o, const LogReg *m, const Reference *r
 static void print_thresholds(const Options *o, const LogReg *m, const Dataset *ds, const Reference *ref) {
     printf("\nA threshold t other than 1/2 moves the line parallel to itself: p >= t\n"
            "where w1 x1 + w2 x2 + b >= log(t/(1-t)).\n\n");
-    printf("%-10s %12s %16s %16s %12s %10s %10s\n", "threshold", "log(t/(1-t))", "intercept c",
-           o->lesson ? "NumPy's c" : "", "predicted 1", "accuracy", o->lesson ? "NumPy's" : "");
+    double slope0, c0;   // a vertical boundary has no intercept: the column is where it crosses x1
+    int vertical = logreg_boundary_2d(m, 0.5, &slope0, &c0) == LOGREG_VERTICAL;
+    printf("%-10s %12s %16s %16s %12s %10s %10s\n", "threshold", "log(t/(1-t))",
+           vertical ? "line at x1 =" : "intercept c", o->lesson ? "NumPy's c" : "", "predicted 1", "accuracy",
+           o->lesson ? "NumPy's" : "");
     double *pred = vec_new(ds->n);
     for (int k = 0; k < N_THRESHOLDS; k++) {
         double t = THRESHOLDS[k], slope, c;
