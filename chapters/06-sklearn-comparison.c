@@ -88,7 +88,7 @@ static size_t run_gd(const Dataset *ds, const Options *o, Answer *answers, doubl
         LogReg m;
         logreg_init(&m, ds->d);
         LogRegParams par = {.lr = o->lr, .epochs = epochs, .lambda = 0.0};
-        logreg_fit_gd(&m, &ds->X, ds->y, &par, k == N_SNAPSHOTS ? losses : NULL);
+        LogRegFit fit = logreg_fit_gd(&m, &ds->X, ds->y, &par, k == N_SNAPSHOTS ? losses : NULL);
         char name[24];
         snprintf(name, sizeof name, "GD-%zu", epochs);
         answers[count++] = copy_answer(name, epochs, &m, ds);
@@ -98,7 +98,7 @@ static size_t run_gd(const Dataset *ds, const Options *o, Answer *answers, doubl
             fflush(stdout);
             fprintf(stderr, "chapter-06: training diverged: after %zu epochs the loss is %g, above its start "
                             "log 2 = 0.693. The learning rate %g is too large: try --lr %g\n",
-                    epochs, loss, o->lr, o->lr / 10);
+                    fit.epochs, loss, o->lr, o->lr / 10);
             *diverged = 1;
         }
     }
@@ -152,6 +152,16 @@ static void print_answers(const Answer *answers, size_t n_answers, const Answer 
     printf("(L* = %.15f is the loss at Newton's answer; distance is ||(w, b) - (w*, b*)||.)\n\n", best->loss);
 }
 
+
+/* 1 when Newton "converged" with steps that stayed long: quadratic
+ * convergence ends with tiny steps, so steps that stay long while the
+ * gradient vanishes mean (w, b) is running off to infinity (separable classes). */
+static int runs_off(const LogRegNewtonIter *trace, const LogRegNewtonResult *res) {
+    double largest_step = 0.0;
+    for (size_t k = 1; k <= res->iterations; k++) largest_step = fmax(largest_step, trace[k].step_norm);
+    return res->converged && res->iterations > 0 && trace[res->iterations].step_norm > 1e-3 * largest_step;
+}
+
 static void print_newton(const LogRegNewtonIter *trace, const LogRegNewtonResult *res) {
     printf("Newton's method (IRLS) from w = 0, b = 0: each step solves H delta = g for the\n"
            "3 x 3 Hessian H = X~^T S X~ / n (X~ is X with a column of ones for the bias,\n"
@@ -163,11 +173,7 @@ static void print_newton(const LogRegNewtonIter *trace, const LogRegNewtonResult
         printf("%-9zu %20.15f %14.3e %14s%s\n", k, trace[k].loss, trace[k].grad_norm, step,
                k > 0 && trace[k].step_scale < 1 ? " (step halved)" : "");
     }
-    double largest_step = 0.0;
-    for (size_t k = 1; k <= res->iterations; k++) largest_step = fmax(largest_step, trace[k].step_norm);
-    if (res->converged && res->iterations > 0 && trace[res->iterations].step_norm > 1e-3 * largest_step) {
-        // Quadratic convergence ends with tiny steps. Steps that stay long
-        // while the gradient vanishes mean (w, b) is running off to infinity.
+    if (runs_off(trace, res)) {
         printf("WARNING: the gradient vanished but the steps did not shrink: the classes can be\n"
                "separated by a line, so the loss has no minimum and w grows without end (an L2\n"
                "penalty, chapter 5, gives it one). These weights are not an answer.\n\n");
@@ -375,6 +381,11 @@ int main(int argc, char **argv) {
     answers[n_answers++] = copy_answer("Newton", 0, &newton, &ds);
     const Answer *best = &answers[n_answers - 1], *sk = &answers[n_gd];
 
+    if (runs_off(trace, &res)) {
+        printf("WARNING: these classes can be separated by a line, so the loss has no minimum and\n"
+               "the table below compares answers that are all still on their way to infinity.\n"
+               "(Newton's iterations below show it.)\n\n");
+    }
     if (o.lesson) print_lesson_comparison(&answers[0], sk, &gd_ref);
     print_answers(answers, n_answers, best);
     print_stalled(&answers[n_gd - 1], &ds, o.lr);
