@@ -152,7 +152,6 @@ static void print_answers(const Answer *answers, size_t n_answers, const Answer 
     printf("(L* = %.15f is the loss at Newton's answer; distance is ||(w, b) - (w*, b*)||.)\n\n", best->loss);
 }
 
-
 /* 1 when Newton "converged" with steps that stayed long: quadratic
  * convergence ends with tiny steps, so steps that stay long while the
  * gradient vanishes mean (w, b) is running off to infinity (separable classes). */
