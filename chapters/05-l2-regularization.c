@@ -115,8 +115,14 @@ static double worst_difference(const Options *o, const Reference *ref, const Fit
 static void print_sweep(const Options *o, const Reference *ref, const Fit *fits, const Dataset *ds) {
     printf("%-8s %15s %15s %15s %15s %9s %10s\n", "lambda", "w[0]", "w[1]", "||w||", "loss", "accuracy",
            o->lesson ? "vs NumPy" : "");
+    int any_diverged = 0;
     for (int k = 0; k < N_LAMBDAS; k++) {
         const Fit *f = &fits[k];
+        if (f->diverged) {   // no numbers to show: say so in its row
+            printf("%-8g %15s   (diverged: see the message below)\n", f->lambda, "");
+            any_diverged = 1;
+            continue;
+        }
         char diff[16] = "";
         if (o->lesson && ds->d == 2) snprintf(diff, sizeof diff, "%10.1e", worst_difference(o, ref, f));
         printf("%-8g %15.12f %15.12f %15.12f %15.12f %9.6f %10s\n", f->lambda, f->m.w[0],
@@ -125,6 +131,7 @@ static void print_sweep(const Options *o, const Reference *ref, const Fit *fits,
     if (o->lesson) {
         printf("(the last column: the largest difference from NumPy's w, b, ||w||, loss and accuracy)\n");
     }
+    if (any_diverged) return;
     const Fit *first = &fits[0], *last = &fits[N_LAMBDAS - 1];
     printf("\nFrom lambda = %g to %g, ||w|| shrinks from %.3f to %.3f and the loss (penalty\n"
            "included) rises from %.4f to %.4f; the training accuracy goes from %.4f to %.4f.\n",
@@ -246,15 +253,17 @@ int main(int argc, char **argv) {
     // One model (--lambda), or the sweep; either way stop at a diverged fit.
     Fit fits[N_LAMBDAS];
     int n_fits = o.single ? 1 : N_LAMBDAS, status = 0;
+    int first_diverged = -1;
     for (int k = 0; k < n_fits; k++) {
         fits[k] = fit(&ds, &o, o.single ? o.lambda : LAMBDAS[k]);
-        if (status == 0 && fits[k].diverged) {
-            report_divergence(&fits[k], o.lr);
-            status = 3;
-        }
+        if (first_diverged < 0 && fits[k].diverged) first_diverged = k;
     }
-    if (status == 0 && o.single) print_single(&o, &ref, &fits[0], &ds);
-    if (status == 0 && !o.single) print_sweep(&o, &ref, fits, &ds);
+    if (first_diverged < 0 && o.single) print_single(&o, &ref, &fits[0], &ds);
+    if (!o.single) print_sweep(&o, &ref, fits, &ds);   // the rows that trained, even if one diverged
+    if (first_diverged >= 0) {
+        report_divergence(&fits[first_diverged], o.lr);
+        status = 3;
+    }
     for (int k = 0; k < n_fits; k++) logreg_free(&fits[k].m);
     if (status != 0) goto cleanup;
     if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
