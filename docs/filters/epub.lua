@@ -26,12 +26,10 @@
 -- title (the index page becomes the book's introduction).
 
 package.path = (PANDOC_SCRIPT_FILE:match("^(.*)/") or ".") .. "/?.lua;" .. package.path
+local common = require("common")
+local page = common.page
 local tex = require("plaintext").tex
 local meta_string = pandoc.utils.stringify
-
-local function page()
-  return (PANDOC_STATE.input_files or {})[1] or "stdin"
-end
 
 -- "docs/03-x.md" -> "03-x"; "docs/hints/03-x.md" -> "hint-03-x"
 local function page_id(md)

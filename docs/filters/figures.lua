@@ -18,24 +18,11 @@
 -- in the alt and let the caption add to it.
 
 package.path = (PANDOC_SCRIPT_FILE:match("^(.*)/") or ".") .. "/?.lua;" .. package.path
+local common = require("common")
+local page, fail, exists = common.page, common.fail, common.exists
 local plain = require("plaintext").inlines
 
 local pagedir = "."
-
-local function page()
-  return (PANDOC_STATE.input_files or {})[1] or "stdin"
-end
-
-local function fail(msg)
-  io.stderr:write(page(), ": ", msg, "\n")
-  os.exit(1)
-end
-
-local function exists(path)
-  local f = io.open(path, "r")
-  if f then f:close() return true end
-  return false
-end
 
 ---------------------------------------------------------------------------
 

@@ -22,23 +22,10 @@
 --     marks two-column tables, which a phone shows stacked ("stack").
 
 package.path = (PANDOC_SCRIPT_FILE:match("^(.*)/") or ".") .. "/?.lua;" .. package.path
+local common = require("common")
+local page, fail, exists = common.page, common.fail, common.exists
 local plain = require("plaintext").inlines
 local meta_string = pandoc.utils.stringify
-
-local function page()
-  return (PANDOC_STATE.input_files or {})[1] or "stdin"
-end
-
-local function fail(msg)
-  io.stderr:write(page(), ": ", msg, "\n")
-  os.exit(1)
-end
-
-local function exists(path)
-  local f = io.open(path, "r")
-  if f then f:close() return true end
-  return false
-end
 
 local function dirname(path)
   return path:match("^(.*)/[^/]*$") or "."

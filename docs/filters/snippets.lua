@@ -17,16 +17,11 @@
 -- with status 1 and one line on stderr naming the page, the file and the
 -- snippet.
 
+package.path = (PANDOC_SCRIPT_FILE:match("^(.*)/") or ".") .. "/?.lua;" .. package.path
+local common = require("common")
+local page, fail = common.page, common.fail
+
 local srcroot = "."
-
-local function page()
-  return (PANDOC_STATE.input_files or {})[1] or "stdin"
-end
-
-local function fail(msg)
-  io.stderr:write(page(), ": ", msg, "\n")
-  os.exit(1)
-end
 
 local function trim(s)
   return (s:gsub("^%s+", ""):gsub("%s+$", ""))
