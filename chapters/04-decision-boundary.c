@@ -45,24 +45,20 @@ static Options parse_options(int argc, char **argv, ChapterOption *opts) {
     return o;
 }
 
-static double ref_or_nan(const Options *o, const Reference *ref, const char *key, size_t index) {
-    return o->lesson ? ref_value(ref, key, index) : NAN;
-}
-
 /* Prints the line where p = 1/2, beside NumPy's. */
 static void print_boundary(const Options *o, const LogReg *m, const Reference *ref) {
     printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
-    chapter_compare("w[0]", m->w[0], ref_or_nan(o, ref, "w", 0));
-    chapter_compare("w[1]", m->w[1], ref_or_nan(o, ref, "w", 1));
-    chapter_compare("b", m->b, ref_or_nan(o, ref, "b", 0));
+    chapter_compare("w[0]", m->w[0], chapter_reference(o->lesson, ref, "w", 0));
+    chapter_compare("w[1]", m->w[1], chapter_reference(o->lesson, ref, "w", 1));
+    chapter_compare("b", m->b, chapter_reference(o->lesson, ref, "b", 0));
 
     double slope, intercept;
     LogRegBoundary kind = logreg_boundary_2d(m, 0.5, &slope, &intercept);
     printf("\nThe boundary is where p = 1/2, that is where w1 x1 + w2 x2 + b = 0.\n");
     if (kind == LOGREG_LINE) {
         printf("Solved for x2: x2 = m x1 + c with m = -w1/w2 and c = -b/w2:\n");
-        chapter_compare("slope", slope, ref_or_nan(o, ref, "slope", 0));
-        chapter_compare("intercept", intercept, ref_or_nan(o, ref, "intercept", 0));
+        chapter_compare("slope", slope, chapter_reference(o->lesson, ref, "slope", 0));
+        chapter_compare("intercept", intercept, chapter_reference(o->lesson, ref, "intercept", 0));
         printf("\n    boundary: x2 = %.4f·x1 %c %.4f\n", slope, intercept < 0 ? '-' : '+', fabs(intercept));
         printf("    above the line (w2 %s 0) the model says y = %d, below it y = %d\n",
                m->w[1] > 0 ? ">" : "<", m->w[1] > 0, m->w[1] < 0);

@@ -41,11 +41,6 @@ static Options parse_options(int argc, char **argv, ChapterOption *opts) {
     return o;
 }
 
-/* The reference value, or NAN (print ours only) when the options differ. */
-static double ref_or_nan(const Options *o, const Reference *ref, const char *key, size_t index) {
-    return o->lesson ? ref_value(ref, key, index) : NAN;
-}
-
 /* Each binary model's weights, bias and final loss beside NumPy's. */
 static void print_models(const Options *o, const Ovr *m, const Matrix *losses, const Reference *ref) {
     printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
@@ -55,13 +50,13 @@ static void print_models(const Options *o, const Ovr *m, const Matrix *losses, c
         snprintf(key, sizeof key, "w_%zu", c);
         for (size_t j = 0; j < m->d; j++) {
             snprintf(label, sizeof label, "w_%zu[%zu]", c, j);
-            chapter_compare(label, m->models[c].w[j], ref_or_nan(o, ref, key, j));
+            chapter_compare(label, m->models[c].w[j], chapter_reference(o->lesson, ref, key, j));
         }
         snprintf(label, sizeof label, "b_%zu", c);
-        chapter_compare(label, m->models[c].b, ref_or_nan(o, ref, label, 0));
+        chapter_compare(label, m->models[c].b, chapter_reference(o->lesson, ref, label, 0));
         snprintf(label, sizeof label, "loss_%zu[%zu]", c, o->epochs - 1);
         snprintf(key, sizeof key, "final_loss_%zu", c);
-        chapter_compare(label, *mat_at(losses, c, o->epochs - 1), ref_or_nan(o, ref, key, 0));
+        chapter_compare(label, *mat_at(losses, c, o->epochs - 1), chapter_reference(o->lesson, ref, key, 0));
     }
 }
 
@@ -111,9 +106,9 @@ static void print_precision_recall(const Options *o, const size_t *counts, size_
     for (size_t c = 0; c < k; c++) {
         char label[64];
         snprintf(label, sizeof label, "precision_%zu", c);
-        chapter_compare(label, precision[c], ref_or_nan(o, ref, "precision", c));
+        chapter_compare(label, precision[c], chapter_reference(o->lesson, ref, "precision", c));
         snprintf(label, sizeof label, "recall_%zu", c);
-        chapter_compare(label, recall[c], ref_or_nan(o, ref, "recall", c));
+        chapter_compare(label, recall[c], chapter_reference(o->lesson, ref, "recall", c));
     }
     free(recall);
     free(precision);
@@ -214,7 +209,7 @@ int main(int argc, char **argv) {
     print_precision_recall(&o, counts, k, &ref);
     double accuracy = metrics_accuracy(pred, ds.y, ds.n);
     printf("\n");
-    chapter_compare("accuracy", accuracy, ref_or_nan(&o, &ref, "accuracy", 0));
+    chapter_compare("accuracy", accuracy, chapter_reference(o.lesson, &ref, "accuracy", 0));
     printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", accuracy, metrics_correct(pred, ds.y, ds.n), ds.n);
     if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
     printf("\n");

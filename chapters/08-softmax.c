@@ -43,11 +43,6 @@ static Options parse_options(int argc, char **argv, ChapterOption *opts) {
     return o;
 }
 
-/* The reference value, or NAN (print ours only) when the options differ. */
-static double ref_or_nan(const Options *o, const Reference *ref, const char *key, size_t index) {
-    return o->lesson ? ref_value(ref, key, index) : NAN;
-}
-
 /* The table head: what the reference column holds. */
 static void print_head(const Options *o, const char *what, const char *reference) {
     printf("%-14s %20s %20s %10s\n", what, "ours", o->lesson ? reference : "", o->lesson ? "|diff|" : "");
@@ -61,13 +56,13 @@ static void print_weights(const Options *o, const Softmax *m, const char *prefix
         snprintf(key, sizeof key, "%s%zu", w_key, c);
         for (size_t j = 0; j < m->d; j++) {
             snprintf(label, sizeof label, "%sW_%zu[%zu]", prefix, c, j);
-            chapter_compare(label, *mat_at(&m->W, c, j), ref_or_nan(o, ref, key, j));
+            chapter_compare(label, *mat_at(&m->W, c, j), chapter_reference(o->lesson, ref, key, j));
         }
     }
     for (size_t c = 0; c < m->k; c++) {
         char label[64];
         snprintf(label, sizeof label, "%sb[%zu]", prefix, c);
-        chapter_compare(label, m->b[c], ref_or_nan(o, ref, b_key, c));
+        chapter_compare(label, m->b[c], chapter_reference(o->lesson, ref, b_key, c));
     }
 }
 
@@ -101,10 +96,10 @@ static void print_gd(const Options *o, const Softmax *m, const double *losses, d
         char label[32], key[32];
         snprintf(label, sizeof label, "loss[%zu]", epoch);
         snprintf(key, sizeof key, "gd_loss_%zu", epoch);
-        chapter_compare(label, losses[epoch], ref_or_nan(o, ref, key, 0));
+        chapter_compare(label, losses[epoch], chapter_reference(o->lesson, ref, key, 0));
     }
     print_weights(o, m, "", "gd_W_", "gd_b", ref);
-    chapter_compare("accuracy", accuracy, ref_or_nan(o, ref, "gd_accuracy", 0));
+    chapter_compare("accuracy", accuracy, chapter_reference(o->lesson, ref, "gd_accuracy", 0));
     print_confusion(o, counts, m->k, ref);
     double sum_b = 0.0;
     for (size_t c = 0; c < m->k; c++) sum_b += m->b[c];
@@ -140,7 +135,7 @@ static void print_converged(const Options *o, const Softmax *m, const SoftmaxFit
         snprintf(key, sizeof key, "sk_proba_%zu", i);
         for (size_t c = 0; c < m->k; c++) {
             snprintf(label, sizeof label, "P[%zu][%zu]", i, c);
-            chapter_compare(label, *mat_at(&P, i, c), ref_or_nan(o, ref, key, c));
+            chapter_compare(label, *mat_at(&P, i, c), chapter_reference(o->lesson, ref, key, c));
         }
     }
     mat_free(&P);
@@ -148,8 +143,8 @@ static void print_converged(const Options *o, const Softmax *m, const SoftmaxFit
            "so only centred weights can be compared. They agree only as far as scikit-learn converged.\n");
     print_head(o, "", "scikit-learn");
     print_weights(o, m, "conv_", "sk_coef_centered_", "sk_intercept_centered", ref);
-    chapter_compare("conv_loss", info->loss, ref_or_nan(o, ref, "sk_loss", 0));
-    chapter_compare("conv_accuracy", accuracy, ref_or_nan(o, ref, "sk_accuracy", 0));
+    chapter_compare("conv_loss", info->loss, chapter_reference(o->lesson, ref, "sk_loss", 0));
+    chapter_compare("conv_accuracy", accuracy, chapter_reference(o->lesson, ref, "sk_accuracy", 0));
     printf("\n");
 }
 
@@ -170,7 +165,7 @@ static void print_versus_ovr(const Options *o, const Dataset *ds, const double *
     size_t disagree = ds->n - metrics_correct(pred_ovr, pred_gd, ds->n);
     printf("3. Against one-vs-rest (chapter 7), same data, learning rate and epochs\n\n");
     print_head(o, "", "OvR reference");
-    chapter_compare("ovr_accuracy", accuracy_ovr, ref_or_nan(o, ovr_ref, "accuracy", 0));
+    chapter_compare("ovr_accuracy", accuracy_ovr, chapter_reference(o->lesson, ovr_ref, "accuracy", 0));
     printf("\ntraining accuracy: one-vs-rest %.4f, softmax by gradient descent %.4f, softmax converged %.4f\n",
            accuracy_ovr, accuracy_gd, accuracy_conv);
     printf("one-vs-rest and softmax (gradient descent) predict different classes for %zu of %zu samples.\n",

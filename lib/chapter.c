@@ -204,3 +204,7 @@ void chapter_compare(const char *label, double ours, double ref) {
         printf("%-14s %20.12f %20.12f %10.1e\n", label, ours, ref, fabs(ours - ref));
     }
 }
+
+double chapter_reference(int lesson, const Reference *ref, const char *key, size_t index) {
+    return lesson ? ref_value(ref, key, index) : NAN;
+}

@@ -71,4 +71,8 @@ void chapter_check_fit(LogRegFit fit, double lr);
  * NAN: the options differ from the lesson's, so there is nothing to compare). */
 void chapter_compare(const char *label, double ours, double ref);
 
+/* values[index] of key in ref when lesson is 1 (the chapter runs with the
+ * lesson's data and settings), else NAN: nothing to compare with. */
+double chapter_reference(int lesson, const Reference *ref, const char *key, size_t index);
+
 #endif
