@@ -46,6 +46,7 @@ for f in exercises/[0-9][0-9]-*.c; do
 done
 
 echo "== chapters, headless, numbers checked against data/reference"
+step "chapter-test tools: a wrong, missing or duplicated label fails" tests/chapters/selftest.sh
 for script in tests/chapters/[0-9][0-9]-*.sh; do
   step "chapter $(basename "$script" .sh)" chapter_test "$script"
 done

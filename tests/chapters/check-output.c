@@ -9,8 +9,10 @@
  * KEY in REFERENCE. Keys may contain dots (loss_lam_0.01): KEY.INDEX is value
  * INDEX of KEY when KEY has that many values, else the whole text is the key
  * (write w_lam_0.1.0 for value 0 of w_lam_0.1). A TOL ending in r is
- * relative: 1e-6r means within 1e-6 * |reference|. Prints one line per spec
- * and exits 1 if any fails.
+ * relative: 1e-6r means within 1e-6 * |reference|. A LABEL must start exactly
+ * one line of OUTPUT: when it starts two, the spec fails and names both lines,
+ * since the check could not tell which one was meant. Prints one line per
+ * spec and exits 1 if any fails.
  */
 #include <math.h>
 #include <stdio.h>
@@ -52,15 +54,25 @@ static int parse_spec(const char *text, Spec *s) {
     return s->col >= 1 ? 0 : -1;
 }
 
-/* The col-th number after label on the first line starting with label. */
-static int find_printed(const char *path, const Spec *s, double *out) {
+/* The col-th number after label on the line that starts with label.
+ * Returns 0 when found, -1 when no line starts with label or that line has no
+ * col-th number, -2 when label starts more than one line; *first and *second
+ * are the line numbers of the first two lines it starts (0 when none). */
+static int find_printed(const char *path, const Spec *s, double *out, int *first, int *second) {
+    *first = *second = 0;
     FILE *f = fopen(path, "r");
     if (f == NULL) return -1;
     char line[4096];
     int found = -1;
-    while (found != 0 && fgets(line, sizeof line, f) != NULL) {
+    for (int number = 1; fgets(line, sizeof line, f) != NULL; number++) {
         char *save = NULL, *word = strtok_r(line, " \t\n", &save);
         if (word == NULL || strcmp(word, s->label) != 0) continue;
+        if (*first != 0) {
+            *second = number;
+            found = -2;
+            break;
+        }
+        *first = number;
         for (int c = 1; (word = strtok_r(NULL, " \t\n", &save)) != NULL; c++) {
             if (c == s->col) {
                 char *end;
@@ -69,7 +81,6 @@ static int find_printed(const char *path, const Spec *s, double *out) {
                 break;
             }
         }
-        break;
     }
     fclose(f);
     return found;
@@ -101,11 +112,13 @@ int main(int argc, char **argv) {
             s.index = 0;
         }
         want = ref_value(&ref, s.key, s.index);
-        int printed = find_printed(argv[1], &s, &got) == 0;
+        int first = 0, second = 0, where = find_printed(argv[1], &s, &got, &first, &second);
+        int printed = where == 0;
         double allowed = s.relative ? s.tol * fabs(want) : s.tol;
         int ok = printed && !isnan(want) && fabs(got - want) <= allowed;
         failures += !ok;
-        if (!printed) printf("FAIL %-14s not printed (no line starting with '%s' with %d numbers)\n", s.label, s.label, s.col);
+        if (where == -2) printf("FAIL %-14s '%s' starts lines %d and %d: a label must start one line only\n", s.label, s.label, first, second);
+        else if (!printed) printf("FAIL %-14s not printed (no line starting with '%s' with %d numbers)\n", s.label, s.label, s.col);
         else if (isnan(want)) printf("FAIL %-14s reference has no %s[%zu]\n", s.label, s.key, s.index);
         else printf("%s %-14s %.15g vs %s[%zu] = %.15g, |diff| %.1e (tolerance %g%s)\n", ok ? "ok  " : "FAIL",
                     s.label, got, s.key, s.index, want, fabs(got - want), s.tol, s.relative ? " relative" : "");

@@ -31,6 +31,23 @@ expect_text() {
   if grep -qF -- "$1" "$TMP/out.txt"; then echo "ok   prints: $1"; else fail "output lacks: $1"; fi
 }
 
+# expect_word LABEL COL WORD HEADING: on the one line of the output whose
+# first word is LABEL, the COL-th word after the label is WORD (for what
+# check-output cannot compare, such as NaN). HEADING is the heading of that
+# column, which must be printed too, so the check says which column it reads.
+expect_word() {
+  local label=$1 col=$2 want=$3 heading=$4 lines got
+  lines=$(awk -v label="$label" '$1 == label' "$TMP/out.txt")
+  if ! grep -qF -- "$heading" "$TMP/out.txt"; then fail "no column headed '$heading' in the output"
+  elif [[ -z $lines ]]; then fail "no line starts with '$label'"
+  elif [[ $lines == *$'\n'* ]]; then fail "more than one line starts with '$label': a label must start one line only"
+  else
+    got=$(awk -v col="$col" '{ print $(col + 1) }' <<< "$lines")
+    if [[ $got == "$want" ]]; then echo "ok   $label, column $col ($heading): $want"
+    else fail "$label, column $col ($heading): expected $want, got '$got'"; fi
+  fi
+}
+
 # expect_plots NAME...: after run_chapter png, each NAME.png is a non-empty
 # PNG image with its NAME.gp script beside it.
 expect_plots() {
