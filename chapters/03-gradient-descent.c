@@ -117,13 +117,13 @@ int main(int argc, char **argv) {
     logreg_init(&m, ds.d);
     LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
     double *losses = vec_new(o.epochs);
-    LogRegFit fit = logreg_fit_gd(&m, &ds.X, ds.y, &par, losses);
-    if (fit.status != LOGREG_OK) {   // the loss blew up: say so, print no numbers
+    TrainResult fit = logreg_fit_gd(&m, &ds.X, ds.y, &par, losses);
+    if (fit.status != TRAIN_OK) {   // the loss blew up: say so, print no numbers
         free(losses);
         logreg_free(&m);
         ref_free(&ref);
         dataset_free(&ds);
-        chapter_check_fit(fit, o.lr);
+        return chapter_fit_status(fit, o.lr, NULL);
     }
 
     double *pred = vec_new(ds.n);

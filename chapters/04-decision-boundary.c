@@ -96,7 +96,9 @@ static void print_thresholds(const Options *o, const LogReg *m, const Dataset *d
             snprintf(ref_c, sizeof ref_c, "%16.12f", ref_value(ref, key_c, 0));
             snprintf(ref_acc, sizeof ref_acc, "%10.6f", ref_value(ref, key_acc, 0));
         }
-        printf("%-10g %12.6f %16.12f %16s %12.0f %10.6f %10s\n", t, log(t / (1 - t)), c, ref_c, positives,
+        char ours_c[24] = "         no line";   // w = 0: p is the same everywhere
+        if (!isnan(c)) snprintf(ours_c, sizeof ours_c, "%16.12f", c);
+        printf("%-10g %12.6f %16s %16s %12.0f %10.6f %10s\n", t, log(t / (1 - t)), ours_c, ref_c, positives,
                accuracy, ref_acc);
     }
     free(pred);
@@ -225,18 +227,6 @@ static void plot_thresholds(const Plotter *pl, const LogReg *m, const Dataset *d
     chapter_show(pl, &p);
 }
 
-/* Gradient descent from w = 0, b = 0 starts at the loss log 2. Returns 1 when
- * it ended there or lower; otherwise says on stderr that training diverged
- * and returns 0. */
-static int trained(const LogReg *m, const Dataset *ds, double lr) {
-    double loss = logreg_loss(m, &ds->X, ds->y, 0.0);
-    if (isfinite(loss) && loss <= log(2.0)) return 1;
-    fflush(stdout);
-    fprintf(stderr, "chapter-04: training diverged: the loss ended at %g, above its start log 2 = 0.693. "
-                    "The learning rate %g is too large: try --lr %g\n", loss, lr, lr / 10);
-    return 0;
-}
-
 int main(int argc, char **argv) {
     ChapterOption opts[COURSE_MAX_OPTIONS + 4];
     Options o = parse_options(argc, argv, opts);
@@ -247,9 +237,8 @@ int main(int argc, char **argv) {
     char about[256];
     course_describe(&o.data, about, sizeof about);
     if (ds.d != 2) {
-        fprintf(stderr, "chapter-04: %s has %zu features; this chapter draws the plane, so it needs 2\n", about, ds.d);
         dataset_free(&ds);
-        return 2;
+        chapter_fail("%s has %zu features; this chapter draws the plane, so it needs 2", about, ds.d);
     }
     Reference ref;
     chapter_load_reference(&ref, "boundary-classification.txt");
@@ -260,9 +249,8 @@ int main(int argc, char **argv) {
     LogReg m;
     logreg_init(&m, ds.d);
     LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
-    logreg_fit_gd(&m, &ds.X, ds.y, &par, NULL);
-    int status = trained(&m, &ds, o.lr) ? 0 : 3;
-    if (status == 0) {
+    int status = chapter_fit_status(logreg_fit_gd(&m, &ds.X, ds.y, &par, NULL), o.lr, NULL);
+    if (status == CHAPTER_DONE) {
         print_boundary(&o, &m, &ref);
         print_thresholds(&o, &m, &ds, &ref);
         if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");

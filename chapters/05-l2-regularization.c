@@ -44,7 +44,7 @@ typedef struct {
     double penalty;    // its penalty part (lambda / 2n) ||w||^2, at the final weights
     double w_norm;     // ||w||
     double accuracy;   // on the training data, threshold 1/2
-    int diverged;      // 1: the objective ended above where it started (log 2) or is not finite
+    TrainResult train; // how gradient descent ended
 } Fit;
 
 static Options parse_options(int argc, char **argv, ChapterOption *opts) {
@@ -69,7 +69,7 @@ static Fit fit(const Dataset *ds, const Options *o, double lambda) {
     logreg_init(&f.m, ds->d);
     LogRegParams par = {.lr = o->lr, .epochs = o->epochs, .lambda = lambda};
     double *losses = vec_new(o->epochs);
-    logreg_fit_gd(&f.m, &ds->X, ds->y, &par, losses);
+    f.train = logreg_fit_gd(&f.m, &ds->X, ds->y, &par, losses);
     f.loss = losses[o->epochs - 1];   // as the lesson records it: before the last update
     f.bce = logreg_loss(&f.m, &ds->X, ds->y, 0.0);
     f.penalty = lambda / (2.0 * (double)ds->n) * vec_dot(f.m.w, f.m.w, ds->d);
@@ -78,19 +78,9 @@ static Fit fit(const Dataset *ds, const Options *o, double lambda) {
     double *pred = vec_new(ds->n);
     logreg_predict(&f.m, &ds->X, 0.5, pred);
     f.accuracy = metrics_accuracy(pred, ds->y, ds->n);
-    double objective = f.bce + f.penalty;   // from w = 0, b = 0 it starts at log 2
-    f.diverged = !(isfinite(objective) && objective <= log(2.0));
     free(pred);
     free(losses);
     return f;
-}
-
-/* Says on stderr that training diverged at this lambda. */
-static void report_divergence(const Fit *f, double lr) {
-    fflush(stdout);
-    fprintf(stderr, "chapter-05: training diverged at lambda = %g: the loss ended at %g, above its start "
-                    "log 2 = 0.693. The learning rate %g is too large: try --lr %g\n",
-            f->lambda, f->bce + f->penalty, lr, lr / 10);
 }
 
 /* The reference value KEY_lam_L[index], or NAN when there is none to compare. */
@@ -118,7 +108,7 @@ static void print_sweep(const Options *o, const Reference *ref, const Fit *fits,
     int any_diverged = 0;
     for (int k = 0; k < N_LAMBDAS; k++) {
         const Fit *f = &fits[k];
-        if (f->diverged) {   // no numbers to show: say so in its row
+        if (f->train.status != TRAIN_OK) {   // no numbers to show: say so in its row
             printf("%-8g %15s   (diverged: see the message below)\n", f->lambda, "");
             any_diverged = 1;
             continue;
@@ -181,7 +171,7 @@ static void run_sweep(const Dataset *ds, const Options *o, SweepRow *rows) {
         LogRegNewtonResult res;
         LrError err;
         int ok = logreg_fit_newton(&best, &ds->X, ds->y, &par, NULL, &res, &err) == 0 && res.converged;
-        double gd = f.diverged ? NAN : 1.0;   // a diverged fit leaves a gap in the curves
+        double gd = f.train.status != TRAIN_OK ? NAN : 1.0;   // a diverged fit leaves a gap in the curves
         rows[k] = (SweepRow){{lambda, gd * f.m.w[0], gd * f.m.w[1], gd * f.m.b, gd * f.bce,
                               gd * (f.bce + f.penalty), gd * f.accuracy, ok ? best.w[0] : NAN, ok ? best.w[1] : NAN}};
         logreg_free(&best);
@@ -256,13 +246,14 @@ int main(int argc, char **argv) {
     int first_diverged = -1;
     for (int k = 0; k < n_fits; k++) {
         fits[k] = fit(&ds, &o, o.single ? o.lambda : LAMBDAS[k]);
-        if (first_diverged < 0 && fits[k].diverged) first_diverged = k;
+        if (first_diverged < 0 && fits[k].train.status != TRAIN_OK) first_diverged = k;
     }
     if (first_diverged < 0 && o.single) print_single(&o, &ref, &fits[0], &ds);
     if (!o.single) print_sweep(&o, &ref, fits, &ds);   // the rows that trained, even if one diverged
     if (first_diverged >= 0) {
-        report_divergence(&fits[first_diverged], o.lr);
-        status = 3;
+        char where[64];
+        snprintf(where, sizeof where, "at lambda = %g", fits[first_diverged].lambda);
+        status = chapter_fit_status(fits[first_diverged].train, o.lr, where);
     }
     for (int k = 0; k < n_fits; k++) logreg_free(&fits[k].m);
     if (status != 0) goto cleanup;

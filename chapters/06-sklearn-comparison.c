@@ -77,10 +77,10 @@ static Answer copy_answer(const char *name, size_t epochs, const LogReg *m, cons
 /* Gradient descent from w = 0, b = 0 for each snapshot length below
  * o->epochs and for o->epochs itself, as the lesson's NumPy runs were made;
  * losses (o->epochs) gets the loss before every update of the longest run.
- * Returns the number of answers written. *diverged is set to 1 (after saying
- * so on stderr) when a run ended above its starting loss log 2. */
-static size_t run_gd(const Dataset *ds, const Options *o, Answer *answers, double *losses, int *diverged) {
-    *diverged = 0;
+ * Returns the number of answers written. *status is CHAPTER_DONE, or
+ * CHAPTER_TRAINING_FAILED (after saying why) when a run failed. */
+static size_t run_gd(const Dataset *ds, const Options *o, Answer *answers, double *losses, int *status) {
+    *status = CHAPTER_DONE;
     size_t count = 0;
     for (int k = 0; k <= N_SNAPSHOTS; k++) {
         size_t epochs = k < N_SNAPSHOTS ? SNAPSHOTS[k] : o->epochs;
@@ -88,19 +88,12 @@ static size_t run_gd(const Dataset *ds, const Options *o, Answer *answers, doubl
         LogReg m;
         logreg_init(&m, ds->d);
         LogRegParams par = {.lr = o->lr, .epochs = epochs, .lambda = 0.0};
-        LogRegFit fit = logreg_fit_gd(&m, &ds->X, ds->y, &par, k == N_SNAPSHOTS ? losses : NULL);
+        TrainResult fit = logreg_fit_gd(&m, &ds->X, ds->y, &par, k == N_SNAPSHOTS ? losses : NULL);
         char name[24];
         snprintf(name, sizeof name, "GD-%zu", epochs);
         answers[count++] = copy_answer(name, epochs, &m, ds);
         logreg_free(&m);
-        double loss = answers[count - 1].loss;
-        if (!*diverged && !(isfinite(loss) && loss <= log(2.0))) {
-            fflush(stdout);
-            fprintf(stderr, "chapter-06: training diverged: after %zu epochs the loss is %g, above its start "
-                            "log 2 = 0.693. The learning rate %g is too large: try --lr %g\n",
-                    fit.epochs, loss, o->lr, o->lr / 10);
-            *diverged = 1;
-        }
+        if (*status == CHAPTER_DONE) *status = chapter_fit_status(fit, o->lr, NULL);
     }
     return count;
 }
@@ -345,10 +338,8 @@ int main(int argc, char **argv) {
     char about[256];
     course_describe(&o.data, about, sizeof about);
     if (ds.d != 2) {
-        fprintf(stderr, "chapter-06: %s has %zu features; this chapter's tables show two weights, so it needs 2\n",
-                about, ds.d);
         dataset_free(&ds);
-        return 2;
+        chapter_fail("%s has %zu features; this chapter's tables show two weights, so it needs 2", about, ds.d);
     }
     Reference gd_ref, sk_ref;
     chapter_load_reference(&gd_ref, "gd-classification.txt");
@@ -358,13 +349,12 @@ int main(int argc, char **argv) {
 
     Answer answers[MAX_ANSWERS];
     double *losses = vec_new(o.epochs);
-    int diverged;
-    size_t n_gd = run_gd(&ds, &o, answers, losses, &diverged), n_answers = n_gd;
+    int status;
+    size_t n_gd = run_gd(&ds, &o, answers, losses, &status), n_answers = n_gd;
     if (o.lesson) answers[n_answers++] = sklearn_answer(&sk_ref, &ds);
     LogReg newton;
     logreg_init(&newton, ds.d);
-    int status = 3;   // training failed, unless it did not
-    if (diverged) goto cleanup;
+    if (status != CHAPTER_DONE) goto cleanup;
 
     // [snippet newton]
     LogRegNewtonParams par = {.tol = LOGREG_NEWTON_TOL, .max_iter = LOGREG_NEWTON_MAX_ITER, .lambda = 0.0};
@@ -372,11 +362,10 @@ int main(int argc, char **argv) {
     LogRegNewtonResult res;
     LrError err;
     if (logreg_fit_newton(&newton, &ds.X, ds.y, &par, trace, &res, &err) != 0) {
-        fprintf(stderr, "chapter-06: %s\n", err.msg);
+        status = chapter_error(CHAPTER_TRAINING_FAILED, "%s", err.msg);
         goto cleanup;
     }
     // [end newton]
-    status = 0;
     answers[n_answers++] = copy_answer("Newton", 0, &newton, &ds);
     const Answer *best = &answers[n_answers - 1], *sk = &answers[n_gd];
 

@@ -186,13 +186,13 @@ int main(int argc, char **argv) {
     ovr_init(&m, k, ds.d);
     LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
     Matrix losses = mat_new(k, o.epochs);   // row c: model c's loss curve
-    LogRegFit fit = ovr_fit_gd(&m, &ds.X, ds.y, &par, &losses);
-    if (fit.status != LOGREG_OK) {          // a model's loss blew up: say so, print no numbers
+    TrainResult fit = ovr_fit_gd(&m, &ds.X, ds.y, &par, &losses);
+    if (fit.status != TRAIN_OK) {          // a model's loss blew up: say so, print no numbers
         mat_free(&losses);
         ovr_free(&m);
         ref_free(&ref);
         dataset_free(&ds);
-        chapter_check_fit(fit, o.lr);
+        return chapter_fit_status(fit, o.lr, NULL);
     }
 
     Matrix P = mat_new(ds.n, k);            // P_ic: model c's p(class c | x_i)

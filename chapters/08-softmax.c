@@ -154,7 +154,7 @@ static void print_versus_ovr(const Options *o, const Dataset *ds, const double *
     Ovr ovr;
     ovr_init(&ovr, o->classes, ds->d);
     LogRegParams par = {.lr = o->lr, .epochs = o->epochs, .lambda = 0.0};
-    if (ovr_fit_gd(&ovr, &ds->X, ds->y, &par, NULL).status != LOGREG_OK) {
+    if (ovr_fit_gd(&ovr, &ds->X, ds->y, &par, NULL).status != TRAIN_OK) {
         printf("3. One-vs-rest with the same learning rate diverged, so there is nothing to compare.\n\n");
         ovr_free(&ovr);
         return;
@@ -224,14 +224,14 @@ int main(int argc, char **argv) {
     softmax_init(&m, k, ds.d);              // W = 0 (K x d), b = 0 (K)
     SoftmaxParams par = {.lr = o.lr, .epochs = o.epochs};
     double *losses = vec_new(o.epochs);
-    LogRegFit fit = softmax_fit_gd(&m, &ds.X, ds.y, &par, losses);
-    if (fit.status != LOGREG_OK) {          // the loss blew up: say so, print no numbers
+    TrainResult fit = softmax_fit_gd(&m, &ds.X, ds.y, &par, losses);
+    if (fit.status != TRAIN_OK) {          // the loss blew up: say so, print no numbers
         free(losses);
         softmax_free(&m);
         ref_free(&ovr_ref);
         ref_free(&ref);
         dataset_free(&ds);
-        chapter_check_fit(fit, o.lr);
+        return chapter_fit_status(fit, o.lr, NULL);
     }
     double *pred = vec_new(ds.n);
     softmax_predict(&m, &ds.X, pred);       // the class of the largest probability
@@ -248,7 +248,7 @@ int main(int argc, char **argv) {
     SoftmaxFitInfo info;
     LrError err;
     if (softmax_fit_newton(&best, &ds.X, ds.y, &newton, &info, &err) != 0) {
-        fprintf(stderr, "chapter-08: %s; the numbers below are from the last good step\n", err.msg);
+        chapter_say("%s; the numbers below are from the last good step", err.msg);
     }
     // [end converge]
     double *pred_best = vec_new(ds.n);

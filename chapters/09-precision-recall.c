@@ -53,8 +53,7 @@ static void load_ref_curve(RefCurve *rc) {
     lr_data_path("reference/pr-classification-curve.csv", path, sizeof path);
     FILE *f = fopen(path, "r");
     if (f == NULL) {
-        fprintf(stderr, "chapter-09: %s: %s\n", path, strerror(errno));
-        exit(2);
+        chapter_fail("%s: %s", path, strerror(errno));
     }
     size_t cap = 512, lineno = 1;
     *rc = (RefCurve){0, lr_malloc(cap * sizeof(double)), lr_malloc(cap * sizeof(double)), lr_malloc(cap * sizeof(double))};
@@ -74,8 +73,7 @@ static void load_ref_curve(RefCurve *rc) {
             *cell[k] = strtod(at, &end);
             int last_ok = *end == '\n' || *end == '\r' || *end == '\0';
             if (end == at || (k < 2 ? *end != ',' : !last_ok)) {
-                fprintf(stderr, "chapter-09: %s:%zu: expected three numbers: threshold,precision,recall\n", path, lineno);
-                exit(2);
+                chapter_fail("%s:%zu: expected three numbers: threshold,precision,recall", path, lineno);
             }
         }
         rc->n++;
@@ -248,19 +246,12 @@ static void plot_threshold(const Plotter *pl, const PrCurve *c, size_t best) {
 
 /* ---- main --------------------------------------------------------------------- */
 
-/* Chapter 3's model, trained by gradient descent from w = 0, b = 0. Returns 0,
- * or 3 (after saying so) when the loss ended above its start: the learning
- * rate was too large. */
+/* Chapter 3's model, trained by gradient descent from w = 0, b = 0. Returns
+ * CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
 static int train(LogReg *m, const Dataset *ds, const Options *o) {
     logreg_init(m, ds->d);
     LogRegParams par = {.lr = o->lr, .epochs = o->epochs, .lambda = 0.0};
-    logreg_fit_gd(m, &ds->X, ds->y, &par, NULL);
-    double loss = logreg_loss(m, &ds->X, ds->y, 0.0);
-    if (isfinite(loss) && loss <= log(2.0)) return 0;   // at or below the loss at w = 0
-    fflush(stdout);
-    fprintf(stderr, "chapter-09: training diverged: the loss ended at %g, above its start "
-                    "log 2 = 0.693. The learning rate %g is too large: try --lr %g\n", loss, o->lr, o->lr / 10);
-    return 3;
+    return chapter_fit_status(logreg_fit_gd(m, &ds->X, ds->y, &par, NULL), o->lr, NULL);
 }
 
 /* The curve of m's probabilities on ds: printed beside the reference, and
@@ -274,9 +265,8 @@ static int evaluate(const Plotter *pl, const LogReg *m, const Dataset *ds, const
     PrCurve curve;
     LrError err;
     if (metrics_pr_curve(&curve, p, ds->y, ds->n, &err) != 0) {
-        fprintf(stderr, "chapter-09: %s\n", err.msg);
         free(p);
-        return 2;
+        return chapter_error(CHAPTER_BAD_INPUT, "%s", err.msg);
     }
     size_t best = metrics_pr_best_f1(&curve);
     // [end curve]

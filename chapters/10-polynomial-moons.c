@@ -361,19 +361,20 @@ static void print_features(const Dataset *ds, const Reference *ref, int lesson) 
 }
 
 /* One run of gradient descent on the columns P: its final loss and accuracy,
- * or, when the loss ended above where it started (or stopped being a
- * number), that it diverged. */
+ * or, when training stopped (lib/train's watch), how it ended. */
 static void gd_run(const char *what, const Matrix *P, const double *y, double lr) {
     LogReg m;
     logreg_init(&m, P->cols);
     LogRegParams par = {.lr = lr, .epochs = SCALING_EPOCHS, .lambda = 0.0};
     double *losses = vec_new(SCALING_EPOCHS);   // losses[e]: the loss before update e
-    logreg_fit_gd(&m, P, y, &par, losses);
-    double start = losses[0], end = logreg_loss(&m, P, y, 0.0);
+    TrainResult fit = logreg_fit_gd(&m, P, y, &par, losses);
     printf("%-14s %6g   ", what, lr);
-    if (!isfinite(end) || end > start) {
-        printf("diverged: the loss went from %.3f up to %.3g\n", start, end);
+    if (fit.status == TRAIN_DIVERGED) {
+        printf("diverged: the loss went from %.3f up to %.3g\n", fit.start_loss, fit.last_loss);
+    } else if (fit.status == TRAIN_NOT_FINITE) {
+        printf("stopped: the weights overflowed after %zu epochs\n", fit.epochs);
     } else {
+        double end = logreg_loss(&m, P, y, 0.0);
         double *pred = vec_new(P->rows);
         logreg_predict(&m, P, 0.5, pred);
         printf("%10.4f   %8.4f\n", end, metrics_accuracy(pred, y, P->rows));
@@ -412,21 +413,18 @@ static void print_scaling(const Dataset *ds) {
 /* ---- main ------------------------------------------------------------------------- */
 
 /* Part 1: the lesson's straight line, its accuracies printed beside NumPy's
- * and its picture. Returns 0, or 3 (after saying so) when gradient descent
- * diverged on the given data. */
+ * and its picture. Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED (after
+ * saying why) when gradient descent failed on the given data. */
 static int straight_line(const Plotter *pl, const Options *o, const Dataset *train, const Dataset *test,
                          const Reference *ref) {
     LogReg lin;
     logreg_init(&lin, 2);
     LogRegParams par = {.lr = 0.1, .epochs = 1000, .lambda = 0.0};
-    logreg_fit_gd(&lin, &train->X, train->y, &par, NULL);
-    double loss = logreg_loss(&lin, &train->X, train->y, 0.0);
-    if (!isfinite(loss) || loss > log(2.0)) {   // above the loss at w = 0: the steps overshot
-        fflush(stdout);
-        fprintf(stderr, "chapter-10: training the straight line diverged on %s: the loss ended at %g, above "
-                        "its start log 2 = 0.693. Standardise the features of that file\n", o->about, loss);
+    char where[300];
+    snprintf(where, sizeof where, "on %s (the straight line)", o->about);
+    if (chapter_fit_status(logreg_fit_gd(&lin, &train->X, train->y, &par, NULL), par.lr, where) != CHAPTER_DONE) {
         logreg_free(&lin);
-        return 3;
+        return CHAPTER_TRAINING_FAILED;
     }
     double *pred = vec_new(train->n > test->n ? train->n : test->n);
     logreg_predict(&lin, &train->X, 0.5, pred);
@@ -496,10 +494,9 @@ int main(int argc, char **argv) {
 
     int status = 0;
     if (train.d != 2 || test.d != 2) {
-        fprintf(stderr, "chapter-10: the moons chapter draws the plane: %s and %s need exactly 2 features, "
-                        "not %zu and %zu\n", o.about, o.test.data[0] != '\0' ? o.test.data : "the held-out set",
-                train.d, test.d);
-        status = 2;
+        status = chapter_error(CHAPTER_BAD_INPUT, "the moons chapter draws the plane: %s and %s need exactly 2 "
+                               "features, not %zu and %zu", o.about,
+                               o.test.data[0] != '\0' ? o.test.data : "the held-out set", train.d, test.d);
     }
     if (status == 0) {
         char held_out[256];

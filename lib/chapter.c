@@ -9,6 +9,7 @@
 
 static const char *program = "chapter";
 static int warned_scale = 0;   // 1 once chapter_load has warned about a large feature
+static const ChapterOption *lr_option = NULL;   // the program's --lr, if it has one
 
 /* ---- options ------------------------------------------------------------ */
 
@@ -102,6 +103,7 @@ static void unknown_option(const ChapterOption *opts, size_t n_opts, const char 
 void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts, size_t n_opts) {
     const char *slash = strrchr(argv[0], '/');
     program = slash != NULL ? slash + 1 : argv[0];
+    lr_option = find_option(opts, n_opts, "--lr", 4);
     for (int a = 1; a < argc; a++) {
         const char *arg = argv[a];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -121,22 +123,44 @@ void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts
 
 /* ---- data, reference, plots --------------------------------------------- */
 
-void chapter_fail(const char *message) {
+static void say(const char *fmt, va_list ap) {
     fflush(stdout);
-    fprintf(stderr, "%s: %s\n", program, message);
-    exit(2);
+    fprintf(stderr, "%s: ", program);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+int chapter_error(int status, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    say(fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+void chapter_fail(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    say(fmt, ap);
+    va_end(ap);
+    exit(CHAPTER_BAD_INPUT);
+}
+
+void chapter_say(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    say(fmt, ap);
+    va_end(ap);
 }
 
 void chapter_load(Dataset *ds, const char *path, int n_classes) {
     LrError err;
     if (dataset_read_csv(ds, path, &err) != 0 || dataset_check_labels(ds, n_classes, path, &err) != 0) {
-        fflush(stdout);
-        fprintf(stderr, "%s: %s\n", program, err.msg);
         dataset_free(ds);
-        exit(2);
+        chapter_fail("%s", err.msg);
     }
     if (dataset_check_scale(ds, path, &err) != 0) {
-        fprintf(stderr, "%s: warning: %s\n", program, err.msg);
+        chapter_say("warning: %s", err.msg);
         warned_scale = 1;
     }
 }
@@ -145,56 +169,63 @@ void chapter_load_reference(Reference *ref, const char *name) {
     char file[256], path[4096];
     snprintf(file, sizeof file, "reference/%s", name);
     LrError err;
-    if (ref_load(ref, lr_data_path(file, path, sizeof path), &err) != 0) {
-        fprintf(stderr, "%s: %s\n", program, err.msg);
-        exit(2);
-    }
+    if (ref_load(ref, lr_data_path(file, path, sizeof path), &err) != 0) chapter_fail("%s", err.msg);
 }
 
 void chapter_plotter(Plotter *pl) {
     LrError err;
-    if (plot_init(pl, &err) != 0) {
-        fprintf(stderr, "%s: %s\n", program, err.msg);
-        exit(2);
-    }
+    if (plot_init(pl, &err) != 0) chapter_fail("%s", err.msg);
     if (pl->output != PLOT_NONE && !pl->have_gnuplot) {
-        fprintf(stderr, "%s: %s, so no plots this time; the numbers still print.%s\n", program, pl->problem,
-                pl->gnuplot_missing ? " Install it with: sudo apt-get install gnuplot" : "");
+        chapter_say("%s, so no plots this time; the numbers still print.%s", pl->problem,
+                    pl->gnuplot_missing ? " Install it with: sudo apt-get install gnuplot" : "");
     }
-    if (pl->notice[0] != '\0') fprintf(stderr, "%s: %s\n", program, pl->notice);
+    if (pl->notice[0] != '\0') chapter_say("%s", pl->notice);
 }
 
 void chapter_show(const Plotter *pl, Plot *p) {
     LrError err;
     if (plot_show(pl, p, &err) != 0) {
-        fflush(stdout);
-        fprintf(stderr, "%s: %s\n", program, err.msg);
+        chapter_say("%s", err.msg);
     } else if (p->saved[0] != '\0') {
         printf("plot: %s\n", p->saved);
     }
 }
 
-void chapter_check_fit(LogRegFit fit, double lr) {
-    if (fit.status == LOGREG_OK) return;
-    fflush(stdout);
-    char what[200];
-    if (fit.status == LOGREG_NOT_FINITE) {
-        snprintf(what, sizeof what, "after %zu epochs the loss is %g and the weights overflowed",
-                 fit.epochs, fit.last_loss);
+/* What to try after training failed at learning rate lr: the one place
+ * the advice comes from. A smaller --lr is never below the option's minimum,
+ * and is not offered by a chapter without --lr. */
+static void advice(double lr, char *buf, size_t size) {
+    int smaller_lr = lr_option != NULL && lr > lr_option->min;   // there is room below lr
+    if (warned_scale) {   // the likely cause was named in the warning above
+        char lower[64] = "";
+        if (smaller_lr) snprintf(lower, sizeof lower, " (or try a much smaller --lr than %g)", lr);
+        snprintf(buf, size, "Standardise the large feature named above%s", lower);
+    } else if (lr_option == NULL) {
+        snprintf(buf, size, "The learning rate %g is too large for these features: standardise them, "
+                 "(x - mean) / standard deviation", lr);
+    } else if (smaller_lr) {
+        snprintf(buf, size, "The learning rate %g is too large for this data: try a smaller --lr, e.g. %g "
+                 "(divide by 10 until the loss falls)", lr, fmax(lr / 10, lr_option->min));
+    } else {
+        snprintf(buf, size, "The learning rate %g is the smallest --lr allows, so the step is not the cause: "
+                 "look for a feature with huge values and standardise it", lr);
+    }
+}
+
+int chapter_fit_status(TrainResult fit, double lr, const char *where) {
+    if (fit.status == TRAIN_OK) return CHAPTER_DONE;
+    char what[200], todo[200];
+    if (fit.status == TRAIN_NOT_FINITE) {
+        snprintf(what, sizeof what, "after %zu epoch%s the weights overflowed past the largest double", fit.epochs,
+                 fit.epochs == 1 ? "" : "s");
     } else {
         snprintf(what, sizeof what, "the loss rose from %.4g to %.4g and stayed above its start for %d epochs "
                  "in a row, so training stopped after %zu epochs",
-                 fit.start_loss, fit.last_loss, LOGREG_DIVERGE_EPOCHS, fit.epochs);
+                 fit.start_loss, fit.last_loss, TRAIN_DIVERGE_EPOCHS, fit.epochs);
     }
-    if (warned_scale) {   // the likely cause was named in the warning above
-        fprintf(stderr, "%s: training diverged: %s. Standardise the large feature named above "
-                        "(or try a much smaller --lr than %g)\n", program, what, lr);
-    } else {
-        fprintf(stderr, "%s: training diverged: %s. The learning rate %g is too large for this data: "
-                        "try a smaller --lr, e.g. %g (divide by 10 until the loss falls)\n",
-                program, what, lr, lr / 10);
-    }
-    exit(3);
+    advice(lr, todo, sizeof todo);
+    return chapter_error(CHAPTER_TRAINING_FAILED, "training diverged%s%s: %s. %s", where != NULL ? " " : "",
+                         where != NULL ? where : "", what, todo);
 }
 
 void chapter_compare(const char *label, double ours, double ref) {

@@ -7,8 +7,10 @@
  *      plot's problem was reported in one line on stderr)
  *   2  the user's input: a bad option, a bad or missing file (one line on
  *      stderr, naming the file, line and column where there is one)
- *   3  training diverged (one line saying what happened and what to try)
- * docs/appendix-errors.md lists every message.
+ *   3  training failed: gradient descent diverged, or Newton's method
+ *      could not go on (one line saying what happened and what to try)
+ * Every message starts with the program's name, taken from argv[0] by
+ * chapter_parse. docs/appendix-errors.md lists every message.
  */
 #ifndef LR_CHAPTER_H
 #define LR_CHAPTER_H
@@ -16,9 +18,13 @@
 #include <stddef.h>
 
 #include "dataset.h"
-#include "logreg.h"
 #include "plot.h"
 #include "reference.h"
+#include "train.h"
+#include "util.h"
+
+/* The exit statuses above. */
+enum { CHAPTER_DONE = 0, CHAPTER_BAD_INPUT = 2, CHAPTER_TRAINING_FAILED = 3 };
 
 typedef enum {
     OPT_TEXT,   // value is const char **: a file name or word
@@ -47,9 +53,14 @@ void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts
  * is so large that it should be standardised. */
 void chapter_load(Dataset *ds, const char *path, int n_classes);
 
-/* Prints "chapter-NN: message" on stderr and exits 2: for a user's mistake
- * found outside chapter_parse and chapter_load. */
-void chapter_fail(const char *message);
+/* The failure path. Each prints one line, "PROGRAM: MESSAGE", on stderr
+ * (after what stdout holds so far), with PROGRAM from argv[0].
+ * chapter_error returns status, for `return chapter_error(3, ...)` from a
+ * step that has freed what it made; chapter_fail exits 2, for a user's
+ * mistake found before anything needs freeing; chapter_say only prints. */
+int chapter_error(int status, const char *fmt, ...) LR_PRINTF(2, 3);
+void chapter_fail(const char *fmt, ...) LR_PRINTF(1, 2);
+void chapter_say(const char *fmt, ...) LR_PRINTF(1, 2);
 
 /* Loads data/reference/NAME, or exits 2. */
 void chapter_load_reference(Reference *ref, const char *name);
@@ -62,10 +73,13 @@ void chapter_plotter(Plotter *pl);
  * on stderr. A failed plot is not fatal: the numbers were already printed. */
 void chapter_show(const Plotter *pl, Plot *p);
 
-/* After gradient descent: when fit says training diverged, prints what
- * happened and what to try in one line, and exits 3; otherwise returns.
- * lr is the learning rate that was used. */
-void chapter_check_fit(LogRegFit fit, double lr);
+/* After gradient descent, the one place a chapter turns its TrainResult
+ * into an answer: CHAPTER_DONE when training ran, else CHAPTER_TRAINING_FAILED
+ * after one line saying what happened and what to try (a smaller --lr,
+ * never below that option's minimum; or to standardise a large feature).
+ * lr is the learning rate that was used; where is NULL or says which run it
+ * was, e.g. "at lambda = 100", and follows "training diverged". */
+int chapter_fit_status(TrainResult fit, double lr, const char *where);
 
 /* Prints "label  ours  reference  |difference|" (or just ours when ref is
  * NAN: the options differ from the lesson's, so there is nothing to compare). */

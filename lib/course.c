@@ -79,12 +79,12 @@ void course_load(CourseData *cd, Dataset *ds) {
         chapter_load(ds, cd->data, course_classes(cd));
     } else {
         LrError err;
-        if (generate(cd, ds, &err) != 0) chapter_fail(err.msg);
+        if (generate(cd, ds, &err) != 0) chapter_fail("%s", err.msg);
     }
     LrError err;
     if (cd->save_data[0] != '\0' && dataset_write_csv(ds, cd->save_data, &err) != 0) {
         dataset_free(ds);
-        chapter_fail(err.msg);
+        chapter_fail("%s", err.msg);
     }
 }
 

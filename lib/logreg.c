@@ -64,42 +64,24 @@ double logreg_gradient(const LogReg *m, const Matrix *X, const double *y,
 
 /* 1 when b and every w_j are finite numbers. */
 static int weights_finite(const LogReg *m) {
-    for (size_t j = 0; j < m->d; j++) {
-        if (!isfinite(m->w[j])) return 0;
-    }
-    return isfinite(m->b);
-}
-
-LogRegStatus logreg_watch(double loss, double start, int weights_finite, size_t *above) {
-    if (!isfinite(loss) || !weights_finite) return LOGREG_NOT_FINITE;
-    // "above" allows for rounding: a converged run may wobble in the last bits
-    *above = loss > start + LOGREG_DIVERGE_SLACK * (1.0 + fabs(start)) ? *above + 1 : 0;
-    return *above >= LOGREG_DIVERGE_EPOCHS ? LOGREG_DIVERGED : LOGREG_OK;
+    return train_all_finite(m->w, m->d) && isfinite(m->b);
 }
 
 // [snippet fit-gd]
-LogRegFit logreg_fit_gd(LogReg *m, const Matrix *X, const double *y,
-                        const LogRegParams *par, double *losses) {
+TrainResult logreg_fit_gd(LogReg *m, const Matrix *X, const double *y,
+                          const LogRegParams *par, double *losses) {
     double *dw = vec_new(m->d);
-    LogRegFit fit = {LOGREG_OK, 0, NAN, NAN};
-    size_t above = 0;   // epochs in a row with the loss above where it started
+    TrainLog log = train_begin(losses, par->epochs);
     for (size_t epoch = 0; epoch < par->epochs; epoch++) {
-        double loss = logreg_loss(m, X, y, par->lambda);
-        if (losses != NULL) losses[epoch] = loss;
-        if (epoch == 0) fit.start_loss = loss;
-        fit.last_loss = loss;
-        fit.status = logreg_watch(loss, fit.start_loss, weights_finite(m), &above);
-        if (fit.status != LOGREG_OK) break;
+        // record the loss; stop when it has blown up (lib/train)
+        if (!train_record(&log, logreg_loss(m, X, y, par->lambda), weights_finite(m))) break;
         double db = logreg_gradient(m, X, y, par->lambda, dw);
         // w <- w - lr dw,  b <- b - lr db
         for (size_t j = 0; j < m->d; j++) m->w[j] -= par->lr * dw[j];
         m->b -= par->lr * db;
-        fit.epochs++;
     }
-    if (fit.status == LOGREG_OK && !weights_finite(m)) fit.status = LOGREG_NOT_FINITE;
-    for (size_t e = fit.epochs + 1; losses != NULL && e < par->epochs; e++) losses[e] = NAN;
     free(dw);
-    return fit;
+    return train_end(&log, weights_finite(m));
 }
 // [end fit-gd]
 

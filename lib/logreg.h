@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "matrix.h"
+#include "train.h"
 #include "util.h"
 
 typedef struct {
@@ -51,42 +52,12 @@ double logreg_loss(const LogReg *m, const Matrix *X, const double *y, double lam
 double logreg_gradient(const LogReg *m, const Matrix *X, const double *y,
                        double lambda, double *dw);
 
-/* Gradient descent gives up when the loss has stayed above its starting
- * value for this many epochs in a row. On this convex loss a step that is
- * small enough never raises it; staying above the start means each step
- * jumps across the valley and lands higher: the learning rate is too large. */
-#define LOGREG_DIVERGE_EPOCHS 20
-/* How far above its start the loss must be to count as "above" (relative):
- * far more than rounding, far less than any real divergence. */
-#define LOGREG_DIVERGE_SLACK 1e-9
-
-/* How a run of gradient descent ended. */
-typedef enum {
-    LOGREG_OK,          // every epoch ran
-    LOGREG_NOT_FINITE,  // the loss or a weight became inf or NaN: stopped
-    LOGREG_DIVERGED,    // the loss stayed above its start for LOGREG_DIVERGE_EPOCHS epochs: stopped
-} LogRegStatus;
-
-typedef struct {
-    LogRegStatus status;
-    size_t epochs;       // updates made: par->epochs, or fewer when it stopped
-    double start_loss;   // the objective before the first update
-    double last_loss;    // the last objective computed (inf or NaN for LOGREG_NOT_FINITE)
-} LogRegFit;
-
-/* The divergence test, for any gradient descent (softmax uses it too), after
- * the loss of one more epoch: LOGREG_NOT_FINITE when loss is not finite or
- * weights_finite is 0; LOGREG_DIVERGED when the loss has been above start
- * (the first epoch's loss) for LOGREG_DIVERGE_EPOCHS epochs in a row, which
- * *above counts (set it to 0 before the first epoch); else LOGREG_OK. */
-LogRegStatus logreg_watch(double loss, double start, int weights_finite, size_t *above);
-
 /* Runs par->epochs steps of batch gradient descent from the current weights,
- * stopping early when training diverges (see LogRegStatus); the result says
- * how it ended. If losses is not NULL it must hold par->epochs values:
+ * stopping early when training diverges (the watch of lib/train); the
+ * result says how it ended. If losses is not NULL it must hold par->epochs values:
  * losses[e] is the objective before update e (the lesson's order); after an
  * early stop, the epochs that did not run hold NAN. */
-LogRegFit logreg_fit_gd(LogReg *m, const Matrix *X, const double *y,
+TrainResult logreg_fit_gd(LogReg *m, const Matrix *X, const double *y,
                         const LogRegParams *par, double *losses);
 
 /* ---- the decision boundary (chapter 4) ------------------------------------ */

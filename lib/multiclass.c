@@ -70,10 +70,10 @@ void ovr_free(Ovr *m) {
 }
 
 // [snippet ovr-fit]
-LogRegFit ovr_fit_gd(Ovr *m, const Matrix *X, const double *y, const LogRegParams *par, Matrix *losses) {
+TrainResult ovr_fit_gd(Ovr *m, const Matrix *X, const double *y, const LogRegParams *par, Matrix *losses) {
     double *y_c = vec_new(X->rows);   // (n) 1 for class c, 0 for the rest
-    LogRegFit fit = {LOGREG_OK, 0, NAN, NAN};
-    for (size_t c = 0; c < m->k && fit.status == LOGREG_OK; c++) {
+    TrainResult fit = {TRAIN_OK, 0, NAN, NAN};
+    for (size_t c = 0; c < m->k && fit.status == TRAIN_OK; c++) {
         multiclass_vs_rest_labels(y, X->rows, c, y_c);
         fit = logreg_fit_gd(&m->models[c], X, y_c, par, losses != NULL ? mat_row(losses, c) : NULL);
     }
@@ -172,40 +172,26 @@ void softmax_gradient(const Softmax *m, const Matrix *X, const double *y, Matrix
 
 /* 1 when every weight and bias is a finite number. */
 static int softmax_finite(const Softmax *m) {
-    for (size_t t = 0; t < m->k * m->d; t++) {
-        if (!isfinite(m->W.data[t])) return 0;
-    }
-    for (size_t c = 0; c < m->k; c++) {
-        if (!isfinite(m->b[c])) return 0;
-    }
-    return 1;
+    return train_all_finite(m->W.data, m->k * m->d) && train_all_finite(m->b, m->k);
 }
 
 // [snippet softmax-fit-gd]
-LogRegFit softmax_fit_gd(Softmax *m, const Matrix *X, const double *y, const SoftmaxParams *par,
-                         double *losses) {
+TrainResult softmax_fit_gd(Softmax *m, const Matrix *X, const double *y, const SoftmaxParams *par,
+                           double *losses) {
     Matrix dW = mat_new(m->k, m->d);
     double *db = vec_new(m->k);
-    LogRegFit fit = {LOGREG_OK, 0, NAN, NAN};
-    size_t above = 0;   // epochs in a row with the loss above where it started
+    TrainLog log = train_begin(losses, par->epochs);
     for (size_t epoch = 0; epoch < par->epochs; epoch++) {
-        double loss = softmax_loss(m, X, y);
-        if (losses != NULL) losses[epoch] = loss;
-        if (epoch == 0) fit.start_loss = loss;
-        fit.last_loss = loss;
-        fit.status = logreg_watch(loss, fit.start_loss, softmax_finite(m), &above);
-        if (fit.status != LOGREG_OK) break;
+        // record the loss; stop when it has blown up (lib/train)
+        if (!train_record(&log, softmax_loss(m, X, y), softmax_finite(m))) break;
         softmax_gradient(m, X, y, &dW, db);
         // W <- W - lr dW,  b <- b - lr db
         for (size_t t = 0; t < m->k * m->d; t++) m->W.data[t] -= par->lr * dW.data[t];
         for (size_t c = 0; c < m->k; c++) m->b[c] -= par->lr * db[c];
-        fit.epochs++;
     }
-    if (fit.status == LOGREG_OK && !softmax_finite(m)) fit.status = LOGREG_NOT_FINITE;
-    for (size_t e = fit.epochs + 1; losses != NULL && e < par->epochs; e++) losses[e] = NAN;
     free(db);
     mat_free(&dW);
-    return fit;
+    return train_end(&log, softmax_finite(m));
 }
 // [end softmax-fit-gd]
 

@@ -71,8 +71,8 @@ void ovr_free(Ovr *m);
 /* Trains each model c by logreg_fit_gd on the labels "y == c", from its
  * current weights. X is (n, d), y is (n). losses is NULL or (K, par->epochs):
  * row c receives model c's loss curve. Stops at the first model whose
- * training diverged and returns its LogRegFit (else the last model's). */
-LogRegFit ovr_fit_gd(Ovr *m, const Matrix *X, const double *y, const LogRegParams *par, Matrix *losses);
+ * training diverged and returns its result (else the last model's). */
+TrainResult ovr_fit_gd(Ovr *m, const Matrix *X, const double *y, const LogRegParams *par, Matrix *losses);
 
 /* P_ic = model c's probability that x_i is of class c. X is (n, d), P is
  * (n, K). The K models were trained apart, so a row need not sum to 1. */
@@ -119,12 +119,12 @@ double softmax_loss(const Softmax *m, const Matrix *X, const double *y);
 void softmax_gradient(const Softmax *m, const Matrix *X, const double *y, Matrix *dW, double *db);
 
 /* Runs par->epochs steps of gradient descent, W <- W - lr dW, b <- b - lr db,
- * from the current weights, stopping early when training diverges (the test
- * of logreg_watch); the result says how it ended. losses is NULL or
+ * from the current weights, stopping early when training diverges (the watch
+ * of lib/train); the result says how it ended. losses is NULL or
  * (par->epochs): losses[e] is the loss before update e (the lesson's order),
  * NAN for the epochs an early stop skipped. */
-LogRegFit softmax_fit_gd(Softmax *m, const Matrix *X, const double *y, const SoftmaxParams *par,
-                         double *losses);
+TrainResult softmax_fit_gd(Softmax *m, const Matrix *X, const double *y, const SoftmaxParams *par,
+                           double *losses);
 
 /* Adding the same vector to every w_c (or the same number to every b_c) adds
  * the same amount to every score and changes no probability: the weights of

@@ -12,6 +12,7 @@
 #include "logreg.h"
 #include "loss.h"
 #include "multiclass.h"
+#include "train.h"
 
 /* ---- activations and losses ------------------------------------------------ */
 
@@ -86,8 +87,8 @@ static void test_gd_good_rate(void) {
     LogReg m;
     logreg_init(&m, 2);
     double losses[300];
-    LogRegFit fit = logreg_fit_gd(&m, &X, TOY_Y, &(LogRegParams){.lr = 0.5, .epochs = 300}, losses);
-    EXPECT_TRUE(fit.status == LOGREG_OK, harness_fmt("lr 0.5 trains normally, got status %d", fit.status));
+    TrainResult fit = logreg_fit_gd(&m, &X, TOY_Y, &(LogRegParams){.lr = 0.5, .epochs = 300}, losses);
+    EXPECT_TRUE(fit.status == TRAIN_OK, harness_fmt("lr 0.5 trains normally, got status %d", fit.status));
     EXPECT_NEAR((double)fit.epochs, 300, 0, "epochs run", "every epoch runs when nothing goes wrong");
     EXPECT_NEAR(fit.start_loss, log(2.0), 1e-15, "start_loss", "from w = 0, b = 0 the loss is log 2");
     EXPECT_NEAR(fit.last_loss, losses[299], 0, "last_loss", "the loss before the last update");
@@ -100,8 +101,8 @@ static void test_gd_diverges(void) {
     LogReg m;
     logreg_init(&m, 2);
     double losses[500];
-    LogRegFit fit = logreg_fit_gd(&m, &X, TOY_Y, &(LogRegParams){.lr = 1e6, .epochs = 500}, losses);
-    EXPECT_TRUE(fit.status == LOGREG_DIVERGED, harness_fmt("lr 1e6 is detected as diverging, got status %d", fit.status));
+    TrainResult fit = logreg_fit_gd(&m, &X, TOY_Y, &(LogRegParams){.lr = 1e6, .epochs = 500}, losses);
+    EXPECT_TRUE(fit.status == TRAIN_DIVERGED, harness_fmt("lr 1e6 is detected as diverging, got status %d", fit.status));
     EXPECT_TRUE(fit.epochs < 500, harness_fmt("training stops early, not after all 500 epochs (it ran %zu)", fit.epochs));
     EXPECT_TRUE(fit.last_loss > fit.start_loss, "the last loss is above the start: that is what diverging means");
     EXPECT_TRUE(isnan(losses[499]), "epochs that did not run are NAN in losses, not a stale number");
@@ -114,8 +115,8 @@ static void test_gd_overflows(void) {
     Matrix X = toy_X(1e300);   // finite features, but w . x overflows after one step
     LogReg m;
     logreg_init(&m, 2);
-    LogRegFit fit = logreg_fit_gd(&m, &X, TOY_Y, &(LogRegParams){.lr = 1e6, .epochs = 100}, NULL);
-    EXPECT_TRUE(fit.status == LOGREG_NOT_FINITE || fit.status == LOGREG_DIVERGED,
+    TrainResult fit = logreg_fit_gd(&m, &X, TOY_Y, &(LogRegParams){.lr = 1e6, .epochs = 100}, NULL);
+    EXPECT_TRUE(fit.status == TRAIN_NOT_FINITE || fit.status == TRAIN_DIVERGED,
                 harness_fmt("features of 1e300 with lr 1e6 stop training, got status %d", fit.status));
     EXPECT_TRUE(fit.epochs < 100, harness_fmt("it stops early (ran %zu epochs)", fit.epochs));
     logreg_free(&m);
@@ -124,15 +125,42 @@ static void test_gd_overflows(void) {
 
 static void test_watch(void) {
     size_t above = 0;
-    LogRegStatus s = LOGREG_OK;
-    for (int e = 0; e < LOGREG_DIVERGE_EPOCHS - 1; e++) s = logreg_watch(2.0, 1.0, 1, &above);
-    EXPECT_TRUE(s == LOGREG_OK, "one epoch short of LOGREG_DIVERGE_EPOCHS above the start is still OK");
-    EXPECT_TRUE(logreg_watch(0.5, 1.0, 1, &above) == LOGREG_OK && above == 0, "a loss below the start resets the count");
-    for (int e = 0; e < LOGREG_DIVERGE_EPOCHS; e++) s = logreg_watch(2.0, 1.0, 1, &above);
-    EXPECT_TRUE(s == LOGREG_DIVERGED, "LOGREG_DIVERGE_EPOCHS in a row above the start is divergence");
+    TrainStatus s = TRAIN_OK;
+    for (int e = 0; e < TRAIN_DIVERGE_EPOCHS - 1; e++) s = train_watch(2.0, 1.0, 1, &above);
+    EXPECT_TRUE(s == TRAIN_OK, "one epoch short of TRAIN_DIVERGE_EPOCHS above the start is still OK");
+    EXPECT_TRUE(train_watch(0.5, 1.0, 1, &above) == TRAIN_OK && above == 0, "a loss below the start resets the count");
+    for (int e = 0; e < TRAIN_DIVERGE_EPOCHS; e++) s = train_watch(2.0, 1.0, 1, &above);
+    EXPECT_TRUE(s == TRAIN_DIVERGED, "TRAIN_DIVERGE_EPOCHS in a row above the start is divergence");
     above = 0;
-    EXPECT_TRUE(logreg_watch(NAN, 1.0, 1, &above) == LOGREG_NOT_FINITE, "a NaN loss stops at once");
-    EXPECT_TRUE(logreg_watch(1.0, 1.0, 0, &above) == LOGREG_NOT_FINITE, "an infinite weight stops at once");
+    EXPECT_TRUE(train_watch(NAN, 1.0, 1, &above) == TRAIN_NOT_FINITE, "a NaN loss stops at once");
+    EXPECT_TRUE(train_watch(1.0, 1.0, 0, &above) == TRAIN_NOT_FINITE, "an infinite weight stops at once");
+}
+
+/* The bookkeeping: losses recorded in order, the run stopped by the watch,
+ * the epochs that did not run filled with NAN, and a loss that stays at its
+ * start (a constant feature) never taken for divergence. */
+static void test_train_log(void) {
+    double losses[30];
+    TrainLog run = train_begin(losses, 30);
+    size_t steps = 0;
+    for (size_t e = 0; e < 30; e++) {
+        if (!train_record(&run, e == 0 ? 1.0 : 2.0, 1)) break;
+        steps++;
+    }
+    TrainResult fit = train_end(&run, 1);
+    EXPECT_TRUE(fit.status == TRAIN_DIVERGED && fit.epochs == TRAIN_DIVERGE_EPOCHS && steps == fit.epochs,
+                harness_fmt("a loss above its start stops the run after %d updates (status %d after %zu, %zu steps)",
+                            TRAIN_DIVERGE_EPOCHS, fit.status, fit.epochs, steps));
+    EXPECT_TRUE(losses[0] == 1.0 && losses[TRAIN_DIVERGE_EPOCHS] == 2.0 && isnan(losses[TRAIN_DIVERGE_EPOCHS + 1])
+                && isnan(losses[29]), "losses[e] holds the loss before update e, NAN after the stop");
+    EXPECT_TRUE(fit.start_loss == 1.0 && fit.last_loss == 2.0, "the result keeps the first and the last loss");
+    run = train_begin(NULL, 100);
+    for (size_t e = 0; e < 100 && train_record(&run, log(2.0), 1); e++) continue;
+    fit = train_end(&run, 1);
+    EXPECT_TRUE(fit.status == TRAIN_OK && fit.epochs == 100, "a loss that stays at log 2 runs every epoch");
+    run = train_begin(NULL, 5);
+    for (size_t e = 0; e < 5 && train_record(&run, 0.5, 1); e++) continue;
+    EXPECT_TRUE(train_end(&run, 0).status == TRAIN_NOT_FINITE, "weights that overflow in the last update are caught");
 }
 
 static void test_softmax_diverges(void) {
@@ -140,14 +168,14 @@ static void test_softmax_diverges(void) {
     const double y[8] = {0, 0, 1, 1, 2, 2, 1, 0};
     Softmax m;
     softmax_init(&m, 3, 2);
-    LogRegFit fit = softmax_fit_gd(&m, &X, y, &(SoftmaxParams){.lr = 1e6, .epochs = 400}, NULL);
-    EXPECT_TRUE(fit.status != LOGREG_OK && fit.epochs < 400,
+    TrainResult fit = softmax_fit_gd(&m, &X, y, &(SoftmaxParams){.lr = 1e6, .epochs = 400}, NULL);
+    EXPECT_TRUE(fit.status != TRAIN_OK && fit.epochs < 400,
                 harness_fmt("softmax regression with lr 1e6 stops early too (status %d after %zu epochs)",
                             fit.status, fit.epochs));
     softmax_free(&m);
     softmax_init(&m, 3, 2);
     fit = softmax_fit_gd(&m, &X, y, &(SoftmaxParams){.lr = 0.1, .epochs = 400}, NULL);
-    EXPECT_TRUE(fit.status == LOGREG_OK && fit.epochs == 400, "and with lr 0.1 it runs every epoch");
+    EXPECT_TRUE(fit.status == TRAIN_OK && fit.epochs == 400, "and with lr 0.1 it runs every epoch");
     softmax_free(&m);
     mat_free(&X);
 }
@@ -169,6 +197,7 @@ static void test_scale_warning(void) {
 
 int main(void) {
     static const HarnessTest tests[] = {
+        {"train_record and train_end keep the losses and stop a diverging run", test_train_log},
         {"sigmoid is exactly 0 or 1, never NaN, out to +-1e308 and infinity", test_sigmoid_edges},
         {"BCE is finite at p = 0 and p = 1", test_bce_edges},
         {"softmax of scores +-1e4 (and +-DBL_MAX) is finite and sums to 1", test_softmax_edges},

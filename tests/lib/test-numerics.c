@@ -97,13 +97,13 @@ static void test_fit(void) {
     // The divergence watch: a loss that wobbles in its last bits above the
     // start is not divergence; one that stays 1% above for 20 epochs is.
     size_t above = 0;
-    LogRegStatus wobble = LOGREG_OK;
-    for (int e = 0; e < 100 && wobble == LOGREG_OK; e++) wobble = logreg_watch(0.5 * (1 + 4e-16), 0.5, 1, &above);
-    EXPECT_TRUE(wobble == LOGREG_OK, "a loss 4e-16 above its start (rounding) is not taken for divergence");
+    TrainStatus wobble = TRAIN_OK;
+    for (int e = 0; e < 100 && wobble == TRAIN_OK; e++) wobble = train_watch(0.5 * (1 + 4e-16), 0.5, 1, &above);
+    EXPECT_TRUE(wobble == TRAIN_OK, "a loss 4e-16 above its start (rounding) is not taken for divergence");
     above = 0;
-    LogRegStatus rise = LOGREG_OK;
-    for (int e = 0; e < LOGREG_DIVERGE_EPOCHS && rise == LOGREG_OK; e++) rise = logreg_watch(0.505, 0.5, 1, &above);
-    EXPECT_TRUE(rise == LOGREG_DIVERGED, "a loss 1% above its start for 20 epochs in a row is divergence");
+    TrainStatus rise = TRAIN_OK;
+    for (int e = 0; e < TRAIN_DIVERGE_EPOCHS && rise == TRAIN_OK; e++) rise = train_watch(0.505, 0.5, 1, &above);
+    EXPECT_TRUE(rise == TRAIN_DIVERGED, "a loss 1% above its start for 20 epochs in a row is divergence");
     logreg_free(&m);
     mat_free(&X);
 }
