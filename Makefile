@@ -49,6 +49,7 @@ HARNESS := $(BUILD)/obj/tests/harness.o
 CHAPTER_SRC := $(wildcard chapters/[0-9][0-9]-*.c)
 nn = $(firstword $(subst -, ,$(notdir $(1))))
 CHAPTERS := $(foreach c,$(CHAPTER_SRC),chapter-$(call nn,$(c)))
+EX_TESTS := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tests/exercises/test-*.c))
 LIB_TESTS := $(patsubst tests/lib/%.c,$(BUILD)/tests/%,$(wildcard tests/lib/test-*.c))
 TOOLS := $(BUILD)/tests/check-output
 
@@ -84,17 +85,27 @@ $(BUILD)/tests/check-output: $(BUILD)/obj/tests/chapters/check-output.o $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The exercises are compiled one by one by scripts/check.sh, so that one
-# exercise that does not compile yet cannot hide the others' results.
-check: deps-cunit $(LIB) $(HARNESS)
+# exercise that does not compile yet cannot hide the others' results. The
+# library and the suites are built first, quietly: one line, not twenty.
+define build_quietly
+	@$(MAKE) -q --no-print-directory $(LIB) $(HARNESS) $(EX_TESTS) 2> /dev/null || { \
+	  echo "building the library and the tests (once)..."; \
+	  $(MAKE) -s --no-print-directory $(LIB) $(HARNESS) $(EX_TESTS); }
+endef
+check: deps-cunit
+	$(build_quietly)
 	@scripts/check.sh learner "$(EX)"
 
-hint:
+hint: deps-cunit
+	$(build_quietly)
 	@scripts/hint.sh "$(EX)"
 
-reset:
+reset: deps-cunit
+	$(if $(EX),,$(build_quietly))
 	@scripts/reset.sh "$(EX)"
 
-watch:
+watch: deps-cunit
+	$(build_quietly)
 	@scripts/watch.sh "$(EX)"
 
 # Figures are drawn by the chapter programs themselves, so they cannot go stale.
@@ -107,7 +118,7 @@ epub: docs
 docs-check: docs deps-chromium
 	@scripts/docs-check.sh $(DOCS)
 
-test: deps-cunit deps-gnuplot deps-pandoc $(LIB) $(HARNESS) $(LIB_TESTS) $(TOOLS) \
+test: deps-cunit deps-gnuplot deps-pandoc $(LIB) $(HARNESS) $(EX_TESTS) $(LIB_TESTS) $(TOOLS) \
       $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
 	@scripts/run-tests.sh
 

@@ -3,8 +3,10 @@
  * Fill in the two functions, then run   make check EX=04
  * Stuck?                                 make hint EX=04
  *
- * This file is tested on its own, so compute sigma(z) = 1 / (1 + exp(-z))
- * here rather than calling your sigmoid() from exercise 01.
+ * This file is tested on its own, so write sigma(z) here as a small static
+ * function (with a name of its own, say sigma) in the stable form of exercise
+ * 01: 1 / (1 + exp(-z)) when z >= 0, and e^z / (1 + e^z) with e^z = exp(z)
+ * when z < 0, where exp(-z) could overflow.
  */
 #include <math.h>
 #include <stddef.h>

@@ -3,18 +3,25 @@
 #   learner    against exercises/: a progress table, or with NN one exercise
 #              with its failure messages in full (make check, make check EX=NN)
 #   solutions  against solutions/: every suite must pass          (make test)
-#   bite       against the shipped stubs: every suite must FAIL   (make test)
-# Uses CC, CFLAGS, LDFLAGS, LDLIBS and BUILD from the Makefile.
+#   bite       against the shipped stubs, tests/stubs/: every suite must FAIL
+#              (make test); in a git checkout the stub must be committed
+#   stubs      tests/stubs/ must equal exercises/ (CI, on a fresh checkout)
+#   status NN  one line for exercise NN: "pass|fail|... PASSED TOTAL" (make hint)
+#   next       the first exercise that does not pass yet (make hint, watch, reset)
+# Uses CC, CFLAGS, LDFLAGS, LDLIBS and BUILD from the Makefile; EXERCISES (a
+# folder, default exercises), PROGRESS (default .progress) and CHECK_SECONDS
+# (the time limit of one suite, default 30) may be set by tests.
 set -u
 mode=$1 only=${2:-}
 : "${CC:=cc}" "${BUILD:=build/learn}" "${LDLIBS:=-lm}" "${LDFLAGS:=}"
 : "${CFLAGS:=-std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Ilib -Iexercises -Itests}"
-progress=.progress
+: "${EXERCISES:=exercises}" "${PROGRESS:=.progress}" "${CHECK_SECONDS:=30}"
+stubs=tests/stubs
 red=$'\e[31m' green=$'\e[32m' bold=$'\e[1m' off=$'\e[0m'
 [[ -t 1 ]] || red="" green="" bold="" off=""
 
 exercises=()
-for f in exercises/[0-9][0-9]-*.c; do exercises+=("$(basename "$f" .c)"); done
+for f in tests/exercises/test-[0-9][0-9]-*.c; do f=$(basename "$f" .c); exercises+=("${f#test-}"); done
 if [[ -n $only ]]; then
   only=${only%%-*}   # EX=03-gradient-descent is fine too
   [[ $only =~ ^[0-9]{1,2}$ ]] || { echo "EX=$2: expected an exercise number like 03"; exit 2; }
@@ -24,103 +31,218 @@ if [[ -n $only ]]; then
   exercises=("$match")
 fi
 
-# The source to test: DIR/NAME.c, except in bite mode, where it is the stub
-# as shipped (from git, when this is a git checkout), not the learner's work.
+# ---- running one suite -------------------------------------------------------
+
+# A suite runs in a session of its own (so nothing it starts outlives it),
+# under a wall-clock limit (then SIGKILL 2 s later, if it ignores SIGTERM),
+# with CPU-time, memory and file-size limits; its output goes to a file, at
+# most 1 MB. Ctrl-C stops it at once: the trap kills its whole group.
+child=""
+stop_child() { [[ -n $child ]] && kill -KILL -- "-$child" 2> /dev/null; child=""; }
+trap 'stop_child; echo; echo "Stopped (Ctrl-C)."; exit 130' INT TERM
+trap 'stop_child' EXIT
+
+# run_limited BIN OUT: sets rc, the exit status (124: out of time; 137: killed).
+run_limited() {
+  local bin=$1 out=$2 sid=setsid
+  command -v setsid > /dev/null || sid=""
+  (
+    ulimit -t $((CHECK_SECONDS * 2)) -f 1024 2> /dev/null
+    # AddressSanitizer reserves terabytes of address space: no memory limit then.
+    [[ $CFLAGS == *sanitize=address* ]] || ulimit -v 4000000 2> /dev/null
+    exec $sid timeout --foreground -k 2 "$CHECK_SECONDS" "$bin"
+  ) > "$out" 2>&1 < /dev/null &
+  child=$!
+  wait "$child"; rc=$?
+  stop_child
+}
+
+# The source to test: DIR/NAME.c. In bite mode it is the stub as shipped,
+# tests/stubs/NAME.c; in a git checkout it must be committed (else the bite
+# check would prove something about a file nobody else has). Sets src, or
+# prints why not and returns 1.
 source_of() {
   local name=$1 dir=$2
-  if [[ $mode == bite ]] && git cat-file -e "HEAD:exercises/$name.c" 2> /dev/null; then
-    mkdir -p "$BUILD/stubs"
-    git show "HEAD:exercises/$name.c" > "$BUILD/stubs/$name.c"
-    echo "$BUILD/stubs/$name.c"
-  else
-    echo "$dir/$name.c"
+  src="$dir/$name.c"
+  [[ $mode == bite ]] || return 0
+  src="$stubs/$name.c"
+  [[ -f $src ]] || { echo "FAIL $src is missing: every exercise needs its shipped stub there"; return 1; }
+  if git rev-parse --is-inside-work-tree > /dev/null 2>&1; then
+    if ! git cat-file -e "HEAD:$src" 2> /dev/null; then
+      echo "FAIL $src is not committed: commit the stub, so the bite check tests what is shipped"; return 1
+    elif ! git diff --quiet HEAD -- "$src"; then
+      echo "FAIL $src has changes that are not committed: commit them (or git checkout $src)"; return 1
+    fi
   fi
 }
 
-# run_suite NAME DIR: compiles tests/exercises/test-NAME.c with DIR/NAME.c and
-# runs it. Sets: status (pass|fail|compile|crash|timeout), passed, total, log.
+# run_suite NAME DIR: compiles DIR/NAME.c, links it with the suite
+# tests/exercises/test-NAME.c and runs it. Sets status (pass | fail | compile
+# | link | crash | timeout | exited | output), passed, total, log, rc.
 run_suite() {
-  local name=$1 dir=$2 bin="$BUILD/exercises/$1-$2" src
-  mkdir -p "$BUILD/exercises"
-  passed=0 total=0
-  src=$(source_of "$name" "$dir")
-  # shellcheck disable=SC2086
-  if ! log=$($CC $CFLAGS -Iexercises -o "$bin" "tests/exercises/test-$name.c" "$src" \
-               "$BUILD/obj/tests/harness.o" "$BUILD/liblr.a" $LDFLAGS -lcunit $LDLIBS 2>&1); then
-    status=compile; return
+  local name=$1 dir=$2 out="$BUILD/exercises/${2//\//_}" test_obj="$BUILD/obj/tests/exercises/test-$1.o"
+  mkdir -p "$out" "$(dirname "$test_obj")"
+  passed=0 total=0 rc=0 log=""
+  if [[ ! -f $test_obj || tests/exercises/test-$name.c -nt $test_obj ]]; then
+    # shellcheck disable=SC2086
+    $CC $CFLAGS -c "tests/exercises/test-$name.c" -o "$test_obj" || { status=compile; return; }
   fi
+  # shellcheck disable=SC2086
+  if ! log=$($CC $CFLAGS -c "$src" -o "$out/$name.o" 2>&1); then status=compile; return; fi
   local compile_log=$log
-  log=$(timeout 30 "$bin" 2>&1); rc=$?
-  log="$compile_log${compile_log:+$'\n'}$log"
-  local result
-  result=$(grep '^RESULT ' <<< "$log" | tail -n 1)
-  if [[ $rc == 124 ]]; then status=timeout
+  # shellcheck disable=SC2086
+  if ! log=$($CC $LDFLAGS -o "$out/$name" "$test_obj" "$out/$name.o" "$BUILD/obj/tests/harness.o" \
+               "$BUILD/liblr.a" -lcunit $LDLIBS 2>&1); then
+    log="$compile_log${compile_log:+$'\n'}$log" status=link; return
+  fi
+  rm -f "$out/$name.result"
+  HARNESS_RESULT="$out/$name.result" run_limited "$out/$name" "$out/$name.log"
+  log="$compile_log${compile_log:+$'\n'}$(head -n 400 "$out/$name.log")"
+  local lines
+  lines=$(wc -l < "$out/$name.log")
+  ((lines > 400)) && log+=$'\n'"... ($((lines - 400)) more lines)"
+  # The suite writes "PASSED TOTAL" to its result file as its very last act:
+  # a line printed by the exercise itself cannot pass for it.
+  local result=""
+  [[ -f $out/$name.result ]] && result=$(< "$out/$name.result")
+  if [[ $rc == 124 || $rc == 137 ]]; then status=timeout
+  elif [[ $rc == 153 ]]; then status=output
+  elif [[ -z $result && $rc == 0 ]]; then status=exited
   elif [[ -z $result || $rc -gt 1 ]]; then status=crash
   else
-    read -r _ passed total <<< "$result"
-    [[ $passed == "$total" ]] && status=pass || status=fail
+    read -r passed total <<< "$result"
+    [[ $passed == "$total" && $rc == 0 ]] && status=pass || status=fail
   fi
+}
+
+# The section of exercises.h ("01") that declares function $1, or nothing.
+owner_of() {
+  awk -v f="$1" '/^\/\* ---- [0-9][0-9] / { s = $3 }
+                 $0 ~ "[^A-Za-z0-9_]" f "\\(" && s != "" { print s; exit }' exercises/exercises.h
+}
+
+# Why the link failed, one sentence per missing function.
+explain_link() {
+  local nn=${name%%-*} sym owner
+  for sym in $(grep -oE "undefined (reference to|symbol:) .?[A-Za-z_][A-Za-z0-9_]*" <<< "$log" |
+               sed -E 's/.* .?([A-Za-z_][A-Za-z0-9_]*)$/\1/' | sort -u); do
+    owner=$(owner_of "$sym")
+    if [[ $owner == "$nn" ]]; then
+      echo "'$sym' is one of this exercise's functions, declared in exercises/exercises.h, but your file does"
+      echo "not define it: is it spelled exactly as there, and not static? (Deleting a function to start over"
+      echo "removes it too: make reset EX=$nn brings back the stub, keeping yours in .backup/.)"
+    elif [[ -n $owner ]]; then
+      echo "'$sym' is exercise $owner's function, and each exercise's tests are built from its own file"
+      echo "only, so $sym is not there. Write what you need in this file, as a static function with a"
+      echo "name of its own (for example static double sigma(double z) for the sigmoid)."
+    else
+      echo "'$sym' is not defined anywhere: is its name misspelled? Compare it with exercises/exercises.h"
+      echo "and with the C library (exp, log and sqrt come from <math.h>)."
+    fi
+  done
 }
 
 explain() {
   case $status in
     compile)
       echo "It does not compile yet; the compiler's messages are below (file:line: what is wrong)."
-      grep -q 'undefined reference' <<< "$log" &&
-        echo "'undefined reference to X' means a function X is declared in exercises.h but not defined: is its name misspelled?"
-      ;;
+      if grep -q 'static declaration of .* follows non-static' <<< "$log"; then
+        echo "A function named in exercises/exercises.h cannot be redefined as static here: give your helper"
+        echo "a name of its own (static double sigma(double z), say)."
+      fi;;
+    link) echo "It compiles, but the program cannot be put together (linked):"; explain_link;;
     crash)
       case $rc in
         136) echo "The test program crashed: a division by zero in whole numbers (size_t or int). Does some"
              echo "count end up 0? Decide what the answer is then, and divide as doubles.";;
         134) echo "The test program stopped itself (abort): an assert failed, or the sanitizer found a bug above.";;
+        152) echo "The test program used more than $((CHECK_SECONDS * 2)) s of processor time: is there a loop that never ends?";;
         *)   echo "The test program crashed (exit status $rc) before it could finish: often an index past the"
              echo "end of an array, or a NULL pointer.";;
       esac
       [[ $CFLAGS == *sanitize* ]] || echo "To see the line:  make check EX=${name%%-*} SANITIZE=1";;
-    timeout) echo "The tests did not finish in 30 s: is there a loop that never ends?";;
+    exited)
+      echo "The test program stopped before its tests had finished, with exit status $rc: does your code"
+      echo "call exit()? A function hands back its answer with return, and the tests go on.";;
+    output) echo "The test program printed more than 1 MB and was stopped: is there a printf inside a loop?";;
+    timeout) echo "The tests did not finish in $CHECK_SECONDS s and were stopped: is there a loop that never ends?";;
   esac
 }
 
+# ---- the modes ---------------------------------------------------------------
+
 case $mode in
 solutions|bite)
-  dir=$([[ $mode == solutions ]] && echo solutions || echo exercises)
+  dir=$([[ $mode == solutions ]] && echo solutions || echo "$stubs")
   bad=0
   for name in "${exercises[@]}"; do
+    source_of "$name" "$dir" || { bad=1; continue; }
     run_suite "$name" "$dir"
     if [[ $mode == solutions && $status == pass ]]; then
       echo "ok   solutions/$name.c passes all $total tests"
-    elif [[ $mode == bite && $status == fail ]]; then
-      echo "ok   exercises/$name.c as shipped fails $((total - passed)) of $total tests, as a stub should"
+    elif [[ $mode == bite && $status == fail && $passed == 0 ]]; then
+      echo "ok   $src fails all $total tests, as a stub should"
     else
       bad=1
-      if [[ $mode == bite && $status == pass ]]; then
-        echo "FAIL exercises/$name.c as shipped passes all its tests: the suite cannot tell a stub from an answer"
+      if [[ $mode == bite && $status == fail ]]; then
+        echo "FAIL $src passes $passed of its $total tests: a stub should pass none (which tests pass?)"
+        echo "$log" | grep '^  ok ' | sed 's/^/     /'
+      elif [[ $mode == bite && $status == pass ]]; then
+        echo "FAIL $src passes all its tests: the suite cannot tell a stub from an answer"
       else
-        echo "FAIL $dir/$name.c: $status"; echo "$log" | sed 's/^/     /'
+        echo "FAIL $src: $status"; explain | sed 's/^/     /'; echo "$log" | sed 's/^/     /'
       fi
     fi
   done
   exit $bad;;
+stubs)
+  bad=0
+  for name in "${exercises[@]}"; do
+    cmp -s "$stubs/$name.c" "exercises/$name.c" && continue
+    echo "FAIL $stubs/$name.c differs from exercises/$name.c: the shipped stub and its copy must match"
+    echo "     (after changing a stub: cp exercises/$name.c $stubs/)"
+    bad=1
+  done
+  exit $bad;;
+status)
+  name=${exercises[0]}
+  [[ -f $EXERCISES/$name.c ]] || { echo "missing 0 0"; exit 0; }
+  source_of "$name" "$EXERCISES"
+  run_suite "$name" "$EXERCISES"
+  echo "$status $passed $total"
+  exit 0;;
+next)
+  for name in "${exercises[@]}"; do
+    [[ -f $EXERCISES/$name.c ]] || { echo "$name"; exit 0; }
+    source_of "$name" "$EXERCISES"
+    run_suite "$name" "$EXERCISES"
+    [[ $status == pass ]] || { echo "$name"; exit 0; }
+  done
+  exit 1;;
 learner) ;;
-*) echo "usage: check.sh learner|solutions|bite [NN]"; exit 2;;
+*) echo "usage: check.sh learner|solutions|bite|stubs|status|next [NN]"; exit 2;;
 esac
 
 # ---- learner mode -----------------------------------------------------------
-touch "$progress"
+touch "$PROGRESS"
+missing() {
+  echo "${red}exercises/$1.c is missing.${off} make reset EX=${1%%-*} brings back the stub."
+}
 if [[ -n $only ]]; then
   name=${exercises[0]}
-  run_suite "$name" exercises
-  [[ $status == compile || $status == crash || $status == timeout ]] && explain
-  echo "$log" | grep -v '^RESULT '
+  [[ -f $EXERCISES/$name.c ]] || { missing "$name"; exit 1; }
+  source_of "$name" "$EXERCISES"
+  run_suite "$name" "$EXERCISES"
+  [[ $status != pass && $status != fail ]] && explain
+  echo "$log"
   echo
-  if [[ $status == compile || $status == crash || $status == timeout ]]; then
+  if [[ $status != pass && $status != fail ]]; then
     echo "${red}Exercise $name: the tests could not run ($status).${off} Fix exercises/$name.c and run make check EX=${name%%-*} again."
     exit 1
   fi
   if [[ $status == pass ]]; then
     echo "${green}${bold}Exercise $name: all $total tests pass.${off} Well done."
-    grep -q "^$name\$" "$progress" || echo "$name" >> "$progress"
+    grep -q "^$name\$" "$PROGRESS" || echo "$name" >> "$PROGRESS"
     echo "Compare with the answer key if you like: solutions/$name.c"
     exit 0
   fi
@@ -132,19 +254,28 @@ fi
 done_count=0 next=""
 printf '%s%-28s %-8s %s%s\n' "$bold" "exercise" "result" "tests" "$off"
 for name in "${exercises[@]}"; do
-  run_suite "$name" exercises
+  if [[ -f $EXERCISES/$name.c ]]; then
+    source_of "$name" "$EXERCISES"
+    run_suite "$name" "$EXERCISES"
+  else
+    status=missing
+  fi
   note=""
   case $status in
     pass) colour=$green word=PASS; done_count=$((done_count + 1))
-          grep -q "^$name\$" "$progress" || { echo "$name" >> "$progress"; note="  (new!)"; };;
+          grep -q "^$name\$" "$PROGRESS" || { echo "$name" >> "$PROGRESS"; note="  (new!)"; };;
     fail) colour=$red word=FAIL;;
     compile) colour=$red word=FAIL note="  (does not compile)";;
+    link) colour=$red word=FAIL note="  (does not link)";;
     crash) colour=$red word=FAIL note="  (crashed)";;
+    exited) colour=$red word=FAIL note="  (stopped early)";;
+    output) colour=$red word=FAIL note="  (too much output)";;
     timeout) colour=$red word=FAIL note="  (timed out)";;
+    missing) colour=$red word=FAIL note="  (file missing: make reset EX=${name%%-*})";;
   esac
   [[ $status != pass && -z $next ]] && next=$name
   score="$passed/$total"
-  [[ $status == compile || $status == crash || $status == timeout ]] && score="-"
+  [[ $status != pass && $status != fail ]] && score="-"
   printf '%-28s %s%-8s%s %s%s\n' "$name" "$colour" "$word" "$off" "$score" "$note"
 done
 echo

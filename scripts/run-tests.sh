@@ -39,11 +39,16 @@ for f in exercises/[0-9][0-9]-*.c; do
   step "solution $(basename "$f" .c)" scripts/check.sh solutions "$nn"
 done
 
-echo "== bite check: exercise suites against the shipped stubs (must fail)"
+echo "== bite check: exercise suites against the shipped stubs, tests/stubs/ (must fail every test)"
 for f in exercises/[0-9][0-9]-*.c; do
   nn=$(basename "$f" | cut -d- -f1)
   step "stub $(basename "$f" .c)" scripts/check.sh bite "$nn"
 done
+
+echo "== the learner's loop: messages, limits, hint, reset, watch"
+step "wrong answers get the right message (tests/exercises/mistakes.txt)" tests/exercises/mistakes.sh
+step "Ctrl-C stops make check at once" tests/exercises/ctrl-c.sh
+step "without .git: bite check, reset, hint, watch, a quiet build" tests/exercises/loop.sh
 
 echo "== chapters, headless, numbers checked against data/reference"
 step "chapter-test tools: a wrong, missing or duplicated label fails" tests/chapters/selftest.sh

@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# watch.sh NN: re-run `make check EX=NN` every time a file in exercises/ is
-# saved. Uses inotifywait (Debian package inotify-tools) when it is there.
+# watch.sh [NN]: re-run `make check EX=NN` every time a file in exercises/ is
+# saved (without NN: the first exercise that does not pass yet). Uses
+# inotifywait (Debian package inotify-tools) when it is there.
 set -u
 ex=${1:-}
-[[ -n $ex ]] || { echo "Which exercise? For example: make watch EX=02"; exit 2; }
-run() { clear 2> /dev/null || true; make --no-print-directory check EX="$ex"; }
+if [[ -z $ex ]]; then
+  next=$(scripts/check.sh next) || { echo "Every exercise passes: name one to watch, make watch EX=NN."; exit 0; }
+  ex=${next%%-*}
+fi
+run() {
+  clear 2> /dev/null || true
+  make --no-print-directory check EX="$ex"
+  echo
+  echo "Watching exercises/ for saves: each one runs make check EX=$ex again. Stop with Ctrl-C."
+}
 if ! command -v inotifywait > /dev/null; then
   echo "make watch needs inotifywait (sudo apt-get install inotify-tools)."
   echo "Without it, run this after each save:  make check EX=$ex"

@@ -5,14 +5,20 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int harness_near(double got, double want, double tol, const char *what, const char *why,
                  const char *file, int line) {
     int ok = isfinite(got) ? fabs(got - want) <= tol : got == want;
     char msg[1024];
-    snprintf(msg, sizeof msg, "%s: expected %.17g, got %.17g (tolerance %g).\n%s",
-             what, want, got, tol, why);
+    if (got == HARNESS_UNSET && want != HARNESS_UNSET) {
+        snprintf(msg, sizeof msg, "%s was never written (expected %.17g): it still holds what the test put "
+                 "there before the call.\n%s", what, want, why);
+    } else {
+        snprintf(msg, sizeof msg, "%s: expected %.17g, got %.17g (tolerance %g).\n%s",
+                 what, want, got, tol, why);
+    }
     CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)line, msg, file, "", CU_FALSE);
     return ok;
 }
@@ -20,6 +26,12 @@ int harness_near(double got, double want, double tol, const char *what, const ch
 int harness_true(int cond, const char *why, const char *file, int line) {
     CU_assertImplementation(cond ? CU_TRUE : CU_FALSE, (unsigned)line, why, file, "", CU_FALSE);
     return cond;
+}
+
+const char *harness_why_zero(double got, double want, const char *why) {
+    if (got != 0.0 || want == 0.0 || !isfinite(want)) return why;
+    return "Exactly 0: if you wrote 1 / n or 1 / (2 * n), that is 0 in C, because n is a whole number "
+           "(size_t) and whole numbers divide to a whole number. Write 1.0 / n, or divide by (double)n.";
 }
 
 const char *harness_fmt(const char *fmt, ...) {
@@ -88,7 +100,12 @@ int harness_run(const char *suite, const HarnessTest *tests, size_t n_tests) {
     report(tests, n_tests);
     unsigned failed = CU_get_number_of_tests_failed();
     unsigned run = CU_get_number_of_tests_run();
-    printf("RESULT %u %u\n", run - failed, run);
     CU_cleanup_registry();
+    const char *path = getenv("HARNESS_RESULT");
+    FILE *f = path != NULL ? fopen(path, "w") : NULL;
+    if (f != NULL) {
+        fprintf(f, "%u %u\n", run - failed, run);
+        fclose(f);
+    }
     return failed == 0 ? 0 : 1;
 }

@@ -11,9 +11,14 @@
  *     sigmoid(-1000): expected 0, got nan (tolerance 1e-12).
  *     exp(1000) overflowed: use e^z / (1 + e^z) when z < 0
  *
- * harness_run runs a suite, prints every test with its failures, ends with the
- * line "RESULT passed total" (read by scripts/check.sh), and returns the
- * exit status: 0 when all passed, 1 otherwise.
+ * harness_run runs a suite, prints every test with its failures, and returns
+ * the exit status: 0 when all passed, 1 otherwise. As its last act it writes
+ * "PASSED TOTAL" to the file named by the environment variable HARNESS_RESULT
+ * (read by scripts/check.sh: a suite that never gets there did not finish).
+ *
+ * Outputs the code under test must write are filled with HARNESS_UNSET before
+ * the call: a check that finds it says the value "was never written" instead
+ * of showing it as if it had been computed.
  */
 #ifndef LR_HARNESS_H
 #define LR_HARNESS_H
@@ -25,6 +30,9 @@ typedef struct {
     void (*run)(void);
 } HarnessTest;
 
+/* What a test puts in an output before the call (no computation gives it). */
+#define HARNESS_UNSET (-6.125e300)
+
 #define EXPECT_NEAR(got, want, tol, what, why) \
     harness_near((got), (want), (tol), (what), (why), __FILE__, __LINE__)
 #define EXPECT_TRUE(cond, why) harness_true((cond), (why), __FILE__, __LINE__)
@@ -35,6 +43,10 @@ int harness_near(double got, double want, double tol, const char *what, const ch
 
 /* Checks cond; why is the whole message shown when it fails. Returns cond. */
 int harness_true(int cond, const char *why, const char *file, int line);
+
+/* why, or when got is exactly 0 and want is not, what integer division does
+ * (1 / n is 0 in C for a whole number n): for results that divide by n. */
+const char *harness_why_zero(double got, double want, const char *why);
 
 /* Like printf into a static buffer of the harness, for building a `what`
  * that names the arguments ("sigmoid(%g)"). Valid until the next call. */

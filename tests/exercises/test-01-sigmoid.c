@@ -7,6 +7,19 @@
 
 #define TOL 1e-12
 
+/* sigma(z) in long double: the value the tests expect. */
+static double sigma_ld(double z) { return (double)(1.0L / (1.0L + expl(-(long double)z))); }
+
+/* 1 if the learner's sigmoid is right at a few points, far ones included. */
+static int sigmoid_works(void) {
+    static const double z[] = {-1000, -3, -0.5, 0, 0.5, 3, 1000};
+    for (int k = 0; k < 7; k++) {
+        double s = sigmoid(z[k]);
+        if (!(fabs(s - sigma_ld(z[k])) <= TOL)) return 0;
+    }
+    return 1;
+}
+
 static void test_zero(void) {
     EXPECT_NEAR(sigmoid(0.0), 0.5, TOL, "sigmoid(0)",
                 "sigma(0) = 1 / (1 + e^0) = 1/2 exactly. Check the formula 1 / (1 + exp(-z)).");
@@ -16,7 +29,7 @@ static void test_known_values(void) {
     // sigma(z) for z = -3 .. 3, from 1 / (1 + e^-z) in long double
     static const double z[] = {-3, -1, -0.5, 0.5, 1, 3};
     for (int k = 0; k < 6; k++) {
-        double want = (double)(1.0L / (1.0L + expl(-(long double)z[k])));
+        double want = sigma_ld(z[k]);
         EXPECT_NEAR(sigmoid(z[k]), want, TOL, harness_fmt("sigmoid(%g)", z[k]),
                     "Use 1 / (1 + exp(-z)); mind the minus sign in the exponent.");
     }
@@ -42,14 +55,20 @@ static void test_extremes(void) {
 
 /* exp(1000) is too large for a double: it "overflows" to infinity, and the
  * processor raises its overflow flag. 1 / (1 + inf) happens to be 0, the right
- * answer, so only the flag shows that the formula computed an infinity. */
+ * answer, so only the flag shows that the formula computed an infinity. The
+ * answer itself must be right too (returning 0.0 never overflows). */
 static void test_no_overflow(void) {
     static const double z[] = {-1000, 1000, -1e308, 1e308, -710, 710};
     for (int k = 0; k < 6; k++) {
         feclearexcept(FE_OVERFLOW | FE_INVALID);
         double s = sigmoid(z[k]);
         int overflow = fetestexcept(FE_OVERFLOW), invalid = fetestexcept(FE_INVALID);
-        EXPECT_TRUE(!overflow && !invalid && !isnan(s),
+        if (!overflow && !invalid && !isnan(s)) {
+            EXPECT_NEAR(s, z[k] < 0 ? 0.0 : 1.0, TOL, harness_fmt("sigmoid(%g)", z[k]),
+                        "Nothing overflowed, but the answer is wrong: far below 0 sigma is 0, far above 1.");
+            continue;
+        }
+        EXPECT_TRUE(0,
                     harness_fmt("sigmoid(%g) computed %s on the way (the result was %g).\nexp(x) overflows for "
                                 "x > 709: 1 / (1 + exp(-z)) does so for z < -709, e^z / (1 + e^z) for z > 709. "
                                 "Use each form only on the side where its exp stays small.",
@@ -58,13 +77,25 @@ static void test_no_overflow(void) {
 }
 
 static void test_derivative(void) {
+    if (!sigmoid_works()) {
+        // A derivative built on a wrong sigmoid is wrong too: say so once.
+        static const double z[] = {-1000, -3, -0.5, 0, 1.5};
+        int right = 1;
+        for (int k = 0; k < 5; k++) {
+            double s = sigma_ld(z[k]);
+            right = right && fabs(sigmoid_derivative(z[k]) - s * (1 - s)) <= TOL;
+        }
+        EXPECT_TRUE(right, "sigmoid_derivative is sigma(z) (1 - sigma(z)), built on your sigmoid, which fails "
+                           "the tests above: fix sigmoid first, then this test says what is left.");
+        return;
+    }
     EXPECT_NEAR(sigmoid_derivative(0.0), 0.25, TOL, "sigmoid_derivative(0)",
                 "sigma'(0) = sigma(0)(1 - sigma(0)) = 0.5 * 0.5 = 0.25.");
     // sigma'(z) = sigma(z)(1 - sigma(z)), computed here in long double.
     for (double z = -6; z <= 6; z += 1.5) {
         long double s = 1.0L / (1.0L + expl(-(long double)z));
         EXPECT_NEAR(sigmoid_derivative(z), (double)(s * (1 - s)), TOL, harness_fmt("sigmoid_derivative(%g)", z),
-                    "The slope is sigma(z) * (1 - sigma(z)); if sigmoid itself fails other tests, fix it first.");
+                    "The slope is sigma(z) * (1 - sigma(z)): call sigmoid(z) once, then combine s and 1 - s.");
     }
     // It is the slope: a central finite difference (sigma(z+h) - sigma(z-h)) / 2h agrees.
     const double h = 1e-5, z = 0.7;

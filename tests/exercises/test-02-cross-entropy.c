@@ -25,8 +25,15 @@ static void test_clipping(void) {
     EXPECT_NEAR(got, cap, 1e-9, "bce_one(y=1, p=0)",
                 got < 0 ? "The loss came out negative: put a minus sign in front of the whole sum."
                         : "log(0) is -infinity: clip p to at least 1e-15 first, giving -log(1e-15) = 34.54.");
-    EXPECT_NEAR(bce_one(0, 1.0), -log(1.0 - (1.0 - 1e-15)), 1e-9, "bce_one(y=0, p=1)",
-                "log(1 - 1) is -infinity: clip p to at most 1 - 1e-15 first.");
+    // Clipping 1 - p instead of p gives -log(1e-15) = 34.539, not 34.434:
+    // in doubles 1 - (1 - 1e-15) is 1.11e-15.
+    got = bce_one(0, 1.0);
+    EXPECT_NEAR(got, -log(1.0 - (1.0 - 1e-15)), 1e-9, "bce_one(y=0, p=1)",
+                !isfinite(got)         ? "log(1 - 1) is -infinity: clip p to at most 1 - 1e-15 first."
+                : fabs(got - cap) < 1e-9 ? "Clip p itself (to at most 1 - 1e-15), then compute 1 - p. In doubles "
+                                           "1 - (1 - 1e-15) is 1.11e-15, not 1e-15, so the loss is 34.434; clipping "
+                                           "1 - p instead gives 34.539."
+                                         : "Clip p to at most 1 - 1e-15 first, then L = -log(1 - p).");
     EXPECT_NEAR(bce_one(0, 0.0), -log(1.0 - 1e-15), TOL, "bce_one(y=0, p=0)",
                 "A right and certain answer costs (almost) nothing; if you got NaN, 0 * log(0) slipped through: clip p.");
 }
@@ -40,9 +47,11 @@ static void test_mean(void) {
     double got = bce_mean(y, p, 7);
     EXPECT_NEAR(got, want, TOL, "bce_mean of 7 predictions",
                 fabs(got - 7 * want) < 1e-9 ? "That is 7 times too big: divide the sum by n."
-                                            : "The mean is the sum of the 7 losses divided by n = 7.");
-    EXPECT_NEAR(bce_mean(y, p, 2), (-log(0.8) - log(0.7)) / 2, TOL, "bce_mean of the first 2",
-                "Use only the first n values, and divide by n.");
+                : harness_why_zero(got, want, "The mean is the sum of the 7 losses divided by n = 7."));
+    got = bce_mean(y, p, 2);
+    want = (-log(0.8) - log(0.7)) / 2;
+    EXPECT_NEAR(got, want, TOL, "bce_mean of the first 2",
+                harness_why_zero(got, want, "Use only the first n values, and divide by n."));
 }
 
 int main(void) {

@@ -51,14 +51,18 @@ static const char *diagnose(double got, double want, size_t n, const char *gener
         return "It is n times too big: divide the sum by n.";
     }
     if (isnan(got)) return "It is NaN: is something read past the end of an array, or divided by zero?";
-    return generic;
+    return harness_why_zero(got, want, generic);
 }
 
 static void check_against_differences(size_t n, size_t d) {
     Problem pr = make_problem(n, d);
     double dw[MAX_D + 1];
+    for (size_t j = 0; j < d; j++) dw[j] = HARNESS_UNSET;   // every entry must be written
     dw[d] = 12345.0;  // must not be touched: dw has only d entries
     double db = gradient(pr.X, pr.y, n, d, pr.w, pr.b, dw);
+    // A write past the end first: it explains whatever else went wrong.
+    if (!EXPECT_NEAR(dw[d], 12345.0, 0.0, harness_fmt("dw[%zu], one past the end", d),
+                     "gradient wrote past the d entries of dw: loop j from 0 to d - 1.")) return;
     const double h = 1e-5;
     for (size_t j = 0; j < d; j++) {
         double w_plus[MAX_D], w_minus[MAX_D];
@@ -74,8 +78,6 @@ static void check_against_differences(size_t n, size_t d) {
     EXPECT_NEAR(db, numeric_b, TOL, harness_fmt("db with n = %zu, d = %zu", n, d),
                 diagnose(db, numeric_b, n, "db should be (1/n) sum_i (p_i - y_i), the mean error. "
                                            "Did p include the bias b?"));
-    EXPECT_NEAR(dw[d], 12345.0, 0.0, harness_fmt("dw[%zu], one past the end", d),
-                "gradient wrote past the d entries of dw: loop j from 0 to d - 1.");
 }
 
 static void test_lesson_shape(void) { check_against_differences(30, 2); }
@@ -88,7 +90,7 @@ static void test_other_shapes(void) {
 static void test_zero_weights(void) {
     // With w = 0 and b = 0 every p_i = 1/2, so db = 1/2 - mean(y).
     Problem pr = make_problem(10, 2);
-    double w[2] = {0, 0}, dw[2], mean_y = 0;
+    double w[2] = {0, 0}, dw[2] = {HARNESS_UNSET, HARNESS_UNSET}, mean_y = 0;
     for (int i = 0; i < 10; i++) mean_y += pr.y[i] / 10;
     double db = gradient(pr.X, pr.y, 10, 2, w, 0.0, dw);
     EXPECT_NEAR(db, 0.5 - mean_y, 1e-12, "db at w = 0, b = 0",
@@ -108,14 +110,16 @@ static void test_step(void) {
 static void test_descent_lowers_loss(void) {
     // 200 steps of your gradient and step must bring the loss down.
     Problem pr = make_problem(30, 2);
-    double before = loss(&pr, pr.w, pr.b), dw[2];
+    double before = loss(&pr, pr.w, pr.b), dw[3] = {0, 0, 12345.0};
     for (int step = 0; step < 200; step++) {
         double db = gradient(pr.X, pr.y, 30, 2, pr.w, pr.b, dw);
+        if (!EXPECT_TRUE(dw[2] == 12345.0, "gradient wrote past the end of dw (see the tests above): fix that "
+                                           "first, then this test says what is left.")) return;
         gd_step(pr.w, &pr.b, dw, db, 2, 0.5);
     }
     double after = loss(&pr, pr.w, pr.b);
     EXPECT_TRUE(after < before - 0.01,
-                harness_fmt("200 steps of gradient descent should lower the loss, but it went from %.6f to %.6f. "
+                harness_fmt("200 steps of gradient descent should lower the loss, but it went from %.6g to %.6g. "
                             "Check both functions: the step goes against the gradient.", before, after));
 }
 

@@ -25,8 +25,11 @@ static void check_predictions(size_t n, size_t d, double threshold) {
     }
     for (size_t j = 0; j < d; j++) w[j] = 1.2 - 0.5 * (double)j;
     const double b = -0.4;
+    for (size_t i = 0; i < n; i++) pred[i] = HARNESS_UNSET;   // every entry must be written
     pred[n] = 12345.0;   // must not be touched
     predict_threshold(X, n, d, w, b, threshold, pred);
+    if (!EXPECT_NEAR(pred[n], 12345.0, 0.0, harness_fmt("pred[%zu], one past the end", n),
+                     "predict_threshold wrote past the n entries of pred: loop i from 0 to n - 1.")) return;
     size_t wrong = 0, first = n;
     for (size_t i = 0; i < n; i++) {
         double want = p_of(&X[i * d], w, d, b) >= threshold ? 1.0 : 0.0;
@@ -35,14 +38,18 @@ static void check_predictions(size_t n, size_t d, double threshold) {
             if (first == n) first = i;
         }
     }
-    EXPECT_TRUE(wrong == 0,
-                harness_fmt("with n = %zu, d = %zu, threshold %g: %zu of %zu predictions are wrong (the first is "
-                            "sample %zu: p = %.4f, you gave %g). pred_i is 1 when sigma(x_i . w + b) >= threshold, "
-                            "else 0; x_ij is X[i * d + j] and the bias b is part of the score.",
-                            n, d, threshold, wrong, n, first, first < n ? p_of(&X[first * d], w, d, b) : 0.0,
-                            first < n ? pred[first] : 0.0));
-    EXPECT_NEAR(pred[n], 12345.0, 0.0, harness_fmt("pred[%zu], one past the end", n),
-                "predict_threshold wrote past the n entries of pred: loop i from 0 to n - 1.");
+    if (wrong == 0) return;
+    double p_first = p_of(&X[first * d], w, d, b);
+    if (pred[first] == HARNESS_UNSET) {
+        EXPECT_TRUE(0, harness_fmt("with n = %zu, d = %zu, threshold %g: %zu of %zu predictions are wrong; the first, "
+                                   "pred[%zu], was never written (p = %.4g there). Write pred[i] for every i from 0 "
+                                   "to n - 1.", n, d, threshold, wrong, n, first, p_first));
+        return;
+    }
+    EXPECT_TRUE(0, harness_fmt("with n = %zu, d = %zu, threshold %g: %zu of %zu predictions are wrong (the first is "
+                               "sample %zu: p = %.4g, you gave %g). pred_i is 1 when sigma(x_i . w + b) >= threshold, "
+                               "else 0; x_ij is X[i * d + j] and the bias b is part of the score.",
+                               n, d, threshold, wrong, n, first, p_first, pred[first]));
 }
 
 static void test_predict_half(void) { check_predictions(30, 2, 0.5); }

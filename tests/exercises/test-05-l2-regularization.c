@@ -27,10 +27,10 @@ static void fill_theta(double *theta, size_t d) {
 static void check_penalty(size_t d, size_t n, double lambda) {
     double theta[MAX_D + 1];
     fill_theta(theta, d);
-    EXPECT_NEAR(l2_penalty(theta, d, n, lambda), penalty(theta, d, n, lambda), 1e-13,
-                harness_fmt("l2_penalty with d = %zu, n = %zu, lambda = %g", d, n, lambda),
-                "P = (lambda / (2 n)) * sum of w_j^2 over the d weights: divide by 2n (not by 2, n or d), "
-                "and leave the bias theta[d] out.");
+    double got = l2_penalty(theta, d, n, lambda), want = penalty(theta, d, n, lambda);
+    EXPECT_NEAR(got, want, 1e-13, harness_fmt("l2_penalty with d = %zu, n = %zu, lambda = %g", d, n, lambda),
+                harness_why_zero(got, want, "P = (lambda / (2 n)) * sum of w_j^2 over the d weights: divide by 2n "
+                                            "(not by 2, n or d), and leave the bias theta[d] out."));
 }
 
 static void test_penalty(void) {
@@ -39,8 +39,12 @@ static void test_penalty(void) {
     check_penalty(5, 7, 3.0);
     check_penalty(1, 1, 1.0);
     const double theta[3] = {3.0, 4.0, 100.0};   // ||w||^2 = 25; the bias 100 must not count
-    EXPECT_NEAR(l2_penalty(theta, 2, 10, 2.0), 2.5, 1e-13, "l2_penalty of w = (3, 4), b = 100, n = 10, lambda = 2",
-                "(2 / 20) * (9 + 16) = 2.5. If you got 502.5, the bias was penalised.");
+    double got = l2_penalty(theta, 2, 10, 2.0), with_bias = 2.0 / 20.0 * (9 + 16 + 100 * 100);   // 1002.5
+    EXPECT_NEAR(got, 2.5, 1e-13, "l2_penalty of w = (3, 4), b = 100, n = 10, lambda = 2",
+                fabs(got - with_bias) < 1e-9 ? "(2 / 20) * (9 + 16) = 2.5; 1002.5 is what the bias adds "
+                                               "(2 / 20 * 100^2): leave theta[d] out, loop j from 0 to d - 1."
+                : harness_why_zero(got, 2.5, "(2 / 20) * (9 + 16) = 2.5, with the bias theta[2] = 100 left out "
+                                             "(with it the penalty would be 1002.5)."));
     EXPECT_NEAR(l2_penalty(theta, 2, 10, 0.0), 0.0, 0.0, "l2_penalty with lambda = 0", "no penalty at all");
 }
 
@@ -48,8 +52,10 @@ static void check_gradient(size_t d, size_t n, double lambda) {
     double theta[MAX_D + 1], grad[MAX_D + 2];
     fill_theta(theta, d);
     grad[d + 1] = 12345.0;   // must not be touched: grad has d + 1 entries
-    for (size_t j = 0; j <= d; j++) grad[j] = 999.0;   // every entry must be written
+    for (size_t j = 0; j <= d; j++) grad[j] = HARNESS_UNSET;   // every entry must be written
     l2_penalty_gradient(theta, d, n, lambda, grad);
+    if (!EXPECT_NEAR(grad[d + 1], 12345.0, 0.0, harness_fmt("grad[%zu], one past the end", d + 1),
+                     "l2_penalty_gradient wrote past the d + 1 entries of grad.")) return;
     const double h = 1e-5;
     for (size_t j = 0; j <= d; j++) {
         double saved = theta[j];
@@ -66,10 +72,14 @@ static void check_gradient(size_t d, size_t n, double lambda) {
                     j == d    ? "The bias is not penalised, so its gradient is exactly 0."
                     : times_n ? "That is n times too big: the penalty is (lambda / 2n) ||w||^2, so its gradient "
                                 "is (lambda / n) w_j. Divide by n."
-                              : "dP/dw_j = (lambda / n) * w_j: the 2 of the square cancels the 1/2.");
+                    : fabs(want) > 1e-12 && fabs(grad[j] + want) < 1e-9 * fabs(want)
+                              ? "It has the wrong sign: the penalty grows with w_j^2, so its gradient (lambda / n) w_j "
+                                "has the sign of w_j. No minus sign."
+                    : fabs(want) > 1e-12 && fabs(grad[j] - 2 * want) < 1e-9 * fabs(want)
+                              ? "That is twice the right value: the 2 of the square cancels the 1/2 of lambda / 2n."
+                              : harness_why_zero(grad[j], want, "dP/dw_j = (lambda / n) * w_j: the 2 of the square "
+                                                                "cancels the 1/2."));
     }
-    EXPECT_NEAR(grad[d + 1], 12345.0, 0.0, harness_fmt("grad[%zu], one past the end", d + 1),
-                "l2_penalty_gradient wrote past the d + 1 entries of grad.");
 }
 
 static void test_gradient(void) {
@@ -110,7 +120,7 @@ static double trained_norm(double lambda) {
 static void test_shrinks(void) {
     double none = trained_norm(0.0), some = trained_norm(5.0), lots = trained_norm(50.0);
     EXPECT_TRUE(none > some && some > lots && lots > 0,
-                harness_fmt("trained with your gradient, ||w|| should fall as lambda grows; it was %.4f, %.4f, %.4f "
+                harness_fmt("trained with your gradient, ||w|| should fall as lambda grows; it was %.4g, %.4g, %.4g "
                             "for lambda = 0, 5, 50. The penalty's gradient must point along w, with a plus sign.",
                             none, some, lots));
 }

@@ -76,11 +76,24 @@ static void oracle_step(const Data *D, const double *theta, double *next) {
     }
 }
 
+/* What a wrong entry of g or H usually means, from how it is wrong. */
+static const char *diagnose(double got, double want, size_t n, int is_g, const char *generic) {
+    if (n > 1 && fabs(want) > 1e-6 && fabs(got - (double)n * want) < 1e-6 * (double)n) {
+        return "It is n times too big: g and H are means over the n samples, so divide each sum by n.";
+    }
+    if (is_g && fabs(want) > 1e-6 && fabs(got + want) < 1e-6) return "It has the wrong sign: the error is p_i - y_i.";
+    return harness_why_zero(got, want, generic);
+}
+
 static void check_system(size_t n, const double *theta) {
     Data D = make_data(n);
     double g[4], H[10];
+    for (int k = 0; k < 3; k++) g[k] = HARNESS_UNSET;   // every entry must be written
+    for (int k = 0; k < 9; k++) H[k] = HARNESS_UNSET;
     g[3] = H[9] = 12345.0;
     newton_system(D.X, D.y, n, theta, g, H);
+    if (!EXPECT_TRUE(g[3] == 12345.0 && H[9] == 12345.0,
+                     "newton_system wrote past g[2] or H[8]: g has 3 entries, H has 9.")) return;
     const double h = 1e-5;
     const char *names[3] = {"w1", "w2", "b"};
     for (int r = 0; r < 3; r++) {
@@ -89,8 +102,10 @@ static void check_system(size_t n, const double *theta) {
         double up = oracle_loss(&D, t);
         t[r] -= 2 * h;
         double down = oracle_loss(&D, t);
-        EXPECT_NEAR(g[r], (up - down) / (2 * h), 1e-8, harness_fmt("g[%d] (dL/d%s) with n = %zu", r, names[r], n),
-                    "g = (1/n) sum_i (p_i - y_i) x~_i with x~_i = (x_i1, x_i2, 1): the bias row uses the 1.");
+        double want = (up - down) / (2 * h);
+        EXPECT_NEAR(g[r], want, 1e-8, harness_fmt("g[%d] (dL/d%s) with n = %zu", r, names[r], n),
+                    diagnose(g[r], want, n, 1, "g = (1/n) sum_i (p_i - y_i) x~_i with x~_i = (x_i1, x_i2, 1): the bias "
+                                            "row uses the 1."));
     }
     for (int c = 0; c < 3; c++) {
         double t[3] = {theta[0], theta[1], theta[2]}, up[3], down[3];
@@ -99,13 +114,13 @@ static void check_system(size_t n, const double *theta) {
         t[c] -= 2 * h;
         oracle_gradient(&D, t, down);
         for (int r = 0; r < 3; r++) {
-            EXPECT_NEAR(H[3 * r + c], (up[r] - down[r]) / (2 * h), 1e-8,
-                        harness_fmt("H[%d][%d] with n = %zu", r, c, n),
-                        "H_rc = (1/n) sum_i p_i (1 - p_i) x~_ir x~_ic, stored at H[3 r + c]. The weight is "
-                        "p_i (1 - p_i) (not p_i - y_i), and row/column 2 belongs to the bias (x~_i2 = 1).");
+            double want = (up[r] - down[r]) / (2 * h);
+            EXPECT_NEAR(H[3 * r + c], want, 1e-8, harness_fmt("H[%d][%d] with n = %zu", r, c, n),
+                        diagnose(H[3 * r + c], want, n, 0,
+                                 "H_rc = (1/n) sum_i p_i (1 - p_i) x~_ir x~_ic, stored at H[3 r + c]. The weight is "
+                                 "p_i (1 - p_i) (not p_i - y_i), and row/column 2 belongs to the bias (x~_i2 = 1)."));
         }
     }
-    EXPECT_TRUE(g[3] == 12345.0 && H[9] == 12345.0, "newton_system wrote past g[2] or H[8]: g has 3 entries, H has 9.");
 }
 
 static void test_system(void) {

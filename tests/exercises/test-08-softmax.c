@@ -19,8 +19,12 @@
 
 static void check_softmax(const double *z, size_t k) {
     double p[MAX_K + 1];
+    for (size_t c = 0; c < k; c++) p[c] = HARNESS_UNSET;   // every entry must be written
     p[k] = CANARY;
     softmax(z, p, k);
+    if (!EXPECT_NEAR(p[k], CANARY, 0.0, harness_fmt("p[%zu], one past the end", k), "write only k probabilities")) {
+        return;
+    }
     long double sum = 0;
     for (size_t c = 0; c < k; c++) sum += expl((long double)z[c]);
     for (size_t c = 0; c < k; c++) {
@@ -28,7 +32,6 @@ static void check_softmax(const double *z, size_t k) {
         EXPECT_NEAR(p[c], want, 1e-15, harness_fmt("softmax of %zu scores: p[%zu]", k, c),
                     "p_c = e^(z_c) / sum_j e^(z_j). Does the sum run over all k scores?");
     }
-    EXPECT_NEAR(p[k], CANARY, 0.0, harness_fmt("p[%zu], one past the end", k), "write only k probabilities");
 }
 
 static void test_softmax_values(void) {
@@ -110,6 +113,19 @@ static double loss(const Problem *pr, const double *W, const double *b) {
     return (double)(sum / pr->n);
 }
 
+/* 1 if the learner's softmax is right on a few rows, far scores included. */
+static int softmax_works(void) {
+    const double z[3] = {1.0, 2.0, 3.0}, far[2] = {1e4, -1e4}, neg[3] = {-5.0, -7.0, -6.0};
+    double p[3];
+    softmax(z, p, 3);
+    double sum = exp(1.0) + exp(2.0) + exp(3.0);
+    int ok = fabs(p[0] - exp(1.0) / sum) < 1e-15 && fabs(p[2] - exp(3.0) / sum) < 1e-15;
+    softmax(far, p, 2);
+    ok = ok && p[0] == 1.0 && p[1] == 0.0;
+    softmax(neg, p, 3);
+    return ok && fabs(p[0] - 1.0 / (1.0 + exp(-2.0) + exp(-1.0))) < 1e-15;
+}
+
 /* ---- cce_loss ------------------------------------------------------------ */
 
 static void test_loss(void) {
@@ -117,9 +133,13 @@ static void test_loss(void) {
                              0.1, 0.1, 0.8,
                              0.3, 0.3, 0.4};
     const double y[3] = {0, 2, 1};
-    double want = -(log(0.7) + log(0.8) + log(0.3)) / 3;
-    EXPECT_NEAR(cce_loss(P, y, 3, 3), want, 1e-15, "cce_loss of 3 samples",
-                "-(1/n) sum_i log P[i][y_i]: only the true class's probability counts; row i starts at P[i * k]");
+    double want = -(log(0.7) + log(0.8) + log(0.3)) / 3, got = cce_loss(P, y, 3, 3);
+    EXPECT_NEAR(got, want, 1e-15, "cce_loss of 3 samples",
+                fabs(got - want) < 1e-12
+                    ? "Right to about 14 digits, but not to the last: did you add 1e-15 to p? Clip with a max, "
+                      "max(p, 1e-15), which leaves every p above 1e-15 exactly as it is."
+                    : harness_why_zero(got, want, "-(1/n) sum_i log P[i][y_i]: only the true class's probability "
+                                                  "counts; row i starts at P[i * k]"));
     const double P4[2 * 4] = {0.1, 0.2, 0.3, 0.4,
                               0.25, 0.25, 0.25, 0.25};
     const double y4[2] = {3, 1};
@@ -137,31 +157,55 @@ static void test_loss(void) {
 
 static void check_gradient(size_t n, size_t d, size_t k) {
     Problem pr = make_problem(n, d, k);
-    double dW[MAX_K * MAX_D + 1], db[MAX_K + 1];
+    double dW[MAX_K * MAX_D + 1], db[MAX_K + 1], numeric[MAX_K * MAX_D];
+    for (size_t t = 0; t < k * d; t++) dW[t] = HARNESS_UNSET;   // every entry must be written
+    for (size_t c = 0; c < k; c++) db[c] = HARNESS_UNSET;
     dW[k * d] = db[k] = CANARY;
     cce_gradient(pr.X, pr.y, n, d, k, pr.W, pr.b, dW, db);
+    if (!EXPECT_NEAR(dW[k * d], CANARY, 0.0, harness_fmt("dW[%zu], one past the end", k * d), "dW has k * d entries") ||
+        !EXPECT_NEAR(db[k], CANARY, 0.0, harness_fmt("db[%zu], one past the end", k), "db has k entries")) {
+        return;
+    }
     const double h = 1e-5;
+    int right = 1, transposed = d > 1 && k > 1;
     for (size_t t = 0; t < k * d; t++) {
         double W_plus[MAX_K * MAX_D], W_minus[MAX_K * MAX_D];
         for (size_t s = 0; s < k * d; s++) W_plus[s] = W_minus[s] = pr.W[s];
         W_plus[t] += h;
         W_minus[t] -= h;
-        double numeric = (loss(&pr, W_plus, pr.b) - loss(&pr, W_minus, pr.b)) / (2 * h);
-        EXPECT_NEAR(dW[t], numeric, TOL, harness_fmt("dW[%zu][%zu] with n = %zu, d = %zu, k = %zu", t / d, t % d, n, d, k),
-                    "dW[c][j] = (1/n) sum_i (P_ic - Y_ic) x_ij. Is P - Y (not Y - P)? Divided by n? "
-                    "Scores z_c = W[c*d + j] x_ij + b_c? Y_ic is 1 only when y_i == c.");
+        numeric[t] = (loss(&pr, W_plus, pr.b) - loss(&pr, W_minus, pr.b)) / (2 * h);
+        right = right && fabs(dW[t] - numeric[t]) <= TOL;
+    }
+    // dW[c][j] written at dW[j * k + c] (d rows of k) instead of dW[c * d + j]?
+    for (size_t t = 0; t < k * d && transposed; t++) transposed = fabs(dW[(t % d) * k + t / d] - numeric[t]) <= TOL;
+    if (!right && transposed) {
+        EXPECT_TRUE(0, harness_fmt("dW with n = %zu, d = %zu, k = %zu: your values are right, in the wrong places. "
+                                   "dW has the layout of W, k rows of d: dW[c][j] is written at dW[c * d + j], "
+                                   "and you wrote it at dW[j * k + c].", n, d, k));
+        return;
+    }
+    if (!right && !softmax_works()) {
+        EXPECT_TRUE(0, "cce_gradient's probabilities come from softmax, and your softmax fails the tests above: "
+                       "fix softmax first, then this test says what is left.");
+        return;
+    }
+    for (size_t t = 0; t < k * d; t++) {
+        EXPECT_NEAR(dW[t], numeric[t], TOL,
+                    harness_fmt("dW[%zu][%zu] with n = %zu, d = %zu, k = %zu", t / d, t % d, n, d, k),
+                    harness_why_zero(dW[t], numeric[t],
+                                     "dW[c][j] = (1/n) sum_i (P_ic - Y_ic) x_ij. Is P - Y (not Y - P)? Divided by "
+                                     "n? Scores z_c = W[c*d + j] x_ij + b_c? Y_ic is 1 only when y_i == c."));
     }
     for (size_t c = 0; c < k; c++) {
         double b_plus[MAX_K], b_minus[MAX_K];
         for (size_t s = 0; s < k; s++) b_plus[s] = b_minus[s] = pr.b[s];
         b_plus[c] += h;
         b_minus[c] -= h;
-        double numeric = (loss(&pr, pr.W, b_plus) - loss(&pr, pr.W, b_minus)) / (2 * h);
-        EXPECT_NEAR(db[c], numeric, TOL, harness_fmt("db[%zu] with n = %zu, d = %zu, k = %zu", c, n, d, k),
-                    "db[c] = (1/n) sum_i (P_ic - Y_ic): the mean error of class c. Did the scores include b?");
+        double numeric_b = (loss(&pr, pr.W, b_plus) - loss(&pr, pr.W, b_minus)) / (2 * h);
+        EXPECT_NEAR(db[c], numeric_b, TOL, harness_fmt("db[%zu] with n = %zu, d = %zu, k = %zu", c, n, d, k),
+                    harness_why_zero(db[c], numeric_b, "db[c] = (1/n) sum_i (P_ic - Y_ic): the mean error of "
+                                                       "class c. Did the scores include b?"));
     }
-    EXPECT_NEAR(dW[k * d], CANARY, 0.0, harness_fmt("dW[%zu], one past the end", k * d), "dW has k * d entries");
-    EXPECT_NEAR(db[k], CANARY, 0.0, harness_fmt("db[%zu], one past the end", k), "db has k entries");
 }
 
 static void test_gradient_course_shape(void) { check_gradient(30, 2, 3); }
@@ -177,7 +221,7 @@ static void test_gradient_at_zero(void) {
     // With W = 0 and b = 0 every P_ic = 1/k, so db[c] = 1/k - (fraction of class c).
     // 11 samples: classes 0, 1, 2 have 4, 3, 4 of them.
     Problem pr = make_problem(11, 2, 3);
-    double W[6] = {0}, b[3] = {0}, dW[6], db[3], count[3] = {0};
+    double W[6] = {0}, b[3] = {0}, dW[6], db[3] = {HARNESS_UNSET, HARNESS_UNSET, HARNESS_UNSET}, count[3] = {0};
     for (size_t i = 0; i < 11; i++) count[(size_t)pr.y[i]] += 1;
     cce_gradient(pr.X, pr.y, 11, 2, 3, W, b, dW, db);
     for (size_t c = 0; c < 3; c++) {
@@ -201,7 +245,7 @@ static void test_descent(void) {
     double after = loss(&pr, pr.W, pr.b);
     EXPECT_TRUE(after < before - 0.05,
                 harness_fmt("300 steps of gradient descent with your gradient should lower the loss, "
-                            "but it went from %.6f to %.6f.", before, after));
+                            "but it went from %.6g to %.6g.", before, after));
 }
 
 int main(void) {

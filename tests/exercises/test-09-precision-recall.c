@@ -16,6 +16,33 @@
 static const double P8[8] = {0.3, 0.95, 0.6, 0.1, 0.8, 0.4, 0.7, 0.55};
 static const double Y8[8] = {0, 1, 1, 0, 0, 1, 1, 0};
 
+/* Precision (or recall) as the test computes it, with p_i >= t as positive, or
+ * with p_i > t when strict: the usual slip, named when it is what came back. */
+static double ratio_here(const double *p, const double *y, size_t n, double t, int strict, int recall) {
+    double tp = 0, fp = 0, fn = 0;
+    for (size_t i = 0; i < n; i++) {
+        int positive = strict ? p[i] > t : p[i] >= t;
+        tp += positive && y[i] == 1;
+        fp += positive && y[i] == 0;
+        fn += !positive && y[i] == 1;
+    }
+    if (recall) return tp + fn == 0 ? 1.0 : tp / (tp + fn);
+    return tp + fp == 0 ? 1.0 : tp / (tp + fp);
+}
+
+static const char *why_ratio(double got, const double *p, const double *y, size_t n, double t, int recall,
+                             const char *generic) {
+    double strict = ratio_here(p, y, n, t, 1, recall);
+    if (got == strict && strict != ratio_here(p, y, n, t, 0, recall)) {
+        return "That is what p_i > t gives: a sample whose score equals the threshold is predicted positive "
+               "(p_i >= t, greater than or EQUAL).";
+    }
+    return generic;
+}
+
+/* 1 if precision_at and recall_at are right on the 8 samples at a few thresholds. */
+static int ratios_work(void);
+
 static void test_hand_case(void) {
     // t = 0.6: predicted positive 0.95, 0.8, 0.7, 0.6: tp = 3, fp = 1, fn = 1
     double got = precision_at(P8, Y8, 8, 0.6);
@@ -25,10 +52,13 @@ static void test_hand_case(void) {
                              "Turn the counts into doubles before you divide."
                            : "tp = 3 (0.95, 0.7, 0.6), fp = 1 (0.8): 3/4. The sample with p = 0.6 counts as "
                              "positive: the rule is p_i >= t, not p_i > t.");
-    EXPECT_NEAR(recall_at(P8, Y8, 8, 0.6), 0.75, TOL, "recall_at(t = 0.6) on the 8 samples",
-                "tp = 3 of the 4 positive samples (0.4 is missed): 3/4. Did you divide by tp + fn?");
-    EXPECT_NEAR(precision_at(P8, Y8, 8, 0.5), 3.0 / 5, TOL, "precision_at(t = 0.5)",
-                "5 predicted positive (0.95 0.8 0.7 0.6 0.55), 3 of them are: 3/5.");
+    got = recall_at(P8, Y8, 8, 0.6);
+    EXPECT_NEAR(got, 0.75, TOL, "recall_at(t = 0.6) on the 8 samples",
+                why_ratio(got, P8, Y8, 8, 0.6, 1, "tp = 3 of the 4 positive samples (0.4 is missed): 3/4. "
+                                                  "Did you divide by tp + fn?"));
+    got = precision_at(P8, Y8, 8, 0.55);
+    EXPECT_NEAR(got, 3.0 / 5, TOL, "precision_at(t = 0.55)",
+                why_ratio(got, P8, Y8, 8, 0.55, 0, "5 predicted positive (0.95 0.8 0.7 0.6 0.55), 3 of them are: 3/5."));
     EXPECT_NEAR(recall_at(P8, Y8, 8, 0.35), 1.0, TOL, "recall_at(t = 0.35)",
                 "every positive sample has p >= 0.35: recall 1.");
     EXPECT_NEAR(precision_at(P8, Y8, 8, 0.0), 0.5, TOL, "precision_at(t = 0)",
@@ -45,11 +75,28 @@ static void test_conventions(void) {
     EXPECT_NEAR(precision_at(p4, y0, 4, 0.5), 0.0, 0, "precision_at with only false alarms", "0 of 2.");
 }
 
+static int ratios_work(void) {
+    static const double t[] = {0.0, 0.35, 0.55, 0.6, 0.99};
+    for (int k = 0; k < 5; k++) {
+        if (precision_at(P8, Y8, 8, t[k]) != ratio_here(P8, Y8, 8, t[k], 0, 0)) return 0;
+        if (recall_at(P8, Y8, 8, t[k]) != ratio_here(P8, Y8, 8, t[k], 0, 1)) return 0;
+    }
+    return 1;
+}
+
+/* best_f1_threshold needs precision and recall: when both are wrong, say it once. */
+#define RATIOS_FIRST "Your precision_at or recall_at fails the tests above, and the best F1 is made of them: " \
+                     "fix those first, then this test says what is left."
+
 static void test_best_hand_case(void) {
     // F1 = 2 tp / (2 tp + fp + fn) at each score: 0.95: 2/5, 0.8: 1/3, 0.7: 4/7,
     // 0.6: 3/4, 0.55: 2/3, 0.4: 4/5, 0.3: 8/11, 0.1: 2/3
     double f1 = -1;
     double t = best_f1_threshold(P8, Y8, 8, &f1);
+    if ((t != 0.4 || fabs(f1 - 0.8) > TOL) && !ratios_work()) {
+        EXPECT_TRUE(0, RATIOS_FIRST);
+        return;
+    }
     EXPECT_NEAR(t, 0.4, 0, "best_f1_threshold on the 8 samples",
                 "at t = 0.4: P = 4/6, R = 1, F1 = 4/5, the largest. Did you try every p_i as the "
                 "threshold (the samples are not sorted)?");
@@ -63,8 +110,21 @@ static void test_tie(void) {
     double f1 = -1;
     double t = best_f1_threshold(p, y, 4, &f1);
     EXPECT_NEAR(f1, 2.0 / 3, TOL, "*best_f1 with a tie", "F1 = 2/3 at both t = 0.9 and t = 0.2.");
+    if ((t != 0.2 || fabs(f1 - 2.0 / 3) > TOL) && !ratios_work()) {
+        EXPECT_TRUE(0, RATIOS_FIRST);
+        return;
+    }
     EXPECT_NEAR(t, 0.2, 0, "best_f1_threshold with a tie",
                 "t = 0.9 and t = 0.2 both give F1 = 2/3: return the lower one, 0.2.");
+    // The same tie with the higher threshold first: replacing the best only
+    // when strictly larger would keep 0.9.
+    const double p2[4] = {0.9, 0.6, 0.4, 0.2}, y2[4] = {1, 0, 0, 1};
+    t = best_f1_threshold(p2, y2, 4, &f1);
+    EXPECT_NEAR(f1, 2.0 / 3, TOL, "*best_f1 of scores 0.9, 0.6, 0.4, 0.2 (labels 1, 0, 0, 1)",
+                "F1 = 2/3 at both t = 0.9 and t = 0.2.");
+    EXPECT_NEAR(t, 0.2, 0, "best_f1_threshold of scores 0.9, 0.6, 0.4, 0.2 (labels 1, 0, 0, 1)",
+                "t = 0.9 and t = 0.2 both give F1 = 2/3, and 0.9 came first: on an equal F1, replace the best "
+                "when the new threshold is lower (f1 == best && p[i] < best_t).");
 }
 
 /* A data set of n samples with distinct scores and a known pattern of labels. */
@@ -113,6 +173,10 @@ static void test_other_sizes(void) {
         }
         double got_f1 = -1;
         double got_t = best_f1_threshold(p, y, n, &got_f1);
+        if ((got_t != want_t || fabs(got_f1 - want_f1) > TOL) && !ratios_work()) {
+            EXPECT_TRUE(0, RATIOS_FIRST);
+            continue;
+        }
         EXPECT_NEAR(got_f1, want_f1, TOL, harness_fmt("*best_f1 with n = %zu", n),
                     "the largest 2 P R / (P + R) over the thresholds t = p_i.");
         EXPECT_NEAR(got_t, want_t, 0, harness_fmt("best_f1_threshold with n = %zu", n),

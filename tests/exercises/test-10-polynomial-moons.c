@@ -1,9 +1,11 @@
 /* Tests for exercise 10: poly_count and poly_expand.
  *
- * The features are distinct primes (2, 3, 5, ...), so every product has its
- * own value and a column in the wrong place is named in the message. The
+ * The features are distinct primes (2, 3, 5, ...) first, so every product has
+ * its own value and a column in the wrong place is named in the message. The
  * expected order is listed here independently: the index lists
- * j1 <= ... <= jk of each degree, in dictionary order. */
+ * j1 <= ... <= jk of each degree, in dictionary order. Then non-integer
+ * features, where the order of the multiplications shows in the last bit:
+ * every product must be scikit-learn's to the bit. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +18,8 @@
 #define SENTINEL -12345.0
 
 static const double PRIMES[MAX_D] = {2, 3, 5, 7, 11};
+static const double REALS[MAX_D] = {0.7071067811865476, -1.2345678901234567, 2.718281828459045, 0.3333333333333333,
+                                    -0.5772156649015329};
 
 /* The next index list after idx (j1 <= ... <= jk < d), or 0 after the last. */
 static int next_indices(size_t *idx, size_t k, size_t d) {
@@ -27,18 +31,19 @@ static int next_indices(size_t *idx, size_t k, size_t d) {
     return 1;
 }
 
-/* The expected columns, and a name for each ("x0^2 x1"). Returns the count. */
-static size_t expected(size_t d, size_t degree, double *want, char names[][48]) {
+/* The expected columns of x, and a name for each ("x0^2 x1"). Returns the
+ * count. scikit-learn makes each product of degree k as a product of degree
+ * k - 1 times x_j1, so x_j1 x_j2 ... x_jk is ((x_jk x_jk-1) ...) x_j1:
+ * multiplied from the last index down. */
+static size_t expected(const double *x, size_t d, size_t degree, double *want, char names[][48]) {
     size_t col = 0;
     for (size_t k = 1; k <= degree; k++) {
         size_t idx[16] = {0};
         do {
             unsigned power[MAX_D] = {0};
-            want[col] = 1;
-            for (size_t t = 0; t < k; t++) {
-                want[col] *= PRIMES[idx[t]];
-                power[idx[t]]++;
-            }
+            want[col] = x[idx[k - 1]];
+            for (size_t t = k - 1; t-- > 0;) want[col] *= x[idx[t]];
+            for (size_t t = 0; t < k; t++) power[idx[t]]++;
             size_t len = 0;
             names[col][0] = '\0';
             for (size_t j = 0; j < d; j++) {
@@ -52,14 +57,24 @@ static size_t expected(size_t d, size_t degree, double *want, char names[][48]) 
     return col;
 }
 
+/* Runs poly_expand on x; returns the number of expected columns, or 0 when
+ * it wrote past the end (reported). */
+static size_t expand(const double *x, size_t d, size_t degree, double *want, double *out, char names[][48]) {
+    size_t count = expected(x, d, degree, want, names);
+    for (size_t k = 0; k < count; k++) out[k] = HARNESS_UNSET;   // every column must be written
+    out[count] = SENTINEL;
+    size_t written = poly_expand(x, d, degree, out);
+    if (!EXPECT_NEAR(out[count], SENTINEL, 0, harness_fmt("out[%zu], one past the last column", count),
+                     "poly_expand wrote past the end: there are exactly poly_count(d, degree) columns.")) return 0;
+    EXPECT_NEAR((double)written, (double)count, 0, harness_fmt("poly_expand's return value for d = %zu, degree %zu", d, degree),
+                "return the number of columns written: every product of degree 1 to degree.");
+    return count;
+}
+
 static void check_expansion(size_t d, size_t degree) {
     static double want[MAX_COLS], out[MAX_COLS + 1];
     static char names[MAX_COLS][48];
-    size_t count = expected(d, degree, want, names);
-    for (size_t k = 0; k <= count; k++) out[k] = SENTINEL;
-    size_t written = poly_expand(PRIMES, d, degree, out);
-    EXPECT_NEAR((double)written, (double)count, 0, harness_fmt("poly_expand's return value for d = %zu, degree %zu", d, degree),
-                "return the number of columns written: every product of degree 1 to degree.");
+    size_t count = expand(PRIMES, d, degree, want, out, names);
     size_t shown = 0;
     for (size_t k = 0; k < count && shown < 2; k++) {
         if (out[k] == want[k]) continue;
@@ -70,8 +85,26 @@ static void check_expansion(size_t d, size_t degree) {
         EXPECT_NEAR(out[k], want[k], 0, harness_fmt("column %zu of x = (2, 3, 5, ...) with d = %zu, degree %zu",
                                                     k, d, degree), why);
     }
-    EXPECT_NEAR(out[count], SENTINEL, 0, harness_fmt("out[%zu], one past the last column", count),
-                "poly_expand wrote past the end: there are exactly poly_count(d, degree) columns.");
+}
+
+/* Non-integer features: every product to the last bit, as scikit-learn has it. */
+static void check_bits(size_t d, size_t degree) {
+    static double want[MAX_COLS], out[MAX_COLS + 1];
+    static char names[MAX_COLS][48];
+    size_t count = expand(REALS, d, degree, want, out, names);
+    for (size_t k = 0; k < count; k++) {
+        if (out[k] == want[k]) continue;
+        int last_bits = fabs(out[k] - want[k]) <= 1e-13 * fabs(want[k]);
+        char why[400];
+        snprintf(why, sizeof why, last_bits
+                 ? "column %zu (%s) differs from scikit-learn's in the last bits: the order of the multiplications "
+                   "matters. scikit-learn makes a product of degree k as a product of degree k - 1 (of indices >= j) "
+                   "times x_j, so x0 x1 x1 is (x1 * x1) * x0, not (x0 * x1) * x1."
+                 : "column %zu should be %s (see the test with x = (2, 3, 5, ...) above).", k, names[k]);
+        EXPECT_NEAR(out[k], want[k], 0, harness_fmt("column %zu of x = (0.7071..., -1.2345..., ...) with d = %zu, "
+                                                    "degree %zu", k, d, degree), why);
+        return;
+    }
 }
 
 static void test_count(void) {
@@ -88,7 +121,7 @@ static void test_count(void) {
 
 static void test_degree_2(void) {
     // x = (2, 3): x0, x1, x0^2, x0 x1, x1^2 = 2, 3, 4, 6, 9
-    double out[6] = {SENTINEL, SENTINEL, SENTINEL, SENTINEL, SENTINEL, SENTINEL};
+    double out[6] = {HARNESS_UNSET, HARNESS_UNSET, HARNESS_UNSET, HARNESS_UNSET, HARNESS_UNSET, SENTINEL};
     poly_expand(PRIMES, 2, 2, out);
     const char *what[5] = {"x0", "x1", "x0^2", "x0 x1", "x1^2"};
     const double want[5] = {2, 3, 4, 6, 9};
@@ -112,12 +145,20 @@ static void test_other_shapes(void) {
     check_expansion(4, 1);
 }
 
+static void test_bits(void) {
+    check_bits(2, 8);
+    check_bits(3, 6);
+    check_bits(4, 6);
+    check_bits(5, 5);
+}
+
 int main(void) {
     static const HarnessTest tests[] = {
         {"poly_count is C(d + D, D) - 1", test_count},
         {"(2, 3) to degree 2 is 2, 3, 4, 6, 9", test_degree_2},
         {"two features to degree 3 and 8, as the moons chapter uses", test_moons_degrees},
         {"other numbers of features (1, 3, 4, 5) and degrees", test_other_shapes},
+        {"non-integer features: every product equals scikit-learn's to the last bit", test_bits},
     };
     return harness_run("Exercise 10: polynomial features", tests, sizeof tests / sizeof tests[0]);
 }
