@@ -32,7 +32,9 @@ good='<h2 id="a">A</h2><p>A formula, <math><mi>x</mi><mo>=</mo><mn>1</mn></math>
 <a href="#a">link here</a>, <a href="missing-image.html#b">one away</a> and a figure:</p>
 <figure><a class="zoom" href="fig/dot.svg"><img src="fig/dot.svg" alt="A dot."></a>
 <figcaption>A dot.</figcaption></figure>
-<details><summary>Folded</summary><p><math><mi>y</mi></math></p></details>'
+<details><summary>Folded</summary><p><math><mi>y</mi></math></p></details>
+<details><summary>The answer (try exercise 05 first)</summary>
+<div class="listing" data-answers="05"><pre><code>return 5;</code></pre></div></details>'
 page index "$good"
 page missing-image '<p id="b">x</p><figure><img src="fig/none.svg" alt="Nothing."><figcaption>Nothing.</figcaption></figure>'
 page no-alt '<figure><img src="fig/dot.svg"><figcaption>A dot.</figcaption></figure>'
@@ -47,6 +49,9 @@ page console '<script>console.error("broken on purpose")</script>'
 page network '<p><img src="https://example.invalid/x.png" alt="A remote picture."></p>'
 page twice '<p id="same">one</p><p id="same">two</p>'
 page raw-tex '<p>A formula pandoc missed: \frac{1}{2}.</p>'
+page answer '<div class="listing" data-answers="04"><pre><code>return 1;</code></pre></div>
+<details><summary>The library'"'"'s version (try exercise 03 first)</summary>
+<div class="listing" data-answers="03"><pre><code>return 3;</code></pre></div></details>'
 cp "$site/fig/dot.svg" "$site/fig/unused.svg"
 
 # page-name<TAB>message that the check must print for it.
@@ -63,6 +68,7 @@ console.html\tconsole error: broken on purpose
 network.html\tfetches from the network: https://example.invalid/x.png
 twice.html\tid used twice: same
 raw-tex.html\tTeX left in the text: \\frac
+answer.html\tanswer to exercise 04 shown unfolded
 (site)\tfigure drawn but shown on no page: fig/unused.svg'
 
 status=0

@@ -202,6 +202,16 @@ const CHECK_PAGE = `(() => {
     const m = node.textContent.match(tex);
     if (m) problems.push("TeX left in the text: " + m[0].slice(0, 40));
   }
+  // A listing that answers an exercise (data-answers="04") must be folded
+  // behind a summary that says "try exercise 04 first".
+  for (const l of document.querySelectorAll(".listing[data-answers]")) {
+    const summary = l.closest("details")?.querySelector("summary")?.textContent || "";
+    for (const nn of l.dataset.answers.split(" ")) {
+      if (!/try exercises? /.test(summary) || !summary.includes(nn))
+        problems.push("answer to exercise " + nn + " shown unfolded (fold it behind \"try exercise " + nn +
+          " first\"): " + (l.querySelector(".listing-source")?.textContent || "").trim());
+    }
+  }
   const ids = [];
   const seen = new Set();
   for (const e of document.querySelectorAll("[id], a[name]")) {

@@ -108,6 +108,19 @@ end
 
 local languages = { c = "c", h = "c", sh = "bash", mk = "makefile", py = "python" }
 
+-- docs/answers.txt: "NN[,NN] FILE SNIPPET" for each listing that answers an
+-- exercise. Such a listing is marked data-answers="NN NN" in the HTML, and
+-- make docs-check fails unless it is folded behind "try exercise NN first".
+local answers = {}
+do
+  local f = io.open("docs/answers.txt", "r")
+  for line in (f and f:lines() or function() return nil end) do
+    local nns, file, name = line:match("^(%d[%d,]*)%s+(%S+)%s+(%S+)%s*$")
+    if nns then answers[file .. "#" .. name] = (nns:gsub(",", " ")) end
+  end
+  if f then f:close() end
+end
+
 local function listing(el)
   local file = el.attributes.file
   if not file then return nil end
@@ -144,8 +157,10 @@ local function listing(el)
   if name then
     where[#where + 1] = pandoc.Str(string.format(" · lines %d–%d", first, last))
   end
+  local attrs = {}
+  if name and answers[file .. "#" .. name] then attrs.answers = answers[file .. "#" .. name] end
   return pandoc.Div({ el, pandoc.Div({ pandoc.Plain(where) }, pandoc.Attr("", { "listing-source" })) },
-    pandoc.Attr("", { "listing" }))
+    pandoc.Attr("", { "listing" }, attrs))
 end
 
 return {
