@@ -208,8 +208,8 @@ const CHECK_PAGE = `(() => {
     const summary = l.closest("details")?.querySelector("summary")?.textContent || "";
     for (const nn of l.dataset.answers.split(" ")) {
       if (!/try exercises? /.test(summary) || !summary.includes(nn))
-        problems.push("answer to exercise " + nn + " shown unfolded (fold it behind \"try exercise " + nn +
-          " first\"): " + (l.querySelector(".listing-source")?.textContent || "").trim());
+        problems.push("answer to exercise " + nn + " shown unfolded (fold it behind 'try exercise " + nn +
+          " first'): " + (l.querySelector(".listing-source")?.textContent || "").trim());
     }
   }
   const ids = [];

@@ -8,16 +8,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The shortest %g form of x that reads back as x: 0.2, not 0.20000000000000001. */
+static const char *shortest(char *buf, size_t size, double x) {
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, size, "%.*g", digits, x);
+        if (!isfinite(x) || strtod(buf, NULL) == x) break;
+    }
+    return buf;
+}
+
 int harness_near(double got, double want, double tol, const char *what, const char *why,
                  const char *file, int line) {
     int ok = isfinite(got) ? fabs(got - want) <= tol : got == want;
-    char msg[1024];
+    char msg[1024], w[32], g[32];
+    shortest(w, sizeof w, want);
+    shortest(g, sizeof g, got);
     if (got == HARNESS_UNSET && want != HARNESS_UNSET) {
-        snprintf(msg, sizeof msg, "%s was never written (expected %.17g): it still holds what the test put "
-                 "there before the call.\n%s", what, want, why);
+        snprintf(msg, sizeof msg, "%s was never written (expected %s): it still holds what the test put "
+                 "there before the call.\n%s", what, w, why);
     } else {
-        snprintf(msg, sizeof msg, "%s: expected %.17g, got %.17g (tolerance %g).\n%s",
-                 what, want, got, tol, why);
+        snprintf(msg, sizeof msg, "%s: expected %s, got %s (tolerance %g).\n%s", what, w, g, tol, why);
     }
     CU_assertImplementation(ok ? CU_TRUE : CU_FALSE, (unsigned)line, msg, file, "", CU_FALSE);
     return ok;
@@ -86,6 +96,24 @@ static void report(const HarnessTest *tests, size_t n_tests) {
     }
 }
 
+/* Writes "running NAME" (before each test) or "PASSED TOTAL" (at the end) to
+ * the file $HARNESS_RESULT, so that check.sh can tell a finished suite from
+ * one that stopped, and name the test it stopped in. */
+static void write_result(const char *line) {
+    const char *path = getenv("HARNESS_RESULT");
+    FILE *f = path != NULL ? fopen(path, "w") : NULL;
+    if (f == NULL) return;
+    fprintf(f, "%s\n", line);
+    fclose(f);
+}
+
+static void on_test_start(const CU_pTest test, const CU_pSuite suite) {
+    (void)suite;
+    char line[600];
+    snprintf(line, sizeof line, "running %s", test->pName != NULL ? test->pName : "?");
+    write_result(line);
+}
+
 int harness_run(const char *suite, const HarnessTest *tests, size_t n_tests) {
     if (CU_initialize_registry() != CUE_SUCCESS) return 2;
     CU_pSuite s = CU_add_suite(suite, NULL, NULL);
@@ -95,17 +123,15 @@ int harness_run(const char *suite, const HarnessTest *tests, size_t n_tests) {
         CU_cleanup_registry();
         return 2;
     }
+    CU_set_test_start_handler(on_test_start);
     CU_run_all_tests();
     printf("%s\n", suite);
     report(tests, n_tests);
     unsigned failed = CU_get_number_of_tests_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
-    const char *path = getenv("HARNESS_RESULT");
-    FILE *f = path != NULL ? fopen(path, "w") : NULL;
-    if (f != NULL) {
-        fprintf(f, "%u %u\n", run - failed, run);
-        fclose(f);
-    }
+    char line[64];
+    snprintf(line, sizeof line, "%u %u", run - failed, run);
+    write_result(line);
     return failed == 0 ? 0 : 1;
 }

@@ -14,7 +14,8 @@
  * harness_run runs a suite, prints every test with its failures, and returns
  * the exit status: 0 when all passed, 1 otherwise. As its last act it writes
  * "PASSED TOTAL" to the file named by the environment variable HARNESS_RESULT
- * (read by scripts/check.sh: a suite that never gets there did not finish).
+ * (read by scripts/check.sh: a suite that never gets there did not finish;
+ * until then the file says "running NAME", the test it is in).
  *
  * Outputs the code under test must write are filled with HARNESS_UNSET before
  * the call: a check that finds it says the value "was never written" instead

@@ -30,8 +30,13 @@ static double ratio_here(const double *p, const double *y, size_t n, double t, i
     return tp + fp == 0 ? 1.0 : tp / (tp + fp);
 }
 
+#define WHOLE "0 is what dividing two whole numbers gives: 3 / 4 is 0 in size_t or int. Turn the counts into " \
+              "doubles before you divide."
+
 static const char *why_ratio(double got, const double *p, const double *y, size_t n, double t, int recall,
                              const char *generic) {
+    double right = ratio_here(p, y, n, t, 0, recall);
+    if (got == 0.0 && right > 0.0 && right < 1.0) return WHOLE;
     double strict = ratio_here(p, y, n, t, 1, recall);
     if (got == strict && strict != ratio_here(p, y, n, t, 0, recall)) {
         return "That is what p_i > t gives: a sample whose score equals the threshold is predicted positive "
@@ -48,10 +53,9 @@ static void test_hand_case(void) {
     double got = precision_at(P8, Y8, 8, 0.6);
     int whole = got == 0.0 && precision_at(P8, Y8, 8, 0.9) == 1.0;   // 3/4 gave 0 but 1/1 gave 1
     EXPECT_NEAR(got, 0.75, TOL, "precision_at(t = 0.6) on the 8 samples",
-                whole ? "0 is what dividing two whole numbers gives: 3 / 4 is 0 in size_t or int. "
-                             "Turn the counts into doubles before you divide."
-                           : "tp = 3 (0.95, 0.7, 0.6), fp = 1 (0.8): 3/4. The sample with p = 0.6 counts as "
-                             "positive: the rule is p_i >= t, not p_i > t.");
+                whole ? WHOLE
+                      : "tp = 3 (0.95, 0.7, 0.6), fp = 1 (0.8): 3/4. The sample with p = 0.6 counts as "
+                        "positive: the rule is p_i >= t, not p_i > t.");
     got = recall_at(P8, Y8, 8, 0.6);
     EXPECT_NEAR(got, 0.75, TOL, "recall_at(t = 0.6) on the 8 samples",
                 why_ratio(got, P8, Y8, 8, 0.6, 1, "tp = 3 of the 4 positive samples (0.4 is missed): 3/4. "
@@ -61,8 +65,10 @@ static void test_hand_case(void) {
                 why_ratio(got, P8, Y8, 8, 0.55, 0, "5 predicted positive (0.95 0.8 0.7 0.6 0.55), 3 of them are: 3/5."));
     EXPECT_NEAR(recall_at(P8, Y8, 8, 0.35), 1.0, TOL, "recall_at(t = 0.35)",
                 "every positive sample has p >= 0.35: recall 1.");
-    EXPECT_NEAR(precision_at(P8, Y8, 8, 0.0), 0.5, TOL, "precision_at(t = 0)",
-                "everything predicted positive: precision is the share of positives, 4/8.");
+    got = precision_at(P8, Y8, 8, 0.0);
+    EXPECT_NEAR(got, 0.5, TOL, "precision_at(t = 0)",
+                why_ratio(got, P8, Y8, 8, 0.0, 0, "everything predicted positive: precision is the share of "
+                                                  "positives, 4/8."));
 }
 
 static void test_conventions(void) {
@@ -159,10 +165,12 @@ static void test_other_sizes(void) {
             fp += p[i] >= t && y[i] == 0;
             fn += p[i] < t && y[i] == 1;
         }
-        EXPECT_NEAR(precision_at(p, y, n, t), tp / (tp + fp), TOL, harness_fmt("precision_at with n = %zu", n),
-                    "count over all n samples (not a fixed 300), p_i >= t is positive.");
-        EXPECT_NEAR(recall_at(p, y, n, t), tp + fn == 0 ? 1.0 : tp / (tp + fn), TOL,
-                    harness_fmt("recall_at with n = %zu", n), "tp / (tp + fn) over all n samples.");
+        double got = precision_at(p, y, n, t);
+        EXPECT_NEAR(got, tp / (tp + fp), TOL, harness_fmt("precision_at with n = %zu", n),
+                    why_ratio(got, p, y, n, t, 0, "count over all n samples (not a fixed 300), p_i >= t is positive."));
+        got = recall_at(p, y, n, t);
+        EXPECT_NEAR(got, tp + fn == 0 ? 1.0 : tp / (tp + fn), TOL, harness_fmt("recall_at with n = %zu", n),
+                    why_ratio(got, p, y, n, t, 1, "tp / (tp + fn) over all n samples."));
         double want_f1 = -1, want_t = 0;
         for (size_t i = 0; i < n; i++) {
             double f = f1_here(p, y, n, p[i]);
