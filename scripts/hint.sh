@@ -12,7 +12,6 @@ if [[ -z $ex ]]; then
     echo "Every exercise passes, so there is nothing to hint at. The answer keys are in solutions/."; exit 0; }
   ex=${next%%-*}
   echo "(No EX= given: exercise $ex is the first that does not pass yet.)"
-  echo
 fi
 ex=${ex%%-*}
 [[ $ex =~ ^[0-9]{1,2}$ ]] || { echo "EX=$1: expected an exercise number like 03"; exit 2; }
@@ -24,7 +23,9 @@ name=$(basename "$hint" .md)
 # The text without its front matter; the <details> part only with MORE=1.
 awk -v more="${MORE:-}" -v nn="$nn" '
   NR == 1 && /^---$/ { fm = 1; next }
-  fm { if (/^---$/) fm = 0; next }
+  fm { if (/^---$/) fm = 0
+       else if (/^title: /) { t = $0; sub(/^title: "?/, "", t); sub(/"$/, "", t); print t }
+       next }
   /^<details>/ { details = 1; has_more = 1; next }
   /^<\/details>/ { details = 0; next }
   details && /^<summary>/ {
