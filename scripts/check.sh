@@ -96,8 +96,14 @@ run_suite() {
   # shellcheck disable=SC2086
   if ! log=$($CC $CFLAGS $exercise_flags -c "$src" -o "$out/$name.o" 2>&1); then status=compile; return; fi
   local compile_log=$log
+  # The other exercises' functions (exercise 03 may call sigmoid) come from
+  # the answer key, when it is built, so that each suite tests one exercise.
+  local others=() o
+  for o in "$BUILD"/obj/solutions/[0-9][0-9]-*.o; do
+    [[ -e $o && $(basename "$o") != "$name.o" ]] && others+=("$o")
+  done
   # shellcheck disable=SC2086
-  if ! log=$($CC $LDFLAGS -o "$out/$name" "$test_obj" "$out/$name.o" "$BUILD/obj/tests/harness.o" \
+  if ! log=$($CC $LDFLAGS -o "$out/$name" "$test_obj" "$out/$name.o" "${others[@]}" "$BUILD/obj/tests/harness.o" \
                "$BUILD/liblr.a" -lcunit $LDLIBS 2>&1); then
     log="$compile_log${compile_log:+$'\n'}$log" status=link; return
   fi
@@ -129,9 +135,15 @@ owner_of() {
                  $0 ~ "[^A-Za-z0-9_]" f "\\(" && s != "" { print s; exit }' exercises/exercises.h
 }
 
-# Why the link failed, one sentence per missing function.
+# Why the link failed, one sentence per missing or doubled function.
 explain_link() {
   local nn=${name%%-*} sym owner
+  for sym in $(grep -oE "multiple definition of .?[A-Za-z_][A-Za-z0-9_]*" <<< "$log" |
+               sed -E 's/.* .?([A-Za-z_][A-Za-z0-9_]*)$/\1/' | sort -u); do
+    owner=$(owner_of "$sym")
+    echo "'$sym' is defined twice: in your file, and as exercise ${owner:-??}'s function, which the tests"
+    echo "link from the answer key. Call it, do not define it again (or give your copy a name of its own)."
+  done
   for sym in $(grep -oE "undefined (reference to|symbol:) .?[A-Za-z_][A-Za-z0-9_]*" <<< "$log" |
                sed -E 's/.* .?([A-Za-z_][A-Za-z0-9_]*)$/\1/' | sort -u); do
     owner=$(owner_of "$sym")
@@ -140,9 +152,8 @@ explain_link() {
       echo "not define it: is it spelled exactly as there, and not static? (Deleting a function to start over"
       echo "removes it too: make reset EX=$nn brings back the stub, keeping yours in .backup/.)"
     elif [[ -n $owner ]]; then
-      echo "'$sym' is exercise $owner's function, and each exercise's tests are built from its own file"
-      echo "only, so $sym is not there. Write what you need in this file, as a static function with a"
-      echo "name of its own (for example static double sigma(double z) for the sigmoid)."
+      echo "'$sym' is exercise $owner's function, and it is not linked in here. Write what you need in"
+      echo "this file, as a static function with a name of its own (static double sigma(double z), say)."
     else
       echo "'$sym' is not defined anywhere: is its name misspelled? Compare it with exercises/exercises.h"
       echo "and with the C library (exp, log and sqrt come from <math.h>)."
