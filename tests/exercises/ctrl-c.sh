@@ -2,7 +2,7 @@
 # ctrl-c.sh: Ctrl-C during `make check` stops a hanging test at once. The
 # terminal sends SIGINT to the whole foreground process group; this script
 # does the same to a check.sh started in a group of its own, on an exercise
-# that never returns, and checks that check.sh is gone within 3 s (not after
+# that never returns, and checks that check.sh is gone within 10 s (not after
 # its 30 s limit) and took the test program with it. Run by make test.
 set -u
 : "${BUILD:?run this through make test}"
@@ -31,11 +31,11 @@ for _ in $(seq 100); do [[ -s $tmp/pid ]] && break; sleep 0.1; done
 test_pid=$(< "$tmp/pid")
 start=$(date +%s%N)
 kill -INT -- "-$group"
-for _ in $(seq 30); do kill -0 "$group" 2> /dev/null || break; sleep 0.1; done
+for _ in $(seq 100); do kill -0 "$group" 2> /dev/null || break; sleep 0.1; done
 ms=$((($(date +%s%N) - start) / 1000000))
 bad=0
 if kill -0 "$group" 2> /dev/null; then
-  echo "FAIL make check still runs 3 s after Ctrl-C"; kill -KILL -- "-$group" 2> /dev/null; bad=1
+  echo "FAIL make check still runs 10 s after Ctrl-C"; kill -KILL -- "-$group" 2> /dev/null; bad=1
 else
   wait "$group"; rc=$?
   echo "ok   make check stopped $ms ms after Ctrl-C, exit status $rc"
