@@ -90,9 +90,11 @@ static void test_other_shapes(void) {
 static void test_zero_weights(void) {
     // With w = 0 and b = 0 every p_i = 1/2, so db = 1/2 - mean(y).
     Problem pr = make_problem(10, 2);
-    double w[2] = {0, 0}, dw[2] = {HARNESS_UNSET, HARNESS_UNSET}, mean_y = 0;
+    double w[2] = {0, 0}, dw[3] = {HARNESS_UNSET, HARNESS_UNSET, 12345.0}, mean_y = 0;
     for (int i = 0; i < 10; i++) mean_y += pr.y[i] / 10;
     double db = gradient(pr.X, pr.y, 10, 2, w, 0.0, dw);
+    if (!EXPECT_TRUE(dw[2] == 12345.0, "gradient wrote past the end of dw (see the tests above): fix that "
+                                       "first, then this test says what is left.")) return;
     EXPECT_NEAR(db, 0.5 - mean_y, 1e-12, "db at w = 0, b = 0",
                 diagnose(db, 0.5 - mean_y, 10, "At w = 0, b = 0 every p_i is sigma(0) = 1/2, so db = 1/2 - mean(y)."));
 }
