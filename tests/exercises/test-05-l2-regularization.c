@@ -28,9 +28,13 @@ static void check_penalty(size_t d, size_t n, double lambda) {
     double theta[MAX_D + 1];
     fill_theta(theta, d);
     double got = l2_penalty(theta, d, n, lambda), want = penalty(theta, d, n, lambda);
+    double times_n = want * 2.0 * (double)n * (double)n / 2.0;   // lambda / 2 * n * sum: times n, not over n
     EXPECT_NEAR(got, want, 1e-13, harness_fmt("l2_penalty with d = %zu, n = %zu, lambda = %g", d, n, lambda),
-                harness_why_zero(got, want, "P = (lambda / (2 n)) * sum of w_j^2 over the d weights: divide by 2n "
-                                            "(not by 2, n or d), and leave the bias theta[d] out."));
+                n > 1 && fabs(got - times_n) <= 1e-9 * fabs(times_n)
+                    ? "That is n^2 times too big: lambda / 2 * n is (lambda / 2) * n in C, a product. Write "
+                      "lambda / (2.0 * n)."
+                    : harness_why_zero(got, want, "P = (lambda / (2 n)) * sum of w_j^2 over the d weights: divide "
+                                                  "by 2n (not by 2, n or d), and leave the bias theta[d] out."));
 }
 
 static void test_penalty(void) {
@@ -97,7 +101,7 @@ static void test_gradient_other_shapes(void) {
  * added: the larger lambda, the smaller ||w||. */
 static double trained_norm(double lambda) {
     enum { N = 24, D = 2 };
-    double X[N * D], y[N], theta[D + 1] = {0, 0, 0}, pen[D + 1];
+    double X[N * D], y[N], theta[D + 1] = {0, 0, 0}, pen[D + 1] = {0, 0, 0};
     for (size_t i = 0; i < N; i++) {
         X[i * D] = sin(1.1 * (double)i) * 2.0;
         X[i * D + 1] = cos(0.7 * (double)i) * 2.0;
