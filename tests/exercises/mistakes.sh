@@ -4,13 +4,13 @@
 # each: the words it must say, the words it must not, the status, and how
 # long it may take. Each mistake is a solution (or the stub) with a few
 # exact-text replacements, so the list reads as "a learner wrote this instead
-# of that". Run by make test, three cases at a time.
+# of that". Run by make test, four cases at a time.
 set -u
 list=${1:-tests/exercises/mistakes.txt}
 : "${BUILD:?run this through make test}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-jobs_max=3
+jobs_max=4
 # The wrong exercises are compiled without optimisation (faster, same numbers:
 # no fused multiply-add either way).
 cflags=${CFLAGS:-}
