@@ -89,6 +89,11 @@ static void test_derivative(void) {
                            "the tests above: fix sigmoid first, then this test says what is left.");
         return;
     }
+    if (sigmoid_derivative(0.0) == 0.0 && sigmoid_derivative(1.5) == 0.0 && sigmoid_derivative(-2.0) == 0.0) {
+        EXPECT_TRUE(0, "sigmoid_derivative returns exactly 0 everywhere. Not written yet? Or s * 1 - s, which is "
+                       "(s * 1) - s = 0 in C, where * comes before -: write s * (1 - s).");
+        return;
+    }
     EXPECT_NEAR(sigmoid_derivative(0.0), 0.25, TOL, "sigmoid_derivative(0)",
                 "sigma'(0) = sigma(0)(1 - sigma(0)) = 0.5 * 0.5 = 0.25.");
     // sigma'(z) = sigma(z)(1 - sigma(z)), computed here in long double.
