@@ -166,6 +166,10 @@ explain() {
   case $status in
     compile)
       echo "It does not compile yet; the compiler's messages are below (file:line: what is wrong)."
+      if grep -q 'array subscript is not an integer' <<< "$log"; then
+        echo "An index must be a whole number: the labels y are stored as doubles, so write (size_t)y[i]"
+        echo "where a label picks an entry."
+      fi
       if grep -q 'static declaration of .* follows non-static' <<< "$log"; then
         echo "A function named in exercises/exercises.h cannot be redefined as static here: give your helper"
         echo "a name of its own (static double sigma(double z), say)."
