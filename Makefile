@@ -55,7 +55,7 @@ TOOLS := $(BUILD)/tests/check-output
 
 .SECONDARY:
 .PHONY: all check hint reset watch docs epub docs-check test bench valgrind fuzz clean deps-cunit deps-gnuplot deps-pandoc \
-        deps-chromium deps-valgrind deps-clang $(CHAPTERS)
+        deps-chromium deps-valgrind deps-clang deps-fonts $(CHAPTERS)
 all: $(CHAPTERS)
 
 # One pattern rule compiles every source file to build/MODE/obj/PATH.o.
@@ -109,7 +109,7 @@ watch: deps-cunit
 	@scripts/watch.sh "$(EX)"
 
 # Figures are drawn by the chapter programs themselves, so they cannot go stale.
-docs: deps-pandoc deps-gnuplot $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
+docs: deps-pandoc deps-gnuplot deps-fonts $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
 	@scripts/docs.sh $(DOCS) $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
 	@cp $(DOCS)/logistic-regression-in-c.epub $(EPUB)
 
@@ -146,6 +146,10 @@ deps-gnuplot:
 	@scripts/need.sh gnuplot gnuplot
 deps-pandoc:
 	@scripts/need.sh pandoc pandoc
+# The notes' fonts: TeX Gyre Pagella for the text, its Math for formulas.
+deps-fonts:
+	@scripts/need.sh fonts-texgyre /usr/share/texmf/fonts/opentype/public/tex-gyre/texgyrepagella-regular.otf
+	@scripts/need.sh fonts-texgyre-math /usr/share/texmf/fonts/opentype/public/tex-gyre-math/texgyrepagella-math.otf
 deps-chromium:
 	@scripts/need.sh chromium chromium
 	@scripts/need.sh nodejs node

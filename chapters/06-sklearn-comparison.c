@@ -281,8 +281,8 @@ static void plot_convergence(const Plotter *pl, const double *losses, size_t epo
     }
     plot_data_end(&p);
     double ulp = best_loss * 2.220446049250313e-16;   // the spacing of doubles near L*
-    plot_cmd(&p, "set multiplot layout 1,2 title 'Distance to the optimal loss, L - L*: "
-                 "gradient descent against Newton' font ',13'");
+    plot_cmd(&p, "set multiplot layout 1,2 title 'Loss above the minimum, L - L*: "
+                 "gradient descent against Newton'");
     plot_cmd(&p, "set logscale y");
     plot_cmd(&p, "set format y '10^{%%L}'");
     plot_cmd(&p, "set yrange [1e-18:1]");

@@ -309,11 +309,45 @@ static int make_dir(const char *dir, LrError *err) {
     return 0;
 }
 
+/* The notes' figures (LR_PLOT=svg) are drawn for the page: SVG_WIDTH units
+ * wide, shown at that many pixels on a wide screen and squeezed to 390 on a
+ * phone, so SVG_FONT-unit lettering reads at 17 px there and at 11 px here
+ * (make docs-check measures both). */
+#define SVG_WIDTH 600
+#define SVG_FONT 17
+#define SVG_HEIGHT 400
+
+/* The value of the last "set NAMErange [lo:hi]" in the script, or 0. */
+static int last_range(const char *script, const char *name, double *lo, double *hi) {
+    char key[32];
+    snprintf(key, sizeof key, "set %srange [", name);
+    int found = 0;
+    for (const char *at = strstr(script, key); at != NULL; at = strstr(at + 1, key)) {
+        if (sscanf(at + strlen(key), "%lf:%lf", lo, hi) == 2) found = 1;
+    }
+    return found && *hi > *lo;
+}
+
+/* The SVG's height. A plot with equal axes ("set size ratio -1") gets a
+ * canvas of its data's shape, so that the plot fills the width; the margins
+ * (ticks, labels, title, colour box) are about 130 units across and 100 down. */
+static int svg_height(const Plot *p) {
+    double x0, x1, y0, y1;
+    if (p == NULL || p->script == NULL || strstr(p->script, "set size ratio -1") == NULL ||
+        !last_range(p->script, "x", &x0, &x1) || !last_range(p->script, "y", &y0, &y1)) {
+        return SVG_HEIGHT;
+    }
+    // height = plot width x (y span / x span) + vertical margins
+    double h = (SVG_WIDTH - 130) * (y1 - y0) / (x1 - x0) + 100;
+    return h < 300 ? 300 : h > 900 ? 900 : (int)h;
+}
+
 /* The terminal line for an output, e.g. "set terminal svg ...". */
-static void terminal_line(const Plotter *pl, PlotOutput out, char *line, size_t size) {
+static void terminal_line(const Plotter *pl, const Plot *p, PlotOutput out, char *line, size_t size) {
     switch (out) {
     case PLOT_SVG:
-        snprintf(line, size, "set terminal svg size 800,520 dynamic enhanced font 'Sans,12' background '#ffffff'");
+        snprintf(line, size, "set terminal svg size %d,%d fixed enhanced font 'Sans,%d' background '#ffffff'",
+                 SVG_WIDTH, svg_height(p), SVG_FONT);
         break;
     case PLOT_DUMB:
         snprintf(line, size, "set terminal dumb size %d,%d", pl->ascii_cols, pl->ascii_rows);
@@ -375,7 +409,7 @@ static int save_script(const Plotter *pl, const Plot *p, const char *ext, LrErro
     char path[1200], tmp[1210], terminal[200];
     snprintf(path, sizeof path, "%s/%s.gp", pl->dir, p->name);
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    terminal_line(pl, strcmp(ext, "svg") == 0 ? PLOT_SVG : PLOT_PNG, terminal, sizeof terminal);
+    terminal_line(pl, p, strcmp(ext, "svg") == 0 ? PLOT_SVG : PLOT_PNG, terminal, sizeof terminal);
     FILE *f = fopen(tmp, "w");
     if (f == NULL) return lr_fail(err, "%s: cannot write: %s", path, strerror(errno));
     fprintf(f, "# %s: draw again with   gnuplot %s\n%s\nset output '%s/%s.%s'\n",
@@ -400,7 +434,7 @@ static int draw_file(const Plotter *pl, Plot *p, PlotOutput out, LrError *err) {
     char path[1200], tmp[1240], terminal[200], why[300];
     snprintf(path, sizeof path, "%s/%s.%s", pl->dir, p->name, ext);
     snprintf(tmp, sizeof tmp, "%s/.%s.%ld.%s.tmp", pl->dir, p->name, (long)getpid(), ext);
-    terminal_line(pl, out, terminal, sizeof terminal);
+    terminal_line(pl, p, out, terminal, sizeof terminal);
     int status = run_gnuplot(terminal, tmp, p, 0, why, sizeof why);
     struct stat st;
     if (status == 0 && (stat(tmp, &st) != 0 || st.st_size == 0)) {
@@ -421,7 +455,7 @@ static int draw_file(const Plotter *pl, Plot *p, PlotOutput out, LrError *err) {
 
 static int draw_on_screen(const Plotter *pl, const Plot *p, PlotOutput out, LrError *err) {
     char terminal[200], why[300];
-    terminal_line(pl, out, terminal, sizeof terminal);
+    terminal_line(pl, p, out, terminal, sizeof terminal);
     if (run_gnuplot(terminal, NULL, p, out == PLOT_WINDOW, why, sizeof why) != 0) {
         return plot_failed(pl, p, why, err);
     }

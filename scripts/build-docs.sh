@@ -55,6 +55,7 @@ render() {
     --lua-filter=docs/filters/page.lua \
     --lua-filter=docs/filters/snippets.lua \
     --lua-filter=docs/filters/figures.lua \
+    --lua-filter=docs/filters/typeset.lua \
     "$@" || die "$md: pandoc failed, $html not written"
   mv -f "$tmp" "$html"
   tmp=
@@ -62,6 +63,25 @@ render() {
 }
 
 install_file docs/style.css "$out/style.css"
+
+# The fonts, from Debian's packages (make docs installs them), with their
+# licence: the notes look the same on every machine.
+fonts=/usr/share/texmf/fonts/opentype/public
+mkdir -p "$out/fonts"
+for f in tex-gyre/texgyrepagella-{regular,italic,bold,bolditalic}.otf tex-gyre-math/texgyrepagella-math.otf; do
+  [[ -f $fonts/$f ]] || die "no $fonts/$f (Debian: sudo apt-get install fonts-texgyre fonts-texgyre-math)"
+  install_file "$fonts/$f" "$out/fonts/${f##*/}"
+done
+install_file /usr/share/texmf/doc/fonts/tex-gyre/GUST-FONT-LICENSE.txt "$out/fonts/GUST-FONT-LICENSE.txt"
+install_file /usr/share/doc/fonts-texgyre/copyright "$out/fonts/copyright-fonts-texgyre.txt"
+install_file /usr/share/doc/fonts-texgyre-math/copyright "$out/fonts/copyright-fonts-texgyre-math.txt"
+cat > "$out/fonts/README.txt" <<'EOF'
+The fonts of these notes: TeX Gyre Pagella (text) and TeX Gyre Pagella Math
+(formulas), by the GUST e-foundry, copied from Debian's packages
+fonts-texgyre and fonts-texgyre-math. They are free software under the GUST
+Font License (GUST-FONT-LICENSE.txt); the copyright-*.txt files are Debian's
+statements of their copyright and licence.
+EOF
 
 for i in "${!pages[@]}"; do
   md=${pages[$i]}

@@ -44,7 +44,8 @@ for svg in "$site"/fig/*.svg; do
 done
 
 filters=(--lua-filter=docs/filters/page.lua --lua-filter=docs/filters/snippets.lua
-         --lua-filter=docs/filters/figures.lua --lua-filter=docs/filters/epub.lua)
+         --lua-filter=docs/filters/figures.lua --lua-filter=docs/filters/epub.lua
+         --lua-filter=docs/filters/typeset.lua)
 
 # chapter MD JSON PAGEDIR [PANDOC-ARGS...]: one page as a chapter, in JSON.
 chapter() {

@@ -23,9 +23,18 @@ $2
 </main></div></body></html>
 EOF
 }
-cp docs/style.css "$site/style.css"
+# (without the fonts, which the real site has and this one does not need)
+sed "/^@font-face/,/^}/d" docs/style.css > "$site/style.css"
 cat > "$site/fig/dot.svg" <<'EOF'
 <svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><circle cx="10" cy="10" r="8"/></svg>
+EOF
+# Lettering: 12 units in an 800-unit figure shown full width is 6 px on a
+# phone; 20 units in a 300-unit one stays 20 px at 1280 and 20 px at 390.
+cat > "$site/fig/small-text.svg" <<'EOF'
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 200"><g font-family="Sans" font-size="12.00"><text x="10" y="100">small</text></g></svg>
+EOF
+cat > "$site/fig/big-text.svg" <<'EOF'
+<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" viewBox="0 0 300 100"><g font-family="Sans" font-size="20.00"><text x="10" y="50">big</text></g></svg>
 EOF
 
 good='<h2 id="a">A</h2><p>A formula, <math><mi>x</mi><mo>=</mo><mn>1</mn></math>, a
@@ -34,7 +43,13 @@ good='<h2 id="a">A</h2><p>A formula, <math><mi>x</mi><mo>=</mo><mn>1</mn></math>
 <figcaption>A dot.</figcaption></figure>
 <details><summary>Folded</summary><p><math><mi>y</mi></math></p></details>
 <details><summary>The answer (try exercise 05 first)</summary>
-<div class="listing" data-answers="05"><pre><code>return 5;</code></pre></div></details>'
+<div class="listing" data-answers="05"><pre><code>return 5;</code></pre></div></details>
+<pre>a line of code much longer than the box it is in, which scrolls, with its cue: a shadow on the edge</pre>
+<figure><img src="fig/big-text.svg" alt="Big text."><figcaption>Big text.</figcaption></figure>
+<p>Code breaks between tokens: <code><span class="tok">--seed,</span> <span class="tok">--samples</span></code>.</p>
+<pre data-program="./chapter-99 --fast">line one
+...
+line four</pre>'
 page index "$good"
 page missing-image '<p id="b">x</p><figure><img src="fig/none.svg" alt="Nothing."><figcaption>Nothing.</figcaption></figure>'
 page no-alt '<figure><img src="fig/dot.svg"><figcaption>A dot.</figcaption></figure>'
@@ -52,6 +67,16 @@ page raw-tex '<p>A formula pandoc missed: \frac{1}{2}.</p>'
 page answer '<div class="listing" data-answers="04"><pre><code>return 1;</code></pre></div>
 <details><summary>The library'"'"'s version (try exercise 03 first)</summary>
 <div class="listing" data-answers="03"><pre><code>return 3;</code></pre></div></details>'
+page pre-no-cue '<pre style="background: #eee">a line of code much longer than the box it is in, which scrolls, but nothing shows that it does</pre>'
+page small-figure '<figure><img src="fig/small-text.svg" alt="Small text." style="width: 100%"><figcaption>Small text.</figcaption></figure>'
+page clipped-math '<div style="overflow: hidden; height: 0.5em"><math><mover accent="true"><mi>p</mi><mo>^</mo></mover></math></div>'
+page punct-after-math '<p style="width: 100px"><math><mspace width="96px" height="10px"></mspace></math>, then a comma.</p>'
+page code-in-token '<p style="width: 4em"><code style="overflow-wrap: anywhere">flip_y_is_a_token</code></p>'
+page squeezed-table '<table style="width: 600px"><tr><td style="width: 40px">A first column so narrow that its words run down the page one or two at a time</td><td>The other column.</td></tr></table>'
+page output-differs '<pre data-program="./chapter-99 --fast">line one
+line three</pre>'
+mkdir -p "$site/output"
+printf 'line one\nline two\nline three\nline four\n' > "$site/output/chapter-99_--fast.txt"
 cp "$site/fig/dot.svg" "$site/fig/unused.svg"
 
 # page-name<TAB>message that the check must print for it.
@@ -69,6 +94,13 @@ network.html\tfetches from the network: https://example.invalid/x.png
 twice.html\tid used twice: same
 raw-tex.html\tTeX left in the text: \\frac
 answer.html\tanswer to exercise 04 shown unfolded
+pre-no-cue.html\twith no scroll cue
+small-figure.html\tfigure lettering
+clipped-math.html\tformula clipped by its box
+punct-after-math.html\ta line begins with "," after a formula
+code-in-token.html\tinline code broken inside a token
+squeezed-table.html\ttable column squeezed
+output-differs.html\tprogram output differs from what "./chapter-99 --fast" prints, from line 2
 (site)\tfigure drawn but shown on no page: fig/unused.svg'
 
 status=0

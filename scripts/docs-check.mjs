@@ -10,8 +10,27 @@
 //     the whole page; code, tables and wide formulas scroll on their own);
 //   - the console must show no error, nothing may fail to load, and nothing
 //     may be fetched from the network (the notes must work offline);
-//   - ids must be unique, and no TeX may be left unconverted in the text.
-// Every figure in SITE/fig must be shown on some page.
+//   - ids must be unique, and no TeX may be left unconverted in the text;
+//   - a box of code (<pre>) wider than it shows must scroll, with a scroll
+//     cue (shadows on its edges: a gradient background that scrolls with
+//     the content, as docs/style.css draws them);
+//   - a figure's lettering must be at least 13 px at 1280 and 11 px at 390:
+//     the SVG's smallest font size times the scale it is shown at;
+//   - no formula may be clipped by a box around it (its accents, limits or
+//     content cut off), and no accent may render with no size;
+//   - no line may begin with the punctuation that follows a formula;
+//   - inline code may break only at a space (or after a "/" of a path; a
+//     "long" token of typeset.lua may break anywhere), never inside a token;
+//   - no table column narrower than 15 % of its table may wrap a cell over
+//     more than 6 lines;
+//   - program output shown in the notes (<pre data-program="./chapter-NN
+//     ...">, from a ```{.output program="..."} block) must be lines that the
+//     program prints, in order (a line "..." stands for any number of
+//     lines): scripts/docs.sh saves what each such command prints in
+//     SITE/output/, named by output_name() below.
+// Every figure in SITE/fig must be shown on some page. With a search page
+// (SITE/search.html), searching it for "Hessian" and "flip_y" must find
+// pages.
 // Then every link is followed on disk: a file:// link must name an existing
 // file, and its #anchor an id on the target page. Web links are listed, not
 // followed. Closed <details> are opened for the checks, after the screenshot.
@@ -36,6 +55,16 @@ const WIDTHS = [
   { name: "390", width: 390, height: 844, mobile: true },
 ];
 const PAGE_TIMEOUT_MS = 20000;
+// Smallest figure lettering, in CSS px, at each width.
+const MIN_FIGURE_PX = { 1280: 13, 390: 11 };
+// Words the search page must find.
+const SEARCH_WORDS = ["Hessian", "flip_y"];
+
+// The file in SITE/output/ that holds what a command printed (docs.sh
+// names it the same way).
+function output_name(command) {
+  return command.replace(/[^A-Za-z0-9.-]+/g, "_").replace(/^[._]+/, "") + ".txt";
+}
 
 function usage(msg) {
   if (msg) console.error(`docs-check: ${msg}`);
@@ -212,6 +241,100 @@ const CHECK_PAGE = `(() => {
           " first'): " + (l.querySelector(".listing-source")?.textContent || "").trim());
     }
   }
+  // Boxes of code wider than they show: they must scroll, with a cue.
+  for (const pre of document.querySelectorAll("main pre")) {
+    if (pre.scrollWidth <= pre.clientWidth + 1) continue;
+    const st = getComputedStyle(pre);
+    const scrolls = /(auto|scroll)/.test(st.overflowX);
+    const cue = /gradient/.test(st.backgroundImage) && /local/.test(st.backgroundAttachment);
+    if (!(scrolls && cue)) problems.push("code wider than its box (" + pre.scrollWidth + " px in " +
+      pre.clientWidth + ") " + (scrolls ? "with no scroll cue" : "and cut off") + ": " + where(pre));
+  }
+  // Figures: the width each SVG is shown at (its lettering is read from the file).
+  const figures = [...document.querySelectorAll("main img")]
+    .filter((img) => /\\.svg$/i.test(img.getAttribute("src") || ""))
+    .map((img) => ({ src: img.src, raw: img.getAttribute("src"), width: img.getBoundingClientRect().width }));
+  // Formulas clipped by a box around them, and accents of no size.
+  for (const m of document.querySelectorAll("math")) {
+    let top = Infinity, bottom = -Infinity;
+    for (const e of [m, ...m.querySelectorAll("*")]) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      top = Math.min(top, r.top); bottom = Math.max(bottom, r.bottom);
+    }
+    for (const mo of m.querySelectorAll("mover > mo:last-child, munderover > mo:last-child")) {
+      const r = mo.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) problems.push("formula accent renders with no size: " + where(m));
+    }
+    for (let box = m.parentElement; box && box !== document.body; box = box.parentElement) {
+      const st = getComputedStyle(box);
+      if (st.overflowY === "visible" && st.overflowX === "visible") continue;
+      const r = box.getBoundingClientRect();
+      const inner = r.top + box.clientTop, innerBottom = inner + box.clientHeight;
+      if (top < inner - 0.5 || bottom > innerBottom + 0.5)
+        problems.push("formula clipped by its box (" + Math.round(Math.max(inner - top, bottom - innerBottom)) +
+          " px cut off): " + where(m));
+      break;
+    }
+  }
+  // A line that begins with the punctuation after an inline formula.
+  for (const m of document.querySelectorAll("main math:not([display=block])")) {
+    let n = m;
+    while (!n.nextSibling && n.parentElement && getComputedStyle(n.parentElement).display === "inline") n = n.parentElement;
+    const t = n.nextSibling;
+    if (!t || t.nodeType !== Node.TEXT_NODE) continue;
+    const lead = t.textContent.match(/^[.,;:!?)\\]”’…]/);
+    if (!lead) continue;
+    const range = document.createRange();
+    range.setStart(t, 0); range.setEnd(t, 1);
+    const c = range.getClientRects()[0], r = m.getBoundingClientRect();
+    if (c && r.height > 0 && c.top >= r.bottom - 2)
+      problems.push('a line begins with "' + lead[0] + '" after a formula: ' + where(m));
+  }
+  // Inline code broken inside a token.
+  for (const code of document.querySelectorAll("code")) {
+    if (code.closest("pre") || code.getClientRects().length < 2) continue;
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let prevTop = null, prevChar = "", prevLong = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const isLong = !!node.parentElement.closest(".long");
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        const ch = node.data[i];
+        if (!rect) { prevChar = ch; continue; }
+        if (prevTop !== null && rect.top > prevTop + 2 && !/\\s/.test(ch) && !/[\\s/]/.test(prevChar) &&
+            !(isLong && prevLong)) {
+          problems.push("inline code broken inside a token: " + where(code) + ' at "' + prevChar + "|" + ch + '"');
+        }
+        if (!/\\s/.test(ch)) prevTop = rect.top;
+        prevChar = ch; prevLong = isLong;
+      }
+    }
+  }
+  // Squeezed table columns.
+  for (const table of document.querySelectorAll("main table")) {
+    if (getComputedStyle(table).display !== "table") continue;
+    const tw = table.getBoundingClientRect().width;
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        const w = cell.getBoundingClientRect().width;
+        if (w >= 0.15 * tw) continue;
+        const st = getComputedStyle(cell);
+        const lh = parseFloat(st.lineHeight) || 1.2 * parseFloat(st.fontSize);
+        const lines = Math.round((cell.clientHeight - parseFloat(st.paddingTop) - parseFloat(st.paddingBottom)) / lh);
+        if (lines > 6) {
+          problems.push("table column squeezed to " + Math.round(100 * w / tw) + " % of its table, a cell wraps over " +
+            lines + " lines: " + where(cell));
+          break;
+        }
+      }
+    }
+  }
+  // Program output shown in the notes.
+  const outputs = [...document.querySelectorAll("pre[data-program]")].map((pre) =>
+    ({ program: pre.dataset.program, text: pre.textContent }));
   const ids = [];
   const seen = new Set();
   for (const e of document.querySelectorAll("[id], a[name]")) {
@@ -240,8 +363,85 @@ const CHECK_PAGE = `(() => {
     problems.push("the page is " + scrollWidth + " px wide in a " + width + " px window: " +
       (culprits.slice(0, 3).join("; ") || "no single element to blame"));
   }
-  return { problems, ids, links, images, maths };
+  return { problems, ids, links, images, maths, figures, outputs };
 })()`;
+
+// ---- Figures: lettering big enough to read ----------------------------------
+
+const svgCache = new Map();
+// The SVG's width in its own units and its smallest font size, or null.
+function svgLettering(file) {
+  if (!svgCache.has(file)) {
+    let info = null;
+    try {
+      const text = fs.readFileSync(file, "utf8");
+      const open = text.match(/<svg\b[^>]*>/);
+      const vb = open && open[0].match(/viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)/);
+      const w = open && open[0].match(/\bwidth="([\d.]+)/);
+      const width = vb ? parseFloat(vb[1]) : w ? parseFloat(w[1]) : 0;
+      const sizes = [...text.matchAll(/<(?:g|text)\b[^>]*?font-size(?:="|:\s*)([\d.]+)/g)].map((m) => parseFloat(m[1]));
+      if (width > 0 && sizes.length) info = { width, font: Math.min(...sizes) };
+    } catch { info = null; }
+    svgCache.set(file, info);
+  }
+  return svgCache.get(file);
+}
+
+function checkFigures(figures, widthName) {
+  const problems = [];
+  for (const f of figures) {
+    if (!f.src.startsWith("file:") || f.width === 0) continue;
+    const info = svgLettering(fileURLToPath(new URL(f.src)));
+    if (!info) continue;
+    const px = info.font * f.width / info.width;
+    if (px < MIN_FIGURE_PX[widthName] - 0.05) {
+      problems.push(`figure lettering ${px.toFixed(1)} px (font ${info.font} of ${info.width} units, shown ` +
+        `${Math.round(f.width)} px wide), under ${MIN_FIGURE_PX[widthName]} px: ${f.raw}`);
+    }
+  }
+  return problems;
+}
+
+// ---- Program output: what the notes show is what the program prints --------
+
+// The lines of `shown` must be lines of `printed`, in order and one after
+// another; a line "..." (or "…") skips any number of printed lines.
+// Returns null, or what differs.
+function outputDiffers(shown, printed) {
+  const want = shown.replace(/\n$/, "").split("\n").map((l) => l.trimEnd());
+  const have = printed.replace(/\n$/, "").split("\n").map((l) => l.trimEnd());
+  const match = (i, j) => { // want[i..] against have[j..]
+    for (; i < want.length; i++, j++) {
+      if (/^(\.\.\.|…)$/.test(want[i].trim())) {
+        for (let k = j; k <= have.length; k++) if (match(i + 1, k) === null) return null;
+        return { line: i + 1, text: want[i + 1] ?? "" };
+      }
+      if (j >= have.length || have[j] !== want[i]) return { line: i + 1, text: want[i] };
+    }
+    return null;
+  };
+  let best = null;
+  for (let j = 0; j < Math.max(have.length, 1); j++) {
+    const r = match(0, j);
+    if (r === null) return null;
+    if (!best || r.line > best.line) best = r;
+  }
+  return best;
+}
+
+function checkOutputs(outputs, site) {
+  const problems = [];
+  for (const o of outputs) {
+    const file = path.join(site, "output", output_name(o.program));
+    if (!fs.existsSync(file)) {
+      problems.push(`program output of "${o.program}": nothing saved in ${path.relative(site, file)} (scripts/docs.sh runs the commands the notes show)`);
+      continue;
+    }
+    const d = outputDiffers(o.text, fs.readFileSync(file, "utf8"));
+    if (d) problems.push(`program output differs from what "${o.program}" prints, from line ${d.line}: "${d.text.trim().slice(0, 60)}"`);
+  }
+  return problems;
+}
 
 // ---- Checking one page -----------------------------------------------------
 
@@ -306,14 +506,18 @@ async function checkPage(browser, session, site, rel, shots, events) {
     await evaluate(browser, session, settle);
     const found = await evaluate(browser, session, CHECK_PAGE);
     await evaluate(browser, session, "window.__closed.forEach((d) => { d.open = false; }); true");
-    perWidth.push(found.problems);
-    if (i === 0) Object.assign(result, { ids: found.ids, links: found.links, images: found.images, maths: found.maths });
+    perWidth.push([...found.problems, ...checkFigures(found.figures, w.name)]);
+    if (i === 0) {
+      Object.assign(result, { ids: found.ids, links: found.links, images: found.images, maths: found.maths });
+      result.outputs = found.outputs;
+    }
   }
   // A problem seen at every width is said once, without the width.
   const everywhere = perWidth.reduce((a, b) => a.filter((p) => b.includes(p)));
   result.problems = [...everywhere,
     ...perWidth.flatMap((list, i) => list.filter((p) => !everywhere.includes(p)).map((p) => `${WIDTHS[i].name} px: ${p}`))];
   result.problems.push(...events);
+  result.problems.push(...checkOutputs(result.outputs, site));
   return result;
 }
 
