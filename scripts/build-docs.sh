@@ -52,9 +52,13 @@ render() {
     --metadata=lang:en \
     --metadata=lr-srcroot:"$(realpath -m --relative-to="$dir" .)" \
     --metadata=lr-pagedir:"$dir" \
+    --metadata=lr-search-href:"${html#"$out"/}" \
+    --metadata=lr-search-out:"$index/$(tr / - <<< "${html#"$out"/}").json" \
+    "${book[@]}" \
     --lua-filter=docs/filters/page.lua \
     --lua-filter=docs/filters/snippets.lua \
     --lua-filter=docs/filters/figures.lua \
+    --lua-filter=docs/filters/search.lua \
     --lua-filter=docs/filters/typeset.lua \
     "$@" || die "$md: pandoc failed, $html not written"
   mv -f "$tmp" "$html"
@@ -63,6 +67,14 @@ render() {
 }
 
 install_file docs/style.css "$out/style.css"
+install_file docs/search.js "$out/search.js"
+
+# Every page lists every other in its contents; each page's text goes to
+# $index for the search (search.lua), joined into search-index.js at the end.
+book=()
+for md in "${pages[@]}"; do book+=(--metadata=lr-book:"$md"); done
+index=$(mktemp -d)
+trap 'rm -f "$tmp"; rm -rf "$index"' EXIT
 
 # The fonts, from Debian's packages (make docs installs them), with their
 # licence: the notes look the same on every machine.
@@ -108,4 +120,18 @@ if ((${#hints[@]} > 0)); then
   done
 fi
 
-echo "build-docs: ${#pages[@]} pages and ${#hints[@]} hints in $out/"
+render docs/search.md "$out/search.html" --metadata=lr-index:docs/index.md \
+  --metadata=lr-search-page:1
+
+# search-index.js: every section of every page, for search.js.
+tmp="$out/search-index.js.tmp$$"
+{
+  echo "// The notes' text, section by section, for search.html (scripts/build-docs.sh)."
+  echo "window.SEARCH_INDEX = ["
+  cat "$index"/*.json | sed 's/$/,/'
+  echo "];"
+} > "$tmp"
+mv -f "$tmp" "$out/search-index.js"
+tmp=
+
+echo "build-docs: ${#pages[@]} pages and ${#hints[@]} hints in $out/, and search.html"

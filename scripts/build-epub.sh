@@ -96,14 +96,33 @@ cat > "$tmp/metadata.yaml" <<EOF
 ---
 title: "${title//\"/\\\"}"
 lang: en
+creator:
+  - role: author
+    text: "The authors of Logistic Regression from Scratch, in C"
 identifier:
   - scheme: URN
     text: urn:x-logistic-regression-in-c:notes
 ...
 EOF
 
+# The cover, drawn by gnuplot; the formulas' font, TeX Gyre Pagella Math
+# (Debian's fonts-texgyre-math), with its licence in a colophon at the end.
+gnuplot -e "out='$tmp/cover.png'" docs/cover.gp || die "gnuplot could not draw the cover (docs/cover.gp)"
+mathfont=/usr/share/texmf/fonts/opentype/public/tex-gyre-math/texgyrepagella-math.otf
+licence=/usr/share/texmf/doc/fonts/tex-gyre-math/GUST-FONT-LICENSE.txt
+[[ -f $mathfont && -f $licence ]] || die "no $mathfont (Debian: sudo apt-get install fonts-texgyre-math)"
+n=$((n + 1))
+{
+  printf '# Colophon {#colophon}\n\n'
+  printf 'The formulas are set in TeX Gyre Pagella Math, by the GUST e-foundry,\n'
+  printf 'which is embedded in this book under the GUST Font License:\n\n'
+  printf '```\n'; cat "$licence"; printf '```\n'
+} | pandoc --from=markdown --to=json --output="$tmp/$(printf %02d $n).json"
+parts+=("$tmp/$(printf %02d $n).json")
+
 pandoc "${parts[@]}" --from=json --to=epub3 --output="$epub.tmp$$" \
-  --metadata-file="$tmp/metadata.yaml" \
+  --metadata-file="$tmp/metadata.yaml" --template=docs/epub-template.xhtml \
+  --epub-cover-image="$tmp/cover.png" --epub-embed-font="$mathfont" \
   --mathml --toc --toc-depth=2 --epub-chapter-level=1 --fail-if-warnings \
   --css=docs/epub.css --resource-path="$tmp/site" ||
   die "pandoc failed, $epub not written"

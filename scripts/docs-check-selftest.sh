@@ -78,6 +78,7 @@ line three</pre>'
 mkdir -p "$site/output"
 printf 'line one\nline two\nline three\nline four\n' > "$site/output/chapter-99_--fast.txt"
 cp "$site/fig/dot.svg" "$site/fig/unused.svg"
+page search '<p>A search page that finds nothing.</p><ol id="search-results"></ol>'
 
 # page-name<TAB>message that the check must print for it.
 expected=$'missing-image.html\timage did not load: fig/none.svg
@@ -101,7 +102,8 @@ punct-after-math.html\ta line begins with "," after a formula
 code-in-token.html\tinline code broken inside a token
 squeezed-table.html\ttable column squeezed
 output-differs.html\tprogram output differs from what "./chapter-99 --fast" prints, from line 2
-(site)\tfigure drawn but shown on no page: fig/unused.svg'
+(site)\tfigure drawn but shown on no page: fig/unused.svg
+(site)\tsearch for "Hessian" finds nothing'
 
 status=0
 node scripts/docs-check.mjs "$site" "$tmp/shots" > "$tmp/out.txt" 2>&1 || status=$?

@@ -559,6 +559,25 @@ function unusedFigures(site, results) {
     .map((f) => `figure drawn but shown on no page: ${path.relative(site, f)}`);
 }
 
+// ---- Search: the search page finds what the notes say ------------------------
+
+async function checkSearch(browser, session, site) {
+  const page = path.join(site, "search.html");
+  if (!fs.existsSync(page)) return [];
+  const problems = [];
+  for (const word of SEARCH_WORDS) {
+    const url = pathToFileURL(page).href + "?q=" + encodeURIComponent(word);
+    const loaded = browser.event("Page.loadEventFired", session, PAGE_TIMEOUT_MS);
+    await browser.send("Page.navigate", { url }, session);
+    await loaded;
+    await evaluate(browser, session, settle);
+    const hits = await evaluate(browser, session,
+      `[...document.querySelectorAll("#search-results li a")].map((a) => a.getAttribute("href"))`);
+    if (!hits || hits.length === 0) problems.push(`search for "${word}" finds nothing`);
+  }
+  return problems;
+}
+
 // ---- Links, once every page's ids are known ---------------------------------
 
 const idCache = new Map();
@@ -648,6 +667,7 @@ async function main() {
       r.images = r.images.filter((src) => src.startsWith("file:")).map((src) => fileURLToPath(new URL(src)));
     }
     const siteProblems = unusedFigures(site, results);
+    siteProblems.push(...await checkSearch(browser, sessionId, site));
     const checked = new Map(results.map((r) => [path.join(site, r.rel), new Set(r.ids)]));
     const external = new Set();
     let links = 0, images = 0, maths = 0;
@@ -671,7 +691,7 @@ async function main() {
       `slowest ${slowest.rel} (${Math.round(slowest.loadMs)} ms); screenshots in ${path.relative(process.cwd(), shots) || "."}/`);
     if (failed) console.log(`docs-check: ${failed} of ${results.length} pages FAILED (Chromium's own log: ${path.relative(process.cwd(), log)})`);
     if (siteProblems.length) {
-      console.log(`docs-check: ${siteProblems.length} figures not shown on any page`);
+      console.log(`docs-check: ${siteProblems.length} problems of the whole site`);
       failed += siteProblems.length;
     }
   } catch (err) {

@@ -8,8 +8,10 @@
 --   lr-prev     the previous page's markdown file, if there is one
 --   lr-next     the next page's markdown file, if there is one
 --   lr-up       for a hint: its chapter's markdown file
+--   lr-book     every page's markdown file, in order (the book's contents)
 -- From them this filter sets the template's variables home, prev, next and up
 -- (each with .href and .title, the title read from that file's front matter),
+-- book (the same for every page of lr-book, with .current on this page's),
 -- site-title, source (.href, .path), files (the chapter's files, as a
 -- list), and pagetitle (the <title>) with any
 -- math in the title spelled in Unicode rather than TeX. It also
@@ -142,6 +144,18 @@ local function settings(meta)
   meta.prev = neighbour("lr-prev")
   meta.next = neighbour("lr-next")
   meta.up = neighbour("lr-up")
+  if meta["lr-book"] then
+    local book = {}
+    for _, item in ipairs(meta["lr-book"]) do
+      local md = meta_string(item)
+      book[#book + 1] = pandoc.MetaMap({
+        href = pandoc.MetaString((relative(here, md):gsub("%.md$", ".html"))),
+        title = title_of(md),
+        current = md == page() or nil,
+      })
+    end
+    meta.book = pandoc.MetaList(book)
+  end
   if not meta.pagetitle then meta.pagetitle = pandoc.MetaString(plain(meta.title)) end
   if meta.home then meta["site-title"] = pandoc.MetaString(plain(meta.home.title)) end
   meta.files = chapter_files(here)

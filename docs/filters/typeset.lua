@@ -16,7 +16,10 @@
 --         and brackets around nothing taller than a line are not stretched
 --         (pandoc stretches all, and a stretched bracket is a size up);
 --       * \mathbf{1} is written with bold letters (𝟏): browsers ignore
---         mathvariant="bold".
+--         mathvariant="bold";
+--       * \log, \max and the like are spaced as in TeX;
+--       * a norm's bars \lVert \rVert are ‖ without spaces, not the
+--         relation ∥ ("parallel to") that pandoc writes.
 --   - Punctuation right after an inline formula, and an opening bracket or
 --     quote right before one, are kept on the formula's line (a "nowrap"
 --     span), so no line begins with the comma that ends a formula.
@@ -66,6 +69,9 @@ local function fix_mathml(m)
   m = m:gsub('<mo accent="true">([^<]*)</mo>', function(a)
     return '<mo accent="true" stretchy="false">' .. (accents[a] or a) .. "</mo>"
   end)
+  -- \lVert x \rVert: pandoc writes the relation "parallel to" (∥), which
+  -- gets a relation's spaces; a norm's bars are U+2016 and hug their content.
+  m = m:gsub('(<mo[^>]*form="[a-z]+"[^>]*)>∥</mo>', '%1 lspace="0" rspace="0">‖</mo>')
   -- \bigl( \bigr): stretchy, at least and at most that tall.
   m = m:gsub('minsize="([%d.]+)" maxsize="([%d.]+)" stretchy="false"', function(lo, hi)
     return 'minsize="' .. (big[lo] or lo .. "em") .. '" maxsize="' .. (big[hi] or hi .. "em") ..
@@ -93,6 +99,20 @@ local function fix_mathml(m)
       end
       if tok:match("^<mo[ >]") and tokens[i + 2] == "</mo>" then last_mo = tokens[i + 1] end
       prev_tag = tok
+    end
+  end
+  -- \log, \max, \exp...: pandoc writes them as operators that are not in
+  -- the browser's dictionary, so they get wide spaces on both sides ("− log
+  -- 10"). TeX's spacing: a thin space on each side, none at the start of
+  -- the formula or after an operator, none before an opening bracket.
+  for i, tok in ipairs(tokens) do
+    if tok == "<mo>" and tokens[i + 2] == "</mo>" and (tokens[i + 1] or ""):match("^%a%a+$") then
+      local before = tokens[i - 1] or ""
+      local first = before == "" or (before:sub(1, 1) == "<" and not before:match("^</")) or before == "</mo>"
+      local after = (tokens[i + 3] or "") .. (tokens[i + 4] or "")
+      local bracket = after:match('^<mo[^>]*form="prefix"') or after:match('^<mrow><mo[^>]*form="prefix"')
+      tokens[i] = '<mo lspace="' .. (first and "0" or "0.1667em") .. '" rspace="' ..
+        (bracket and "0" or "0.1667em") .. '">'
     end
   end
   -- Brackets around something no taller than a line keep their own size:
