@@ -86,6 +86,14 @@ done
 grep -q '2.0 \* (double)n' docs/hints/05-l2-regularization.md && fail "hint 05 still claims 2.0 * (double)n is needed"
 ok "hints: no TeX, a second part each, no answer line in the first"
 
+# ---- a stub that shows 1 / (1 + exp(-z)) for a sigmoid of its own also
+# points to the stable form (exercise 01's lesson), not to the overflow
+for stub in tests/stubs/0[2-9]-*.c tests/stubs/[1-9][0-9]-*.c; do
+  grep -q '1 / (1 + exp(-z))' "$stub" || continue
+  grep -qE 'e\^z / \(1 \+ e\^z\)|stable' "$stub" && ok "$stub points to the stable sigmoid" ||
+    fail "$stub shows 1 / (1 + exp(-z)) without the stable form e^z / (1 + e^z) for z < 0"
+done
+
 # ---- the first make check builds quietly (one line instead of a cc per file)
 cd - > /dev/null || exit 1
 cp -rp "$build" "$tmp/b"
