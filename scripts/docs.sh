@@ -1,18 +1,53 @@
 #!/usr/bin/env bash
-# docs.sh OUTDIR CHAPTER-PROGRAM...: draw every chapter's figures as SVG into
-# OUTDIR/fig by running the chapter programs themselves (so a figure cannot go
-# stale), then write the EPUB, OUTDIR/logistic-regression-in-c.epub, with
-# scripts/build-epub.sh, and render the site with scripts/build-docs.sh (the
-# index links the EPUB, so it comes first).
+# docs.sh OUTDIR CHAPTER-PROGRAM...: everything `make docs` makes.
+#   1. Every chapter's figures, as SVG in OUTDIR/fig, drawn by running the
+#      chapter programs themselves (so a figure cannot go stale).
+#   2. The output of every command that the notes show the output of (a
+#      block ```{.output program="./chapter-06 --option"}), run once without
+#      plots and kept in OUTDIR/output/; make docs-check compares the notes
+#      with it, line by line.
+#   3. The EPUB, OUTDIR/logistic-regression-in-c.epub (scripts/build-epub.sh),
+#      and the site (scripts/build-docs.sh), side by side. The index links
+#      the EPUB, so an empty file stands in for it until it is written (and
+#      is removed if it never is).
 set -euo pipefail
 out=${1%/}; shift
-rm -rf "$out/fig"
-mkdir -p "$out/fig"
+rm -rf "$out/fig" "$out/output"
+mkdir -p "$out/fig" "$out/output"
+declare -A programs
 for program in "$@"; do
   LR_PLOT=svg LR_PLOT_DIR="$out/fig" "$program" > /dev/null
+  programs[$(basename "$program")]=$program
 done
 # The programs also leave the gnuplot scripts that drew the figures; the
 # notes show only the pictures.
 rm -f "$out"/fig/*.gp
-scripts/build-epub.sh "$out" "$out/logistic-regression-in-c.epub"
-scripts/build-docs.sh "$out"
+
+# output_name COMMAND: its file in OUTDIR/output (as docs-check.mjs names it).
+output_name() { sed -E 's/[^A-Za-z0-9.-]+/_/g; s/^[._]+//' <<< "$1"; }
+while read -r command; do
+  [[ -n $command ]] || continue
+  read -r name args <<< "$command"
+  program=${programs[${name#./}]:-}
+  if [[ -z $program ]]; then
+    echo "docs: the notes show the output of '$command', but ${name#./} is not a chapter program" >&2
+    exit 1
+  fi
+  # (the options are words: no quoting in a command the notes show)
+  # shellcheck disable=SC2086
+  LR_PLOT=none "$program" $args > "$out/output/$(output_name "$command").txt" || {
+    echo "docs: '$command', whose output the notes show, failed" >&2
+    exit 1
+  }
+done < <(grep -ho 'program="[^"]*"' docs/*.md docs/hints/*.md | sed 's/^program="//; s/"$//' | sort -u)
+
+epub=$out/logistic-regression-in-c.epub
+placeholder=
+[[ -e $epub ]] || { : > "$epub"; placeholder=1; }
+scripts/build-epub.sh "$out" "$epub" &
+epub_job=$!
+status=0
+scripts/build-docs.sh "$out" || status=$?
+wait "$epub_job" || status=$?
+if ((status != 0)) && [[ -n $placeholder && ! -s $epub ]]; then rm -f "$epub"; fi
+exit "$status"

@@ -25,21 +25,45 @@ local function json_string(s)
   return '"' .. s .. '"'
 end
 
--- The text of some blocks, formulas in Unicode, code as written.
-local function text_of(blocks)
+-- The text of some inlines, formulas in Unicode, code as written.
+local function inline_text(inlines)
   local parts = {}
-  pandoc.Blocks(blocks):walk({
+  pandoc.Inlines(inlines):walk({
     Str = function(el) parts[#parts + 1] = el.text end,
     Space = function() parts[#parts + 1] = " " end,
     SoftBreak = function() parts[#parts + 1] = " " end,
     LineBreak = function() parts[#parts + 1] = " " end,
     Code = function(el) parts[#parts + 1] = el.text end,
     Math = function(el) parts[#parts + 1] = " " .. plaintext.tex(el.text) .. " " end,
-    CodeBlock = function(el) parts[#parts + 1] = " " .. el.text .. " " end,
-    Para = function() parts[#parts + 1] = " " end,
-    Plain = function() parts[#parts + 1] = " " end,
   })
-  return (table.concat(parts):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+  return table.concat(parts)
+end
+
+-- The text of some blocks, one after the other with a space between.
+local function text_of(blocks)
+  local parts = {}
+  local function add(list)
+    for _, b in ipairs(list) do
+      if b.t == "Para" or b.t == "Plain" or b.t == "Header" then
+        parts[#parts + 1] = inline_text(b.content)
+      elseif b.t == "CodeBlock" or b.t == "RawBlock" then
+        if b.t == "CodeBlock" then parts[#parts + 1] = b.text end
+      elseif b.t == "BulletList" or b.t == "OrderedList" then
+        for _, item in ipairs(b.content) do add(item) end
+      elseif b.t == "DefinitionList" then
+        for _, item in ipairs(b.content) do
+          parts[#parts + 1] = inline_text(item[1])
+          for _, def in ipairs(item[2]) do add(def) end
+        end
+      elseif b.t == "Table" then
+        parts[#parts + 1] = pandoc.utils.stringify(b)
+      elseif b.content then
+        add(b.content)
+      end
+    end
+  end
+  add(blocks)
+  return (table.concat(parts, " "):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
 end
 
 function Pandoc(doc)
