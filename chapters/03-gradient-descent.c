@@ -18,19 +18,16 @@
 
 typedef struct {
     CourseData data;    // the data set: the lesson's, generated, unless options change it
-    double lr;          // learning rate
-    size_t epochs;      // number of gradient steps
+    CourseGd gd;        // --lr and --epochs: the learning rate and steps of gradient descent
     int lesson;         // 1 when data, lr and epochs are the lesson's: compare with NumPy
 } Options;
 
 static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .lr = 0.1, .epochs = 500};
+    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 500)};
     size_t n = course_options(&o.data, opts);
-    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
-    opts[n++] = (ChapterOption){"--epochs", "N", "number of gradient steps (default 500)", OPT_COUNT, &o.epochs,
-                                1, 1e7, 0};
+    n += course_gd_options(&o.gd, &opts[n]);
     chapter_parse(argc, argv, "Chapter 3: logistic regression trained by gradient descent.", opts, n);
-    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 500;
+    o.lesson = course_is_lesson(&o.data) && course_gd_is_lesson(&o.gd);
     return o;
 }
 
@@ -42,16 +39,16 @@ static void print_results(const Options *o, const LogReg *m, const double *losse
     printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
     for (int k = 0; k < 5; k++) {
         size_t e = EPOCHS[k];
-        if (e >= o->epochs) break;
+        if (e >= o->gd.epochs) break;
         char label[32], key[32];
         snprintf(label, sizeof label, "loss[%zu]", e);
         snprintf(key, sizeof key, "loss_%zu", e);
         chapter_compare(label, losses[e], o->lesson ? ref_value(ref, key, 0) : NAN);
     }
-    if (!o->lesson && o->epochs - 1 != 499) {   // the last epoch, when the list above missed it
+    if (!o->lesson && o->gd.epochs - 1 != 499) {   // the last epoch, when the list above missed it
         char label[32];
-        snprintf(label, sizeof label, "loss[%zu]", o->epochs - 1);
-        chapter_compare(label, losses[o->epochs - 1], NAN);
+        snprintf(label, sizeof label, "loss[%zu]", o->gd.epochs - 1);
+        chapter_compare(label, losses[o->gd.epochs - 1], NAN);
     }
     for (size_t j = 0; j < m->d; j++) {
         char label[32];
@@ -98,32 +95,31 @@ static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, do
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + 2];
+    ChapterOption opts[COURSE_MAX_OPTIONS + COURSE_GD_OPTIONS];
     Options o = parse_options(argc, argv, opts);
     Plotter pl;
-    chapter_plotter(&pl);
     Dataset ds;
-    course_load(&o.data, &ds);
+    course_start(&o.data, &pl, &ds);
     Reference ref;
     chapter_load_reference(&ref, "gd-classification.txt");
 
     char about[256];
     printf("Chapter 3: gradient descent on %s\n(%zu samples, %zu features)\n", course_describe(&o.data, about, sizeof about),
            ds.n, ds.d);
-    printf("learning rate %g, %zu epoch%s, starting from w = 0, b = 0\n\n", o.lr, o.epochs, o.epochs == 1 ? "" : "s");
+    printf("learning rate %g, %zu epoch%s, starting from w = 0, b = 0\n\n", o.gd.lr, o.gd.epochs, o.gd.epochs == 1 ? "" : "s");
 
     // [snippet train]
     LogReg m;
     logreg_init(&m, ds.d);
-    LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
-    double *losses = vec_new(o.epochs);
+    LogRegParams par = {.lr = o.gd.lr, .epochs = o.gd.epochs, .lambda = 0.0};
+    double *losses = vec_new(o.gd.epochs);
     TrainResult fit = logreg_fit_gd(&m, &ds.X, ds.y, &par, losses);
     if (fit.status != TRAIN_OK) {   // the loss blew up: say so, print no numbers
         free(losses);
         logreg_free(&m);
         ref_free(&ref);
         dataset_free(&ds);
-        return chapter_fit_status(fit, o.lr, NULL);
+        return chapter_fit_status(fit, o.gd.lr, NULL);
     }
 
     double *pred = vec_new(ds.n);
@@ -138,7 +134,7 @@ int main(int argc, char **argv) {
     printf("\n");
 
     plot_data(&pl, &ds);
-    plot_loss(&pl, losses, o.epochs, o.lr);
+    plot_loss(&pl, losses, o.gd.epochs, o.gd.lr);
 
     free(pred);
     free(losses);

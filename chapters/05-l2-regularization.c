@@ -28,8 +28,7 @@ enum { N_LAMBDAS = sizeof LAMBDAS / sizeof LAMBDAS[0] };
 
 typedef struct {
     CourseData data;    // the data set: the lesson's, generated, unless options change it
-    double lr;          // learning rate
-    size_t epochs;      // number of gradient steps
+    CourseGd gd;        // --lr and --epochs: the learning rate and steps of gradient descent
     double lambda;      // L2 strength for a single run (--lambda)
     int single;         // 1: train one model with lambda; 0: the sweep
     int lesson;         // 1 when data, lr and epochs are the lesson's: compare with NumPy
@@ -48,17 +47,15 @@ typedef struct {
 } Fit;
 
 static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .lr = 0.1, .epochs = 1000};
+    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 1000)};
     size_t n = course_options(&o.data, opts);
     ChapterOption *lambda = &opts[n];
     opts[n++] = (ChapterOption){"--lambda", "L", "train one model with L2 strength L >= 0 (default: a sweep of lambda)",
                                 OPT_REAL, &o.lambda, 0, 1e6, 0};
-    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
-    opts[n++] = (ChapterOption){"--epochs", "N", "number of gradient steps (default 1000)", OPT_COUNT, &o.epochs,
-                                1, 1e7, 0};
+    n += course_gd_options(&o.gd, &opts[n]);
     chapter_parse(argc, argv, "Chapter 5: L2 regularisation, and what lambda trades off.", opts, n);
     o.single = lambda->given;
-    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 1000;
+    o.lesson = course_is_lesson(&o.data) && course_gd_is_lesson(&o.gd);
     return o;
 }
 
@@ -67,10 +64,10 @@ static Fit fit(const Dataset *ds, const Options *o, double lambda) {
     Fit f = {.lambda = lambda};
     // [snippet train]
     logreg_init(&f.m, ds->d);
-    LogRegParams par = {.lr = o->lr, .epochs = o->epochs, .lambda = lambda};
-    double *losses = vec_new(o->epochs);
+    LogRegParams par = {.lr = o->gd.lr, .epochs = o->gd.epochs, .lambda = lambda};
+    double *losses = vec_new(o->gd.epochs);
     f.train = logreg_fit_gd(&f.m, &ds->X, ds->y, &par, losses);
-    f.loss = losses[o->epochs - 1];   // as the lesson records it: before the last update
+    f.loss = losses[o->gd.epochs - 1];   // as the lesson records it: before the last update
     f.bce = logreg_loss(&f.m, &ds->X, ds->y, 0.0);
     f.penalty = lambda / (2.0 * (double)ds->n) * vec_dot(f.m.w, f.m.w, ds->d);
     f.w_norm = vec_norm(f.m.w, ds->d);
@@ -190,7 +187,7 @@ static void plot_weights(const Plotter *pl, const SweepRow *rows, const Options 
     plot_begin(&p, "chapter-05-weights");
     add_sweep(&p, rows);
     plot_cmd(&p, "set title 'L2 regularisation shrinks the weights (%zu epochs of gradient descent, lr %g)'",
-             o->epochs, o->lr);
+             o->gd.epochs, o->gd.lr);
     plot_cmd(&p, "set xlabel 'λ' ");
     plot_cmd(&p, "set ylabel 'weight'");
     plot_cmd(&p, "set logscale x");
@@ -201,7 +198,7 @@ static void plot_weights(const Plotter *pl, const SweepRow *rows, const Options 
                  "$sweep using 1:4 with linespoints lt 3 pi 5 title 'b after %zu epochs', "
                  "$sweep using 1:8 with lines lt 1 dt 2 title 'w_1 at the minimum (Newton)', "
                  "$sweep using 1:9 with lines lt 2 dt 2 title 'w_2 at the minimum (Newton)'",
-             o->epochs, o->epochs, o->epochs);
+             o->gd.epochs, o->gd.epochs, o->gd.epochs);
     chapter_show(pl, &p);
 }
 
@@ -226,12 +223,11 @@ static void plot_loss(const Plotter *pl, const SweepRow *rows) {
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + 4];
+    ChapterOption opts[COURSE_MAX_OPTIONS + COURSE_GD_OPTIONS + 1];
     Options o = parse_options(argc, argv, opts);
     Plotter pl;
-    chapter_plotter(&pl);
     Dataset ds;
-    course_load(&o.data, &ds);
+    course_start(&o.data, &pl, &ds);
     char about[256];
     course_describe(&o.data, about, sizeof about);
     Reference ref;
@@ -239,7 +235,7 @@ int main(int argc, char **argv) {
 
     printf("Chapter 5: L2 regularisation, on %s\n(%zu samples, %zu features)\n", about, ds.n, ds.d);
     printf("The loss is the mean BCE + (lambda/2n) ||w||^2; gradient descent, learning rate %g, %zu epochs\n\n",
-           o.lr, o.epochs);
+           o.gd.lr, o.gd.epochs);
     // One model (--lambda), or the sweep; either way stop at a diverged fit.
     Fit fits[N_LAMBDAS];
     int n_fits = o.single ? 1 : N_LAMBDAS, status = 0;
@@ -253,7 +249,7 @@ int main(int argc, char **argv) {
     if (first_diverged >= 0) {
         char where[64];
         snprintf(where, sizeof where, "at lambda = %g", fits[first_diverged].lambda);
-        status = chapter_fit_status(fits[first_diverged].train, o.lr, where);
+        status = chapter_fit_status(fits[first_diverged].train, o.gd.lr, where);
     }
     for (int k = 0; k < n_fits; k++) logreg_free(&fits[k].m);
     if (status != 0) goto cleanup;
