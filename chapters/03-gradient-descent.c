@@ -16,24 +16,9 @@
 #include "logreg.h"
 #include "metrics.h"
 
-typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    CourseGd gd;        // --lr and --epochs: the learning rate and steps of gradient descent
-    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with NumPy
-} Options;
-
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 500)};
-    size_t n = course_options(&o.data, opts);
-    n += course_gd_options(&o.gd, &opts[n]);
-    chapter_parse(argc, argv, "Chapter 3: logistic regression trained by gradient descent.", opts, n);
-    o.lesson = course_is_lesson(&o.data) && course_gd_is_lesson(&o.gd);
-    return o;
-}
-
 /* Prints ours beside NumPy's: the loss at a few epochs (and the last one),
  * w, b, accuracy. */
-static void print_results(const Options *o, const LogReg *m, const double *losses, double accuracy,
+static void print_results(const CourseRun *o, const LogReg *m, const double *losses, double accuracy,
                           const Reference *ref) {
     static const size_t EPOCHS[] = {0, 1, 10, 100, 499};
     printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
@@ -95,11 +80,10 @@ static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, do
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + COURSE_GD_OPTIONS];
-    Options o = parse_options(argc, argv, opts);
+    CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 500)};
     Plotter pl;
     Dataset ds;
-    course_start(&o.data, &pl, &ds);
+    course_run(&o, &pl, &ds, argc, argv, "Chapter 3: logistic regression trained by gradient descent.", NULL, 0);
     Reference ref;
     chapter_load_reference(&ref, "gd-classification.txt");
 

@@ -21,23 +21,8 @@
 static const double THRESHOLDS[] = {0.25, 0.5, 0.75};
 enum { N_THRESHOLDS = sizeof THRESHOLDS / sizeof THRESHOLDS[0] };
 
-typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    CourseGd gd;        // --lr and --epochs: the learning rate and steps of gradient descent
-    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with NumPy
-} Options;
-
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 500)};
-    size_t n = course_options(&o.data, opts);
-    n += course_gd_options(&o.gd, &opts[n]);
-    chapter_parse(argc, argv, "Chapter 4: the decision boundary of logistic regression.", opts, n);
-    o.lesson = course_is_lesson(&o.data) && course_gd_is_lesson(&o.gd);
-    return o;
-}
-
 /* Prints the line where p = 1/2, beside NumPy's. */
-static void print_boundary(const Options *o, const LogReg *m, const Reference *ref) {
+static void print_boundary(const CourseRun *o, const LogReg *m, const Reference *ref) {
     printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
     chapter_compare("w[0]", m->w[0], chapter_reference(o->lesson, ref, "w", 0));
     chapter_compare("w[1]", m->w[1], chapter_reference(o->lesson, ref, "w", 1));
@@ -62,7 +47,7 @@ static void print_boundary(const Options *o, const LogReg *m, const Reference *r
 
 /* For each threshold t: the line w.x + b = log(t/(1-t)), how many points it
  * calls y = 1 and the accuracy, beside NumPy's. */
-static void print_thresholds(const Options *o, const LogReg *m, const Dataset *ds, const Reference *ref) {
+static void print_thresholds(const CourseRun *o, const LogReg *m, const Dataset *ds, const Reference *ref) {
     printf("\nA threshold t other than 1/2 moves the line parallel to itself: p >= t\n"
            "where w1 x1 + w2 x2 + b >= log(t/(1-t)).\n\n");
     double slope0, c0;   // a vertical boundary has no intercept: the column is where it crosses x1
@@ -171,11 +156,10 @@ static void plot_thresholds(const Plotter *pl, const LogReg *m, const Dataset *d
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + COURSE_GD_OPTIONS];
-    Options o = parse_options(argc, argv, opts);
+    CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 500)};
     Plotter pl;
     Dataset ds;
-    course_start(&o.data, &pl, &ds);
+    course_run(&o, &pl, &ds, argc, argv, "Chapter 4: the decision boundary of logistic regression.", NULL, 0);
     course_need_features(&o.data, &ds, 2, "this chapter draws the plane");
     char about[256];
     course_describe(&o.data, about, sizeof about);

@@ -25,23 +25,6 @@
 static const size_t SNAPSHOTS[] = {500, 5000, 50000};
 enum { N_SNAPSHOTS = sizeof SNAPSHOTS / sizeof SNAPSHOTS[0] };
 
-typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    CourseGd gd;        // --lr and --epochs: the learning rate and steps of gradient descent
-    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with the references
-} Options;
-
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 100000)};
-    o.gd.min_epochs = SNAPSHOTS[0];   // at least the lesson's 500
-    o.gd.epochs_what = "length of the long gradient-descent run";
-    size_t n = course_options(&o.data, opts);
-    n += course_gd_options(&o.gd, &opts[n]);
-    chapter_parse(argc, argv, "Chapter 6: our weights against scikit-learn's, and Newton's method.", opts, n);
-    o.lesson = course_is_lesson(&o.data) && course_gd_is_lesson(&o.gd);
-    return o;
-}
-
 /* Fills in the loss, gradient norm and accuracy of a's weights. */
 static void measure(Answer *a, const Dataset *ds) {
     a->loss = logreg_loss(&a->m, &ds->X, ds->y, 0.0);
@@ -60,7 +43,7 @@ static Answer make_answer(const char *name, size_t epochs, const LogReg *m, cons
     return a;
 }
 
-static void study_init(Study *st, const Options *o) {
+static void study_init(Study *st, const CourseRun *o) {
     st->n_gd = st->n_answers = 0;
     st->losses = vec_new(o->gd.epochs);
     logreg_init(&st->newton, 2);
@@ -76,7 +59,7 @@ static void study_free(Study *st) {
  * answer at each snapshot on the way (the lesson's NumPy runs were made as
  * long) and at the end: one run, continued from snapshot to snapshot.
  * Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
-static int run_gd(Study *st, const Dataset *ds, const Options *o) {
+static int run_gd(Study *st, const Dataset *ds, const CourseRun *o) {
     LogReg m;
     logreg_init(&m, ds->d);
     size_t done = 0;   // epochs run so far
@@ -117,7 +100,7 @@ static Answer sklearn_answer(const Reference *ref, const Dataset *ds) {
 #define PLOT_STRIDE 100
 
 /* L - L* on a log scale: gradient descent against epochs, Newton against iterations. */
-static void plot_convergence(const Plotter *pl, const Study *st, const Options *o) {
+static void plot_convergence(const Plotter *pl, const Study *st, const CourseRun *o) {
     const double *losses = st->losses;
     const LogRegNewtonIter *trace = st->trace;
     const LogRegNewtonResult *res = &st->res;
@@ -191,11 +174,13 @@ static int run_newton(Study *st, const Dataset *ds, const Reference *sk_ref, int
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + COURSE_GD_OPTIONS];
-    Options o = parse_options(argc, argv, opts);
+    CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 100000)};
+    o.gd.min_epochs = SNAPSHOTS[0];   // at least the lesson's 500
+    o.gd.epochs_what = "length of the long gradient-descent run";
     Plotter pl;
     Dataset ds;
-    course_start(&o.data, &pl, &ds);
+    course_run(&o, &pl, &ds, argc, argv, "Chapter 6: our weights against scikit-learn's, and Newton's method.",
+               NULL, 0);
     course_need_features(&o.data, &ds, 2, "this chapter's tables show two weights");
     Reference gd_ref, sk_ref;
     chapter_load_reference(&gd_ref, "gd-classification.txt");

@@ -22,26 +22,8 @@
 #include "multiclass.h"
 #include "regions.h"
 
-typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    size_t classes;     // number of classes K (data.classes)
-    CourseGd gd;        // --lr and --epochs: the learning rate and steps of gradient descent
-    int lesson;         // 1 when everything is the lesson's: compare with NumPy
-} Options;
-
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION3), .gd = course_gd(0.1, 1000)};
-    o.gd.epochs_what = "gradient steps for each binary model";
-    size_t n = course_options(&o.data, opts);
-    n += course_gd_options(&o.gd, &opts[n]);
-    chapter_parse(argc, argv, "Chapter 7: one-vs-rest, K binary logistic regressions for K classes.", opts, n);
-    o.classes = o.data.classes;
-    o.lesson = course_is_lesson(&o.data) && course_gd_is_lesson(&o.gd);
-    return o;
-}
-
 /* Each binary model's weights, bias and final loss beside NumPy's. */
-static void print_models(const Options *o, const Ovr *m, const Matrix *losses, const Reference *ref) {
+static void print_models(const CourseRun *o, const Ovr *m, const Matrix *losses, const Reference *ref) {
     printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
     for (size_t c = 0; c < m->k; c++) {
         printf("model %zu: class %zu (y = 1) against the rest (y = 0)\n", c, c);
@@ -82,7 +64,7 @@ static void print_probability_sums(const Matrix *P) {
            "the argmax still gives each of them one class.\n", unclaimed, contested);
 }
 
-static void print_precision_recall(const Options *o, const size_t *counts, size_t k, const Reference *ref) {
+static void print_precision_recall(const CourseRun *o, const size_t *counts, size_t k, const Reference *ref) {
     double *precision = vec_new(k), *recall = vec_new(k);
     metrics_class_precision_recall(counts, k, precision, recall);
     printf("\n");
@@ -159,8 +141,8 @@ typedef struct {
 /* Step 1: the K models by gradient descent from w = 0, b = 0, and their
  * predictions. Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after
  * saying why. Free t with trained_free either way. */
-static int train(Trained *t, const Dataset *ds, const Options *o) {
-    size_t k = o->classes;
+static int train(Trained *t, const Dataset *ds, const CourseRun *o) {
+    size_t k = o->data.classes;
     // [snippet train]
     ovr_init(&t->m, k, ds->d);
     LogRegParams par = {.lr = o->gd.lr, .epochs = o->gd.epochs, .lambda = 0.0};
@@ -187,11 +169,11 @@ static void trained_free(Trained *t) {
 
 /* Step 2: the models, the probabilities, the confusion matrix and the
  * scores, beside NumPy's. */
-static void report(const Trained *t, const Dataset *ds, const Options *o, const Reference *ref) {
+static void report(const Trained *t, const Dataset *ds, const CourseRun *o, const Reference *ref) {
     print_models(o, &t->m, &t->losses, ref);
     print_probability_sums(&t->P);
-    chapter_print_confusion(t->counts, o->classes, o->lesson, ref, "confusion");
-    print_precision_recall(o, t->counts, o->classes, ref);
+    chapter_print_confusion(t->counts, o->data.classes, o->lesson, ref, "confusion");
+    print_precision_recall(o, t->counts, o->data.classes, ref);
     double accuracy = metrics_accuracy(t->pred, ds->y, ds->n);
     printf("\n");
     chapter_compare("accuracy", accuracy, chapter_reference(o->lesson, ref, "accuracy", 0));
@@ -215,18 +197,19 @@ static void plot_plane(const Plotter *pl, const Ovr *m, const Dataset *ds) {
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + COURSE_GD_OPTIONS];
-    Options o = parse_options(argc, argv, opts);
+    CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION3), .gd = course_gd(0.1, 1000)};
+    o.gd.epochs_what = "gradient steps for each binary model";
     Plotter pl;
     Dataset ds;
-    course_start(&o.data, &pl, &ds);
+    course_run(&o, &pl, &ds, argc, argv, "Chapter 7: one-vs-rest, K binary logistic regressions for K classes.",
+               NULL, 0);
     Reference ref;
     chapter_load_reference(&ref, "ovr-classification3.txt");
     char about[256];
     printf("Chapter 7: one-vs-rest on %s\n(%zu samples, %zu features, %zu classes)\n",
-           course_describe(&o.data, about, sizeof about), ds.n, ds.d, o.classes);
+           course_describe(&o.data, about, sizeof about), ds.n, ds.d, o.data.classes);
     printf("%zu binary models, each trained by gradient descent: learning rate %g, %zu epochs, from w = 0, b = 0\n\n",
-           o.classes, o.gd.lr, o.gd.epochs);
+           o.data.classes, o.gd.lr, o.gd.epochs);
 
     Trained t;
     int status = train(&t, &ds, &o);

@@ -24,30 +24,13 @@
 #include "multiclass.h"
 #include "regions.h"
 
-typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    size_t classes;     // number of classes K (data.classes)
-    CourseGd gd;        // --lr and --epochs: the learning rate and steps of gradient descent
-    int lesson;         // 1 when everything is the lesson's: compare with NumPy and scikit-learn
-} Options;
-
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION3), .gd = course_gd(0.1, 1000)};
-    size_t n = course_options(&o.data, opts);
-    n += course_gd_options(&o.gd, &opts[n]);
-    chapter_parse(argc, argv, "Chapter 8: softmax regression, one model for K classes.", opts, n);
-    o.classes = o.data.classes;
-    o.lesson = course_is_lesson(&o.data) && course_gd_is_lesson(&o.gd);
-    return o;
-}
-
 /* The table head: what the reference column holds. */
-static void print_head(const Options *o, const char *what, const char *reference) {
+static void print_head(const CourseRun *o, const char *what, const char *reference) {
     printf("%-14s %20s %20s %10s\n", what, "ours", o->lesson ? reference : "", o->lesson ? "|diff|" : "");
 }
 
 /* The weights, row c of W then the biases, under a label prefix. */
-static void print_weights(const Options *o, const Softmax *m, const char *prefix, const char *w_key,
+static void print_weights(const CourseRun *o, const Softmax *m, const char *prefix, const char *w_key,
                           const char *b_key, const Reference *ref) {
     for (size_t c = 0; c < m->k; c++) {
         char label[64], key[64];
@@ -65,7 +48,7 @@ static void print_weights(const Options *o, const Softmax *m, const char *prefix
 }
 
 /* 1. The lesson's gradient descent, beside NumPy. */
-static void print_gd(const Options *o, const Softmax *m, const double *losses, double accuracy,
+static void print_gd(const CourseRun *o, const Softmax *m, const double *losses, double accuracy,
                      const size_t *counts, const Reference *ref) {
     static const size_t EPOCHS[] = {0, 1, 10, 100, 999};
     printf("1. Gradient descent: learning rate %g, %zu epochs, from W = 0, b = 0\n\n", o->gd.lr, o->gd.epochs);
@@ -94,7 +77,7 @@ static void print_gd(const Options *o, const Softmax *m, const double *losses, d
 #define SEPARABLE_LOSS 1e-6
 
 /* 2. The converged fit, beside scikit-learn: probabilities first. */
-static void print_converged(const Options *o, const Softmax *m, const SoftmaxFitInfo *info,
+static void print_converged(const CourseRun *o, const Softmax *m, const SoftmaxFitInfo *info,
                             const Matrix *X, double accuracy, const Reference *ref) {
     printf("2. The converged fit: Newton's method, %zu steps, gradient norm %.1e%s\n", info->iterations,
            info->grad_norm, info->converged ? "" : " (NOT converged: it hit the step limit)");
@@ -131,10 +114,10 @@ static void print_converged(const Options *o, const Softmax *m, const SoftmaxFit
 }
 
 /* 3. One-vs-rest (chapter 7) on the same data and settings. */
-static void print_versus_ovr(const Options *o, const Dataset *ds, const double *pred_gd,
+static void print_versus_ovr(const CourseRun *o, const Dataset *ds, const double *pred_gd,
                              double accuracy_gd, double accuracy_conv, const Reference *ovr_ref) {
     Ovr ovr;
-    ovr_init(&ovr, o->classes, ds->d);
+    ovr_init(&ovr, o->data.classes, ds->d);
     LogRegParams par = {.lr = o->gd.lr, .epochs = o->gd.epochs, .lambda = 0.0};
     if (ovr_fit_gd(&ovr, &ds->X, ds->y, &par, NULL).status != TRAIN_OK) {
         printf("3. One-vs-rest with the same learning rate diverged, so there is nothing to compare.\n\n");
@@ -204,8 +187,8 @@ typedef struct {
 /* Step 1: the lesson's gradient descent from W = 0, b = 0, printed beside
  * NumPy. Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why.
  * Free f with fits_free either way. */
-static int train_gd(Fits *f, const Dataset *ds, const Options *o, const Reference *ref) {
-    size_t k = o->classes;
+static int train_gd(Fits *f, const Dataset *ds, const CourseRun *o, const Reference *ref) {
+    size_t k = o->data.classes;
     softmax_init(&f->best, k, ds->d);
     f->pred = vec_new(ds->n);
     // [snippet train]
@@ -226,7 +209,7 @@ static int train_gd(Fits *f, const Dataset *ds, const Options *o, const Referenc
 
 /* Step 2: the converged fit beside scikit-learn's, and both beside
  * one-vs-rest. */
-static void converge(Fits *f, const Dataset *ds, const Options *o, const Reference *ref, const Reference *ovr_ref) {
+static void converge(Fits *f, const Dataset *ds, const CourseRun *o, const Reference *ref, const Reference *ovr_ref) {
     // [snippet converge]
     SoftmaxNewtonParams newton = {.tol = SOFTMAX_NEWTON_TOL, .max_iter = SOFTMAX_NEWTON_MAX_ITER};
     LrError err;
@@ -251,17 +234,16 @@ static void fits_free(Fits *f) {
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + COURSE_GD_OPTIONS];
-    Options o = parse_options(argc, argv, opts);
+    CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION3), .gd = course_gd(0.1, 1000)};
     Plotter pl;
     Dataset ds;
-    course_start(&o.data, &pl, &ds);
+    course_run(&o, &pl, &ds, argc, argv, "Chapter 8: softmax regression, one model for K classes.", NULL, 0);
     Reference ref, ovr_ref;
     chapter_load_reference(&ref, "softmax-classification3.txt");
     chapter_load_reference(&ovr_ref, "ovr-classification3.txt");
     char about[256];
     printf("Chapter 8: softmax regression on %s\n(%zu samples, %zu features, %zu classes)\n\n",
-           course_describe(&o.data, about, sizeof about), ds.n, ds.d, o.classes);
+           course_describe(&o.data, about, sizeof about), ds.n, ds.d, o.data.classes);
 
     Fits f;
     int status = train_gd(&f, &ds, &o, &ref);

@@ -19,21 +19,6 @@
 #include "logreg.h"
 #include "metrics.h"
 
-typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    CourseGd gd;        // --lr and --epochs: the learning rate and steps of gradient descent
-    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with scikit-learn
-} Options;
-
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 500)};
-    size_t n = course_options(&o.data, opts);
-    n += course_gd_options(&o.gd, &opts[n]);
-    chapter_parse(argc, argv, "Chapter 9: precision, recall, F1 and the choice of threshold.", opts, n);
-    o.lesson = course_is_lesson(&o.data) && course_gd_is_lesson(&o.gd);
-    return o;
-}
-
 /* ---- printing ---------------------------------------------------------------- */
 
 static void print_confusion(const char *title, Confusion c) {
@@ -194,7 +179,7 @@ static void plot_threshold(const Plotter *pl, const PrCurve *c, size_t best) {
 
 /* Chapter 3's model, trained by gradient descent from w = 0, b = 0. Returns
  * CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
-static int train(LogReg *m, const Dataset *ds, const Options *o) {
+static int train(LogReg *m, const Dataset *ds, const CourseRun *o) {
     logreg_init(m, ds->d);
     LogRegParams par = {.lr = o->gd.lr, .epochs = o->gd.epochs, .lambda = 0.0};
     return chapter_fit_status(logreg_fit_gd(m, &ds->X, ds->y, &par, NULL), o->gd.lr, NULL);
@@ -237,11 +222,10 @@ static int evaluate(const Plotter *pl, const LogReg *m, const Dataset *ds, const
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + COURSE_GD_OPTIONS];
-    Options o = parse_options(argc, argv, opts);
+    CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 500)};
     Plotter pl;
     Dataset ds;
-    course_start(&o.data, &pl, &ds);
+    course_run(&o, &pl, &ds, argc, argv, "Chapter 9: precision, recall, F1 and the choice of threshold.", NULL, 0);
     Reference ref;
     chapter_load_reference(&ref, "pr-classification.txt");
     Matrix rc;   // scikit-learn's curve: threshold, precision, recall

@@ -30,7 +30,7 @@
 #define PLANE_MARGIN 0.5     // the pictures show the data with this margin
 
 typedef struct {
-    CourseData data;    // the training set: make_moons(300, noise=0.2, random_state=42) unless changed
+    CourseRun run;      // the training set: make_moons(300, noise=0.2, random_state=42) unless changed
     CourseData test;    // the held-out set: the same with random_state=1, or --test FILE.csv
     char about[256];    // what the training data are, for messages
     size_t degree;      // the degree whose boundary is drawn
@@ -38,26 +38,26 @@ typedef struct {
     int lesson;         // 1 when data and test are the lesson's: compare with scikit-learn
 } Options;
 
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_MOONS), .test = course_defaults(COURSE_MOONS), .degree = 3,
-                 .lambda = 1.0};
-    o.test.seed = 1;
-    size_t n = course_options(&o.data, opts);
-    ChapterOption *test_opts = &opts[n];
-    opts[n++] = (ChapterOption){"--test", "FILE.csv", "held-out CSV file instead of the generated one", OPT_TEXT,
-                                &o.test.data, 0, 0, 0};
-    opts[n++] = (ChapterOption){"--test-seed", "N", "random_state of the generated held-out set (default 1)",
-                                OPT_COUNT, &o.test.seed, 0, 4294967295.0, 0};
-    opts[n++] = (ChapterOption){"--degree", "D", "the degree whose boundary is drawn (default 3)", OPT_COUNT,
-                                &o.degree, 1, MAX_DEGREE, 0};
-    opts[n++] = (ChapterOption){"--lambda", "L", "L2 strength of the regularised fits (default 1, scikit-learn's C = 1)",
-                                OPT_REAL, &o.lambda, 1e-10, 1e6, 0};
-    chapter_parse(argc, argv, "Chapter 10: polynomial features on the two moons.", opts, n);
-    o.test.samples = o.data.samples;   // the held-out set is made like the training set
-    o.test.noise = o.data.noise;
-    o.lesson = course_is_lesson(&o.data) && !test_opts[0].given && !test_opts[1].given;
-    course_describe(&o.data, o.about, sizeof o.about);
-    return o;
+/* The command line, the plotter and both data sets (the held-out set made
+ * like the training set), or exits 2. */
+static void start(Options *o, Plotter *pl, Dataset *train, Dataset *test, int argc, char **argv) {
+    *o = (Options){.run = {.data = course_defaults(COURSE_MOONS)}, .test = course_defaults(COURSE_MOONS),
+                   .degree = 3, .lambda = 1.0};
+    o->test.seed = 1;
+    ChapterOption extra[] = {
+        {"--test", "FILE.csv", "held-out CSV file instead of the generated one", OPT_TEXT, &o->test.data, 0, 0, 0},
+        {"--test-seed", "N", "random_state of the generated held-out set (default 1)", OPT_COUNT, &o->test.seed, 0,
+         4294967295.0, 0},
+        {"--degree", "D", "the degree whose boundary is drawn (default 3)", OPT_COUNT, &o->degree, 1, MAX_DEGREE, 0},
+        {"--lambda", "L", "L2 strength of the regularised fits (default 1, scikit-learn's C = 1)", OPT_REAL,
+         &o->lambda, 1e-10, 1e6, 0},
+    };
+    course_run(&o->run, pl, train, argc, argv, "Chapter 10: polynomial features on the two moons.", extra, 4);
+    o->test.samples = o->run.data.samples;   // the held-out set is made like the training set
+    o->test.noise = o->run.data.noise;
+    o->lesson = o->run.lesson && !extra[0].given && !extra[1].given;
+    course_describe(&o->run.data, o->about, sizeof o->about);
+    course_load(&o->test, test);
 }
 
 /* ---- pictures of the plane ------------------------------------------------------ */
@@ -298,13 +298,10 @@ static void boundaries(const Plotter *pl, const Options *o, const Dataset *train
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + 4];
-    Options o = parse_options(argc, argv, opts);
+    Options o;
     Plotter pl;
-    chapter_plotter(&pl);
     Dataset train, test;
-    course_load(&o.data, &train);
-    course_load(&o.test, &test);
+    start(&o, &pl, &train, &test, argc, argv);
     Reference ref;
     chapter_load_reference(&ref, "poly-moons.txt");
 

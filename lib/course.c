@@ -51,6 +51,17 @@ int course_gd_is_lesson(const CourseGd *gd) {
     return gd->lr == gd->lesson_lr && gd->epochs == gd->lesson_epochs;
 }
 
+void course_run(CourseRun *run, Plotter *pl, Dataset *ds, int argc, char **argv, const char *about,
+                ChapterOption *extra, size_t n_extra) {
+    size_t n = course_options(&run->data, run->opts), first_extra = n;
+    for (size_t k = 0; k < n_extra && k < COURSE_MAX_EXTRA; k++) run->opts[n++] = extra[k];
+    if (run->gd.epochs > 0) n += course_gd_options(&run->gd, &run->opts[n]);
+    chapter_parse(argc, argv, about, run->opts, n);
+    for (size_t k = 0; k < n_extra && k < COURSE_MAX_EXTRA; k++) extra[k].given = run->opts[first_extra + k].given;
+    run->lesson = course_is_lesson(&run->data) && (run->gd.epochs == 0 || course_gd_is_lesson(&run->gd));
+    course_start(&run->data, pl, ds);
+}
+
 int course_classes(const CourseData *cd) {
     return (int)cd->classes;
 }

@@ -87,6 +87,30 @@ size_t course_gd_options(CourseGd *gd, ChapterOption *opts);
 /* 1 when lr and epochs are the lesson's. */
 int course_gd_is_lesson(const CourseGd *gd);
 
+/* ---- a chapter's run: its options, then its data -------------------------- */
+
+/* The most options a chapter adds of its own to course_run. */
+#define COURSE_MAX_EXTRA 4
+
+/* What a chapter on a course data set runs with. Set data (course_defaults)
+ * and gd (course_gd; all zero for a chapter without --lr and --epochs),
+ * then call course_run. The run must not move afterwards: the parsed
+ * options point into it. */
+typedef struct {
+    CourseData data;    // the data set's options
+    CourseGd gd;        // --lr and --epochs, when gd.epochs > 0
+    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with the references
+    ChapterOption opts[COURSE_MAX_OPTIONS + COURSE_MAX_EXTRA + COURSE_GD_OPTIONS];
+} CourseRun;
+
+/* The start of a chapter's main: parses the command line (the data options,
+ * then the chapter's own extra options, at most COURSE_MAX_EXTRA, then --lr
+ * and --epochs), sets run->lesson and each extra option's given flag, and
+ * then course_start: plotting, and the data set into ds. about is the first
+ * line of --help. Exits 0 after --help, 2 on a problem. */
+void course_run(CourseRun *run, Plotter *pl, Dataset *ds, int argc, char **argv, const char *about,
+                ChapterOption *extra, size_t n_extra);
+
 /* ---- the data set ----------------------------------------------------------- */
 
 /* Number of classes of the data set (cd->classes). */
