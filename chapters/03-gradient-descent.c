@@ -79,6 +79,18 @@ static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, do
     chapter_show(pl, &p);
 }
 
+/* The trained model's accuracy and numbers, beside NumPy's. */
+static void report(const CourseRun *o, const LogReg *m, const Dataset *ds, const double *losses, const Reference *ref) {
+    double *pred = vec_new(ds->n);
+    logreg_predict(m, &ds->X, 0.5, pred);   // pred_i = 1 if p_i >= 1/2
+    double accuracy = metrics_accuracy(pred, ds->y, ds->n);
+    print_results(o, m, losses, accuracy, ref);
+    printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", accuracy, metrics_correct(pred, ds->y, ds->n), ds->n);
+    if (!o->lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+    printf("\n");
+    free(pred);
+}
+
 int main(int argc, char **argv) {
     CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 500)};
     Plotter pl;
@@ -86,11 +98,11 @@ int main(int argc, char **argv) {
     course_run(&o, &pl, &ds, argc, argv, "Chapter 3: logistic regression trained by gradient descent.", NULL, 0);
     Reference ref;
     chapter_load_reference(&ref, "gd-classification.txt");
-
     char about[256];
-    printf("Chapter 3: gradient descent on %s\n(%zu samples, %zu features)\n", course_describe(&o.data, about, sizeof about),
-           ds.n, ds.d);
-    printf("learning rate %g, %zu epoch%s, starting from w = 0, b = 0\n\n", o.gd.lr, o.gd.epochs, o.gd.epochs == 1 ? "" : "s");
+    printf("Chapter 3: gradient descent on %s\n(%zu samples, %zu features)\n",
+           course_describe(&o.data, about, sizeof about), ds.n, ds.d);
+    printf("learning rate %g, %zu epoch%s, starting from w = 0, b = 0\n\n", o.gd.lr, o.gd.epochs,
+           o.gd.epochs == 1 ? "" : "s");
 
     // [snippet train]
     LogReg m;
@@ -98,32 +110,17 @@ int main(int argc, char **argv) {
     LogRegParams par = {.lr = o.gd.lr, .epochs = o.gd.epochs, .lambda = 0.0};
     double *losses = vec_new(o.gd.epochs);
     TrainResult fit = logreg_fit_gd(&m, &ds.X, ds.y, &par, losses);
-    if (fit.status != TRAIN_OK) {   // the loss blew up: say so, print no numbers
-        free(losses);
-        logreg_free(&m);
-        ref_free(&ref);
-        dataset_free(&ds);
-        return chapter_fit_status(fit, o.gd.lr, NULL);
+    int status = chapter_fit_status(fit, o.gd.lr, NULL);   // when the loss blew up: one line, status 3
+    // [end train]
+    if (status == CHAPTER_DONE) {   // print no numbers from a run that blew up
+        report(&o, &m, &ds, losses, &ref);
+        plot_data(&pl, &ds);
+        plot_loss(&pl, losses, o.gd.epochs, o.gd.lr);
     }
 
-    double *pred = vec_new(ds.n);
-    logreg_predict(&m, &ds.X, 0.5, pred);
-    double accuracy = metrics_accuracy(pred, ds.y, ds.n);
-    // [end train]
-
-    print_results(&o, &m, losses, accuracy, &ref);
-    printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", accuracy,
-           metrics_correct(pred, ds.y, ds.n), ds.n);
-    if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
-    printf("\n");
-
-    plot_data(&pl, &ds);
-    plot_loss(&pl, losses, o.gd.epochs, o.gd.lr);
-
-    free(pred);
     free(losses);
     logreg_free(&m);
     ref_free(&ref);
     dataset_free(&ds);
-    return 0;
+    return status;
 }
