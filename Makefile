@@ -67,8 +67,11 @@ $(LIB): $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 	$(AR) rcs $@ $^
 
 # chapter-NN: build/MODE/bin/chapter-NN, copied to the top folder to run.
+# A chapter may keep a step of its own in chapters/NN-name/*.c (with a
+# header there): those files are linked into its program.
+chapter_parts = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard $(1:.c=)/*.c))
 define chapter_rule
-$(BUILD)/bin/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(LIB)
+$(BUILD)/bin/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(LIB)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 chapter-$(call nn,$(1)): $(BUILD)/bin/chapter-$(call nn,$(1))

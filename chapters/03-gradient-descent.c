@@ -16,42 +16,24 @@
 #include "logreg.h"
 #include "metrics.h"
 
-typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    double lr;          // learning rate
-    size_t epochs;      // number of gradient steps
-    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with NumPy
-} Options;
-
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .lr = 0.1, .epochs = 500};
-    size_t n = course_options(&o.data, opts);
-    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
-    opts[n++] = (ChapterOption){"--epochs", "N", "number of gradient steps (default 500)", OPT_COUNT, &o.epochs,
-                                1, 1e7, 0};
-    chapter_parse(argc, argv, "Chapter 3: logistic regression trained by gradient descent.", opts, n);
-    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 500;
-    return o;
-}
-
 /* Prints ours beside NumPy's: the loss at a few epochs (and the last one),
  * w, b, accuracy. */
-static void print_results(const Options *o, const LogReg *m, const double *losses, double accuracy,
+static void print_results(const CourseRun *o, const LogReg *m, const double *losses, double accuracy,
                           const Reference *ref) {
     static const size_t EPOCHS[] = {0, 1, 10, 100, 499};
     printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
     for (int k = 0; k < 5; k++) {
         size_t e = EPOCHS[k];
-        if (e >= o->epochs) break;
+        if (e >= o->gd.epochs) break;
         char label[32], key[32];
         snprintf(label, sizeof label, "loss[%zu]", e);
         snprintf(key, sizeof key, "loss_%zu", e);
         chapter_compare(label, losses[e], o->lesson ? ref_value(ref, key, 0) : NAN);
     }
-    if (!o->lesson && o->epochs - 1 != 499) {   // the last epoch, when the list above missed it
+    if (!o->lesson && o->gd.epochs - 1 != 499) {   // the last epoch, when the list above missed it
         char label[32];
-        snprintf(label, sizeof label, "loss[%zu]", o->epochs - 1);
-        chapter_compare(label, losses[o->epochs - 1], NAN);
+        snprintf(label, sizeof label, "loss[%zu]", o->gd.epochs - 1);
+        chapter_compare(label, losses[o->gd.epochs - 1], NAN);
     }
     for (size_t j = 0; j < m->d; j++) {
         char label[32];
@@ -97,53 +79,48 @@ static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, do
     chapter_show(pl, &p);
 }
 
+/* The trained model's accuracy and numbers, beside NumPy's. */
+static void report(const CourseRun *o, const LogReg *m, const Dataset *ds, const double *losses, const Reference *ref) {
+    double *pred = vec_new(ds->n);
+    logreg_predict(m, &ds->X, 0.5, pred);   // pred_i = 1 if p_i >= 1/2
+    double accuracy = metrics_accuracy(pred, ds->y, ds->n);
+    print_results(o, m, losses, accuracy, ref);
+    printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", accuracy, metrics_correct(pred, ds->y, ds->n), ds->n);
+    if (!o->lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+    printf("\n");
+    free(pred);
+}
+
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + 2];
-    Options o = parse_options(argc, argv, opts);
+    CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 500)};
     Plotter pl;
-    chapter_plotter(&pl);
     Dataset ds;
-    course_load(&o.data, &ds);
+    course_run(&o, &pl, &ds, argc, argv, "Chapter 3: logistic regression trained by gradient descent.", NULL, 0);
     Reference ref;
     chapter_load_reference(&ref, "gd-classification.txt");
-
     char about[256];
-    printf("Chapter 3: gradient descent on %s\n(%zu samples, %zu features)\n", course_describe(&o.data, about, sizeof about),
-           ds.n, ds.d);
-    printf("learning rate %g, %zu epoch%s, starting from w = 0, b = 0\n\n", o.lr, o.epochs, o.epochs == 1 ? "" : "s");
+    printf("Chapter 3: gradient descent on %s\n(%zu samples, %zu features)\n",
+           course_describe(&o.data, about, sizeof about), ds.n, ds.d);
+    printf("learning rate %g, %zu epoch%s, starting from w = 0, b = 0\n\n", o.gd.lr, o.gd.epochs,
+           o.gd.epochs == 1 ? "" : "s");
 
     // [snippet train]
     LogReg m;
     logreg_init(&m, ds.d);
-    LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
-    double *losses = vec_new(o.epochs);
+    LogRegParams par = {.lr = o.gd.lr, .epochs = o.gd.epochs, .lambda = 0.0};
+    double *losses = vec_new(o.gd.epochs);
     TrainResult fit = logreg_fit_gd(&m, &ds.X, ds.y, &par, losses);
-    if (fit.status != TRAIN_OK) {   // the loss blew up: say so, print no numbers
-        free(losses);
-        logreg_free(&m);
-        ref_free(&ref);
-        dataset_free(&ds);
-        return chapter_fit_status(fit, o.lr, NULL);
+    int status = chapter_fit_status(fit, o.gd.lr, NULL);   // when the loss blew up: one line, status 3
+    // [end train]
+    if (status == CHAPTER_DONE) {   // print no numbers from a run that blew up
+        report(&o, &m, &ds, losses, &ref);
+        plot_data(&pl, &ds);
+        plot_loss(&pl, losses, o.gd.epochs, o.gd.lr);
     }
 
-    double *pred = vec_new(ds.n);
-    logreg_predict(&m, &ds.X, 0.5, pred);
-    double accuracy = metrics_accuracy(pred, ds.y, ds.n);
-    // [end train]
-
-    print_results(&o, &m, losses, accuracy, &ref);
-    printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", accuracy,
-           metrics_correct(pred, ds.y, ds.n), ds.n);
-    if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
-    printf("\n");
-
-    plot_data(&pl, &ds);
-    plot_loss(&pl, losses, o.epochs, o.lr);
-
-    free(pred);
     free(losses);
     logreg_free(&m);
     ref_free(&ref);
     dataset_free(&ds);
-    return 0;
+    return status;
 }

@@ -15,38 +15,14 @@
 #include "course.h"
 #include "logreg.h"
 #include "metrics.h"
+#include "regions.h"
 
-/* The probability map is drawn on GRID_STEPS x GRID_STEPS points. */
-#define GRID_STEPS 200
 /* The thresholds the chapter compares; the middle one is the default. */
 static const double THRESHOLDS[] = {0.25, 0.5, 0.75};
 enum { N_THRESHOLDS = sizeof THRESHOLDS / sizeof THRESHOLDS[0] };
 
-typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    double lr;          // learning rate
-    size_t epochs;      // number of gradient steps
-    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with NumPy
-} Options;
-
-/* The part of the plane the plots show: the data plus a margin of 1. */
-typedef struct {
-    double x1_min, x1_max, x2_min, x2_max;
-} Box;
-
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .lr = 0.1, .epochs = 500};
-    size_t n = course_options(&o.data, opts);
-    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
-    opts[n++] = (ChapterOption){"--epochs", "N", "number of gradient steps (default 500)", OPT_COUNT, &o.epochs,
-                                1, 1e7, 0};
-    chapter_parse(argc, argv, "Chapter 4: the decision boundary of logistic regression.", opts, n);
-    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 500;
-    return o;
-}
-
 /* Prints the line where p = 1/2, beside NumPy's. */
-static void print_boundary(const Options *o, const LogReg *m, const Reference *ref) {
+static void print_boundary(const CourseRun *o, const LogReg *m, const Reference *ref) {
     printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
     chapter_compare("w[0]", m->w[0], chapter_reference(o->lesson, ref, "w", 0));
     chapter_compare("w[1]", m->w[1], chapter_reference(o->lesson, ref, "w", 1));
@@ -71,7 +47,7 @@ static void print_boundary(const Options *o, const LogReg *m, const Reference *r
 
 /* For each threshold t: the line w.x + b = log(t/(1-t)), how many points it
  * calls y = 1 and the accuracy, beside NumPy's. */
-static void print_thresholds(const Options *o, const LogReg *m, const Dataset *ds, const Reference *ref) {
+static void print_thresholds(const CourseRun *o, const LogReg *m, const Dataset *ds, const Reference *ref) {
     printf("\nA threshold t other than 1/2 moves the line parallel to itself: p >= t\n"
            "where w1 x1 + w2 x2 + b >= log(t/(1-t)).\n\n");
     double slope0, c0;   // a vertical boundary has no intercept: the column is where it crosses x1
@@ -104,31 +80,8 @@ static void print_thresholds(const Options *o, const LogReg *m, const Dataset *d
     free(pred);
 }
 
-static Box data_box(const Dataset *ds) {
-    Box box = {INFINITY, -INFINITY, INFINITY, -INFINITY};
-    for (size_t i = 0; i < ds->n; i++) {
-        const double *x_i = mat_row(&ds->X, i);
-        box.x1_min = fmin(box.x1_min, x_i[0] - 1);
-        box.x1_max = fmax(box.x1_max, x_i[0] + 1);
-        box.x2_min = fmin(box.x2_min, x_i[1] - 1);
-        box.x2_max = fmax(box.x2_max, x_i[1] + 1);
-    }
-    return box;
-}
-
-/* Datablocks $class0 and $class1: the points of each class. */
-static void add_points(Plot *p, const Dataset *ds) {
-    for (int cls = 0; cls <= 1; cls++) {
-        plot_data_begin(p, cls == 0 ? "class0" : "class1");
-        for (size_t i = 0; i < ds->n; i++) {
-            if (ds->y[i] == cls) plot_data_row(p, 2, mat_row(&ds->X, i));
-        }
-        plot_data_end(p);
-    }
-}
-
 /* Datablock $NAME: the line where p = t, clipped to the box (two points). */
-static void add_line(Plot *p, const char *name, const LogReg *m, double t, const Box *box) {
+static void add_line(Plot *p, const char *name, const LogReg *m, double t, const RegionsBox *box) {
     double slope, c;
     LogRegBoundary kind = logreg_boundary_2d(m, t, &slope, &c);
     plot_data_begin(p, name);
@@ -144,42 +97,17 @@ static void add_line(Plot *p, const char *name, const LogReg *m, double t, const
     plot_data_end(p);
 }
 
-static void set_axes(Plot *p, const Dataset *ds, const Box *box) {
-    plot_cmd(p, "set xlabel '%s'", ds->names[0]);
-    plot_cmd(p, "set ylabel '%s'", ds->names[1]);
-    plot_cmd(p, "set xrange [%.10g:%.10g]", box->x1_min, box->x1_max);
-    plot_cmd(p, "set yrange [%.10g:%.10g]", box->x2_min, box->x2_max);
+static void set_axes(Plot *p, const Dataset *ds, const RegionsBox *box) {
+    regions_set_axes(p, ds, box);
     plot_cmd(p, "set clip two");   // draw a line even when both its ends are on the border
-    plot_cmd(p, "set size ratio -1");
 }
 
 /* P(y = 1) over the plane as filled bands of 0.1, the line p = 1/2, the points. */
-static void plot_probability(const Plotter *pl, const LogReg *m, const Dataset *ds, const Box *box) {
+static void plot_probability(const Plotter *pl, const LogReg *m, const Dataset *ds, const RegionsBox *box) {
     Plot p;
     plot_begin(&p, "chapter-04-boundary");
-    // [snippet grid]
-    // A GRID_STEPS x GRID_STEPS grid of points (x1, x2) over the box, row by
-    // row, and the model's P(y = 1) at each: the lesson's meshgrid.
-    Matrix grid = mat_new(GRID_STEPS * GRID_STEPS, 2);
-    for (size_t r = 0; r < GRID_STEPS; r++) {
-        for (size_t s = 0; s < GRID_STEPS; s++) {
-            double *x = mat_row(&grid, r * GRID_STEPS + s);
-            x[0] = box->x1_min + (box->x1_max - box->x1_min) * (double)s / (GRID_STEPS - 1);
-            x[1] = box->x2_min + (box->x2_max - box->x2_min) * (double)r / (GRID_STEPS - 1);
-        }
-    }
-    double *prob = vec_new(grid.rows);
-    logreg_predict_proba(m, &grid, prob);
-    // [end grid]
-    plot_data_begin(&p, "prob");
-    for (size_t k = 0; k < grid.rows; k++) {
-        plot_data_row(&p, 3, (double[]){grid.data[2 * k], grid.data[2 * k + 1], prob[k]});
-        if (k % GRID_STEPS == GRID_STEPS - 1) plot_data_blank(&p);
-    }
-    plot_data_end(&p);
-    free(prob);
-    mat_free(&grid);
-    add_points(&p, ds);
+    regions_add_probability(&p, "prob", regions_logreg_proba, m, box);
+    regions_add_samples(&p, ds, 2);
     add_line(&p, "line", m, 0.5, box);
     plot_cmd(&p, "set title 'P(y = 1) = σ(w·x + b) over the plane, and the boundary p = 1/2'");
     set_axes(&p, ds, box);
@@ -202,10 +130,10 @@ static void plot_probability(const Plotter *pl, const LogReg *m, const Dataset *
 }
 
 /* The points and the lines p = t for each threshold t, with their accuracy. */
-static void plot_thresholds(const Plotter *pl, const LogReg *m, const Dataset *ds, const Box *box) {
+static void plot_thresholds(const Plotter *pl, const LogReg *m, const Dataset *ds, const RegionsBox *box) {
     Plot p;
     plot_begin(&p, "chapter-04-thresholds");
-    add_points(&p, ds);
+    regions_add_samples(&p, ds, 2);
     double accuracy[N_THRESHOLDS], *pred = vec_new(ds->n);
     for (int k = 0; k < N_THRESHOLDS; k++) {
         char name[16];
@@ -228,34 +156,29 @@ static void plot_thresholds(const Plotter *pl, const LogReg *m, const Dataset *d
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + 4];
-    Options o = parse_options(argc, argv, opts);
+    CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 500)};
     Plotter pl;
-    chapter_plotter(&pl);
     Dataset ds;
-    course_load(&o.data, &ds);
+    course_run(&o, &pl, &ds, argc, argv, "Chapter 4: the decision boundary of logistic regression.", NULL, 0);
+    course_need_features(&o.data, &ds, 2, "this chapter draws the plane");
     char about[256];
     course_describe(&o.data, about, sizeof about);
-    if (ds.d != 2) {
-        dataset_free(&ds);
-        chapter_fail("%s has %zu features; this chapter draws the plane, so it needs 2", about, ds.d);
-    }
     Reference ref;
     chapter_load_reference(&ref, "boundary-classification.txt");
 
     printf("Chapter 4: the decision boundary, on %s\n(%zu samples, %zu features)\n", about, ds.n, ds.d);
-    printf("the chapter-3 model: %zu epochs of gradient descent, learning rate %g\n\n", o.epochs, o.lr);
+    printf("the chapter-3 model: %zu epochs of gradient descent, learning rate %g\n\n", o.gd.epochs, o.gd.lr);
 
     LogReg m;
     logreg_init(&m, ds.d);
-    LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
-    int status = chapter_fit_status(logreg_fit_gd(&m, &ds.X, ds.y, &par, NULL), o.lr, NULL);
+    LogRegParams par = {.lr = o.gd.lr, .epochs = o.gd.epochs, .lambda = 0.0};
+    int status = chapter_fit_status(logreg_fit_gd(&m, &ds.X, ds.y, &par, NULL), o.gd.lr, NULL);
     if (status == CHAPTER_DONE) {
         print_boundary(&o, &m, &ref);
         print_thresholds(&o, &m, &ds, &ref);
         if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
         printf("\n");
-        Box box = data_box(&ds);
+        RegionsBox box = regions_box(&ds.X, REGIONS_MARGIN);
         plot_probability(&pl, &m, &ds, &box);
         plot_thresholds(&pl, &m, &ds, &box);
     }

@@ -27,12 +27,9 @@ enum { N_LAMBDAS = sizeof LAMBDAS / sizeof LAMBDAS[0] };
 #define PLOT_PER_DECADE 10
 
 typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    double lr;          // learning rate
-    size_t epochs;      // number of gradient steps
+    CourseRun run;      // the data set, --lr and --epochs; run.lesson: compare with NumPy
     double lambda;      // L2 strength for a single run (--lambda)
     int single;         // 1: train one model with lambda; 0: the sweep
-    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with NumPy
 } Options;
 
 /* One trained model and what the chapter reports about it. */
@@ -47,30 +44,15 @@ typedef struct {
     TrainResult train; // how gradient descent ended
 } Fit;
 
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .lr = 0.1, .epochs = 1000};
-    size_t n = course_options(&o.data, opts);
-    ChapterOption *lambda = &opts[n];
-    opts[n++] = (ChapterOption){"--lambda", "L", "train one model with L2 strength L >= 0 (default: a sweep of lambda)",
-                                OPT_REAL, &o.lambda, 0, 1e6, 0};
-    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
-    opts[n++] = (ChapterOption){"--epochs", "N", "number of gradient steps (default 1000)", OPT_COUNT, &o.epochs,
-                                1, 1e7, 0};
-    chapter_parse(argc, argv, "Chapter 5: L2 regularisation, and what lambda trades off.", opts, n);
-    o.single = lambda->given;
-    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 1000;
-    return o;
-}
-
 /* Trains from w = 0, b = 0 with the given lambda. The caller frees f->m. */
 static Fit fit(const Dataset *ds, const Options *o, double lambda) {
     Fit f = {.lambda = lambda};
     // [snippet train]
     logreg_init(&f.m, ds->d);
-    LogRegParams par = {.lr = o->lr, .epochs = o->epochs, .lambda = lambda};
-    double *losses = vec_new(o->epochs);
+    LogRegParams par = {.lr = o->run.gd.lr, .epochs = o->run.gd.epochs, .lambda = lambda};
+    double *losses = vec_new(o->run.gd.epochs);
     f.train = logreg_fit_gd(&f.m, &ds->X, ds->y, &par, losses);
-    f.loss = losses[o->epochs - 1];   // as the lesson records it: before the last update
+    f.loss = losses[o->run.gd.epochs - 1];   // as the lesson records it: before the last update
     f.bce = logreg_loss(&f.m, &ds->X, ds->y, 0.0);
     f.penalty = lambda / (2.0 * (double)ds->n) * vec_dot(f.m.w, f.m.w, ds->d);
     f.w_norm = vec_norm(f.m.w, ds->d);
@@ -85,7 +67,7 @@ static Fit fit(const Dataset *ds, const Options *o, double lambda) {
 
 /* The reference value KEY_lam_L[index], or NAN when there is none to compare. */
 static double ref_at(const Options *o, const Reference *ref, const char *key, double lambda, size_t index) {
-    if (!o->lesson) return NAN;
+    if (!o->run.lesson) return NAN;
     char name[64];
     snprintf(name, sizeof name, "%s_lam_%g", key, lambda);
     return ref_value(ref, name, index);
@@ -104,7 +86,7 @@ static double worst_difference(const Options *o, const Reference *ref, const Fit
 
 static void print_sweep(const Options *o, const Reference *ref, const Fit *fits, const Dataset *ds) {
     printf("%-8s %15s %15s %15s %15s %9s %10s\n", "lambda", "w[0]", "w[1]", "||w||", "loss", "accuracy",
-           o->lesson ? "vs NumPy" : "");
+           o->run.lesson ? "vs NumPy" : "");
     int any_diverged = 0;
     for (int k = 0; k < N_LAMBDAS; k++) {
         const Fit *f = &fits[k];
@@ -114,11 +96,11 @@ static void print_sweep(const Options *o, const Reference *ref, const Fit *fits,
             continue;
         }
         char diff[16] = "";
-        if (o->lesson && ds->d == 2) snprintf(diff, sizeof diff, "%10.1e", worst_difference(o, ref, f));
+        if (o->run.lesson && ds->d == 2) snprintf(diff, sizeof diff, "%10.1e", worst_difference(o, ref, f));
         printf("%-8g %15.12f %15.12f %15.12f %15.12f %9.6f %10s\n", f->lambda, f->m.w[0],
                ds->d > 1 ? f->m.w[1] : NAN, f->w_norm, f->loss, f->accuracy, diff);
     }
-    if (o->lesson) {
+    if (o->run.lesson) {
         printf("(the last column: the largest difference from NumPy's w, b, ||w||, loss and accuracy)\n");
     }
     if (any_diverged) return;
@@ -131,9 +113,9 @@ static void print_sweep(const Options *o, const Reference *ref, const Fit *fits,
 
 static void print_single(const Options *o, const Reference *ref, const Fit *f, const Dataset *ds) {
     int stored = 0;
-    for (int k = 0; k < N_LAMBDAS; k++) stored |= o->lesson && f->lambda == LAMBDAS[k];
+    for (int k = 0; k < N_LAMBDAS; k++) stored |= o->run.lesson && f->lambda == LAMBDAS[k];
     Options shown = *o;
-    shown.lesson = stored;
+    shown.run.lesson = stored;
     printf("%-14s %20s %20s %10s\n", "", "ours", stored ? "NumPy reference" : "", stored ? "|diff|" : "");
     for (size_t j = 0; j < ds->d; j++) {
         char label[32];
@@ -146,7 +128,7 @@ static void print_single(const Options *o, const Reference *ref, const Fit *f, c
     chapter_compare("accuracy", f->accuracy, ref_at(&shown, ref, "accuracy", f->lambda, 0));
     printf("\nAt the final weights the loss is %.6f = %.6f (mean BCE) + %.6f (penalty).\n",
            f->bce + f->penalty, f->bce, f->penalty);
-    if (o->lesson && !stored) {
+    if (o->run.lesson && !stored) {
         printf("(NumPy's values are stored for lambda = 0, 0.01, 0.1, 1, 10 and 100 only.)\n");
     }
 }
@@ -190,7 +172,7 @@ static void plot_weights(const Plotter *pl, const SweepRow *rows, const Options 
     plot_begin(&p, "chapter-05-weights");
     add_sweep(&p, rows);
     plot_cmd(&p, "set title 'L2 regularisation shrinks the weights (%zu epochs of gradient descent, lr %g)'",
-             o->epochs, o->lr);
+             o->run.gd.epochs, o->run.gd.lr);
     plot_cmd(&p, "set xlabel 'λ' ");
     plot_cmd(&p, "set ylabel 'weight'");
     plot_cmd(&p, "set logscale x");
@@ -201,7 +183,7 @@ static void plot_weights(const Plotter *pl, const SweepRow *rows, const Options 
                  "$sweep using 1:4 with linespoints lt 3 pi 5 title 'b after %zu epochs', "
                  "$sweep using 1:8 with lines lt 1 dt 2 title 'w_1 at the minimum (Newton)', "
                  "$sweep using 1:9 with lines lt 2 dt 2 title 'w_2 at the minimum (Newton)'",
-             o->epochs, o->epochs, o->epochs);
+             o->run.gd.epochs, o->run.gd.epochs, o->run.gd.epochs);
     chapter_show(pl, &p);
 }
 
@@ -225,51 +207,63 @@ static void plot_loss(const Plotter *pl, const SweepRow *rows) {
     chapter_show(pl, &p);
 }
 
-int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + 4];
-    Options o = parse_options(argc, argv, opts);
-    Plotter pl;
-    chapter_plotter(&pl);
-    Dataset ds;
-    course_load(&o.data, &ds);
-    char about[256];
-    course_describe(&o.data, about, sizeof about);
-    Reference ref;
-    chapter_load_reference(&ref, "l2-classification.txt");
-
-    printf("Chapter 5: L2 regularisation, on %s\n(%zu samples, %zu features)\n", about, ds.n, ds.d);
-    printf("The loss is the mean BCE + (lambda/2n) ||w||^2; gradient descent, learning rate %g, %zu epochs\n\n",
-           o.lr, o.epochs);
-    // One model (--lambda), or the sweep; either way stop at a diverged fit.
+/* Step 1: the lesson's sweep of lambda, or one model (--lambda), printed
+ * beside NumPy's; the rows that trained are shown even when one diverged.
+ * Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
+static int train_and_print(const Options *o, const Dataset *ds, const Reference *ref) {
     Fit fits[N_LAMBDAS];
-    int n_fits = o.single ? 1 : N_LAMBDAS, status = 0;
-    int first_diverged = -1;
+    int n_fits = o->single ? 1 : N_LAMBDAS, first_diverged = -1;
     for (int k = 0; k < n_fits; k++) {
-        fits[k] = fit(&ds, &o, o.single ? o.lambda : LAMBDAS[k]);
+        fits[k] = fit(ds, o, o->single ? o->lambda : LAMBDAS[k]);
         if (first_diverged < 0 && fits[k].train.status != TRAIN_OK) first_diverged = k;
     }
-    if (first_diverged < 0 && o.single) print_single(&o, &ref, &fits[0], &ds);
-    if (!o.single) print_sweep(&o, &ref, fits, &ds);   // the rows that trained, even if one diverged
+    if (first_diverged < 0 && o->single) print_single(o, ref, &fits[0], ds);
+    if (!o->single) print_sweep(o, ref, fits, ds);
+    int status = CHAPTER_DONE;
     if (first_diverged >= 0) {
         char where[64];
         snprintf(where, sizeof where, "at lambda = %g", fits[first_diverged].lambda);
-        status = chapter_fit_status(fits[first_diverged].train, o.lr, where);
+        status = chapter_fit_status(fits[first_diverged].train, o->run.gd.lr, where);
     }
     for (int k = 0; k < n_fits; k++) logreg_free(&fits[k].m);
-    if (status != 0) goto cleanup;
-    if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
-    printf("\n");
+    return status;
+}
 
-    if (ds.d == 2) {
-        SweepRow rows[N_SWEEP];
-        run_sweep(&ds, &o, rows);
-        plot_weights(&pl, rows, &o);
-        plot_loss(&pl, rows);
-    } else {
+/* Step 2: the weights and the loss against lambda, on a finer sweep. */
+static void plot_sweep(const Plotter *pl, const Options *o, const Dataset *ds) {
+    if (ds->d != 2) {
         printf("(The plots show two weights, so they need a data set of 2 features.)\n");
+        return;
+    }
+    SweepRow rows[N_SWEEP];
+    run_sweep(ds, o, rows);
+    plot_weights(pl, rows, o);
+    plot_loss(pl, rows);
+}
+
+int main(int argc, char **argv) {
+    Options o = {.run = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 1000)}};
+    ChapterOption lambda[] = {{"--lambda", "L", "train one model with L2 strength L >= 0 (default: a sweep of lambda)",
+                               OPT_REAL, &o.lambda, 0, 1e6, 0}};
+    Plotter pl;
+    Dataset ds;
+    course_run(&o.run, &pl, &ds, argc, argv, "Chapter 5: L2 regularisation, and what lambda trades off.", lambda, 1);
+    o.single = lambda[0].given;
+    Reference ref;
+    chapter_load_reference(&ref, "l2-classification.txt");
+    char about[256];
+    printf("Chapter 5: L2 regularisation, on %s\n(%zu samples, %zu features)\n",
+           course_describe(&o.run.data, about, sizeof about), ds.n, ds.d);
+    printf("The loss is the mean BCE + (lambda/2n) ||w||^2; gradient descent, learning rate %g, %zu epochs\n\n",
+           o.run.gd.lr, o.run.gd.epochs);
+
+    int status = train_and_print(&o, &ds, &ref);
+    if (status == CHAPTER_DONE) {
+        if (!o.run.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+        printf("\n");
+        plot_sweep(&pl, &o, &ds);
     }
 
-cleanup:
     ref_free(&ref);
     dataset_free(&ds);
     return status;

@@ -19,40 +19,11 @@
 #include "logreg.h"
 #include "metrics.h"
 
+#include "06-sklearn-comparison/study.h"
+
 /* Gradient descent is reported after these many epochs (and after --epochs). */
 static const size_t SNAPSHOTS[] = {500, 5000, 50000};
-enum { N_SNAPSHOTS = sizeof SNAPSHOTS / sizeof SNAPSHOTS[0], MAX_ANSWERS = N_SNAPSHOTS + 3 };
-/* scikit-learn's C; its penalty (1/2)||w||^2 + C sum BCE is ours with lambda = 1/C. */
-#define SKLEARN_C 1e10
-
-typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    double lr;          // learning rate of gradient descent
-    size_t epochs;      // length of the long gradient-descent run
-    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with the references
-} Options;
-
-/* One answer to "which w and b minimise the loss?" and how good it is. */
-typedef struct {
-    char name[24];      // "GD-500", "scikit-learn", "Newton"
-    size_t epochs;      // for gradient descent: after how many epochs (else 0)
-    LogReg m;           // its weights
-    double loss;        // the mean BCE at those weights
-    double grad_norm;   // ||(dw, db)|| there: 0 exactly at the minimum
-    double accuracy;    // training accuracy, threshold 1/2
-} Answer;
-
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .lr = 0.1, .epochs = 100000};
-    size_t n = course_options(&o.data, opts);
-    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate of gradient descent (default 0.1)", OPT_REAL, &o.lr,
-                                1e-12, 1e6, 0};
-    opts[n++] = (ChapterOption){"--epochs", "N", "length of the long gradient-descent run (default 100000)",
-                                OPT_COUNT, &o.epochs, 500, 1e7, 0};
-    chapter_parse(argc, argv, "Chapter 6: our weights against scikit-learn's, and Newton's method.", opts, n);
-    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 100000;
-    return o;
-}
+enum { N_SNAPSHOTS = sizeof SNAPSHOTS / sizeof SNAPSHOTS[0] };
 
 /* Fills in the loss, gradient norm and accuracy of a's weights. */
 static void measure(Answer *a, const Dataset *ds) {
@@ -64,38 +35,50 @@ static void measure(Answer *a, const Dataset *ds) {
     free(pred);
 }
 
-static Answer copy_answer(const char *name, size_t epochs, const LogReg *m, const Dataset *ds) {
+static Answer make_answer(const char *name, size_t epochs, const LogReg *m, const Dataset *ds) {
     Answer a = {.epochs = epochs};
     snprintf(a.name, sizeof a.name, "%s", name);
-    logreg_init(&a.m, m->d);
-    for (size_t j = 0; j < m->d; j++) a.m.w[j] = m->w[j];
-    a.m.b = m->b;
+    logreg_copy(&a.m, m);
     measure(&a, ds);
     return a;
 }
 
-/* Gradient descent from w = 0, b = 0 for each snapshot length below
- * o->epochs and for o->epochs itself, as the lesson's NumPy runs were made;
- * losses (o->epochs) gets the loss before every update of the longest run.
- * Returns the number of answers written. *status is CHAPTER_DONE, or
- * CHAPTER_TRAINING_FAILED (after saying why) when a run failed. */
-static size_t run_gd(const Dataset *ds, const Options *o, Answer *answers, double *losses, int *status) {
-    *status = CHAPTER_DONE;
-    size_t count = 0;
-    for (int k = 0; k <= N_SNAPSHOTS; k++) {
-        size_t epochs = k < N_SNAPSHOTS ? SNAPSHOTS[k] : o->epochs;
-        if (k < N_SNAPSHOTS && epochs >= o->epochs) continue;
-        LogReg m;
-        logreg_init(&m, ds->d);
-        LogRegParams par = {.lr = o->lr, .epochs = epochs, .lambda = 0.0};
-        TrainResult fit = logreg_fit_gd(&m, &ds->X, ds->y, &par, k == N_SNAPSHOTS ? losses : NULL);
+static void study_init(Study *st, const CourseRun *o) {
+    st->n_gd = st->n_answers = 0;
+    st->losses = vec_new(o->gd.epochs);
+    logreg_init(&st->newton, 2);
+}
+
+static void study_free(Study *st) {
+    for (size_t k = 0; k < st->n_answers; k++) logreg_free(&st->answers[k].m);
+    logreg_free(&st->newton);
+    free(st->losses);
+}
+
+/* Step 1: gradient descent from w = 0, b = 0 for --epochs epochs, with an
+ * answer at each snapshot on the way (the lesson's NumPy runs were made as
+ * long) and at the end: one run, continued from snapshot to snapshot.
+ * Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
+static int run_gd(Study *st, const Dataset *ds, const CourseRun *o) {
+    LogReg m;
+    logreg_init(&m, ds->d);
+    size_t done = 0;   // epochs run so far
+    int status = CHAPTER_DONE;
+    for (int k = 0; k <= N_SNAPSHOTS && status == CHAPTER_DONE; k++) {
+        size_t until = k < N_SNAPSHOTS ? SNAPSHOTS[k] : o->gd.epochs;
+        if (k < N_SNAPSHOTS && until >= o->gd.epochs) continue;
+        LogRegParams par = {.lr = o->gd.lr, .epochs = until - done, .lambda = 0.0};
+        TrainResult fit = logreg_fit_gd(&m, &ds->X, ds->y, &par, &st->losses[done]);
+        fit.epochs += done;   // counted from w = 0
+        done = until;
         char name[24];
-        snprintf(name, sizeof name, "GD-%zu", epochs);
-        answers[count++] = copy_answer(name, epochs, &m, ds);
-        logreg_free(&m);
-        if (*status == CHAPTER_DONE) *status = chapter_fit_status(fit, o->lr, NULL);
+        snprintf(name, sizeof name, "GD-%zu", until);
+        st->answers[st->n_answers++] = make_answer(name, until, &m, ds);
+        status = chapter_fit_status(fit, o->gd.lr, NULL);
     }
-    return count;
+    st->n_gd = st->n_answers;
+    logreg_free(&m);
+    return status;
 }
 
 /* scikit-learn's stored coefficients as an Answer (measured by our code). */
@@ -105,154 +88,9 @@ static Answer sklearn_answer(const Reference *ref, const Dataset *ds) {
     m.w[0] = ref_value(ref, "coef", 0);
     m.w[1] = ref_value(ref, "coef", 1);
     m.b = ref_value(ref, "intercept", 0);
-    Answer a = copy_answer("scikit-learn", 0, &m, ds);
+    Answer a = make_answer("scikit-learn", 0, &m, ds);
     logreg_free(&m);
     return a;
-}
-
-/* ---- printing ------------------------------------------------------------- */
-
-static void print_lesson_comparison(const Answer *gd500, const Answer *sk,
-                                    const Reference *gd_ref) {
-    printf("The lesson's comparison: our 500 epochs of gradient descent, the lesson's NumPy\n"
-           "run of the same loop, and scikit-learn's LogisticRegression(C=1e10):\n\n");
-    printf("%-10s %16s %16s %9s %16s\n", "", "GD, 500 epochs", "NumPy, 500", "|diff|", "scikit-learn");
-    const char *labels[] = {"w[0]", "w[1]", "b", "accuracy"};
-    const char *keys[] = {"w", "w", "b", "accuracy"};
-    double ours[] = {gd500->m.w[0], gd500->m.w[1], gd500->m.b, gd500->accuracy};
-    double theirs[] = {sk->m.w[0], sk->m.w[1], sk->m.b, sk->accuracy};
-    for (int k = 0; k < 4; k++) {
-        double numpy = ref_value(gd_ref, keys[k], k == 1 ? 1 : 0);
-        printf("%-10s %16.12f %16.12f %9.1e %16.12f\n", labels[k], ours[k], numpy, fabs(ours[k] - numpy), theirs[k]);
-    }
-    printf("\nSame loop, same numbers: ours and NumPy's agree to the last bits. But both are\n"
-           "far from scikit-learn's: w[0] is %.2f, not %.2f. Is one of them wrong?\n\n",
-           gd500->m.w[0], sk->m.w[0]);
-}
-
-/* The answers table: weights, distance to the optimum in loss and in (w, b), gradient norm. */
-static void print_answers(const Answer *answers, size_t n_answers, const Answer *best) {
-    printf("At a minimum of the loss its gradient is zero, so the gradient's length says how\n"
-           "far from converged an answer is. Every answer, measured against Newton's (below):\n\n");
-    printf("%-12s %12s %12s %13s %8s %8s %8s\n", "answer", "w[0]", "w[1]", "b", "L - L*", "||grad||",
-           "distance");
-    for (size_t k = 0; k < n_answers; k++) {
-        const Answer *a = &answers[k];
-        double dist = hypot(hypot(a->m.w[0] - best->m.w[0], a->m.w[1] - best->m.w[1]), a->m.b - best->m.b);
-        printf("%-12s %12.9f %12.9f %13.9f %8.1e %8.1e %8.1e\n", a->name, a->m.w[0], a->m.w[1], a->m.b,
-               a->loss - best->loss, a->grad_norm, dist);
-    }
-    printf("(L* = %.15f is the loss at Newton's answer; distance is ||(w, b) - (w*, b*)||.)\n\n", best->loss);
-}
-
-/* 1 when Newton "converged" with steps that stayed long: quadratic
- * convergence ends with tiny steps, so steps that stay long while the
- * gradient vanishes mean (w, b) is running off to infinity (separable classes). */
-static int runs_off(const LogRegNewtonIter *trace, const LogRegNewtonResult *res) {
-    double largest_step = 0.0;
-    for (size_t k = 1; k <= res->iterations; k++) largest_step = fmax(largest_step, trace[k].step_norm);
-    return res->converged && res->iterations > 0 && trace[res->iterations].step_norm > 1e-3 * largest_step;
-}
-
-static void print_newton(const LogRegNewtonIter *trace, const LogRegNewtonResult *res) {
-    printf("Newton's method (IRLS) from w = 0, b = 0: each step solves H delta = g for the\n"
-           "3 x 3 Hessian H = X~^T S X~ / n (X~ is X with a column of ones for the bias,\n"
-           "S = diag(p_i (1 - p_i))), and moves (w, b) by -delta:\n\n");
-    printf("%-9s %20s %14s %14s\n", "iteration", "loss", "||grad||", "||step||");
-    for (size_t k = 0; k <= res->iterations; k++) {
-        char step[24] = "-";
-        if (k > 0) snprintf(step, sizeof step, "%14.3e", trace[k].step_norm);
-        printf("%-9zu %20.15f %14.3e %14s%s\n", k, trace[k].loss, trace[k].grad_norm, step,
-               k > 0 && trace[k].step_scale < 1 ? " (step halved)" : "");
-    }
-    if (runs_off(trace, res)) {
-        printf("WARNING: the gradient vanished but the steps did not shrink: the classes can be\n"
-               "separated by a line, so the loss has no minimum and w grows without end (an L2\n"
-               "penalty, chapter 5, gives it one). These weights are not an answer.\n\n");
-    } else if (res->converged) {
-        printf("converged after %zu iterations: ||grad|| <= %g x ||grad at the start||\n\n", res->iterations,
-               LOGREG_NEWTON_TOL);
-    } else {
-        printf("WARNING: not converged after %zu iterations (||grad|| = %.3e)\n\n", res->iterations, res->grad_norm);
-    }
-}
-
-/* Newton's coefficients beside scikit-learn's stored ones, with the relative difference. */
-static void print_against_sklearn(const Answer *newton, const Reference *sk_ref) {
-    printf("Newton beside scikit-learn's stored answer:\n\n");
-    printf("%-10s %18s %18s %10s %10s\n", "", "Newton", "scikit-learn", "|diff|", "relative");
-    const char *labels[] = {"coef[0]", "coef[1]", "intercept"};
-    double ours[] = {newton->m.w[0], newton->m.w[1], newton->m.b};
-    double worst = 0.0;
-    for (int k = 0; k < 3; k++) {
-        double sk = ref_value(sk_ref, k < 2 ? "coef" : "intercept", k < 2 ? (size_t)k : 0);
-        double rel = fabs(ours[k] - sk) / fabs(sk);
-        worst = fmax(worst, rel);
-        printf("%-10s %18.12f %18.12f %10.1e %10.1e\n", labels[k], ours[k], sk, fabs(ours[k] - sk), rel);
-    }
-    printf("\nThey agree to a relative %.0e: %d significant digits.\n\n", worst, (int)floor(-log10(worst)));
-}
-
-static void print_against_long_gd(const Answer *newton, const Reference *gd_ref, size_t epochs) {
-    char w_key[32], b_key[32];
-    snprintf(w_key, sizeof w_key, "w_%zu", epochs);
-    snprintf(b_key, sizeof b_key, "b_%zu", epochs);
-    double diff = fmax(fmax(fabs(newton->m.w[0] - ref_value(gd_ref, w_key, 0)),
-                            fabs(newton->m.w[1] - ref_value(gd_ref, w_key, 1))),
-                       fabs(newton->m.b - ref_value(gd_ref, b_key, 0)));
-    printf("Newton beside %zu epochs of the lesson's NumPy gradient descent, a slow but\n"
-           "independent road to the same minimum: largest difference %.1e.\n\n", epochs, diff);
-}
-
-/* Says whether one more epoch would move the last gradient-descent answer. */
-static void print_stalled(const Answer *last, const Dataset *ds, double lr) {
-    LogReg m;
-    logreg_init(&m, last->m.d);
-    for (size_t j = 0; j < m.d; j++) m.w[j] = last->m.w[j];
-    m.b = last->m.b;
-    LogRegParams par = {.lr = lr, .epochs = 1, .lambda = 0.0};
-    logreg_fit_gd(&m, &ds->X, ds->y, &par, NULL);
-    int moved = m.b != last->m.b;
-    for (size_t j = 0; j < m.d; j++) moved |= m.w[j] != last->m.w[j];
-    if (!moved) {
-        printf("After %zu epochs gradient descent has stopped: one more epoch leaves w and b\n"
-               "unchanged to the last bit. Each step lr x gradient is now smaller than half\n"
-               "the spacing of doubles near w, so w - lr x gradient rounds back to w.\n\n", last->epochs);
-    }
-    logreg_free(&m);
-}
-
-/* Our long runs against NumPy's (only the snapshots NumPy stored). */
-static void print_gd_check(const Answer *answers, size_t n_gd, const Reference *gd_ref) {
-    double worst = 0.0;
-    for (size_t k = 1; k < n_gd; k++) {
-        char w_key[32], b_key[32], loss_key[32];
-        snprintf(w_key, sizeof w_key, "w_%zu", answers[k].epochs);
-        snprintf(b_key, sizeof b_key, "b_%zu", answers[k].epochs);
-        snprintf(loss_key, sizeof loss_key, "loss_%zu", answers[k].epochs);
-        worst = fmax(worst, fabs(answers[k].m.w[0] - ref_value(gd_ref, w_key, 0)));
-        worst = fmax(worst, fabs(answers[k].m.w[1] - ref_value(gd_ref, w_key, 1)));
-        worst = fmax(worst, fabs(answers[k].m.b - ref_value(gd_ref, b_key, 0)));
-        worst = fmax(worst, fabs(answers[k].loss - ref_value(gd_ref, loss_key, 0)));
-    }
-    printf("Our long gradient-descent runs agree with the lesson's NumPy loop run as long:\n"
-           "largest difference in w, b and the loss %.1e.\n\n", worst);
-}
-
-static void print_conclusion(const Answer *sk, const Answer *newton, const Reference *sk_ref, size_t n,
-                             double penalty_shift) {
-    double dist = hypot(hypot(sk->m.w[0] - newton->m.w[0], sk->m.w[1] - newton->m.w[1]), sk->m.b - newton->m.b);
-    printf("So scikit-learn's answer is itself a measurement, with an error. Its gradient norm,\n"
-           "as we compute it and as NumPy does from the stored coefficients:\n\n");
-    printf("%-10s %20.12e %20.12e\n\n", "||grad||", sk->grad_norm, ref_value(sk_ref, "grad_norm", 0));
-    printf("It lies %.1e from the minimum. Its L-BFGS solver minimises the summed loss, and\n"
-           "stopped after %.0f iterations, once every component of that gradient was below\n"
-           "tol = 1e-4, which is %.1e for our mean loss. Near a minimum the loss is flat:\n"
-           "L - L* is only %.1e while the weights are still off in the 7th digit.\n",
-           dist, ref_value(sk_ref, "n_iter", 0), 1e-4 / (double)n, sk->loss - newton->loss);
-    printf("Its C = 1e10 adds the penalty (1/2C)||w||^2 to that sum, our lambda = 1/C = 1e-10:\n"
-           "Newton with that penalty moves the answer by only %.1e, so the penalty is not the gap.\n\n",
-           penalty_shift);
 }
 
 /* ---- the plot ------------------------------------------------------------- */
@@ -262,9 +100,14 @@ static void print_conclusion(const Answer *sk, const Answer *newton, const Refer
 #define PLOT_STRIDE 100
 
 /* L - L* on a log scale: gradient descent against epochs, Newton against iterations. */
-static void plot_convergence(const Plotter *pl, const double *losses, size_t epochs, double lr,
-                             const LogRegNewtonIter *trace,
-                             const LogRegNewtonResult *res, double best_loss, double sk_gap, double gd500_gap) {
+static void plot_convergence(const Plotter *pl, const Study *st, const CourseRun *o) {
+    const double *losses = st->losses;
+    const LogRegNewtonIter *trace = st->trace;
+    const LogRegNewtonResult *res = &st->res;
+    size_t epochs = o->gd.epochs;
+    double lr = o->gd.lr, best_loss = st->answers[st->n_answers - 1].loss;
+    double sk_gap = o->lesson ? st->answers[st->n_gd].loss - best_loss : NAN;
+    double gd500_gap = st->answers[0].loss - best_loss;
     Plot p;
     plot_begin(&p, "chapter-06-convergence");
     plot_data_begin(&p, "gd");
@@ -314,85 +157,48 @@ static void plot_convergence(const Plotter *pl, const double *losses, size_t epo
 
 /* ---- main ----------------------------------------------------------------- */
 
-/* How far scikit-learn's tiny penalty, lambda = 1/C, moves the minimum:
- * ||(w, b) with the penalty - (w, b) without||, or NAN if that fit failed. */
-static double penalty_shift(const Dataset *ds, const LogReg *newton) {
-    LogReg with_c;
-    logreg_init(&with_c, ds->d);
-    LogRegNewtonParams par = {.tol = LOGREG_NEWTON_TOL, .max_iter = LOGREG_NEWTON_MAX_ITER, .lambda = 1.0 / SKLEARN_C};
-    LogRegNewtonResult res;
+/* Step 2: scikit-learn's stored answer (for the lesson's data), then
+ * Newton's method from w = 0, b = 0. Returns CHAPTER_DONE, or
+ * CHAPTER_TRAINING_FAILED after saying why. */
+static int run_newton(Study *st, const Dataset *ds, const Reference *sk_ref, int lesson) {
+    if (lesson) st->answers[st->n_answers++] = sklearn_answer(sk_ref, ds);
+    // [snippet newton]
+    LogRegNewtonParams par = {.tol = LOGREG_NEWTON_TOL, .max_iter = LOGREG_NEWTON_MAX_ITER, .lambda = 0.0};
     LrError err;
-    int ok = logreg_fit_newton(&with_c, &ds->X, ds->y, &par, NULL, &res, &err) == 0 && res.converged;
-    double shift = hypot(hypot(with_c.w[0] - newton->w[0], with_c.w[1] - newton->w[1]), with_c.b - newton->b);
-    logreg_free(&with_c);
-    return ok ? shift : NAN;
+    if (logreg_fit_newton(&st->newton, &ds->X, ds->y, &par, st->trace, &st->res, &err) != 0) {
+        return chapter_error(CHAPTER_TRAINING_FAILED, "%s", err.msg);
+    }
+    // [end newton]
+    st->answers[st->n_answers++] = make_answer("Newton", 0, &st->newton, ds);
+    return CHAPTER_DONE;
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + 4];
-    Options o = parse_options(argc, argv, opts);
+    CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 100000)};
+    o.gd.min_epochs = SNAPSHOTS[0];   // at least the lesson's 500
+    o.gd.epochs_what = "length of the long gradient-descent run";
     Plotter pl;
-    chapter_plotter(&pl);
     Dataset ds;
-    course_load(&o.data, &ds);
-    char about[256];
-    course_describe(&o.data, about, sizeof about);
-    if (ds.d != 2) {
-        dataset_free(&ds);
-        chapter_fail("%s has %zu features; this chapter's tables show two weights, so it needs 2", about, ds.d);
-    }
+    course_run(&o, &pl, &ds, argc, argv, "Chapter 6: our weights against scikit-learn's, and Newton's method.",
+               NULL, 0);
+    course_need_features(&o.data, &ds, 2, "this chapter's tables show two weights");
     Reference gd_ref, sk_ref;
     chapter_load_reference(&gd_ref, "gd-classification.txt");
     chapter_load_reference(&sk_ref, "sklearn-classification.txt");
+    char about[256];
     printf("Chapter 6: our answer against scikit-learn's, on %s\n(%zu samples, %zu features)\n\n",
-           about, ds.n, ds.d);
+           course_describe(&o.data, about, sizeof about), ds.n, ds.d);
 
-    Answer answers[MAX_ANSWERS];
-    double *losses = vec_new(o.epochs);
-    int status;
-    size_t n_gd = run_gd(&ds, &o, answers, losses, &status), n_answers = n_gd;
-    if (o.lesson) answers[n_answers++] = sklearn_answer(&sk_ref, &ds);
-    LogReg newton;
-    logreg_init(&newton, ds.d);
-    if (status != CHAPTER_DONE) goto cleanup;
-
-    // [snippet newton]
-    LogRegNewtonParams par = {.tol = LOGREG_NEWTON_TOL, .max_iter = LOGREG_NEWTON_MAX_ITER, .lambda = 0.0};
-    LogRegNewtonIter trace[LOGREG_NEWTON_MAX_ITER + 1];   // one row per iterate
-    LogRegNewtonResult res;
-    LrError err;
-    if (logreg_fit_newton(&newton, &ds.X, ds.y, &par, trace, &res, &err) != 0) {
-        status = chapter_error(CHAPTER_TRAINING_FAILED, "%s", err.msg);
-        goto cleanup;
+    Study st;
+    study_init(&st, &o);
+    int status = run_gd(&st, &ds, &o);
+    if (status == CHAPTER_DONE) status = run_newton(&st, &ds, &sk_ref, o.lesson);
+    if (status == CHAPTER_DONE) {
+        study_report(&st, &ds, &gd_ref, &sk_ref, o.lesson, o.gd.lr);
+        plot_convergence(&pl, &st, &o);
     }
-    // [end newton]
-    answers[n_answers++] = copy_answer("Newton", 0, &newton, &ds);
-    const Answer *best = &answers[n_answers - 1], *sk = &answers[n_gd];
 
-    if (runs_off(trace, &res)) {
-        printf("WARNING: these classes can be separated by a line, so the loss has no minimum and\n"
-               "the table below compares answers that are all still on their way to infinity.\n"
-               "(Newton's iterations below show it.)\n\n");
-    }
-    if (o.lesson) print_lesson_comparison(&answers[0], sk, &gd_ref);
-    print_answers(answers, n_answers, best);
-    print_stalled(&answers[n_gd - 1], &ds, o.lr);
-    if (o.lesson) print_gd_check(answers, n_gd, &gd_ref);
-    print_newton(trace, &res);
-    if (o.lesson) {
-        print_against_sklearn(best, &sk_ref);
-        print_against_long_gd(best, &gd_ref, o.epochs);
-        print_conclusion(sk, best, &sk_ref, ds.n, penalty_shift(&ds, &newton));
-    } else {
-        printf("(Options differ from the lesson's, so there are no stored NumPy or scikit-learn values to compare.)\n\n");
-    }
-    plot_convergence(&pl, losses, o.epochs, o.lr, trace, &res, best->loss,
-                     o.lesson ? sk->loss - best->loss : NAN, answers[0].loss - best->loss);
-
-cleanup:
-    for (size_t k = 0; k < n_answers; k++) logreg_free(&answers[k].m);
-    logreg_free(&newton);
-    free(losses);
+    study_free(&st);
     ref_free(&sk_ref);
     ref_free(&gd_ref);
     dataset_free(&ds);

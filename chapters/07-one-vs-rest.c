@@ -22,27 +22,8 @@
 #include "multiclass.h"
 #include "regions.h"
 
-typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    size_t classes;     // number of classes K (data.classes)
-    double lr;          // learning rate
-    size_t epochs;      // gradient steps per binary model
-    int lesson;         // 1 when everything is the lesson's: compare with NumPy
-} Options;
-
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION3), .lr = 0.1, .epochs = 1000};
-    size_t n = course_options(&o.data, opts);
-    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
-    opts[n++] = (ChapterOption){"--epochs", "N", "gradient steps for each binary model (default 1000)", OPT_COUNT, &o.epochs, 1, 1e7, 0};
-    chapter_parse(argc, argv, "Chapter 7: one-vs-rest, K binary logistic regressions for K classes.", opts, n);
-    o.classes = o.data.classes;
-    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 1000;
-    return o;
-}
-
 /* Each binary model's weights, bias and final loss beside NumPy's. */
-static void print_models(const Options *o, const Ovr *m, const Matrix *losses, const Reference *ref) {
+static void print_models(const CourseRun *o, const Ovr *m, const Matrix *losses, const Reference *ref) {
     printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
     for (size_t c = 0; c < m->k; c++) {
         printf("model %zu: class %zu (y = 1) against the rest (y = 0)\n", c, c);
@@ -54,9 +35,9 @@ static void print_models(const Options *o, const Ovr *m, const Matrix *losses, c
         }
         snprintf(label, sizeof label, "b_%zu", c);
         chapter_compare(label, m->models[c].b, chapter_reference(o->lesson, ref, label, 0));
-        snprintf(label, sizeof label, "loss_%zu[%zu]", c, o->epochs - 1);
+        snprintf(label, sizeof label, "loss_%zu[%zu]", c, o->gd.epochs - 1);
         snprintf(key, sizeof key, "final_loss_%zu", c);
-        chapter_compare(label, *mat_at(losses, c, o->epochs - 1), chapter_reference(o->lesson, ref, key, 0));
+        chapter_compare(label, *mat_at(losses, c, o->gd.epochs - 1), chapter_reference(o->lesson, ref, key, 0));
     }
 }
 
@@ -83,25 +64,9 @@ static void print_probability_sums(const Matrix *P) {
            "the argmax still gives each of them one class.\n", unclaimed, contested);
 }
 
-/* The confusion matrix, ours and the reference side by side. */
-static void print_confusion(const Options *o, const size_t *counts, size_t k, const Reference *ref) {
-    printf("\nconfusion matrix: row = true class, column = predicted class\n%-8s", "");
-    for (size_t c = 0; c < k; c++) printf(" %7s%zu", "pred ", c);
-    printf("%s\n", o->lesson ? "   NumPy reference" : "");
-    for (size_t t = 0; t < k; t++) {
-        printf("true_%-3zu", t);
-        for (size_t c = 0; c < k; c++) printf(" %8zu", counts[t * k + c]);
-        if (o->lesson) {
-            printf("   reference");
-            for (size_t c = 0; c < k; c++) printf(" %4.0f", ref_value(ref, "confusion", t * k + c));
-        }
-        printf("\n");
-    }
-}
-
-static void print_precision_recall(const Options *o, const size_t *counts, size_t k, const Reference *ref) {
+static void print_precision_recall(const CourseRun *o, const size_t *counts, size_t k, const Reference *ref) {
     double *precision = vec_new(k), *recall = vec_new(k);
-    multiclass_precision_recall(counts, k, precision, recall);
+    metrics_class_precision_recall(counts, k, precision, recall);
     printf("\n");
     for (size_t c = 0; c < k; c++) {
         char label[64];
@@ -164,71 +129,97 @@ static void plot_claims(const Plotter *pl, const Ovr *m, const Dataset *ds, cons
     mat_free(&P);
 }
 
+/* What the chapter computes. */
+typedef struct {
+    Ovr m;              // the K binary models
+    Matrix losses;      // (K, epochs) row c: model c's loss curve
+    Matrix P;           // (n, K) P_ic: model c's p(class c | x_i)
+    double *pred;       // (n) the class of the largest P_ic
+    size_t *counts;     // (K * K) the confusion matrix, row = true class
+} Trained;
+
+/* Step 1: the K models by gradient descent from w = 0, b = 0, and their
+ * predictions. Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after
+ * saying why. Free t with trained_free either way. */
+static int train(Trained *t, const Dataset *ds, const CourseRun *o) {
+    size_t k = o->data.classes;
+    // [snippet train]
+    ovr_init(&t->m, k, ds->d);
+    LogRegParams par = {.lr = o->gd.lr, .epochs = o->gd.epochs, .lambda = 0.0};
+    t->losses = mat_new(k, o->gd.epochs);
+    TrainResult fit = ovr_fit_gd(&t->m, &ds->X, ds->y, &par, &t->losses);
+
+    t->P = mat_new(ds->n, k);
+    ovr_predict_proba(&t->m, &ds->X, &t->P);
+    t->pred = vec_new(ds->n);
+    multiclass_predict(&t->P, t->pred);      // the class of the largest P_ic
+    t->counts = lr_calloc(k * k, sizeof *t->counts);
+    metrics_confusion_matrix(ds->y, t->pred, ds->n, k, t->counts);
+    // [end train]
+    return chapter_fit_status(fit, o->gd.lr, NULL);
+}
+
+static void trained_free(Trained *t) {
+    free(t->counts);
+    free(t->pred);
+    mat_free(&t->P);
+    mat_free(&t->losses);
+    ovr_free(&t->m);
+}
+
+/* Step 2: the models, the probabilities, the confusion matrix and the
+ * scores, beside NumPy's. */
+static void report(const Trained *t, const Dataset *ds, const CourseRun *o, const Reference *ref) {
+    print_models(o, &t->m, &t->losses, ref);
+    print_probability_sums(&t->P);
+    chapter_print_confusion(t->counts, o->data.classes, o->lesson, ref, "confusion");
+    print_precision_recall(o, t->counts, o->data.classes, ref);
+    double accuracy = metrics_accuracy(t->pred, ds->y, ds->n);
+    printf("\n");
+    chapter_compare("accuracy", accuracy, chapter_reference(o->lesson, ref, "accuracy", 0));
+    printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", accuracy, metrics_correct(t->pred, ds->y, ds->n),
+           ds->n);
+    if (!o->lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+    printf("\n");
+}
+
+/* Step 3: the decision regions and the claims, in the plane. */
+static void plot_plane(const Plotter *pl, const Ovr *m, const Dataset *ds) {
+    if (ds->d != 2) {
+        printf("(The data have %zu features, not 2, so there is no plane to draw the regions in.)\n", ds->d);
+        return;
+    }
+    RegionsBox box = regions_box(&ds->X, REGIONS_MARGIN);
+    Matrix grid = regions_grid(&box, REGIONS_STEPS);
+    plot_regions(pl, m, ds, &grid);
+    plot_claims(pl, m, ds, &grid);
+    mat_free(&grid);
+}
+
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + 2];
-    Options o = parse_options(argc, argv, opts);
+    CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION3), .gd = course_gd(0.1, 1000)};
+    o.gd.epochs_what = "gradient steps for each binary model";
     Plotter pl;
-    chapter_plotter(&pl);
     Dataset ds;
-    course_load(&o.data, &ds);
+    course_run(&o, &pl, &ds, argc, argv, "Chapter 7: one-vs-rest, K binary logistic regressions for K classes.",
+               NULL, 0);
     Reference ref;
     chapter_load_reference(&ref, "ovr-classification3.txt");
-    size_t k = o.classes;
-
     char about[256];
     printf("Chapter 7: one-vs-rest on %s\n(%zu samples, %zu features, %zu classes)\n",
-           course_describe(&o.data, about, sizeof about), ds.n, ds.d, k);
+           course_describe(&o.data, about, sizeof about), ds.n, ds.d, o.data.classes);
     printf("%zu binary models, each trained by gradient descent: learning rate %g, %zu epochs, from w = 0, b = 0\n\n",
-           k, o.lr, o.epochs);
+           o.data.classes, o.gd.lr, o.gd.epochs);
 
-    // [snippet train]
-    Ovr m;
-    ovr_init(&m, k, ds.d);
-    LogRegParams par = {.lr = o.lr, .epochs = o.epochs, .lambda = 0.0};
-    Matrix losses = mat_new(k, o.epochs);   // row c: model c's loss curve
-    TrainResult fit = ovr_fit_gd(&m, &ds.X, ds.y, &par, &losses);
-    if (fit.status != TRAIN_OK) {          // a model's loss blew up: say so, print no numbers
-        mat_free(&losses);
-        ovr_free(&m);
-        ref_free(&ref);
-        dataset_free(&ds);
-        return chapter_fit_status(fit, o.lr, NULL);
+    Trained t;
+    int status = train(&t, &ds, &o);
+    if (status == CHAPTER_DONE) {
+        report(&t, &ds, &o, &ref);
+        plot_plane(&pl, &t.m, &ds);
     }
 
-    Matrix P = mat_new(ds.n, k);            // P_ic: model c's p(class c | x_i)
-    ovr_predict_proba(&m, &ds.X, &P);
-    double *pred = vec_new(ds.n);
-    multiclass_predict(&P, pred);           // the class of the largest P_ic
-    size_t *counts = lr_calloc(k * k, sizeof *counts);
-    multiclass_confusion(ds.y, pred, ds.n, k, counts);
-    // [end train]
-
-    print_models(&o, &m, &losses, &ref);
-    print_probability_sums(&P);
-    print_confusion(&o, counts, k, &ref);
-    print_precision_recall(&o, counts, k, &ref);
-    double accuracy = metrics_accuracy(pred, ds.y, ds.n);
-    printf("\n");
-    chapter_compare("accuracy", accuracy, chapter_reference(o.lesson, &ref, "accuracy", 0));
-    printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", accuracy, metrics_correct(pred, ds.y, ds.n), ds.n);
-    if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
-    printf("\n");
-
-    if (ds.d == 2) {
-        Matrix grid = regions_grid(&ds.X, REGIONS_STEPS);
-        plot_regions(&pl, &m, &ds, &grid);
-        plot_claims(&pl, &m, &ds, &grid);
-        mat_free(&grid);
-    } else {
-        printf("(The data have %zu features, not 2, so there is no plane to draw the regions in.)\n", ds.d);
-    }
-
-    free(counts);
-    free(pred);
-    mat_free(&P);
-    mat_free(&losses);
-    ovr_free(&m);
+    trained_free(&t);
     ref_free(&ref);
     dataset_free(&ds);
-    return 0;
+    return status;
 }

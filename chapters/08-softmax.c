@@ -24,32 +24,13 @@
 #include "multiclass.h"
 #include "regions.h"
 
-typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    size_t classes;     // number of classes K (data.classes)
-    double lr;          // learning rate
-    size_t epochs;      // gradient steps
-    int lesson;         // 1 when everything is the lesson's: compare with NumPy and scikit-learn
-} Options;
-
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION3), .lr = 0.1, .epochs = 1000};
-    size_t n = course_options(&o.data, opts);
-    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
-    opts[n++] = (ChapterOption){"--epochs", "N", "number of gradient steps (default 1000)", OPT_COUNT, &o.epochs, 1, 1e7, 0};
-    chapter_parse(argc, argv, "Chapter 8: softmax regression, one model for K classes.", opts, n);
-    o.classes = o.data.classes;
-    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 1000;
-    return o;
-}
-
 /* The table head: what the reference column holds. */
-static void print_head(const Options *o, const char *what, const char *reference) {
+static void print_head(const CourseRun *o, const char *what, const char *reference) {
     printf("%-14s %20s %20s %10s\n", what, "ours", o->lesson ? reference : "", o->lesson ? "|diff|" : "");
 }
 
 /* The weights, row c of W then the biases, under a label prefix. */
-static void print_weights(const Options *o, const Softmax *m, const char *prefix, const char *w_key,
+static void print_weights(const CourseRun *o, const Softmax *m, const char *prefix, const char *w_key,
                           const char *b_key, const Reference *ref) {
     for (size_t c = 0; c < m->k; c++) {
         char label[64], key[64];
@@ -66,32 +47,16 @@ static void print_weights(const Options *o, const Softmax *m, const char *prefix
     }
 }
 
-/* The confusion matrix, ours and the reference side by side. */
-static void print_confusion(const Options *o, const size_t *counts, size_t k, const Reference *ref) {
-    printf("\nconfusion matrix: row = true class, column = predicted class\n%-8s", "");
-    for (size_t c = 0; c < k; c++) printf(" %7s%zu", "pred ", c);
-    printf("%s\n", o->lesson ? "   NumPy reference" : "");
-    for (size_t t = 0; t < k; t++) {
-        printf("true_%-3zu", t);
-        for (size_t c = 0; c < k; c++) printf(" %8zu", counts[t * k + c]);
-        if (o->lesson) {
-            printf("   reference");
-            for (size_t c = 0; c < k; c++) printf(" %4.0f", ref_value(ref, "gd_confusion", t * k + c));
-        }
-        printf("\n");
-    }
-}
-
 /* 1. The lesson's gradient descent, beside NumPy. */
-static void print_gd(const Options *o, const Softmax *m, const double *losses, double accuracy,
+static void print_gd(const CourseRun *o, const Softmax *m, const double *losses, double accuracy,
                      const size_t *counts, const Reference *ref) {
     static const size_t EPOCHS[] = {0, 1, 10, 100, 999};
-    printf("1. Gradient descent: learning rate %g, %zu epochs, from W = 0, b = 0\n\n", o->lr, o->epochs);
+    printf("1. Gradient descent: learning rate %g, %zu epochs, from W = 0, b = 0\n\n", o->gd.lr, o->gd.epochs);
     print_head(o, "", "NumPy reference");
     size_t printed = 0;   // 1 + the last epoch printed
     for (int e = 0; e < 5; e++) {
-        size_t epoch = EPOCHS[e] == 999 ? o->epochs - 1 : EPOCHS[e];   // 999: the last epoch
-        if (epoch >= o->epochs || epoch < printed) continue;
+        size_t epoch = EPOCHS[e] == 999 ? o->gd.epochs - 1 : EPOCHS[e];   // 999: the last epoch
+        if (epoch >= o->gd.epochs || epoch < printed) continue;
         printed = epoch + 1;
         char label[32], key[32];
         snprintf(label, sizeof label, "loss[%zu]", epoch);
@@ -100,7 +65,7 @@ static void print_gd(const Options *o, const Softmax *m, const double *losses, d
     }
     print_weights(o, m, "", "gd_W_", "gd_b", ref);
     chapter_compare("accuracy", accuracy, chapter_reference(o->lesson, ref, "gd_accuracy", 0));
-    print_confusion(o, counts, m->k, ref);
+    chapter_print_confusion(counts, m->k, o->lesson, ref, "gd_confusion");
     double sum_b = 0.0;
     for (size_t c = 0; c < m->k; c++) sum_b += m->b[c];
     printf("\nb_0 + ... + b_%zu = %.1e: the K gradients add up to 0 at every step, so weights that\n"
@@ -112,7 +77,7 @@ static void print_gd(const Options *o, const Softmax *m, const double *losses, d
 #define SEPARABLE_LOSS 1e-6
 
 /* 2. The converged fit, beside scikit-learn: probabilities first. */
-static void print_converged(const Options *o, const Softmax *m, const SoftmaxFitInfo *info,
+static void print_converged(const CourseRun *o, const Softmax *m, const SoftmaxFitInfo *info,
                             const Matrix *X, double accuracy, const Reference *ref) {
     printf("2. The converged fit: Newton's method, %zu steps, gradient norm %.1e%s\n", info->iterations,
            info->grad_norm, info->converged ? "" : " (NOT converged: it hit the step limit)");
@@ -149,11 +114,11 @@ static void print_converged(const Options *o, const Softmax *m, const SoftmaxFit
 }
 
 /* 3. One-vs-rest (chapter 7) on the same data and settings. */
-static void print_versus_ovr(const Options *o, const Dataset *ds, const double *pred_gd,
+static void print_versus_ovr(const CourseRun *o, const Dataset *ds, const double *pred_gd,
                              double accuracy_gd, double accuracy_conv, const Reference *ovr_ref) {
     Ovr ovr;
-    ovr_init(&ovr, o->classes, ds->d);
-    LogRegParams par = {.lr = o->lr, .epochs = o->epochs, .lambda = 0.0};
+    ovr_init(&ovr, o->data.classes, ds->d);
+    LogRegParams par = {.lr = o->gd.lr, .epochs = o->gd.epochs, .lambda = 0.0};
     if (ovr_fit_gd(&ovr, &ds->X, ds->y, &par, NULL).status != TRAIN_OK) {
         printf("3. One-vs-rest with the same learning rate diverged, so there is nothing to compare.\n\n");
         ovr_free(&ovr);
@@ -176,7 +141,12 @@ static void print_versus_ovr(const Options *o, const Dataset *ds, const double *
 }
 
 static void plot_regions(const Plotter *pl, const Softmax *m, const Dataset *ds, size_t epochs) {
-    Matrix grid = regions_grid(&ds->X, REGIONS_STEPS);
+    if (ds->d != 2) {
+        printf("(The data have %zu features, not 2, so there is no plane to draw the regions in.)\n", ds->d);
+        return;
+    }
+    RegionsBox box = regions_box(&ds->X, REGIONS_MARGIN);
+    Matrix grid = regions_grid(&box, REGIONS_STEPS);
     double *cls = vec_new(grid.rows);
     softmax_predict(m, &grid, cls);
     Plot p;
@@ -204,75 +174,88 @@ static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, do
     chapter_show(pl, &p);
 }
 
-int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + 2];
-    Options o = parse_options(argc, argv, opts);
-    Plotter pl;
-    chapter_plotter(&pl);
-    Dataset ds;
-    course_load(&o.data, &ds);
-    Reference ref, ovr_ref;
-    chapter_load_reference(&ref, "softmax-classification3.txt");
-    chapter_load_reference(&ovr_ref, "ovr-classification3.txt");
-    size_t k = o.classes;
-    char about[256];
-    printf("Chapter 8: softmax regression on %s\n(%zu samples, %zu features, %zu classes)\n\n",
-           course_describe(&o.data, about, sizeof about), ds.n, ds.d, k);
+/* What the chapter computes. */
+typedef struct {
+    Softmax m;          // the lesson's fit: gradient descent
+    double *losses;     // (epochs) its loss before every update
+    double *pred;       // (n) its predicted classes
+    double accuracy;    // its training accuracy
+    Softmax best;       // the converged fit: Newton's method
+    SoftmaxFitInfo info;   // how Newton's method ended
+} Fits;
 
+/* Step 1: the lesson's gradient descent from W = 0, b = 0, printed beside
+ * NumPy. Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why.
+ * Free f with fits_free either way. */
+static int train_gd(Fits *f, const Dataset *ds, const CourseRun *o, const Reference *ref) {
+    size_t k = o->data.classes;
+    softmax_init(&f->best, k, ds->d);
+    f->pred = vec_new(ds->n);
     // [snippet train]
-    Softmax m;
-    softmax_init(&m, k, ds.d);              // W = 0 (K x d), b = 0 (K)
-    SoftmaxParams par = {.lr = o.lr, .epochs = o.epochs};
-    double *losses = vec_new(o.epochs);
-    TrainResult fit = softmax_fit_gd(&m, &ds.X, ds.y, &par, losses);
-    if (fit.status != TRAIN_OK) {          // the loss blew up: say so, print no numbers
-        free(losses);
-        softmax_free(&m);
-        ref_free(&ovr_ref);
-        ref_free(&ref);
-        dataset_free(&ds);
-        return chapter_fit_status(fit, o.lr, NULL);
-    }
-    double *pred = vec_new(ds.n);
-    softmax_predict(&m, &ds.X, pred);       // the class of the largest probability
+    softmax_init(&f->m, k, ds->d);          // W = 0 (K x d), b = 0 (K)
+    SoftmaxParams par = {.lr = o->gd.lr, .epochs = o->gd.epochs};
+    f->losses = vec_new(o->gd.epochs);
+    TrainResult fit = softmax_fit_gd(&f->m, &ds->X, ds->y, &par, f->losses);
+    if (fit.status != TRAIN_OK) return chapter_fit_status(fit, o->gd.lr, NULL);   // print no numbers
+    softmax_predict(&f->m, &ds->X, f->pred);   // the class of the largest probability
     // [end train]
     size_t *counts = lr_calloc(k * k, sizeof *counts);
-    multiclass_confusion(ds.y, pred, ds.n, k, counts);
-    double accuracy = metrics_accuracy(pred, ds.y, ds.n);
-    print_gd(&o, &m, losses, accuracy, counts, &ref);
+    metrics_confusion_matrix(ds->y, f->pred, ds->n, k, counts);
+    f->accuracy = metrics_accuracy(f->pred, ds->y, ds->n);
+    print_gd(o, &f->m, f->losses, f->accuracy, counts, ref);
+    free(counts);
+    return CHAPTER_DONE;
+}
 
+/* Step 2: the converged fit beside scikit-learn's, and both beside
+ * one-vs-rest. */
+static void converge(Fits *f, const Dataset *ds, const CourseRun *o, const Reference *ref, const Reference *ovr_ref) {
     // [snippet converge]
-    Softmax best;
-    softmax_init(&best, k, ds.d);
     SoftmaxNewtonParams newton = {.tol = SOFTMAX_NEWTON_TOL, .max_iter = SOFTMAX_NEWTON_MAX_ITER};
-    SoftmaxFitInfo info;
     LrError err;
-    if (softmax_fit_newton(&best, &ds.X, ds.y, &newton, &info, &err) != 0) {
+    if (softmax_fit_newton(&f->best, &ds->X, ds->y, &newton, &f->info, &err) != 0) {
         chapter_say("%s; the numbers below are from the last good step", err.msg);
     }
     // [end converge]
-    double *pred_best = vec_new(ds.n);
-    softmax_predict(&best, &ds.X, pred_best);
-    double accuracy_best = metrics_accuracy(pred_best, ds.y, ds.n);
-    print_converged(&o, &best, &info, &ds.X, accuracy_best, &ref);
-    print_versus_ovr(&o, &ds, pred, accuracy, accuracy_best, &ovr_ref);
-    if (!o.lesson) printf("(Options differ from the lesson's, so there is no reference to compare.)\n\n");
-
-    if (ds.d == 2) {
-        plot_regions(&pl, &m, &ds, o.epochs);
-    } else {
-        printf("(The data have %zu features, not 2, so there is no plane to draw the regions in.)\n", ds.d);
-    }
-    plot_loss(&pl, losses, o.epochs, o.lr, info.loss);
-
+    double *pred_best = vec_new(ds->n);
+    softmax_predict(&f->best, &ds->X, pred_best);
+    double accuracy_best = metrics_accuracy(pred_best, ds->y, ds->n);
+    print_converged(o, &f->best, &f->info, &ds->X, accuracy_best, ref);
+    print_versus_ovr(o, ds, f->pred, f->accuracy, accuracy_best, ovr_ref);
+    if (!o->lesson) printf("(Options differ from the lesson's, so there is no reference to compare.)\n\n");
     free(pred_best);
-    softmax_free(&best);
-    free(counts);
-    free(pred);
-    free(losses);
-    softmax_free(&m);
+}
+
+static void fits_free(Fits *f) {
+    softmax_free(&f->best);
+    free(f->pred);
+    free(f->losses);
+    softmax_free(&f->m);
+}
+
+int main(int argc, char **argv) {
+    CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION3), .gd = course_gd(0.1, 1000)};
+    Plotter pl;
+    Dataset ds;
+    course_run(&o, &pl, &ds, argc, argv, "Chapter 8: softmax regression, one model for K classes.", NULL, 0);
+    Reference ref, ovr_ref;
+    chapter_load_reference(&ref, "softmax-classification3.txt");
+    chapter_load_reference(&ovr_ref, "ovr-classification3.txt");
+    char about[256];
+    printf("Chapter 8: softmax regression on %s\n(%zu samples, %zu features, %zu classes)\n\n",
+           course_describe(&o.data, about, sizeof about), ds.n, ds.d, o.data.classes);
+
+    Fits f;
+    int status = train_gd(&f, &ds, &o, &ref);
+    if (status == CHAPTER_DONE) {
+        converge(&f, &ds, &o, &ref, &ovr_ref);
+        plot_regions(&pl, &f.m, &ds, o.gd.epochs);
+        plot_loss(&pl, f.losses, o.gd.epochs, o.gd.lr, f.info.loss);
+    }
+
+    fits_free(&f);
     ref_free(&ovr_ref);
     ref_free(&ref);
     dataset_free(&ds);
-    return 0;
+    return status;
 }

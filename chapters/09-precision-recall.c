@@ -10,83 +10,14 @@
  *
  *     make chapter-09 && ./chapter-09 [--lr RATE] [--epochs N] [--seed N] [--data FILE.csv]
  */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "chapter.h"
 #include "course.h"
 #include "logreg.h"
 #include "metrics.h"
-
-typedef struct {
-    CourseData data;    // the data set: the lesson's, generated, unless options change it
-    double lr;          // learning rate
-    size_t epochs;      // number of gradient steps
-    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with scikit-learn
-} Options;
-
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .lr = 0.1, .epochs = 500};
-    size_t n = course_options(&o.data, opts);
-    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
-    opts[n++] = (ChapterOption){"--epochs", "N", "number of gradient steps (default 500)", OPT_COUNT, &o.epochs, 1, 1e7, 0};
-    chapter_parse(argc, argv, "Chapter 9: precision, recall, F1 and the choice of threshold.", opts, n);
-    o.lesson = course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 500;
-    return o;
-}
-
-/* ---- the reference curve ---------------------------------------------------- */
-
-/* The reference curve: data/reference/pr-classification-curve.csv. */
-typedef struct {
-    size_t n;
-    double *threshold, *precision, *recall;   // (n) each
-} RefCurve;
-
-/* Reads "threshold,precision,recall" rows after a header line, or exits 2
- * naming the file and line. */
-static void load_ref_curve(RefCurve *rc) {
-    char path[4096], line[256];
-    lr_data_path("reference/pr-classification-curve.csv", path, sizeof path);
-    FILE *f = fopen(path, "r");
-    if (f == NULL) {
-        chapter_fail("%s: %s", path, strerror(errno));
-    }
-    size_t cap = 512, lineno = 1;
-    *rc = (RefCurve){0, lr_malloc(cap * sizeof(double)), lr_malloc(cap * sizeof(double)), lr_malloc(cap * sizeof(double))};
-    if (fgets(line, sizeof line, f) == NULL) line[0] = '\0';   // the header
-    while (fgets(line, sizeof line, f) != NULL) {
-        lineno++;
-        if (rc->n == cap) {
-            cap *= 2;
-            rc->threshold = lr_realloc(rc->threshold, cap * sizeof(double));
-            rc->precision = lr_realloc(rc->precision, cap * sizeof(double));
-            rc->recall = lr_realloc(rc->recall, cap * sizeof(double));
-        }
-        char *end;
-        double *cell[3] = {&rc->threshold[rc->n], &rc->precision[rc->n], &rc->recall[rc->n]};
-        const char *at = line;
-        for (int k = 0; k < 3; k++, at = end + 1) {
-            *cell[k] = strtod(at, &end);
-            int last_ok = *end == '\n' || *end == '\r' || *end == '\0';
-            if (end == at || (k < 2 ? *end != ',' : !last_ok)) {
-                chapter_fail("%s:%zu: expected three numbers: threshold,precision,recall", path, lineno);
-            }
-        }
-        rc->n++;
-    }
-    fclose(f);
-}
-
-static void free_ref_curve(RefCurve *rc) {
-    free(rc->threshold);
-    free(rc->precision);
-    free(rc->recall);
-    *rc = (RefCurve){0};
-}
 
 /* ---- printing ---------------------------------------------------------------- */
 
@@ -127,7 +58,7 @@ static void print_grid(const double *p, const double *y, size_t n, const Referen
 
 /* The curve's size, the best-F1 point and the average precision beside
  * scikit-learn's, and the largest difference along the whole curve. */
-static void print_summary(const PrCurve *c, size_t best, const Reference *ref, const RefCurve *rc, int lesson) {
+static void print_summary(const PrCurve *c, size_t best, const Reference *ref, const Matrix *rc, int lesson) {
     printf("%-14s %20s %20s %10s\n", "", "ours", lesson ? "scikit-learn" : "", lesson ? "|diff|" : "");
     chapter_compare("thresholds", (double)c->n, lesson ? ref_value(ref, "n_thresholds", 0) : NAN);
     chapter_compare("best_threshold", c->threshold[best], lesson ? ref_value(ref, "best_threshold", 0) : NAN);
@@ -136,14 +67,14 @@ static void print_summary(const PrCurve *c, size_t best, const Reference *ref, c
     chapter_compare("best_recall", c->recall[best], lesson ? ref_value(ref, "best_recall", 0) : NAN);
     chapter_compare("avg_precision", metrics_average_precision(c), lesson ? ref_value(ref, "average_precision", 0) : NAN);
     if (!lesson) return;
-    double worst = c->n == rc->n ? 0.0 : INFINITY;
-    for (size_t k = 0; k < c->n && k < rc->n; k++) {
-        worst = fmax(worst, fabs(c->threshold[k] - rc->threshold[k]));
-        worst = fmax(worst, fabs(c->precision[k] - rc->precision[k]));
-        worst = fmax(worst, fabs(c->recall[k] - rc->recall[k]));
+    double worst = c->n == rc->rows ? 0.0 : INFINITY;
+    for (size_t k = 0; k < c->n && k < rc->rows; k++) {   // rc's columns: threshold, precision, recall
+        worst = fmax(worst, fabs(c->threshold[k] - *mat_at(rc, k, 0)));
+        worst = fmax(worst, fabs(c->precision[k] - *mat_at(rc, k, 1)));
+        worst = fmax(worst, fabs(c->recall[k] - *mat_at(rc, k, 2)));
     }
     printf("curve_max_diff %.1e   (largest |ours - scikit-learn's| over all %zu points: threshold, precision, recall)\n",
-           worst, rc->n);
+           worst, rc->rows);
 }
 
 /* ---- plots -------------------------------------------------------------------- */
@@ -248,16 +179,16 @@ static void plot_threshold(const Plotter *pl, const PrCurve *c, size_t best) {
 
 /* Chapter 3's model, trained by gradient descent from w = 0, b = 0. Returns
  * CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
-static int train(LogReg *m, const Dataset *ds, const Options *o) {
+static int train(LogReg *m, const Dataset *ds, const CourseRun *o) {
     logreg_init(m, ds->d);
-    LogRegParams par = {.lr = o->lr, .epochs = o->epochs, .lambda = 0.0};
-    return chapter_fit_status(logreg_fit_gd(m, &ds->X, ds->y, &par, NULL), o->lr, NULL);
+    LogRegParams par = {.lr = o->gd.lr, .epochs = o->gd.epochs, .lambda = 0.0};
+    return chapter_fit_status(logreg_fit_gd(m, &ds->X, ds->y, &par, NULL), o->gd.lr, NULL);
 }
 
 /* The curve of m's probabilities on ds: printed beside the reference, and
  * plotted. Returns 0, or 2 when the curve cannot be made (a bad label). */
 static int evaluate(const Plotter *pl, const LogReg *m, const Dataset *ds, const Reference *ref,
-                    const RefCurve *rc, int lesson) {
+                    const Matrix *rc, int lesson) {
     double *p = vec_new(ds->n);
     logreg_predict_proba(m, &ds->X, p);
 
@@ -291,27 +222,25 @@ static int evaluate(const Plotter *pl, const LogReg *m, const Dataset *ds, const
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + 3];
-    Options o = parse_options(argc, argv, opts);
+    CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 500)};
     Plotter pl;
-    chapter_plotter(&pl);
     Dataset ds;
-    course_load(&o.data, &ds);
+    course_run(&o, &pl, &ds, argc, argv, "Chapter 9: precision, recall, F1 and the choice of threshold.", NULL, 0);
     Reference ref;
     chapter_load_reference(&ref, "pr-classification.txt");
-    RefCurve rc;
-    load_ref_curve(&rc);
+    Matrix rc;   // scikit-learn's curve: threshold, precision, recall
+    chapter_load_table(&rc, "pr-classification-curve.csv");
 
     char about[256];
     printf("Chapter 9: precision and recall on %s\n(%zu samples)\n", course_describe(&o.data, about, sizeof about),
            ds.n);
-    printf("chapter 3's model: %zu epochs of gradient descent, learning rate %g\n\n", o.epochs, o.lr);
+    printf("chapter 3's model: %zu epochs of gradient descent, learning rate %g\n\n", o.gd.epochs, o.gd.lr);
     LogReg m;
     int status = train(&m, &ds, &o);
     if (status == 0) status = evaluate(&pl, &m, &ds, &ref, &rc, o.lesson);
 
     logreg_free(&m);
-    free_ref_curve(&rc);
+    mat_free(&rc);
     ref_free(&ref);
     dataset_free(&ds);
     return status;

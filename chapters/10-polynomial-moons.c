@@ -20,14 +20,17 @@
 #include "feature.h"
 #include "logreg.h"
 #include "metrics.h"
+#include "polyreg.h"
+#include "regions.h"
+
+#include "10-polynomial-moons/scaling.h"
 
 #define MAX_DEGREE 8         // the sweep's highest degree (scikit-learn's reference goes to 8)
 #define NO_PENALTY 1e-10     // lambda = 1 / C for scikit-learn's C = 1e10: "no" regularisation
-#define GRID_STEPS 150       // grid points along each axis of a probability picture
-#define SCALING_EPOCHS 1000  // gradient descent epochs in the standardising comparison
+#define PLANE_MARGIN 0.5     // the pictures show the data with this margin
 
 typedef struct {
-    CourseData data;    // the training set: make_moons(300, noise=0.2, random_state=42) unless changed
+    CourseRun run;      // the training set: make_moons(300, noise=0.2, random_state=42) unless changed
     CourseData test;    // the held-out set: the same with random_state=1, or --test FILE.csv
     char about[256];    // what the training data are, for messages
     size_t degree;      // the degree whose boundary is drawn
@@ -35,171 +38,34 @@ typedef struct {
     int lesson;         // 1 when data and test are the lesson's: compare with scikit-learn
 } Options;
 
-static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_MOONS), .test = course_defaults(COURSE_MOONS), .degree = 3,
-                 .lambda = 1.0};
-    o.test.seed = 1;
-    size_t n = course_options(&o.data, opts);
-    ChapterOption *test_opts = &opts[n];
-    opts[n++] = (ChapterOption){"--test", "FILE.csv", "held-out CSV file instead of the generated one", OPT_TEXT,
-                                &o.test.data, 0, 0, 0};
-    opts[n++] = (ChapterOption){"--test-seed", "N", "random_state of the generated held-out set (default 1)",
-                                OPT_COUNT, &o.test.seed, 0, 4294967295.0, 0};
-    opts[n++] = (ChapterOption){"--degree", "D", "the degree whose boundary is drawn (default 3)", OPT_COUNT,
-                                &o.degree, 1, MAX_DEGREE, 0};
-    opts[n++] = (ChapterOption){"--lambda", "L", "L2 strength of the regularised fits (default 1, scikit-learn's C = 1)",
-                                OPT_REAL, &o.lambda, 1e-10, 1e6, 0};
-    chapter_parse(argc, argv, "Chapter 10: polynomial features on the two moons.", opts, n);
-    o.test.samples = o.data.samples;   // the held-out set is made like the training set
-    o.test.noise = o.data.noise;
-    o.lesson = course_is_lesson(&o.data) && !test_opts[0].given && !test_opts[1].given;
-    course_describe(&o.data, o.about, sizeof o.about);
-    return o;
-}
-
-/* ---- a polynomial model: expand, standardise, logistic regression ----------- */
-
-typedef struct {
-    size_t degree;              // D: products of up to D features
-    Scaler scaler;              // fitted on the training set's expanded columns
-    LogReg m;                   // weights on the standardised columns
-    LogRegNewtonResult result;  // how Newton's method ended
-    int ok;                     // 0 when Newton stopped on a Hessian it could not invert
-} PolyModel;
-
-/* The columns the model sees: the expansion of X (n, 2), standardised. */
-static Matrix poly_columns(const PolyModel *pm, const Matrix *X) {
-    Matrix P = feature_poly(X, pm->degree);
-    feature_scaler_apply(&pm->scaler, &P);
-    return P;
-}
-
-// [snippet poly-fit]
-/* Fits the model of the given degree and L2 strength to ds, by Newton's
- * method from w = 0, b = 0. */
-static void poly_fit(PolyModel *pm, const Dataset *ds, size_t degree, double lambda) {
-    pm->degree = degree;
-    Matrix P = feature_poly(&ds->X, degree);   // (n, C(2 + D, D) - 1)
-    feature_scaler_fit(&pm->scaler, &P);       // mean and deviation of the TRAINING columns
-    feature_scaler_apply(&pm->scaler, &P);
-    logreg_init(&pm->m, P.cols);
-    LogRegNewtonParams par = {.tol = LOGREG_NEWTON_TOL, .max_iter = LOGREG_NEWTON_MAX_ITER, .lambda = lambda};
-    LrError err;
-    pm->ok = logreg_fit_newton(&pm->m, &P, ds->y, &par, NULL, &pm->result, &err) == 0;
-    mat_free(&P);
-}
-// [end poly-fit]
-
-/* p_i = P(y = 1 | x_i) for the rows of X (n, 2); p is (n). */
-static void poly_proba(const PolyModel *pm, const Matrix *X, double *p) {
-    Matrix P = poly_columns(pm, X);
-    logreg_predict_proba(&pm->m, &P, p);
-    mat_free(&P);
-}
-
-static double poly_accuracy(const PolyModel *pm, const Dataset *ds) {
-    double *p = vec_new(ds->n);
-    poly_proba(pm, &ds->X, p);
-    for (size_t i = 0; i < ds->n; i++) p[i] = p[i] >= 0.5;
-    double acc = metrics_accuracy(p, ds->y, ds->n);
-    free(p);
-    return acc;
-}
-
-/* The largest |w_j|: how hard the model leans on its columns. */
-static double poly_max_weight(const PolyModel *pm) {
-    double big = 0;
-    for (size_t j = 0; j < pm->m.d; j++) big = fmax(big, fabs(pm->m.w[j]));
-    return big;
-}
-
-static void poly_free(PolyModel *pm) {
-    feature_scaler_free(&pm->scaler);
-    logreg_free(&pm->m);
+/* The command line, the plotter and both data sets (the held-out set made
+ * like the training set), or exits 2. */
+static void start(Options *o, Plotter *pl, Dataset *train, Dataset *test, int argc, char **argv) {
+    *o = (Options){.run = {.data = course_defaults(COURSE_MOONS)}, .test = course_defaults(COURSE_MOONS),
+                   .degree = 3, .lambda = 1.0};
+    o->test.seed = 1;
+    ChapterOption extra[] = {
+        {"--test", "FILE.csv", "held-out CSV file instead of the generated one", OPT_TEXT, &o->test.data, 0, 0, 0},
+        {"--test-seed", "N", "random_state of the generated held-out set (default 1)", OPT_COUNT, &o->test.seed, 0,
+         4294967295.0, 0},
+        {"--degree", "D", "the degree whose boundary is drawn (default 3)", OPT_COUNT, &o->degree, 1, MAX_DEGREE, 0},
+        {"--lambda", "L", "L2 strength of the regularised fits (default 1, scikit-learn's C = 1)", OPT_REAL,
+         &o->lambda, 1e-10, 1e6, 0},
+    };
+    course_run(&o->run, pl, train, argc, argv, "Chapter 10: polynomial features on the two moons.", extra, 4);
+    o->test.samples = o->run.data.samples;   // the held-out set is made like the training set
+    o->test.noise = o->run.data.noise;
+    o->lesson = o->run.lesson && !extra[0].given && !extra[1].given;
+    course_describe(&o->run.data, o->about, sizeof o->about);
+    course_load(&o->test, test);
 }
 
 /* ---- pictures of the plane ------------------------------------------------------ */
 
-/* Any model of the plane: writes p_i = P(y = 1 | x_i) for the rows of X. */
-typedef void (*ProbaFn)(const void *model, const Matrix *X, double *p);
-
-static void linear_proba(const void *model, const Matrix *X, double *p) {
-    logreg_predict_proba(model, X, p);
-}
-
-static void poly_proba_fn(const void *model, const Matrix *X, double *p) {
-    poly_proba(model, X, p);
-}
-
-typedef struct {
-    double x_min, x_max, y_min, y_max;   // the plotted part of the plane
-} Box;
-
-/* The data's range with a margin of 0.5 on every side. */
-static Box data_box(const Dataset *ds) {
-    Box b = {INFINITY, -INFINITY, INFINITY, -INFINITY};
-    for (size_t i = 0; i < ds->n; i++) {
-        b.x_min = fmin(b.x_min, *mat_at(&ds->X, i, 0));
-        b.x_max = fmax(b.x_max, *mat_at(&ds->X, i, 0));
-        b.y_min = fmin(b.y_min, *mat_at(&ds->X, i, 1));
-        b.y_max = fmax(b.y_max, *mat_at(&ds->X, i, 1));
-    }
-    return (Box){b.x_min - 0.5, b.x_max + 0.5, b.y_min - 0.5, b.y_max + 0.5};
-}
-
-/* Datablock NAME: the model's probability on a GRID_STEPS x GRID_STEPS grid,
- * rows "x1 x2 p", one scan per x2 (blank lines between, for splot). */
-static void add_surface(Plot *p, const char *name, ProbaFn proba, const void *model, Box b) {
-    Matrix G = mat_new(GRID_STEPS * GRID_STEPS, 2);
-    for (size_t r = 0; r < GRID_STEPS; r++) {
-        for (size_t s = 0; s < GRID_STEPS; s++) {
-            *mat_at(&G, r * GRID_STEPS + s, 0) = b.x_min + (b.x_max - b.x_min) * (double)s / (GRID_STEPS - 1);
-            *mat_at(&G, r * GRID_STEPS + s, 1) = b.y_min + (b.y_max - b.y_min) * (double)r / (GRID_STEPS - 1);
-        }
-    }
-    double *prob = vec_new(G.rows);
-    proba(model, &G, prob);
-    plot_data_begin(p, name);
-    for (size_t k = 0; k < G.rows; k++) {
-        if (k > 0 && k % GRID_STEPS == 0) plot_data_blank(p);
-        plot_data_row(p, 3, (double[]){*mat_at(&G, k, 0), *mat_at(&G, k, 1), prob[k]});
-    }
-    plot_data_end(p);
-    free(prob);
-    mat_free(&G);
-}
-
-/* Datablock BOUNDARY: gnuplot traces the p = 0.5 contour of SURFACE. */
-static void add_contour(Plot *p, const char *surface, const char *boundary) {
-    plot_cmd(p, "set contour base");
-    plot_cmd(p, "set cntrparam levels discrete 0.5");
-    plot_cmd(p, "unset surface");
-    plot_cmd(p, "set table $%s", boundary);
-    plot_cmd(p, "splot $%s using 1:2:3", surface);
-    plot_cmd(p, "unset table");
-    plot_cmd(p, "unset contour");
-    plot_cmd(p, "set surface");
-}
-
-/* Datablocks class0 and class1: the samples of ds. */
-static void add_points(Plot *p, const Dataset *ds) {
-    for (int cls = 0; cls <= 1; cls++) {
-        plot_data_begin(p, cls == 0 ? "class0" : "class1");
-        for (size_t i = 0; i < ds->n; i++) {
-            if (ds->y[i] == cls) plot_data_row(p, 2, mat_row(&ds->X, i));
-        }
-        plot_data_end(p);
-    }
-}
-
 /* Axes, a pale blue-white-orange palette for P(y = 1) (the class colours
  * of lib/plot, lightened so the points stay visible) and the plane's range. */
-static void set_plane(Plot *p, const Dataset *ds, Box b) {
-    plot_cmd(p, "set xlabel '%s'", ds->names[0]);
-    plot_cmd(p, "set ylabel '%s'", ds->names[1]);
-    plot_cmd(p, "set xrange [%g:%g]", b.x_min, b.x_max);
-    plot_cmd(p, "set yrange [%g:%g]", b.y_min, b.y_max);
-    plot_cmd(p, "set size ratio -1");
+static void set_plane(Plot *p, const Dataset *ds, const RegionsBox *box) {
+    regions_set_axes(p, ds, box);
     plot_cmd(p, "set palette defined (0 '#99C7E0', 0.5 '#FFFFFF', 1 '#EEBF99')");
     plot_cmd(p, "set cbrange [0:1]");
     plot_cmd(p, "set cblabel 'P(y = 1)'");
@@ -211,15 +77,15 @@ static void set_plane(Plot *p, const Dataset *ds, Box b) {
                "$class1 using 1:2 with points lt 2 pt 5 ps 0.7 title 'y = 1'"
 
 /* The model's P(y = 1) over the plane, its p = 0.5 boundary, the samples. */
-static void plot_surface(const Plotter *pl, const char *name, const char *title, ProbaFn proba,
+static void plot_surface(const Plotter *pl, const char *name, const char *title, RegionsProbaFn proba,
                          const void *model, const Dataset *ds) {
-    Box b = data_box(ds);
+    RegionsBox box = regions_box(&ds->X, PLANE_MARGIN);
     Plot p;
     plot_begin(&p, name);
-    add_surface(&p, "surface", proba, model, b);
-    add_points(&p, ds);
-    add_contour(&p, "surface", "boundary");
-    set_plane(&p, ds, b);
+    regions_add_probability(&p, "surface", proba, model, &box);
+    regions_add_samples(&p, ds, 2);
+    regions_add_contour(&p, "surface", "boundary");
+    set_plane(&p, ds, &box);
     plot_cmd(&p, "set title '%s'", title);
     plot_cmd(&p, "plot $surface using 1:2:3 with image notitle, "
                  "$boundary using 1:2 with lines lt 7 lw 2 title 'boundary: p = 0.5', " POINTS);
@@ -230,15 +96,15 @@ static void plot_surface(const Plotter *pl, const char *name, const char *title,
  * the penalised model's probabilities. */
 static void plot_overfit(const Plotter *pl, const PolyModel *loose, const PolyModel *tight, double lambda,
                          const Dataset *train, const Dataset *test) {
-    Box b = data_box(train);
+    RegionsBox box = regions_box(&train->X, PLANE_MARGIN);
     Plot p;
     plot_begin(&p, "chapter-10-overfit");
-    add_surface(&p, "loose", poly_proba_fn, loose, b);
-    add_surface(&p, "tight", poly_proba_fn, tight, b);
-    add_points(&p, train);
-    add_contour(&p, "loose", "loose_line");
-    add_contour(&p, "tight", "tight_line");
-    set_plane(&p, train, b);
+    regions_add_probability(&p, "loose", polyreg_proba_fn, loose, &box);
+    regions_add_probability(&p, "tight", polyreg_proba_fn, tight, &box);
+    regions_add_samples(&p, train, 2);
+    regions_add_contour(&p, "loose", "loose_line");
+    regions_add_contour(&p, "tight", "tight_line");
+    set_plane(&p, train, &box);
     plot_cmd(&p, "set title 'Degree %zu: without a penalty the boundary wanders wherever there are no points; "
                  "L2 keeps it smooth'", loose->degree);
     plot_cmd(&p, "plot $tight using 1:2:3 with image notitle, "
@@ -246,8 +112,8 @@ static void plot_overfit(const Plotter *pl, const PolyModel *loose, const PolyMo
                  "title 'no penalty: training accuracy %.2f, held-out %.2f', "
                  "$tight_line using 1:2 with lines lt 7 lw 3 "
                  "title 'L2, lambda = %g: training %.2f, held-out %.2f', " POINTS,
-             poly_accuracy(loose, train), poly_accuracy(loose, test), lambda, poly_accuracy(tight, train),
-             poly_accuracy(tight, test));
+             polyreg_accuracy(loose, train), polyreg_accuracy(loose, test), lambda, polyreg_accuracy(tight, train),
+             polyreg_accuracy(tight, test));
     chapter_show(pl, &p);
 }
 
@@ -263,10 +129,10 @@ typedef struct {
 static void sweep(const Dataset *train, const Dataset *test, double lambda, SweepRow *rows) {
     for (size_t d = 1; d <= MAX_DEGREE; d++) {
         PolyModel pm;
-        poly_fit(&pm, train, d, lambda);
-        rows[d - 1] = (SweepRow){poly_accuracy(&pm, train), poly_accuracy(&pm, test), poly_max_weight(&pm),
+        polyreg_fit(&pm, train, d, lambda);
+        rows[d - 1] = (SweepRow){polyreg_accuracy(&pm, train), polyreg_accuracy(&pm, test), polyreg_max_weight(&pm),
                                  pm.ok && pm.result.converged};
-        poly_free(&pm);
+        polyreg_free(&pm);
     }
 }
 
@@ -360,56 +226,6 @@ static void print_features(const Dataset *ds, const Reference *ref, int lesson) 
     mat_free(&P);
 }
 
-/* One run of gradient descent on the columns P: its final loss and accuracy,
- * or, when training stopped (lib/train's watch), how it ended. */
-static void gd_run(const char *what, const Matrix *P, const double *y, double lr) {
-    LogReg m;
-    logreg_init(&m, P->cols);
-    LogRegParams par = {.lr = lr, .epochs = SCALING_EPOCHS, .lambda = 0.0};
-    double *losses = vec_new(SCALING_EPOCHS);   // losses[e]: the loss before update e
-    TrainResult fit = logreg_fit_gd(&m, P, y, &par, losses);
-    printf("%-14s %6g   ", what, lr);
-    if (fit.status == TRAIN_DIVERGED) {
-        printf("diverged: the loss went from %.3f up to %.3g\n", fit.start_loss, fit.last_loss);
-    } else if (fit.status == TRAIN_NOT_FINITE) {
-        printf("stopped: the weights overflowed after %zu epochs\n", fit.epochs);
-    } else {
-        double end = logreg_loss(&m, P, y, 0.0);
-        double *pred = vec_new(P->rows);
-        logreg_predict(&m, P, 0.5, pred);
-        printf("%10.4f   %8.4f\n", end, metrics_accuracy(pred, y, P->rows));
-        free(pred);
-    }
-    free(losses);
-    logreg_free(&m);
-}
-
-/* Gradient descent on degree-8 columns as they are and standardised, at a
- * small and a large learning rate. */
-static void print_scaling(const Dataset *ds) {
-    Matrix raw = feature_poly(&ds->X, MAX_DEGREE), scaled = feature_poly(&ds->X, MAX_DEGREE);
-    Scaler sc;
-    feature_scaler_fit(&sc, &raw);
-    feature_scaler_apply(&sc, &scaled);
-    double lo = INFINITY, hi = 0;
-    for (size_t j = 0; j < sc.d; j++) {
-        lo = fmin(lo, sc.scale[j]);
-        hi = fmax(hi, sc.scale[j]);
-    }
-    printf("4. What standardising does for gradient descent: degree %d (%zu columns), %d epochs from w = 0.\n"
-           "   The raw columns' standard deviations run from %.3g to %.3g; standardised, all are 1.\n\n",
-           MAX_DEGREE, raw.cols, SCALING_EPOCHS, lo, hi);
-    printf("%-14s %6s   %10s   %8s\n", "columns", "lr", "final loss", "train acc");
-    gd_run("raw", &raw, ds->y, 0.1);
-    gd_run("raw", &raw, ds->y, 10);
-    gd_run("standardised", &scaled, ds->y, 0.1);
-    gd_run("standardised", &scaled, ds->y, 10);
-    printf("\n");
-    feature_scaler_free(&sc);
-    mat_free(&scaled);
-    mat_free(&raw);
-}
-
 /* ---- main ------------------------------------------------------------------------- */
 
 /* Part 1: the lesson's straight line, its accuracies printed beside NumPy's
@@ -435,7 +251,7 @@ static int straight_line(const Plotter *pl, const Options *o, const Dataset *tra
     print_linear(&lin, train_acc, test_acc, ref, o->lesson);
     char heading[160];
     snprintf(heading, sizeof heading, "A straight line cannot follow the moons: training accuracy %.2f", train_acc);
-    plot_surface(pl, "chapter-10-linear", heading, linear_proba, &lin, train);
+    plot_surface(pl, "chapter-10-linear", heading, regions_logreg_proba, &lin, train);
     printf("\n");
     logreg_free(&lin);
     return 0;
@@ -466,29 +282,26 @@ static void degree_sweep(const Plotter *pl, const Options *o, const Dataset *tra
 /* The chosen degree's boundary, and the highest degree without and with L2. */
 static void boundaries(const Plotter *pl, const Options *o, const Dataset *train, const Dataset *test) {
     PolyModel chosen, high_loose, high_tight;
-    poly_fit(&chosen, train, o->degree, NO_PENALTY);
-    poly_fit(&high_loose, train, MAX_DEGREE, NO_PENALTY);
-    poly_fit(&high_tight, train, MAX_DEGREE, o->lambda);
+    polyreg_fit(&chosen, train, o->degree, NO_PENALTY);
+    polyreg_fit(&high_loose, train, MAX_DEGREE, NO_PENALTY);
+    polyreg_fit(&high_tight, train, MAX_DEGREE, o->lambda);
     printf("Degree %zu without a penalty: training accuracy %.4f, held-out %.4f\n", o->degree,
-           poly_accuracy(&chosen, train), poly_accuracy(&chosen, test));
+           polyreg_accuracy(&chosen, train), polyreg_accuracy(&chosen, test));
     char heading[160];
     snprintf(heading, sizeof heading, "Degree %zu polynomial features: the boundary curves between the moons", o->degree);
-    plot_surface(pl, "chapter-10-boundary", heading, poly_proba_fn, &chosen, train);
+    plot_surface(pl, "chapter-10-boundary", heading, polyreg_proba_fn, &chosen, train);
     plot_overfit(pl, &high_loose, &high_tight, o->lambda, train, test);
     printf("\n");
-    poly_free(&chosen);
-    poly_free(&high_loose);
-    poly_free(&high_tight);
+    polyreg_free(&chosen);
+    polyreg_free(&high_loose);
+    polyreg_free(&high_tight);
 }
 
 int main(int argc, char **argv) {
-    ChapterOption opts[COURSE_MAX_OPTIONS + 4];
-    Options o = parse_options(argc, argv, opts);
+    Options o;
     Plotter pl;
-    chapter_plotter(&pl);
     Dataset train, test;
-    course_load(&o.data, &train);
-    course_load(&o.test, &test);
+    start(&o, &pl, &train, &test, argc, argv);
     Reference ref;
     chapter_load_reference(&ref, "poly-moons.txt");
 
@@ -508,7 +321,7 @@ int main(int argc, char **argv) {
         print_features(&train, &ref, o.lesson);
         degree_sweep(&pl, &o, &train, &test, &ref);
         boundaries(&pl, &o, &train, &test);
-        print_scaling(&train);
+        scaling_experiment(&train, MAX_DEGREE);
     }
 
     ref_free(&ref);

@@ -165,11 +165,23 @@ void chapter_load(Dataset *ds, const char *path, int n_classes) {
     }
 }
 
-void chapter_load_reference(Reference *ref, const char *name) {
-    char file[256], path[4096];
+/* The path of data/reference/NAME. */
+static const char *reference_path(const char *name, char *path, size_t size) {
+    char file[256];
     snprintf(file, sizeof file, "reference/%s", name);
+    return lr_data_path(file, path, size);
+}
+
+void chapter_load_reference(Reference *ref, const char *name) {
+    char path[4096];
     LrError err;
-    if (ref_load(ref, lr_data_path(file, path, sizeof path), &err) != 0) chapter_fail("%s", err.msg);
+    if (ref_load(ref, reference_path(name, path, sizeof path), &err) != 0) chapter_fail("%s", err.msg);
+}
+
+void chapter_load_table(Matrix *M, const char *name) {
+    char path[4096];
+    LrError err;
+    if (dataset_read_table(M, reference_path(name, path, sizeof path), &err) != 0) chapter_fail("%s", err.msg);
 }
 
 void chapter_plotter(Plotter *pl) {
@@ -233,6 +245,21 @@ void chapter_compare(const char *label, double ours, double ref) {
         printf("%-14s %20.12f\n", label, ours);
     } else {
         printf("%-14s %20.12f %20.12f %10.1e\n", label, ours, ref, fabs(ours - ref));
+    }
+}
+
+void chapter_print_confusion(const size_t *counts, size_t k, int lesson, const Reference *ref, const char *key) {
+    printf("\nconfusion matrix: row = true class, column = predicted class\n%-8s", "");
+    for (size_t c = 0; c < k; c++) printf(" %7s%zu", "pred ", c);
+    printf("%s\n", lesson ? "   NumPy reference" : "");
+    for (size_t t = 0; t < k; t++) {
+        printf("true_%-3zu", t);
+        for (size_t c = 0; c < k; c++) printf(" %8zu", counts[t * k + c]);
+        if (lesson) {
+            printf("   reference");
+            for (size_t c = 0; c < k; c++) printf(" %4.0f", ref_value(ref, key, t * k + c));
+        }
+        printf("\n");
     }
 }
 

@@ -65,6 +65,10 @@ void chapter_say(const char *fmt, ...) LR_PRINTF(1, 2);
 /* Loads data/reference/NAME, or exits 2. */
 void chapter_load_reference(Reference *ref, const char *name);
 
+/* Loads data/reference/NAME, a CSV table of numbers with a header row
+ * (dataset_read_table), or exits 2. Free M with mat_free. */
+void chapter_load_table(Matrix *M, const char *name);
+
 /* Sets up plotting from LR_PLOT, or exits 2 on a bad value; says once on
  * stderr how to install gnuplot when it is missing. */
 void chapter_plotter(Plotter *pl);
@@ -84,6 +88,11 @@ int chapter_fit_status(TrainResult fit, double lr, const char *where);
 /* Prints "label  ours  reference  |difference|" (or just ours when ref is
  * NAN: the options differ from the lesson's, so there is nothing to compare). */
 void chapter_compare(const char *label, double ours, double ref);
+
+/* The K x K confusion matrix counts (row-major, row = true class, as
+ * metrics_confusion_matrix makes it), and beside each row the reference's
+ * values of key when lesson is 1. */
+void chapter_print_confusion(const size_t *counts, size_t k, int lesson, const Reference *ref, const char *key);
 
 /* values[index] of key in ref when lesson is 1 (the chapter runs with the
  * lesson's data and settings), else NAN: nothing to compare with. */

@@ -33,6 +33,35 @@ size_t course_options(CourseData *cd, ChapterOption *opts) {
     return n;
 }
 
+CourseGd course_gd(double lr, size_t epochs) {
+    return (CourseGd){.lr = lr, .epochs = epochs, .lesson_lr = lr, .lesson_epochs = epochs, .min_epochs = 1,
+                      .epochs_what = "number of gradient steps"};
+}
+
+size_t course_gd_options(CourseGd *gd, ChapterOption *opts) {
+    snprintf(gd->help[0], sizeof gd->help[0], "learning rate (default %g)", gd->lesson_lr);
+    snprintf(gd->help[1], sizeof gd->help[1], "%s (default %zu)", gd->epochs_what, gd->lesson_epochs);
+    opts[0] = (ChapterOption){"--lr", "RATE", gd->help[0], OPT_REAL, &gd->lr, COURSE_LR_MIN, COURSE_LR_MAX, 0};
+    opts[1] = (ChapterOption){"--epochs", "N", gd->help[1], OPT_COUNT, &gd->epochs, (double)gd->min_epochs,
+                              COURSE_EPOCHS_MAX, 0};
+    return COURSE_GD_OPTIONS;
+}
+
+int course_gd_is_lesson(const CourseGd *gd) {
+    return gd->lr == gd->lesson_lr && gd->epochs == gd->lesson_epochs;
+}
+
+void course_run(CourseRun *run, Plotter *pl, Dataset *ds, int argc, char **argv, const char *about,
+                ChapterOption *extra, size_t n_extra) {
+    size_t n = course_options(&run->data, run->opts), first_extra = n;
+    for (size_t k = 0; k < n_extra && k < COURSE_MAX_EXTRA; k++) run->opts[n++] = extra[k];
+    if (run->gd.epochs > 0) n += course_gd_options(&run->gd, &run->opts[n]);
+    chapter_parse(argc, argv, about, run->opts, n);
+    for (size_t k = 0; k < n_extra && k < COURSE_MAX_EXTRA; k++) extra[k].given = run->opts[first_extra + k].given;
+    run->lesson = course_is_lesson(&run->data) && (run->gd.epochs == 0 || course_gd_is_lesson(&run->gd));
+    course_start(&run->data, pl, ds);
+}
+
 int course_classes(const CourseData *cd) {
     return (int)cd->classes;
 }
@@ -86,6 +115,19 @@ void course_load(CourseData *cd, Dataset *ds) {
         dataset_free(ds);
         chapter_fail("%s", err.msg);
     }
+}
+
+void course_start(CourseData *cd, Plotter *pl, Dataset *ds) {
+    chapter_plotter(pl);
+    course_load(cd, ds);
+}
+
+void course_need_features(const CourseData *cd, Dataset *ds, size_t d, const char *why) {
+    if (ds->d == d) return;
+    char about[256];
+    size_t had = ds->d;
+    dataset_free(ds);
+    chapter_fail("%s has %zu features; %s, so it needs %zu", course_describe(cd, about, sizeof about), had, why, d);
 }
 
 int course_is_lesson(const CourseData *cd) {

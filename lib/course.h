@@ -1,15 +1,18 @@
 /* course: the lesson's data sets, made in-process by lib/datagen exactly as
  * scikit-learn makes them, or read from a CSV file; and the command-line
  * options that change them (--seed, --samples, --classes, --noise, --data,
- * --save-data).
+ * --save-data); and the options of gradient descent beside them (--lr,
+ * --epochs), the same in every chapter that trains that way.
  *
  *     CourseData cd = course_defaults(COURSE_CLASSIFICATION);
- *     ChapterOption opts[COURSE_MAX_OPTIONS + 2];
+ *     CourseGd gd = course_gd(0.1, 500);           // the lesson's lr and epochs
+ *     ChapterOption opts[COURSE_MAX_OPTIONS + COURSE_GD_OPTIONS + 2];
  *     size_t n = course_options(&cd, opts);        // then append your own
+ *     n += course_gd_options(&gd, &opts[n]);
  *     chapter_parse(argc, argv, "...", opts, n);
  *     Dataset ds;
  *     course_load(&cd, &ds);                       // exits 2 on a bad file
- *     if (course_is_lesson(&cd)) ... compare with data/reference ...
+ *     if (course_is_lesson(&cd) && course_gd_is_lesson(&gd)) ... compare with data/reference ...
  *
  * Like lib/chapter, course_load talks to the user: on a bad file or bad
  * generator parameters it prints one line on stderr and exits 2.
@@ -56,6 +59,60 @@ CourseData course_defaults(CourseSet set);
  * how many it wrote; their values go into cd. */
 size_t course_options(CourseData *cd, ChapterOption *opts);
 
+/* ---- gradient descent ----------------------------------------------------- */
+
+/* How many options course_gd_options adds, and their ranges. */
+#define COURSE_GD_OPTIONS 2
+#define COURSE_LR_MIN 1e-12
+#define COURSE_LR_MAX 1e6
+#define COURSE_EPOCHS_MAX 1e7
+
+typedef struct {
+    double lr;              // --lr: the learning rate
+    size_t epochs;          // --epochs: full-batch gradient steps
+    double lesson_lr;       // the lesson's values, the defaults
+    size_t lesson_epochs;
+    size_t min_epochs;      // the smallest --epochs accepted [1]
+    const char *epochs_what;   // what --epochs counts, for --help ["number of gradient steps"]
+    char help[2][96];       // the --help lines of --lr and --epochs
+} CourseGd;
+
+/* The lesson's learning rate and number of epochs, which are the defaults. */
+CourseGd course_gd(double lr, size_t epochs);
+
+/* Writes --lr and --epochs into opts (room for COURSE_GD_OPTIONS) and
+ * returns how many it wrote; their values go into gd. */
+size_t course_gd_options(CourseGd *gd, ChapterOption *opts);
+
+/* 1 when lr and epochs are the lesson's. */
+int course_gd_is_lesson(const CourseGd *gd);
+
+/* ---- a chapter's run: its options, then its data -------------------------- */
+
+/* The most options a chapter adds of its own to course_run. */
+#define COURSE_MAX_EXTRA 4
+
+/* What a chapter on a course data set runs with. Set data (course_defaults)
+ * and gd (course_gd; all zero for a chapter without --lr and --epochs),
+ * then call course_run. The run must not move afterwards: the parsed
+ * options point into it. */
+typedef struct {
+    CourseData data;    // the data set's options
+    CourseGd gd;        // --lr and --epochs, when gd.epochs > 0
+    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with the references
+    ChapterOption opts[COURSE_MAX_OPTIONS + COURSE_MAX_EXTRA + COURSE_GD_OPTIONS];
+} CourseRun;
+
+/* The start of a chapter's main: parses the command line (the data options,
+ * then the chapter's own extra options, at most COURSE_MAX_EXTRA, then --lr
+ * and --epochs), sets run->lesson and each extra option's given flag, and
+ * then course_start: plotting, and the data set into ds. about is the first
+ * line of --help. Exits 0 after --help, 2 on a problem. */
+void course_run(CourseRun *run, Plotter *pl, Dataset *ds, int argc, char **argv, const char *about,
+                ChapterOption *extra, size_t n_extra);
+
+/* ---- the data set ----------------------------------------------------------- */
+
 /* Number of classes of the data set (cd->classes). */
 int course_classes(const CourseData *cd);
 
@@ -63,6 +120,15 @@ int course_classes(const CourseData *cd);
  * --save-data when asked. Prints one line on stderr and exits 2 on a problem.
  * The caller frees ds with dataset_free. */
 void course_load(CourseData *cd, Dataset *ds);
+
+/* The start of every chapter that works on a course data set, after its
+ * options: plotting set up from LR_PLOT (chapter_plotter), then the data
+ * set loaded (course_load). Exits 2 on a problem. */
+void course_start(CourseData *cd, Plotter *pl, Dataset *ds);
+
+/* Exits 2 with "DATA has N features; WHY, so it needs d" (after freeing ds)
+ * unless the data set has d features. */
+void course_need_features(const CourseData *cd, Dataset *ds, size_t d, const char *why);
 
 /* 1 when the data set is exactly the lesson's (generated, default seed,
  * samples and noise), so that stored reference values apply. */

@@ -19,6 +19,7 @@ typedef struct {
     size_t *lines;     // (rows) the line each row came from
     size_t rows;
     size_t capacity;   // rows that fit in values and lines
+    int table;         // 1: a table of numbers, the last column need not be a whole-number label
 } Reader;
 
 /* A cell as a message shows it, in single quotes: at most SHOWN bytes,
@@ -204,7 +205,7 @@ static int read_row(Reader *r, char *line, LrError *err) {
         if (parse_cell(r, cell, label_col, &row[j], err) != 0) return -1;
     }
     double label = row[r->cols - 1];
-    if (label != floor(label)) {
+    if (!r->table && label != floor(label)) {
         return lr_fail(err, "%s:%zu:%zu: the label (last column) must be a whole number, got %g",
                        r->path, r->line, label_col, label);
     }
@@ -255,9 +256,10 @@ static int read_lines(Reader *r, FILE *f, Dataset *ds, LrError *err) {
     return status;
 }
 
-int dataset_read_stream(Dataset *ds, FILE *f, const char *name, LrError *err) {
+/* dataset_read_stream, for a data set (table = 0) or a table of numbers. */
+static int read_stream(Dataset *ds, FILE *f, const char *name, int table, LrError *err) {
     *ds = (Dataset){0};
-    Reader r = {.path = name};
+    Reader r = {.path = name, .table = table};
     int status = read_lines(&r, f, ds, err);
     if (status == 0) {
         fill_dataset(&r, ds);
@@ -269,7 +271,12 @@ int dataset_read_stream(Dataset *ds, FILE *f, const char *name, LrError *err) {
     return status;
 }
 
-int dataset_read_csv(Dataset *ds, const char *path, LrError *err) {
+int dataset_read_stream(Dataset *ds, FILE *f, const char *name, LrError *err) {
+    return read_stream(ds, f, name, 0, err);
+}
+
+/* dataset_read_csv, for a data set (table = 0) or a table of numbers. */
+static int read_file(Dataset *ds, const char *path, int table, LrError *err) {
     *ds = (Dataset){0};
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -277,9 +284,26 @@ int dataset_read_csv(Dataset *ds, const char *path, LrError *err) {
     }
     FILE *f = fopen(path, "r");
     if (f == NULL) return lr_fail(err, "%s: cannot open: %s", path, strerror(errno));
-    int status = dataset_read_stream(ds, f, path, err);
+    int status = read_stream(ds, f, path, table, err);
     fclose(f);
     return status;
+}
+
+int dataset_read_csv(Dataset *ds, const char *path, LrError *err) {
+    return read_file(ds, path, 0, err);
+}
+
+int dataset_read_table(Matrix *M, const char *path, LrError *err) {
+    *M = (Matrix){0, 0, NULL};
+    Dataset ds;
+    if (read_file(&ds, path, 1, err) != 0) return -1;
+    *M = mat_new(ds.n, ds.d + 1);
+    for (size_t i = 0; i < ds.n; i++) {   // row i: x_i, then y_i
+        for (size_t j = 0; j < ds.d; j++) *mat_at(M, i, j) = *mat_at(&ds.X, i, j);
+        *mat_at(M, i, ds.d) = ds.y[i];
+    }
+    dataset_free(&ds);
+    return 0;
 }
 
 /* ---- writing ------------------------------------------------------------ */

@@ -41,6 +41,12 @@ int dataset_read_csv(Dataset *ds, const char *path, LrError *err);
  * name stands for the file in messages. Does not close f. */
 int dataset_read_stream(Dataset *ds, FILE *f, const char *name, LrError *err);
 
+/* Reads a table of numbers in the same format, whose last column is a number
+ * like the others (not a label), into M: one row per data row, one column
+ * per column of the file; the header's names are dropped. Returns 0, or -1
+ * with a one-line message in err (and M empty). Free M with mat_free. */
+int dataset_read_table(Matrix *M, const char *path, LrError *err);
+
 /* Writes ds to path (header, then %.17g numbers, so values survive exactly).
  * Writes to a temporary file and renames it, so path is whole or untouched.
  * Returns 0, or -1 with a message in err. */

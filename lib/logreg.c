@@ -19,6 +19,12 @@ void logreg_free(LogReg *m) {
     *m = (LogReg){0, NULL, 0.0};
 }
 
+void logreg_copy(LogReg *m, const LogReg *src) {
+    logreg_init(m, src->d);
+    for (size_t j = 0; j < src->d; j++) m->w[j] = src->w[j];
+    m->b = src->b;
+}
+
 void logreg_predict_proba(const LogReg *m, const Matrix *X, double *p) {
     // p_i = sigma(w . x_i + b)
     mat_vec_bias(X, m->w, m->b, p);

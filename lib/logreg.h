@@ -36,6 +36,9 @@ void logreg_init(LogReg *m, size_t d);
 /* Frees w and leaves m empty. */
 void logreg_free(LogReg *m);
 
+/* Makes m a new model with the weights of src. Free with logreg_free. */
+void logreg_copy(LogReg *m, const LogReg *src);
+
 /* p_i = sigma(w . x_i + b): X is (n, d), p is (n). */
 void logreg_predict_proba(const LogReg *m, const Matrix *X, double *p);
 

@@ -3,7 +3,8 @@
  * Accuracy counts right answers. For a model that outputs a probability p_i,
  * the rest of this module looks at what happens as the threshold t moves:
  * sample i is predicted positive when p_i >= t, and the confusion counts
- * (true/false positives/negatives) give precision, recall and F1.
+ * (true/false positives/negatives) give precision, recall and F1. For K
+ * classes, a K x K confusion matrix gives each class's precision and recall.
  *
  *     PrCurve c;
  *     LrError err;
@@ -88,5 +89,19 @@ size_t metrics_pr_best_f1(const PrCurve *c);
  *   AP = sum_k (R_k - R_{k+1}) P_k,   with R_n = 0,
  * a step-wise area under the curve (no interpolation between points). */
 double metrics_average_precision(const PrCurve *c);
+
+/* ---- more than two classes ------------------------------------------------ */
+
+/* The K x K confusion matrix, row-major: counts[t * k + c] is the number of
+ * samples of true class t that were predicted as class c. y and pred are (n)
+ * labels 0..k-1; counts is (k * k). */
+void metrics_confusion_matrix(const double *y, const double *pred, size_t n, size_t k, size_t *counts);
+
+/* Per-class precision and recall from a confusion matrix (k * k, rows = true):
+ *   precision_c = counts[c][c] / (column c's sum)   of those predicted c, how many are c
+ *   recall_c    = counts[c][c] / (row c's sum)      of those that are c, how many were found
+ * A class never predicted (or never present) gets 0, as scikit-learn reports
+ * it. precision and recall are (k). */
+void metrics_class_precision_recall(const size_t *counts, size_t k, double *precision, double *recall);
 
 #endif

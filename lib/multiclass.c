@@ -33,27 +33,6 @@ void multiclass_predict(const Matrix *P, double *pred) {
     for (size_t i = 0; i < P->rows; i++) pred[i] = (double)multiclass_argmax(mat_row(P, i), P->cols);
 }
 
-// [snippet confusion]
-void multiclass_confusion(const double *y, const double *pred, size_t n, size_t k, size_t *counts) {
-    // counts[t][c] = #{i : y_i = t and pred_i = c}
-    for (size_t t = 0; t < k * k; t++) counts[t] = 0;
-    for (size_t i = 0; i < n; i++) counts[(size_t)y[i] * k + (size_t)pred[i]]++;
-}
-
-void multiclass_precision_recall(const size_t *counts, size_t k, double *precision, double *recall) {
-    for (size_t c = 0; c < k; c++) {
-        size_t predicted_c = 0, true_c = 0;   // column c's sum, row c's sum
-        for (size_t t = 0; t < k; t++) {
-            predicted_c += counts[t * k + c];
-            true_c += counts[c * k + t];
-        }
-        size_t hits = counts[c * k + c];
-        precision[c] = predicted_c == 0 ? 0.0 : (double)hits / (double)predicted_c;
-        recall[c] = true_c == 0 ? 0.0 : (double)hits / (double)true_c;
-    }
-}
-// [end confusion]
-
 /* ---- one-vs-rest --------------------------------------------------------- */
 
 void ovr_init(Ovr *m, size_t k, size_t d) {

@@ -29,7 +29,7 @@
 #include "matrix.h"
 #include "util.h"
 
-/* ---- labels, predictions and how good they are --------------------------- */
+/* ---- labels and predictions (how good they are: lib/metrics) ------------- */
 
 /* The labels of the binary problem "class c against the rest":
  * y_c[i] = 1 if y[i] == c, else 0. y and y_c are (n). */
@@ -41,18 +41,6 @@ size_t multiclass_argmax(const double *p, size_t k);
 
 /* pred_i = argmax_c P_ic for every row of P (n, K); pred is (n). */
 void multiclass_predict(const Matrix *P, double *pred);
-
-/* The K x K confusion matrix, row-major: counts[t * k + c] is the number of
- * samples of true class t that were predicted as class c. y and pred are (n)
- * labels 0..k-1; counts is (k * k). */
-void multiclass_confusion(const double *y, const double *pred, size_t n, size_t k, size_t *counts);
-
-/* Per-class precision and recall from a confusion matrix (k * k, rows = true):
- *   precision_c = counts[c][c] / (column c's sum)   of those predicted c, how many are c
- *   recall_c    = counts[c][c] / (row c's sum)      of those that are c, how many were found
- * A class never predicted (or never present) gets 0, as scikit-learn reports
- * it. precision and recall are (k). */
-void multiclass_precision_recall(const size_t *counts, size_t k, double *precision, double *recall);
 
 /* ---- one-vs-rest --------------------------------------------------------- */
 

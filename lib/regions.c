@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Okabe-Ito, in lib/plot's linetype order 1..6. */
@@ -22,38 +23,44 @@ static unsigned tint(unsigned rgb) {
     return out;
 }
 
-Matrix regions_grid(const Matrix *X, size_t steps) {
-    double lo[2] = {INFINITY, INFINITY}, hi[2] = {-INFINITY, -INFINITY};
+RegionsBox regions_box(const Matrix *X, double margin) {
+    RegionsBox box = {INFINITY, -INFINITY, INFINITY, -INFINITY};
     for (size_t i = 0; i < X->rows; i++) {
-        for (size_t j = 0; j < 2; j++) {
-            lo[j] = fmin(lo[j], *mat_at(X, i, j));
-            hi[j] = fmax(hi[j], *mat_at(X, i, j));
-        }
+        const double *x_i = mat_row(X, i);
+        box.x1_min = fmin(box.x1_min, x_i[0]);
+        box.x1_max = fmax(box.x1_max, x_i[0]);
+        box.x2_min = fmin(box.x2_min, x_i[1]);
+        box.x2_max = fmax(box.x2_max, x_i[1]);
     }
+    return (RegionsBox){box.x1_min - margin, box.x1_max + margin, box.x2_min - margin, box.x2_max + margin};
+}
+
+// [snippet grid]
+Matrix regions_grid(const RegionsBox *box, size_t steps) {
     Matrix grid = mat_new(steps * steps, 2);
+    // x_rs = (x1_min + s (x1_max - x1_min) / (steps - 1),  x2_min + r (x2_max - x2_min) / (steps - 1))
     for (size_t r = 0; r < steps; r++) {
         for (size_t s = 0; s < steps; s++) {
-            double *g = mat_row(&grid, r * steps + s);
-            g[0] = (lo[0] - 1.0) + (hi[0] - lo[0] + 2.0) * (double)s / (double)(steps - 1);
-            g[1] = (lo[1] - 1.0) + (hi[1] - lo[1] + 2.0) * (double)r / (double)(steps - 1);
+            double *x = mat_row(&grid, r * steps + s);
+            x[0] = box->x1_min + (box->x1_max - box->x1_min) * (double)s / (double)(steps - 1);
+            x[1] = box->x2_min + (box->x2_max - box->x2_min) * (double)r / (double)(steps - 1);
         }
     }
     return grid;
 }
+// [end grid]
 
-/* $regions: x1 x2 class, one scan line per grid row. */
-static void add_regions(Plot *p, const Matrix *grid, const double *grid_class) {
-    plot_data_begin(p, "regions");
+void regions_add_grid(Plot *p, const char *name, const Matrix *grid, const double *value) {
+    plot_data_begin(p, name);
     for (size_t t = 0; t < grid->rows; t++) {
         const double *g = mat_row(grid, t);
-        if (t > 0 && g[1] != mat_row(grid, t - 1)[1]) plot_data_blank(p);
-        plot_data_row(p, 3, (double[]){g[0], g[1], grid_class[t]});
+        if (t > 0 && g[1] != mat_row(grid, t - 1)[1]) plot_data_blank(p);   // a new row of the grid
+        plot_data_row(p, 3, (double[]){g[0], g[1], value[t]});
     }
     plot_data_end(p);
 }
 
-/* $class0, $class1, ...: the samples of each class. */
-static void add_samples(Plot *p, const Dataset *ds, size_t k) {
+void regions_add_samples(Plot *p, const Dataset *ds, size_t k) {
     for (size_t c = 0; c < k; c++) {
         char block[32];
         snprintf(block, sizeof block, "class%zu", c);
@@ -65,19 +72,49 @@ static void add_samples(Plot *p, const Dataset *ds, size_t k) {
     }
 }
 
+void regions_set_axes(Plot *p, const Dataset *ds, const RegionsBox *box) {
+    plot_cmd(p, "set xlabel '%s'", ds->names[0]);
+    plot_cmd(p, "set ylabel '%s'", ds->names[1]);
+    plot_cmd(p, "set xrange [%.10g:%.10g]", box->x1_min, box->x1_max);
+    plot_cmd(p, "set yrange [%.10g:%.10g]", box->x2_min, box->x2_max);
+    plot_cmd(p, "set size ratio -1");
+}
+
+void regions_logreg_proba(const void *model, const Matrix *X, double *p) {
+    logreg_predict_proba(model, X, p);
+}
+
+// [snippet probability]
+void regions_add_probability(Plot *p, const char *name, RegionsProbaFn proba, const void *model,
+                             const RegionsBox *box) {
+    Matrix grid = regions_grid(box, REGIONS_STEPS);   // (steps^2, 2) points over the box
+    double *prob = vec_new(grid.rows);
+    proba(model, &grid, prob);                         // the model's P(y = 1) at each
+    regions_add_grid(p, name, &grid, prob);
+    free(prob);
+    mat_free(&grid);
+}
+// [end probability]
+
+void regions_add_contour(Plot *p, const char *surface, const char *boundary) {
+    plot_cmd(p, "set contour base");
+    plot_cmd(p, "set cntrparam levels discrete 0.5");
+    plot_cmd(p, "unset surface");
+    plot_cmd(p, "set table $%s", boundary);
+    plot_cmd(p, "splot $%s using 1:2:3", surface);
+    plot_cmd(p, "unset table");
+    plot_cmd(p, "unset contour");
+    plot_cmd(p, "set surface");
+}
+
 void regions_draw_values(Plot *p, const Matrix *grid, const double *grid_value, size_t n_values,
                          const unsigned *fill, const char *const *titles, const Dataset *ds,
                          size_t k, const char *extra) {
-    add_regions(p, grid, grid_value);
-    add_samples(p, ds, k);
+    regions_add_grid(p, "regions", grid, grid_value);
+    regions_add_samples(p, ds, k);
     const double *first = mat_row(grid, 0), *last = mat_row(grid, grid->rows - 1);
-    plot_cmd(p, "set xrange [%.10g:%.10g]", first[0], last[0]);
-    plot_cmd(p, "set yrange [%.10g:%.10g]", first[1], last[1]);
-    plot_cmd(p, "set xlabel '%s'", ds->names[0]);
-    plot_cmd(p, "set ylabel '%s'", ds->names[1]);
-    // Equal units on both axes, so the angles between boundaries are true;
-    // the key sits at the right edge of the picture, clear of the square plot.
-    plot_cmd(p, "set size ratio -1");
+    regions_set_axes(p, ds, &(RegionsBox){first[0], last[0], first[1], last[1]});
+    // the key sits at the right edge of the picture, clear of the square plot
     plot_cmd(p, "set key at screen 0.98, screen 0.92 right top");
     plot_cmd(p, "unset colorbox");
     plot_cmd(p, "set cbrange [0:%zu]", n_values - 1);

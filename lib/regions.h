@@ -7,7 +7,8 @@
  * linetype c + 1 everywhere, and readers with colour-blindness can tell them
  * apart.
  *
- *     Matrix grid = regions_grid(&ds.X, REGIONS_STEPS);  // points around the data
+ *     RegionsBox box = regions_box(&ds.X, REGIONS_MARGIN);
+ *     Matrix grid = regions_grid(&box, REGIONS_STEPS);   // points around the data
  *     double *cls = vec_new(grid.rows);
  *     softmax_predict(&m, &grid, cls);                   // any classifier
  *     Plot p;
@@ -24,8 +25,11 @@
 #include <stddef.h>
 
 #include "dataset.h"
+#include "logreg.h"
 #include "matrix.h"
 #include "plot.h"
+
+/* ---- the plane: the box, the grid, the samples --------------------------- */
 
 /* The most classes regions_draw has colours for. */
 #define REGIONS_MAX_CLASSES 6
@@ -33,12 +37,56 @@
 /* Grid points along each axis: enough for smooth borders at screen size. */
 #define REGIONS_STEPS 160
 
-/* A steps x steps grid of points (x1, x2) that covers the first two
- * features of X with a margin of 1 on every side (the lesson's plot range),
- * row by row: point (r, s) is row r * steps + s, with x2 fixed along a row.
- * Returns a (steps * steps, 2) matrix the caller frees with mat_free.
- * X has at least 2 columns; steps >= 2. */
-Matrix regions_grid(const Matrix *X, size_t steps);
+/* The margin around the data of the lesson's plots. */
+#define REGIONS_MARGIN 1.0
+
+/* The part of the plane a picture shows. */
+typedef struct {
+    double x1_min, x1_max, x2_min, x2_max;
+} RegionsBox;
+
+/* The smallest box around the first two features of X, widened by margin
+ * on every side. X has at least 2 columns. */
+RegionsBox regions_box(const Matrix *X, double margin);
+
+/* A steps x steps grid of points (x1, x2) over box, row by row: point
+ * (r, s) is row r * steps + s, with x2 fixed along a row (the lesson's
+ * meshgrid). Returns a (steps * steps, 2) matrix the caller frees with
+ * mat_free. steps >= 2. */
+Matrix regions_grid(const RegionsBox *box, size_t steps);
+
+/* Datablock $NAME: one row "x1 x2 value" per grid point, and a blank line
+ * after each row of the grid, as gnuplot's image and splot want it. grid is
+ * from regions_grid, value (grid->rows) anything measured at its points. */
+void regions_add_grid(Plot *p, const char *name, const Matrix *grid, const double *value);
+
+/* Datablocks $class0 .. $class{k-1}: the samples of ds of each class (their
+ * first two features). */
+void regions_add_samples(Plot *p, const Dataset *ds, size_t k);
+
+/* Axis labels (the first two column names of ds), the box as the plotted
+ * range, and equal units on both axes, so that angles are true. */
+void regions_set_axes(Plot *p, const Dataset *ds, const RegionsBox *box);
+
+/* ---- a binary model's probability over the plane -------------------------- */
+
+/* Any model of the plane: writes p_i = P(y = 1 | x_i) for the rows of X
+ * (n, 2) into p (n). */
+typedef void (*RegionsProbaFn)(const void *model, const Matrix *X, double *p);
+
+/* A RegionsProbaFn for a LogReg of 2 features. */
+void regions_logreg_proba(const void *model, const Matrix *X, double *p);
+
+/* Datablock $NAME: the model's P(y = 1) at the points of a REGIONS_STEPS x
+ * REGIONS_STEPS grid over box, as regions_add_grid writes it. */
+void regions_add_probability(Plot *p, const char *name, RegionsProbaFn proba, const void *model,
+                             const RegionsBox *box);
+
+/* Datablock $BOUNDARY: the p = 1/2 contour of datablock $SURFACE (from
+ * regions_add_probability), traced by gnuplot. */
+void regions_add_contour(Plot *p, const char *surface, const char *boundary);
+
+/* ---- decision regions of K classes ------------------------------------------ */
 
 /* Adds the regions, the samples of ds and the key to p, and the plot command
  * that draws them. grid is from regions_grid, grid_class (grid->rows) the

@@ -37,6 +37,26 @@ static void test_good_file(void) {
     dataset_free(&ds);
 }
 
+/* A table of numbers: the last column may be any number; errors as for data. */
+static void test_table(void) {
+    const char *path = write_file("table.csv", "threshold,precision,recall\n0.25,0.5,1\n0.75,1,0.5\n");
+    Matrix M;
+    LrError err = {""};
+    int rc = dataset_read_table(&M, path, &err);
+    EXPECT_TRUE(rc == 0 && M.rows == 2 && M.cols == 3,
+                harness_fmt("a 2 x 3 table reads into a 2 x 3 matrix, got rc %d: %s", rc, err.msg));
+    if (rc == 0) EXPECT_NEAR(*mat_at(&M, 1, 2), 0.5, 0, "M[1][2]", "the last column is a number like the others");
+    mat_free(&M);
+    Dataset ds;
+    EXPECT_TRUE(dataset_read_csv(&ds, path, &err) != 0, "as a data set the same file is refused: a label 0.5");
+    path = write_file("bad-table.csv", "a,b\n1,x\n");
+    char want[512];
+    snprintf(want, sizeof want, "%s/bad-table.csv:2:3: expected a number, got 'x'", dir);
+    rc = dataset_read_table(&M, path, &err);
+    EXPECT_TRUE(rc != 0 && strcmp(err.msg, want) == 0 && M.data == NULL,
+                harness_fmt("a bad cell gives the data reader's message, got '%s'", rc != 0 ? err.msg : "(no error)"));
+}
+
 /* Each bad file gives exactly this message (with DIR/ in front of the name). */
 static void expect_error(const char *name, const char *text, const char *message) {
     const char *path = write_file(name, text);
@@ -113,6 +133,7 @@ int main(void) {
         {"a good CSV file reads (BOM, CRLF, blank lines)", test_good_file},
         {"bad CSV files give one exact message each", test_bad_files},
         {"missing files and folders are refused", test_missing},
+        {"a table of numbers reads into a matrix", test_table},
         {"write then read gives the same numbers", test_round_trip},
         {"reference files load", test_reference},
     };

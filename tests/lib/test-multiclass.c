@@ -12,6 +12,7 @@
 #include "harness.h"
 #include "logreg.h"
 #include "loss.h"
+#include "metrics.h"
 #include "multiclass.h"
 
 #define TOL 1e-12
@@ -256,7 +257,7 @@ static void test_confusion(void) {
     // pred  0 1 0 1 1 0 2 2 1   class 2 ... and nobody predicts class 3
     const double y[9] = {0, 0, 0, 1, 1, 2, 2, 2, 2}, pred[9] = {0, 1, 0, 1, 1, 0, 2, 2, 1};
     size_t counts[16];
-    multiclass_confusion(y, pred, 9, 4, counts);
+    metrics_confusion_matrix(y, pred, 9, 4, counts);
     const size_t want[16] = {2, 1, 0, 0,
                              0, 2, 0, 0,
                              1, 1, 2, 0,
@@ -265,7 +266,7 @@ static void test_confusion(void) {
     for (int t = 0; t < 16; t++) same &= counts[t] == want[t];
     EXPECT_TRUE(same, "confusion counts: rows are the true class, columns the predicted class");
     double precision[4], recall[4];
-    multiclass_precision_recall(counts, 4, precision, recall);
+    metrics_class_precision_recall(counts, 4, precision, recall);
     EXPECT_NEAR(precision[0], 2.0 / 3.0, TOL, "precision of class 0", "2 of the 3 predicted 0 are 0");
     EXPECT_NEAR(recall[0], 2.0 / 3.0, TOL, "recall of class 0", "2 of the 3 true 0 were found");
     EXPECT_NEAR(precision[1], 2.0 / 4.0, TOL, "precision of class 1", "2 of the 4 predicted 1 are 1");
