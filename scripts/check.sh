@@ -257,8 +257,11 @@ if [[ -n $only ]]; then
   [[ -f $EXERCISES/$name.c ]] || { missing "$name"; exit 1; }
   source_of "$name" "$EXERCISES"
   run_suite "$name" "$EXERCISES"
-  [[ $status != pass && $status != fail ]] && explain
+  # Why it could not build: before the compiler's words. Why it stopped:
+  # after the tests it got through.
+  [[ $status == compile || $status == link ]] && explain
   echo "$log"
+  [[ $status != pass && $status != fail && $status != compile && $status != link ]] && explain
   echo
   if [[ $status != pass && $status != fail ]]; then
     echo "${red}Exercise $name: the tests could not run ($status).${off} Fix exercises/$name.c and run make check EX=${name%%-*} again."

@@ -76,24 +76,24 @@ static void print_failure(CU_pFailureRecord f) {
     printf("\n        (%s:%u)\n", f->strFileName, f->uiLineNumber);
 }
 
-/* Prints each test as passed or failed. Of its failed checks, the first with
- * each different explanation is shown; the repeats are counted. */
-static void report(const HarnessTest *tests, size_t n_tests) {
-    CU_pFailureRecord first = CU_get_failure_list();
-    for (size_t t = 0; t < n_tests; t++) {
-        int failures = 0, hidden = 0;
-        for (CU_pFailureRecord f = first; f != NULL; f = f->pNext) {
-            if (strcmp(f->pTest->pName, tests[t].name) != 0) continue;
-            if (failures++ == 0) printf("  FAIL  %s\n", tests[t].name);
-            if (seen_before(first, f)) {
-                hidden++;
-            } else {
-                print_failure(f);
-            }
+/* Prints a test as passed or failed, as soon as it has run (so that a crash
+ * in a later test does not hide it). Of its failed checks, the first with
+ * each different explanation is shown; the repeats are counted. first is
+ * the test's first failure record; the test's records follow it in a row. */
+static void on_test_complete(const CU_pTest test, const CU_pSuite suite, const CU_pFailureRecord first) {
+    (void)suite;
+    int failures = 0, hidden = 0;
+    for (CU_pFailureRecord f = first; f != NULL && f->pTest == test; f = f->pNext) {
+        if (failures++ == 0) printf("  FAIL  %s\n", test->pName);
+        if (seen_before(first, f)) {
+            hidden++;
+        } else {
+            print_failure(f);
         }
-        if (failures == 0) printf("  ok    %s\n", tests[t].name);
-        if (hidden > 0) printf("        ... and %d more failed check%s like these\n", hidden, hidden == 1 ? "" : "s");
     }
+    if (failures == 0) printf("  ok    %s\n", test->pName);
+    if (hidden > 0) printf("        ... and %d more failed check%s like these\n", hidden, hidden == 1 ? "" : "s");
+    fflush(stdout);
 }
 
 /* Writes "running NAME" (before each test) or "PASSED TOTAL" (at the end) to
@@ -123,10 +123,11 @@ int harness_run(const char *suite, const HarnessTest *tests, size_t n_tests) {
         CU_cleanup_registry();
         return 2;
     }
-    CU_set_test_start_handler(on_test_start);
-    CU_run_all_tests();
     printf("%s\n", suite);
-    report(tests, n_tests);
+    fflush(stdout);
+    CU_set_test_start_handler(on_test_start);
+    CU_set_test_complete_handler(on_test_complete);
+    CU_run_all_tests();
     unsigned failed = CU_get_number_of_tests_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
