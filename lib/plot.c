@@ -1,5 +1,6 @@
 #include "plot.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -254,11 +255,23 @@ void plot_begin(Plot *p, const char *name) {
     append(p, STYLE, strlen(STYLE));
 }
 
+/* printf writes a NaN as "nan", which gnuplot reads as an undefined
+ * variable: in a command, the word nan becomes gnuplot's NaN. */
+static void spell_nan(char *text, size_t len) {
+    for (size_t i = 0; i + 3 <= len; i++) {
+        int starts = i == 0 || !(isalnum((unsigned char)text[i - 1]) || text[i - 1] == '_' || text[i - 1] == '$');
+        int ends = i + 3 == len || !(isalnum((unsigned char)text[i + 3]) || text[i + 3] == '_');
+        if (starts && ends && strncmp(text + i, "nan", 3) == 0) memcpy(text + i, "NaN", 3);
+    }
+}
+
 void plot_cmd(Plot *p, const char *fmt, ...) {
+    size_t start = p->len;
     va_list ap;
     va_start(ap, fmt);
     appendf(p, fmt, ap);
     va_end(ap);
+    spell_nan(p->script + start, p->len - start);
     append(p, "\n", 1);
 }
 
