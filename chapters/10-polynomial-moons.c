@@ -273,7 +273,8 @@ static void degree_sweep(const Plotter *pl, const Options *o, const Dataset *tra
     }
     char title[128];
     snprintf(title, sizeof title, "\nWith L2: lambda = %g (scikit-learn's C = %g)", o->lambda, 1.0 / o->lambda);
-    print_sweep(title, "_C1", tight, ref, o->lesson && o->lambda == 1.0);
+    // the rows are named after scikit-learn's C = 1 only when that is what they are
+    print_sweep(title, o->lambda == 1.0 ? "_C1" : "_L2", tight, ref, o->lesson && o->lambda == 1.0);
     if (!o->lesson) printf("(Data differ from the lesson's, so there is no scikit-learn reference to compare.)\n");
     plot_sweep(pl, loose, tight, o->lambda);
     printf("\n");
