@@ -12,9 +12,13 @@
 #   make bench           timings of the training loops
 #   make valgrind        every chapter under valgrind memcheck (no error, no leak)
 #   make fuzz            the CSV reader under libFuzzer for FUZZ_SECONDS (default 60)
+#   make compile_commands.json   the compiler flags of every C file, for clangd and editors
+#   make format          rewrite the C sources in the style of .clang-format
+#   make format-check    list the C sources that differ from .clang-format
 #   make clean           remove build/ and out/ and the chapter programs
 #
-# Variables: CC (default cc), SANITIZE=1 (AddressSanitizer + UBSan),
+# Variables: CC (default cc), CFLAGS, LDFLAGS and LDLIBS (yours are kept and
+# come after the project's), SANITIZE=1 (AddressSanitizer + UBSan),
 # NO_DEPS=1 (never offer to install missing packages), EX=NN,
 # BUILD (default build/MODE) and DOCS (default build/docs): output folders;
 # EPUB (default build/logistic-regression-in-c.epub).
@@ -34,13 +38,16 @@ EPUB ?= build/logistic-regression-in-c.epub
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow $(if $(WERROR),-Werror)
 # -ffp-contract=off: no fused multiply-add, so sums match NumPy's to the bit.
-CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O2 -ffp-contract=off $(WARN) \
-          -Ilib -Iexercises -Itests -DLR_ROOT='"$(CURDIR)"'
-LDLIBS := -lm
+# A user's CFLAGS (from the environment or the command line) are kept and come
+# last, so that they win: make CFLAGS=-O0 builds for a debugger.
+LR_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O2 -ffp-contract=off $(WARN) \
+             -Ilib -Iexercises -Itests -DLR_ROOT='"$(CURDIR)"'
 ifdef SANITIZE
-CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LDFLAGS += -fsanitize=address,undefined
+LR_CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+override LDFLAGS := -fsanitize=address,undefined $(LDFLAGS)
 endif
+override CFLAGS := $(LR_CFLAGS) $(CFLAGS)
+override LDLIBS := $(LDLIBS) -lm
 export CC CFLAGS LDFLAGS LDLIBS BUILD DOCS
 
 LIB_SRC := $(wildcard lib/*.c)
@@ -55,7 +62,8 @@ TOOLS := $(BUILD)/tests/check-output
 
 .SECONDARY:
 .PHONY: all check hint reset watch docs epub docs-check test bench valgrind fuzz clean deps-cunit deps-gnuplot deps-pandoc \
-        deps-chromium deps-valgrind deps-clang deps-fonts $(CHAPTERS)
+        deps-chromium deps-valgrind deps-clang deps-fonts deps-clang-format format format-check \
+        compile_commands.json $(CHAPTERS)
 all: $(CHAPTERS)
 
 # One pattern rule compiles every source file to build/MODE/obj/PATH.o.
@@ -142,6 +150,16 @@ $(BUILD)/fuzz/fuzz-csv: $(FUZZ_SRC) lib/dataset.h lib/matrix.h lib/util.h
 fuzz: deps-clang $(BUILD)/fuzz/fuzz-csv
 	@fuzz/run.sh $(BUILD)/fuzz/fuzz-csv $(FUZZ_SECONDS) $(BUILD)/fuzz
 
+# For clangd and other editor tooling: every C file with this build's flags.
+compile_commands.json:
+	@scripts/compile-commands.sh $@
+
+# The C sources against .clang-format (the style the code is written in).
+format: deps-clang-format
+	@scripts/format.sh fix
+format-check: deps-clang-format
+	@scripts/format.sh check
+
 # deps-X: say which Debian package is missing and offer to install it.
 deps-cunit:
 	@scripts/need.sh libcunit1-dev /usr/include/CUnit/CUnit.h
@@ -158,6 +176,8 @@ deps-chromium:
 	@scripts/need.sh nodejs node
 deps-valgrind:
 	@scripts/need.sh valgrind valgrind
+deps-clang-format:
+	@scripts/need.sh clang-format clang-format
 deps-clang:
 	@scripts/need.sh clang clang && scripts/need.sh libclang-rt-dev \
 	  $$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null | grep / || echo /no/libfuzzer)
