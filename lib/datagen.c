@@ -1,6 +1,6 @@
 /* datagen: make_classification, make_moons and make_blobs, following
  * scikit-learn 1.2's sklearn/datasets/_samples_generator.py draw for draw
- * (../shared/rng-spec.md lists the order of the draws).
+ * (docs/dev/rng-spec.md lists the order of the draws).
  *
  * The order in which numbers are drawn is part of the result: one extra or
  * missing draw anywhere changes everything after it. Each step below says

@@ -7,7 +7,7 @@
  * cached second value), bounded integers (masked rejection) and shuffling
  * (Fisher-Yates from the end). Every function here draws exactly the words
  * NumPy 1.24's RandomState draws for the same call, in the same order.
- * See ../shared/rng-spec.md and docs/appendix-random.md.
+ * See docs/dev/rng-spec.md and docs/appendix-random.md.
  *
  * The state is a plain struct the caller owns; nothing is global, so two
  * generators never disturb each other.

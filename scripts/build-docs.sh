@@ -6,7 +6,7 @@
 # the previous/next links: docs/index.md, docs/NN-*.md, docs/appendix-*.md.
 # Hints, docs/hints/NN-*.md, go to OUTDIR/hints/ without previous/next.
 # Every page uses docs/template.html, docs/style.css and the Lua filters in
-# docs/filters/ (see docs/NOTES-STYLE.md). Any pandoc warning, missing
+# docs/filters/ (see docs/dev/NOTES-STYLE.md). Any pandoc warning, missing
 # snippet, missing figure or broken link stops the build with a non-zero
 # exit; a page is written to a temporary name and renamed only once pandoc
 # has succeeded, so no half-written page is left behind.

@@ -62,6 +62,7 @@ step "bad-input table: exact message and exit status" tests/bad-input/run.sh "$t
 step "plot pipe: gnuplot missing, broken, exiting, rejecting, killed" tests/plot-pipe/run.sh
 
 echo "== notes"
+step "chapter tables: README and docs/index.md list the chapters of chapters/" scripts/check-chapter-tables.sh --selftest
 step "make docs (${DOCS:=build/docs})" scripts/docs.sh "$DOCS" "$BUILD"/bin/chapter-*
 if command -v chromium > /dev/null && command -v node > /dev/null; then
   step "make docs-check (screenshots in $DOCS-check/)" scripts/docs-check.sh "$DOCS"

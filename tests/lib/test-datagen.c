@@ -12,7 +12,7 @@
  * NumPy's AVX-512 kernels for exp, log, sin and cos. With those kernels on
  * (NumPy's default on such CPUs) make_moons differs by up to 4.4e-16: NumPy's
  * vector cos and sin are up to 1 ulp from the C library's, which we call (see
- * rng-spec.md, trap 2). A matrix product done by a BLAS with fused
+ * docs/dev/rng-spec.md, trap 2). A matrix product done by a BLAS with fused
  * multiply-adds could also differ in the last bit; TOL allows for both.
  *
  * Calls the reference file does not cover (hypercube=False, shift and scale
@@ -372,7 +372,7 @@ static void test_blobs_box_and_big_seed(void) {
     dataset_free(&ds);
 }
 
-/* The first rows the spec (rng-spec.md sections 6 to 8) gives for seed 42.
+/* The first rows the spec (docs/dev/rng-spec.md sections 6 to 8) gives for seed 42.
  * Its moons rows came from NumPy with AVX-512 kernels on: three of the six
  * values differ from ours (and from generators/moons_a.csv) by 1 ulp. */
 static void test_spec_rows(void) {

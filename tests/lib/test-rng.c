@@ -1,6 +1,6 @@
 /* Tests for lib/rng: NumPy's legacy RandomState rebuilt in C.
  *
- * Two sources of truth: the test vectors of ../shared/rng-spec.md (typed in
+ * Two sources of truth: the test vectors of docs/dev/rng-spec.md (typed in
  * below) and the streams tools/make-reference.py stored from NumPy 1.24.2 in
  * data/reference/rng-seed0.txt and rng-seed42.txt (1000 raw words, uniforms
  * and normals per seed, bounded integers, a shuffle, a permutation and a mix
