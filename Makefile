@@ -62,7 +62,7 @@ TOOLS := $(BUILD)/tests/check-output
 
 .SECONDARY:
 .PHONY: all check hint reset watch docs epub docs-check test bench valgrind fuzz clean deps-cunit deps-gnuplot deps-pandoc \
-        deps-chromium deps-valgrind deps-clang deps-fonts deps-clang-format format format-check \
+        deps-chromium deps-valgrind deps-clang deps-fonts deps-clang-format deps-mpi format format-check \
         compile_commands.json $(CHAPTERS)
 all: $(CHAPTERS)
 
@@ -74,6 +74,21 @@ $(BUILD)/obj/%.o: %.c
 $(LIB): $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 	$(AR) rcs $@ $^
 
+# Chapter 12 runs on Open MPI: `make chapter-12` asks for Debian's
+# libopenmpi-dev and openmpi-bin, and links with mpicc and lib/mpi/comm-mpi.c.
+# Where mpicc is missing (make, make test without Open MPI) it is built with
+# lib/mpi/comm-none.c instead, and runs as one process.
+MPICC ?= mpicc
+HAVE_MPI := $(shell command -v $(MPICC) > /dev/null 2>&1 && echo 1)
+COMM_OBJ := $(BUILD)/obj/lib/mpi/comm-$(if $(HAVE_MPI),mpi,none).o
+chapter-12: deps-mpi
+$(BUILD)/obj/lib/mpi/comm-mpi.o: lib/mpi/comm-mpi.c
+	@mkdir -p $(dir $@)
+	$(MPICC) $(CFLAGS) -MMD -MP -c $< -o $@
+$(BUILD)/bin/chapter-12: $(COMM_OBJ)
+$(BUILD)/bin/chapter-12: CHAPTER_LD = $(if $(HAVE_MPI),$(MPICC),$(CC))
+CHAPTER_LD = $(CC)
+
 # chapter-NN: build/MODE/bin/chapter-NN, copied to the top folder to run.
 # A chapter may keep a step of its own in chapters/NN-name/*.c (with a
 # header there): those files are linked into its program.
@@ -81,7 +96,7 @@ chapter_parts = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard $(1:.c=)/*.c))
 define chapter_rule
 $(BUILD)/bin/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(LIB)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 chapter-$(call nn,$(1)): $(BUILD)/bin/chapter-$(call nn,$(1))
 	@cmp -s $$< $$@ || cp $$< $$@
 endef
@@ -178,6 +193,8 @@ deps-valgrind:
 	@scripts/need.sh valgrind valgrind
 deps-clang-format:
 	@scripts/need.sh clang-format clang-format
+deps-mpi:
+	@scripts/need.sh libopenmpi-dev mpicc && scripts/need.sh openmpi-bin mpirun
 deps-clang:
 	@scripts/need.sh clang clang && scripts/need.sh libclang-rt-dev \
 	  $$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null | grep / || echo /no/libfuzzer)

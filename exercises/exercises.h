@@ -133,4 +133,23 @@ size_t poly_count(size_t d, size_t degree);
  * x (d) into out (poly_count(d, degree)). Returns the number written. */
 size_t poly_expand(const double *x, size_t d, size_t degree, double *out);
 
+/* ---- 12 many-machines ---------------------------------------------------- */
+
+/* Shard rank (0 .. P-1) of rows 0 .. n-1 for P processes: rows lo .. hi-1.
+ * The P shards are contiguous, cover every row exactly once, in order, and
+ * their sizes differ by at most one row. */
+void shard_bounds(size_t n, size_t P, size_t rank, size_t *lo, size_t *hi);
+
+/* What one process sends to the all-reduce, over rows lo .. hi-1 only, with
+ * p_i = sigma(x_i . w + b): partial[j] = sum_i (p_i - y_i) x_ij for j < d,
+ * partial[d] = sum_i (p_i - y_i), partial[d + 1] = hi - lo. X is (n, d)
+ * row-major, y is (n), w is (d), partial is (d + 2). */
+void shard_sums(const double *X, const double *y, size_t d, size_t lo, size_t hi,
+                const double *w, double b, double *partial);
+
+/* The gradient of the mean cross-entropy over every row, from total, the
+ * element-wise sum of every process's partial (d + 2): writes dL/dw into
+ * dw (d) and returns dL/db. */
+double global_gradient(const double *total, size_t d, double *dw);
+
 #endif

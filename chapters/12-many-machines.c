@@ -1,0 +1,500 @@
+/* Chapter 12: more than one machine. Data-parallel logistic regression.
+ *
+ * Every process holds a shard of the rows, computes sums over its own rows,
+ * and an all-reduce (Open MPI's MPI_Allreduce) adds the P sums, so that every
+ * process takes the same step. Trains the lesson's model by gradient descent
+ * and by Newton's method this way, prints the weights beside the
+ * one-process answer, counts and times the communication, and predicts with
+ * a cost model what the same fit would cost on 8 to 512 machines.
+ *
+ *     make chapter-12 && ./chapter-12                  # one process
+ *     mpirun -np 2 ./chapter-12                        # two processes (add --allow-run-as-root as root)
+ *     mpirun -np 4 --oversubscribe ./chapter-12 --rows 1000000 --features 20 --method gd --epochs 20
+ *     ./chapter-12 --checkpoint run.ckpt --every 100   # kill it, run it again: it resumes
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chapter.h"
+#include "checkpoint.h"
+#include "comm.h"
+#include "course.h"
+#include "linalg.h"
+#include "logreg.h"
+#include "shard.h"
+
+/* The communication figures the cost model assumes for a cluster, stated
+ * here because they were not measured: a 10 Gb/s Ethernet (1.25 GB/s), a
+ * tree all-reduce with one 30 us hop per level (log2 P levels), and a ring
+ * all-reduce that sends and receives about twice the vector per machine. */
+#define NET_ALPHA_HOP 30e-6
+#define NET_BETA (2.0 / 1.25e9)
+/* Rounds (all-reduces) to fit, assumed for the table: gradient descent needs
+ * thousands of epochs, Newton's method about ten steps. */
+#define MODEL_GD_ROUNDS 2000
+#define MODEL_NEWTON_ROUNDS 10
+/* A machine's memory for its shard, to mark the table's impossible cells. */
+#define MODEL_MEMORY_BYTES 256e9
+
+typedef struct {
+    CourseData data;          // the lesson's data set unless options change it
+    size_t rows, features;    // --rows N: the synthetic set of lib/shard instead (0: not)
+    double lr;                // learning rate of gradient descent
+    size_t epochs;            // gradient-descent epochs
+    const char *method;       // "both", "gd" or "newton"
+    const char *checkpoint;   // --checkpoint FILE ("" : none)
+    size_t every;             // write the checkpoint every this many epochs
+    int lesson;               // 1: the lesson's data and settings (compare with NumPy too)
+} Options;
+
+/* This process's rows: its shard of the data set. */
+typedef struct {
+    size_t n;        // rows over all processes
+    size_t lo, hi;   // this shard is global rows lo .. hi-1
+    Matrix X;        // (hi - lo, d) its rows
+    double *y;       // (hi - lo) its labels
+    Dataset all;     // rank 0, when the whole set was loaded: every row, for the one-process answer
+} Shard;
+
+/* What a distributed fit cost. */
+typedef struct {
+    size_t rounds;     // all-reduce calls
+    size_t bytes;      // bytes summed per process
+    double seconds;    // wall time of the fit
+    double reduce_s;   // of which inside the all-reduce
+} FitCost;
+
+static int want(const Options *o, const char *method) {
+    return strcmp(o->method, "both") == 0 || strcmp(o->method, method) == 0;
+}
+
+static Options parse_options(int argc, char **argv, ChapterOption *opts) {
+    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .features = 20, .lr = 0.1, .epochs = 500,
+                 .method = "both", .checkpoint = "", .every = 100};
+    size_t n = course_options(&o.data, opts);
+    opts[n++] = (ChapterOption){"--rows", "N", "train on N synthetic rows, each process making its own "
+                                "(default: the lesson's data)", OPT_COUNT, &o.rows, 1, 1e9, 0};
+    opts[n++] = (ChapterOption){"--features", "D", "features of the --rows data (default 20)", OPT_COUNT,
+                                &o.features, 1, 1000, 0};
+    opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
+    opts[n++] = (ChapterOption){"--epochs", "N", "gradient-descent epochs (default 500)", OPT_COUNT, &o.epochs,
+                                1, 1e7, 0};
+    opts[n++] = (ChapterOption){"--method", "NAME", "both, gd or newton (default both)", OPT_TEXT, &o.method,
+                                0, 0, 0};
+    opts[n++] = (ChapterOption){"--checkpoint", "FILE", "save gradient descent's weights there, and resume "
+                                "from it when it exists", OPT_TEXT, &o.checkpoint, 0, 0, 0};
+    opts[n++] = (ChapterOption){"--every", "K", "epochs between checkpoints (default 100)", OPT_COUNT, &o.every,
+                                1, 1e7, 0};
+    chapter_parse(argc, argv, "Chapter 12: data-parallel logistic regression on Open MPI.", opts, n);
+    if (!want(&o, "gd") && !want(&o, "newton")) chapter_fail("--method: expected both, gd or newton");
+    if (o.checkpoint[0] != '\0' && !want(&o, "gd")) {
+        chapter_fail("--checkpoint saves gradient descent's progress: use it with --method gd or both");
+    }
+    if (o.rows > 0 && o.data.data[0] != '\0') chapter_fail("--rows and --data: choose one data set");
+    o.lesson = o.rows == 0 && course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 500;
+    return o;
+}
+
+/* ---- the shards ------------------------------------------------------------- */
+
+// [snippet load]
+/* Makes or reads the data, and keeps this process's rows. */
+static void load_shard(CourseData *cd, size_t rows, size_t d, const Comm *c, Shard *sh) {
+    if (rows > 0) {   // every process makes its own rows, and only those
+        sh->n = rows;
+        shard_range(rows, c->size, c->rank, &sh->lo, &sh->hi);
+        sh->X = mat_new(sh->hi - sh->lo, d);
+        sh->y = vec_new(sh->hi - sh->lo);
+        shard_make_rows(&sh->X, sh->y, sh->lo, sh->hi, cd->seed);
+        sh->all = (Dataset){0};
+        return;
+    }
+    Dataset ds;   // the lesson's generator and the CSV reader go through every row
+    course_load(cd, &ds);
+    sh->n = ds.n;
+    shard_range(ds.n, c->size, c->rank, &sh->lo, &sh->hi);
+    sh->X = mat_new(sh->hi - sh->lo, ds.d);
+    sh->y = vec_new(sh->hi - sh->lo);
+    memcpy(sh->X.data, mat_row(&ds.X, sh->lo), (sh->hi - sh->lo) * ds.d * sizeof(double));
+    memcpy(sh->y, ds.y + sh->lo, (sh->hi - sh->lo) * sizeof(double));
+    if (c->rank == 0) sh->all = ds;   // kept for the one-process answer
+    else dataset_free(&ds);
+}
+// [end load]
+
+static void shard_free(Shard *sh) {
+    mat_free(&sh->X);
+    free(sh->y);
+    if (sh->all.n > 0) dataset_free(&sh->all);
+}
+
+static void print_shards(const Shard *sh, const Comm *c) {
+    printf("%zu rows in %zu shard%s of", sh->n, c->size, c->size == 1 ? "" : "s");
+    for (size_t r = 0; r < c->size && r < 8; r++) {
+        size_t lo, hi;
+        shard_range(sh->n, c->size, r, &lo, &hi);
+        printf("%s %zu", r == 0 ? "" : ",", hi - lo);
+    }
+    printf("%s rows\n", c->size > 8 ? ", ..." : "");
+}
+
+/* ---- gradient descent, one all-reduce per epoch ------------------------------ */
+
+/* The checkpoint's options line: what must be equal for a run to resume it. */
+static void checkpoint_key(const Options *o, const Shard *sh, size_t d, char *buf, size_t size) {
+    char about[200];
+    snprintf(buf, size, "gd rows=%zu d=%zu lr=%.17g data=%s", sh->n, d, o->lr,
+             o->rows > 0 ? "synthetic" : course_describe(&o->data, about, sizeof about));
+}
+
+/* Restores the weights from --checkpoint when it exists; returns the epoch to start from. */
+static size_t resume(const Options *o, const char *key, LogReg *m) {
+    size_t start = 0;
+    LrError err;
+    int got = checkpoint_read(o->checkpoint, key, &start, m, &err);
+    if (got < 0) chapter_fail(err.msg);
+    if (got == 0 && start > o->epochs) {
+        snprintf(err.msg, sizeof err.msg, "%s: the checkpoint is at epoch %zu, past --epochs %zu", o->checkpoint,
+                 start, o->epochs);
+        chapter_fail(err.msg);
+    }
+    if (got == 0) printf("Resuming from %s at epoch %zu.\n", o->checkpoint, start);
+    return start;
+}
+
+static void save(const Options *o, const char *key, size_t epoch, const LogReg *m, const Comm *c) {
+    LrError err;
+    if (c->rank == 0 && checkpoint_write(o->checkpoint, key, epoch, m, &err) != 0) chapter_fail(err.msg);
+}
+
+// [snippet gd]
+/* Gradient descent from m on the rows of every process: per epoch, one
+ * all-reduce of the d + 3 sums (gradient, bias, loss, rows). */
+static LogRegFit fit_gd(LogReg *m, const Shard *sh, const Options *o, Comm *c) {
+    size_t d = m->d;
+    double s[SHARD_GRAD_LEN(d)], dw[d];
+    char key[512];
+    checkpoint_key(o, sh, d, key, sizeof key);
+    size_t start = o->checkpoint[0] != '\0' ? resume(o, key, m) : 0, above = 0;
+    LogRegFit fit = {LOGREG_OK, start, NAN, NAN};
+    for (size_t epoch = start; epoch < o->epochs; epoch++) {
+        shard_grad_sums(m, &sh->X, sh->y, 0, sh->X.rows, s);   // over my rows
+        comm_sum(c, s, SHARD_GRAD_LEN(d));                     // now over every row, on every process
+        fit.last_loss = shard_loss(s, d, 0.0, m->w);
+        if (epoch == start) fit.start_loss = fit.last_loss;
+        fit.status = logreg_watch(fit.last_loss, fit.start_loss, isfinite(m->b), &above);
+        if (fit.status != LOGREG_OK) break;
+        double db = shard_gradient(s, d, 0.0, m->w, dw);
+        // w <- w - lr dw,  b <- b - lr db: the same step on every process
+        for (size_t j = 0; j < d; j++) m->w[j] -= o->lr * dw[j];
+        m->b -= o->lr * db;
+        fit.epochs++;
+        if (o->checkpoint[0] != '\0' && (fit.epochs % o->every == 0 || fit.epochs == o->epochs)) {
+            save(o, key, fit.epochs, m, c);
+        }
+    }
+    return fit;
+}
+// [end gd]
+
+/* ---- Newton's method, one all-reduce per step ----------------------------------- */
+
+/* The gradient, loss and Hessian sums at m over every row: one all-reduce of
+ * d + 3 + (d + 1)(d + 2)/2 numbers. */
+static void newton_sums(const LogReg *m, const Shard *sh, Comm *c, double *buf) {
+    size_t d = m->d;
+    shard_grad_sums(m, &sh->X, sh->y, 0, sh->X.rows, buf);
+    shard_hess_sums(m, &sh->X, 0, sh->X.rows, buf + SHARD_GRAD_LEN(d));
+    comm_sum(c, buf, SHARD_GRAD_LEN(d) + SHARD_HESS_LEN(d));
+}
+
+// [snippet newton]
+/* Newton's method as lib/logreg's, on every process's rows: each step
+ * solves H delta = g with the summed H and g (the same on every process),
+ * halving the step while it raises the loss. Returns 0, or -1 with err. */
+static int fit_newton(LogReg *m, const Shard *sh, Comm *c, LogRegNewtonResult *res, LrError *err) {
+    size_t d = m->d, k = d + 1, iter = 0;
+    double *buf = vec_new(SHARD_GRAD_LEN(d) + SHARD_HESS_LEN(d)), *H = vec_new(k * k), g[k], delta[k], w0[d];
+    newton_sums(m, sh, c, buf);
+    double loss = shard_loss(buf, d, 0.0, m->w);
+    g[d] = shard_gradient(buf, d, 0.0, m->w, g);
+    double g_norm = vec_norm(g, k), g0_norm = g_norm;
+    int status = 0;
+    while (g_norm > LOGREG_NEWTON_TOL * g0_norm && iter < LOGREG_NEWTON_MAX_ITER && status == 0) {
+        shard_hessian(buf + SHARD_GRAD_LEN(d), d, sh->n, 0.0, H);
+        memcpy(delta, g, sizeof delta);
+        if (linalg_solve_spd(H, delta, k, err) != 0) { status = -1; break; }
+        memcpy(w0, m->w, sizeof w0);
+        double b0 = m->b, t = 1.0, new_loss = loss;
+        for (int halvings = 0; halvings <= LOGREG_NEWTON_MAX_HALVINGS; halvings++, t /= 2.0) {
+            // (w, b) <- (w0, b0) - t delta, with t = 1, 1/2, 1/4, ... until the loss does not rise
+            for (size_t j = 0; j < d; j++) m->w[j] = w0[j] - t * delta[j];
+            m->b = b0 - t * delta[d];
+            newton_sums(m, sh, c, buf);
+            new_loss = shard_loss(buf, d, 0.0, m->w);
+            if (new_loss <= loss + 1e-12 * fabs(loss)) break;
+        }
+        loss = new_loss;
+        g[d] = shard_gradient(buf, d, 0.0, m->w, g);
+        g_norm = vec_norm(g, k);
+        iter++;
+    }
+    *res = (LogRegNewtonResult){iter, g_norm <= LOGREG_NEWTON_TOL * g0_norm, loss, g_norm};
+    free(H);
+    free(buf);
+    return status;
+}
+// [end newton]
+
+/* ---- reporting ------------------------------------------------------------------ */
+
+/* "12.3 ms": seconds in a unit a reader takes in at a glance. */
+static const char *human_time(double s, char *buf, size_t size) {
+    static const struct { double scale; const char *unit; } UNITS[] = {
+        {86400, "days"}, {3600, "h"}, {60, "min"}, {1, "s"}, {1e-3, "ms"}, {1e-6, "us"}};
+    size_t u = 0;
+    while (u + 1 < sizeof UNITS / sizeof UNITS[0] && s < UNITS[u].scale) u++;
+    snprintf(buf, size, "%.3g %s", s / UNITS[u].scale, UNITS[u].unit);
+    return buf;
+}
+
+static void print_cost(const char *what, const FitCost *fc, size_t per_epoch_rounds) {
+    char t1[32], t2[32];
+    printf("%s: %zu all-reduces, %zu bytes each way per process; %s in all, %s of it in the all-reduce (%.0f%%)\n",
+           what, fc->rounds, fc->bytes, human_time(fc->seconds, t1, sizeof t1),
+           human_time(fc->reduce_s, t2, sizeof t2), fc->seconds > 0 ? 100.0 * fc->reduce_s / fc->seconds : 0.0);
+    if (per_epoch_rounds > 0 && fc->rounds > 0) {
+        printf("time per epoch: %s, of which all-reduce %s\n",
+               human_time(fc->seconds / (double)fc->rounds, t1, sizeof t1),
+               human_time(fc->reduce_s / (double)fc->rounds, t2, sizeof t2));
+    }
+}
+
+/* Prints m beside the one-process answer, the weights named w[j] and b
+ * (or coef[j] and intercept for Newton's answer, as in chapter 6). */
+static void print_weights(const LogReg *m, const LogReg *one, int newton) {
+    printf("%-14s %20s %20s %10s\n", "", "all processes", one != NULL ? "one process" : "", one != NULL ? "|diff|" : "");
+    for (size_t j = 0; j < m->d; j++) {
+        char label[32];
+        snprintf(label, sizeof label, newton ? "coef[%zu]" : "w[%zu]", j);
+        chapter_compare(label, m->w[j], one != NULL ? one->w[j] : NAN);
+    }
+    chapter_compare(newton ? "intercept" : "b", m->b, one != NULL ? one->b : NAN);
+}
+
+/* For the lesson's run: the largest |difference| from NumPy's or scikit-learn's stored weights. */
+static void print_reference(const LogReg *m, const Reference *ref, const char *who, const char *key_w,
+                            const char *key_b) {
+    double worst = fabs(m->b - ref_value(ref, key_b, 0));
+    printf("%s: w = (", who);
+    for (size_t j = 0; j < m->d; j++) {
+        printf("%s%.12f", j > 0 ? ", " : "", ref_value(ref, key_w, j));
+        worst = fmax(worst, fabs(m->w[j] - ref_value(ref, key_w, j)));
+    }
+    printf("), b = %.12f; largest |diff| from ours %.1e\n", ref_value(ref, key_b, 0), worst);
+}
+
+static FitCost cost_since(const Comm *c, double start) {
+    return (FitCost){c->calls, c->bytes, comm_now() - start, c->seconds};
+}
+
+static void run_gd(const Options *o, const Shard *sh, Comm *c, const Reference *ref, FitCost *fc) {
+    LogReg m, one;
+    logreg_init(&m, sh->X.cols);
+    comm_reset_counts(c);
+    double start = comm_now();
+    LogRegFit fit = fit_gd(&m, sh, o, c);
+    *fc = cost_since(c, start);
+    chapter_check_fit(fit, o->lr);
+    int have_one = c->rank == 0 && sh->all.n > 0;
+    if (have_one) {   // the same fit in this one process, by lib/logreg
+        logreg_init(&one, m.d);
+        LogRegParams par = {.lr = o->lr, .epochs = o->epochs};
+        logreg_fit_gd(&one, &sh->all.X, sh->all.y, &par, NULL);
+    }
+    printf("\nGradient descent, %zu epochs at lr %g: loss %.12f\n", o->epochs, o->lr, fit.last_loss);
+    print_weights(&m, have_one ? &one : NULL, 0);
+    if (o->lesson) print_reference(&m, ref, "NumPy (the lesson)", "w", "b");
+    print_cost("communication", fc, 1);
+    if (have_one) logreg_free(&one);
+    logreg_free(&m);
+}
+
+static void run_newton(const Options *o, const Shard *sh, Comm *c, const Reference *sk_ref, FitCost *fc) {
+    LogReg m, one;
+    logreg_init(&m, sh->X.cols);
+    comm_reset_counts(c);
+    double start = comm_now();
+    LogRegNewtonResult res, res_one;
+    LrError err;
+    if (fit_newton(&m, sh, c, &res, &err) != 0) {
+        fflush(stdout);
+        fprintf(stderr, "chapter-12: Newton's method stopped: %s\n", err.msg);
+        exit(3);
+    }
+    *fc = cost_since(c, start);
+    int have_one = c->rank == 0 && sh->all.n > 0;
+    if (have_one) {
+        logreg_init(&one, m.d);
+        LogRegNewtonParams par = {LOGREG_NEWTON_TOL, LOGREG_NEWTON_MAX_ITER, 0.0};
+        if (logreg_fit_newton(&one, &sh->all.X, sh->all.y, &par, NULL, &res_one, &err) != 0) have_one = 0;
+    }
+    printf("\nNewton's method: %s after %zu steps, loss %.12f, ||gradient|| %.1e\n",
+           res.converged ? "converged" : "not converged", res.iterations, res.loss, res.grad_norm);
+    print_weights(&m, have_one ? &one : NULL, 1);
+    if (o->lesson) print_reference(&m, sk_ref, "scikit-learn (C = 1e10)", "coef", "intercept");
+    print_cost("communication", fc, 0);
+    if (have_one) logreg_free(&one);
+    logreg_free(&m);
+}
+
+/* ---- the cost model --------------------------------------------------------------- */
+
+/* This machine's compute speed, measured on a block of synthetic rows. */
+typedef struct {
+    double grad;   // seconds per row and feature of the gradient pass (shard_grad_sums)
+    double hess;   // seconds per row and Hessian entry of shard_hess_sums
+} ComputeRate;
+
+static ComputeRate measure_compute(void) {
+    enum { ROWS = 4096, D = 20, REPS = 5 };
+    Matrix X = mat_new(ROWS, D);
+    double *y = vec_new(ROWS), s[SHARD_GRAD_LEN(D)], *h = vec_new(SHARD_HESS_LEN(D));
+    shard_make_rows(&X, y, 0, ROWS, 1);
+    LogReg m;
+    logreg_init(&m, D);
+    double best_g = INFINITY, best_h = INFINITY;   // the fastest of REPS: the least disturbed by other jobs
+    for (int r = 0; r < REPS; r++) {
+        double t0 = comm_now();
+        shard_grad_sums(&m, &X, y, 0, ROWS, s);
+        double t1 = comm_now();
+        shard_hess_sums(&m, &X, 0, ROWS, h);
+        double t2 = comm_now();
+        best_g = fmin(best_g, t1 - t0);
+        best_h = fmin(best_h, t2 - t1);
+    }
+    logreg_free(&m);
+    free(h);
+    free(y);
+    mat_free(&X);
+    return (ComputeRate){best_g / (ROWS * D), best_h / (ROWS * SHARD_HESS_LEN(D))};
+}
+
+// [snippet model]
+/* t = rounds (alpha + beta bytes) + compute / P, for one fit on P machines of
+ * n rows and d features; alpha = NET_ALPHA_HOP log2 P (no network for P = 1). */
+static double model_time(int newton, double n, double d, double P, ComputeRate r) {
+    double entries = (d + 1) * (d + 2) / 2;   // the Hessian's lower triangle
+    double rounds = newton ? MODEL_NEWTON_ROUNDS : MODEL_GD_ROUNDS;
+    double bytes = 8 * (d + 3 + (newton ? entries : 0));
+    double alpha = P > 1 ? NET_ALPHA_HOP * ceil(log2(P)) : 0, beta = P > 1 ? NET_BETA : 0;
+    double compute = n * (d * r.grad + (newton ? entries * r.hess : 0));   // all rows, one machine
+    double solve = newton ? (d + 1) * (d + 1) * (d + 1) / 3 * r.hess : 0;  // Cholesky, on every machine
+    return rounds * (alpha + beta * bytes + compute / P + solve);
+}
+// [end model]
+
+static void print_model(ComputeRate r) {
+    static const double PS[] = {1, 8, 64, 512}, NS[] = {1e6, 1e7, 1e8, 1e9}, DS[] = {20, 1000};
+    printf("\nPredicted time to fit, t = rounds (alpha + beta bytes) + compute / P\n");
+    printf("(assumed network: alpha = %.0f us per tree level, log2 P levels; beta = %.2g ns per byte; "
+           "%d rounds of gradient descent, %d of Newton;\n compute measured here: %.2g ns per row and feature, "
+           "%.2g ns per row and Hessian entry; '-' : the shard is over %.0f GB)\n",
+           NET_ALPHA_HOP * 1e6, NET_BETA * 1e9, MODEL_GD_ROUNDS, MODEL_NEWTON_ROUNDS, r.grad * 1e9, r.hess * 1e9,
+           MODEL_MEMORY_BYTES / 1e9);
+    printf("%-8s %6s %7s", "method", "d", "n");
+    for (int p = 0; p < 4; p++) printf(" %11s", p == 0 ? "P = 1" : (p == 1 ? "P = 8" : (p == 2 ? "P = 64" : "P = 512")));
+    printf("\n");
+    for (int newton = 0; newton <= 1; newton++) {
+        for (int k = 0; k < 2; k++) {
+            for (int i = 0; i < 4; i++) {
+                printf("%-8s %6.0f %7.0e", newton ? "Newton" : "GD", DS[k], NS[i]);
+                for (int p = 0; p < 4; p++) {
+                    char t[32];
+                    int fits = NS[i] * DS[k] * 8 / PS[p] <= MODEL_MEMORY_BYTES;
+                    printf(" %11s", fits ? human_time(model_time(newton, NS[i], DS[k], PS[p], r), t, sizeof t) : "-");
+                }
+                printf("\n");
+            }
+        }
+    }
+}
+
+/* The model against this run: one epoch of gradient descent at this P, with
+ * alpha and beta as measured here. */
+static void print_check(const CommCost *here, const Shard *sh, const FitCost *gd, size_t P, ComputeRate r) {
+    double d = (double)sh->X.cols, bytes = 8 * (d + 3);
+    double predicted = here->alpha + here->beta * bytes + (double)sh->n * d * r.grad / (double)P;
+    char t1[32], t2[32], t3[32];
+    printf("\nThis machine, %zu processes: one all-reduce costs alpha = %s plus beta = %.3g ns per byte "
+           "(measured, medians)\n", P, human_time(here->alpha, t1, sizeof t1), here->beta * 1e9);
+    if (gd->rounds > 0) {
+        printf("one epoch of gradient descent: model %s, measured %s\n", human_time(predicted, t2, sizeof t2),
+               human_time(gd->seconds / (double)gd->rounds, t3, sizeof t3));
+    }
+}
+
+static void plot_model(const Plotter *pl, ComputeRate r) {
+    Plot p;
+    plot_begin(&p, "chapter-12-cost-model");
+    plot_data_begin(&p, "model");
+    for (double P = 1; P <= 512; P *= 2) {
+        plot_data_row(&p, 5, (double[]){P, model_time(0, 1e9, 20, P, r), model_time(1, 1e9, 20, P, r),
+                                        model_time(0, 1e9, 1000, P, r), model_time(1, 1e9, 1000, P, r)});
+    }
+    plot_data_end(&p);
+    plot_cmd(&p, "set title 'Predicted time to fit 1e9 rows on P machines'");
+    plot_cmd(&p, "set xlabel 'P, machines'");
+    plot_cmd(&p, "set ylabel 'seconds'");
+    plot_cmd(&p, "set logscale xy");
+    plot_cmd(&p, "set key outside right top");
+    plot_cmd(&p, "plot $model using 1:2 with linespoints lt 1 title 'GD, d = 20', "
+                 "$model using 1:3 with linespoints lt 2 title 'Newton, d = 20', "
+                 "$model using 1:4 with linespoints lt 3 title 'GD, d = 1000', "
+                 "$model using 1:5 with linespoints lt 4 title 'Newton, d = 1000'");
+    chapter_show(pl, &p);
+}
+
+/* ---- main ------------------------------------------------------------------------- */
+
+int main(int argc, char **argv) {
+    Comm c = comm_start(&argc, &argv, "chapter-12");
+    ChapterOption opts[COURSE_MAX_OPTIONS + 7];
+    Options o = parse_options(argc, argv, opts);
+    Plotter pl;
+    chapter_plotter(&pl);
+    Shard sh;
+    load_shard(&o.data, o.rows, o.features, &c, &sh);
+    Reference gd_ref, sk_ref;
+    chapter_load_reference(&gd_ref, "gd-classification.txt");
+    chapter_load_reference(&sk_ref, "sklearn-classification.txt");
+
+    char about[256];
+    printf("Chapter 12: data-parallel logistic regression on %s\n",
+           o.rows > 0 ? "synthetic rows (lib/shard)" : course_describe(&o.data, about, sizeof about));
+    printf("%zu process%s (%s); ", c.size, c.size == 1 ? "" : "es",
+           comm_have_mpi() ? (c.size > 1 ? "Open MPI" : "one process: started without mpirun")
+                           : "built without Open MPI");
+    print_shards(&sh, &c);
+
+    FitCost gd = {0}, newton = {0};
+    if (want(&o, "gd")) run_gd(&o, &sh, &c, &gd_ref, &gd);
+    if (want(&o, "newton")) run_newton(&o, &sh, &c, &sk_ref, &newton);
+    CommCost here = c.size > 1 ? comm_measure(&c, 200) : (CommCost){0, 0};
+    if (c.rank == 0) {
+        ComputeRate rate = measure_compute();
+        if (c.size > 1) print_check(&here, &sh, &gd, c.size, rate);
+        else printf("\n(One process: no all-reduce to measure. Run it under mpirun -np 2 to measure alpha and beta.)\n");
+        print_model(rate);
+        if (!o.lesson) printf("\n(Options differ from the lesson's: no NumPy or scikit-learn values to compare.)\n");
+        printf("\n");
+        plot_model(&pl, rate);
+    }
+    ref_free(&sk_ref);
+    ref_free(&gd_ref);
+    shard_free(&sh);
+    comm_stop(&c);
+    return 0;
+}
