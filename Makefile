@@ -9,7 +9,7 @@
 #   make epub            the notes as build/logistic-regression-in-c.epub
 #   make docs-check      open every page in headless Chromium; screenshots in build/docs-check/
 #   make test            the project's own test suite (warnings are errors)
-#   make bench           timings of the training loops
+#   make bench           timings of the training loops, and of chapter 12's all-reduce and scaling
 #   make valgrind        every chapter under valgrind memcheck (no error, no leak)
 #   make fuzz            the CSV reader under libFuzzer for FUZZ_SECONDS (default 60)
 #   make compile_commands.json   the compiler flags of every C file, for clangd and editors
@@ -148,8 +148,9 @@ test: deps-cunit deps-gnuplot deps-pandoc $(LIB) $(HARNESS) $(EX_TESTS) $(LIB_TE
       $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
 	@scripts/run-tests.sh
 
-bench: $(BUILD)/tests/bench
+bench: $(BUILD)/tests/bench $(BUILD)/bin/chapter-12
 	@$(BUILD)/tests/bench
+	@scripts/bench-mpi.sh $(BUILD)/bin/chapter-12
 
 # Every chapter under valgrind memcheck: any memory error or leak fails.
 valgrind: deps-valgrind $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))

@@ -22,6 +22,7 @@ typedef struct Comm Comm;
 struct Comm {
     size_t rank;   // this process: 0 .. size-1
     size_t size;   // P, the number of processes
+    const char *engine;   // what carries the all-reduce: "Open MPI", or "one process, no MPI started"
     /* Replaces buf (n) by the element-wise sum of every process's buf. Every
      * process must call it, with the same n, in the same order. */
     void (*allreduce)(Comm *c, double *buf, size_t n);
@@ -55,7 +56,7 @@ typedef struct {
  * each (the median, taken on rank 0 and shared with every rank), and fits
  * alpha and beta through the two points. Every process must call it. The
  * counters are left as they were. */
-#define COMM_MEASURE_BIG 65536
+#define COMM_MEASURE_BIG 16384
 CommCost comm_measure(Comm *c, size_t reps);
 
 /* ---- starting and stopping: lib/mpi/comm-mpi.c or lib/mpi/comm-none.c ---- */

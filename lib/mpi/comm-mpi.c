@@ -57,7 +57,7 @@ Comm comm_start(int *argc, char ***argv, const char *program) {
              "from --checkpoint\n", program);
     signal(SIGTERM, on_sigterm);
     if (rank > 0) silence();
-    return (Comm){.rank = (size_t)rank, .size = (size_t)size, .allreduce = mpi_allreduce};
+    return (Comm){.rank = (size_t)rank, .size = (size_t)size, .engine = "Open MPI", .allreduce = mpi_allreduce};
 }
 
 void comm_stop(Comm *c) {

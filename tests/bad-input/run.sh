@@ -25,7 +25,7 @@ fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 trim() { local s=$1; s=${s#"${s%%[![:space:]]*}"}; echo "${s%"${s##*[![:space:]]}"}"; }
 
 # ---- the input files ----------------------------------------------------------
-cp "$here"/files/*.csv "$work"/
+cp "$here"/files/*.csv "$here"/files/*.ckpt "$work"/
 printf 'x1,x2,y\n1,2,0\n3,4,1\n' > "$work/unreadable.csv"
 chmod 000 "$work/unreadable.csv"
 { printf 'x1,x2,y\n0.5,'; head -c 1048576 /dev/zero | tr '\0' 'x'; printf ',0\n'; } > "$work/long-line.csv"
