@@ -81,7 +81,9 @@ $(LIB): $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 MPICC ?= mpicc
 HAVE_MPI := $(shell command -v $(MPICC) > /dev/null 2>&1 && echo 1)
 COMM_OBJ := $(BUILD)/obj/lib/mpi/comm-$(if $(HAVE_MPI),mpi,none).o
+ifneq ($(filter chapter-12,$(MAKECMDGOALS)),)
 chapter-12: deps-mpi
+endif
 $(BUILD)/obj/lib/mpi/comm-mpi.o: lib/mpi/comm-mpi.c
 	@mkdir -p $(dir $@)
 	$(MPICC) $(CFLAGS) -MMD -MP -c $< -o $@

@@ -36,6 +36,9 @@
  * thousands of epochs, Newton's method about ten steps. */
 #define MODEL_GD_ROUNDS 2000
 #define MODEL_NEWTON_ROUNDS 10
+/* A rise of the loss smaller than this (relative) is rounding, not a rise:
+ * the same slack as lib/logreg.c's Newton's method. */
+#define NEWTON_LOSS_SLACK 1e-12
 /* A machine's memory for its shard, to mark the table's impossible cells. */
 #define MODEL_MEMORY_BYTES 256e9
 
@@ -180,7 +183,7 @@ static void save(const Options *o, const char *key, size_t epoch, const LogReg *
  * all-reduce of the d + 3 sums (gradient, bias, loss, rows). */
 static LogRegFit fit_gd(LogReg *m, const Shard *sh, const Options *o, Comm *c) {
     size_t d = m->d;
-    double s[SHARD_GRAD_LEN(d)], dw[d];
+    double *s = vec_new(SHARD_GRAD_LEN(d)), *dw = vec_new(d);   // (d + 3) the sums, (d) the gradient
     char key[512];
     checkpoint_key(o, sh, d, key, sizeof key);
     size_t start = o->checkpoint[0] != '\0' ? resume(o, key, m) : 0, above = 0;
@@ -201,6 +204,8 @@ static LogRegFit fit_gd(LogReg *m, const Shard *sh, const Options *o, Comm *c) {
             save(o, key, fit.epochs, m, c);
         }
     }
+    free(dw);
+    free(s);
     return fit;
 }
 // [end gd]
@@ -222,17 +227,18 @@ static void newton_sums(const LogReg *m, const Shard *sh, Comm *c, double *buf) 
  * halving the step while it raises the loss. Returns 0, or -1 with err. */
 static int fit_newton(LogReg *m, const Shard *sh, Comm *c, LogRegNewtonResult *res, LrError *err) {
     size_t d = m->d, k = d + 1, iter = 0;
-    double *buf = vec_new(SHARD_GRAD_LEN(d) + SHARD_HESS_LEN(d)), *H = vec_new(k * k), g[k], delta[k], w0[d];
+    double *buf = vec_new(SHARD_GRAD_LEN(d) + SHARD_HESS_LEN(d));   // the sums of newton_sums
+    double *H = vec_new(k * k), *g = vec_new(k), *delta = vec_new(k), *w0 = vec_new(d);
     newton_sums(m, sh, c, buf);
     double loss = shard_loss(buf, d, 0.0, m->w);
     g[d] = shard_gradient(buf, d, 0.0, m->w, g);
     double g_norm = vec_norm(g, k), g0_norm = g_norm;
     int status = 0;
-    while (g_norm > LOGREG_NEWTON_TOL * g0_norm && iter < LOGREG_NEWTON_MAX_ITER && status == 0) {
+    while (g_norm > LOGREG_NEWTON_TOL * g0_norm && iter < LOGREG_NEWTON_MAX_ITER) {
         shard_hessian(buf + SHARD_GRAD_LEN(d), d, sh->n, 0.0, H);
-        memcpy(delta, g, sizeof delta);
+        memcpy(delta, g, k * sizeof *delta);
         if (linalg_solve_spd(H, delta, k, err) != 0) { status = -1; break; }
-        memcpy(w0, m->w, sizeof w0);
+        memcpy(w0, m->w, d * sizeof *w0);
         double b0 = m->b, t = 1.0, new_loss = loss;
         for (int halvings = 0; halvings <= LOGREG_NEWTON_MAX_HALVINGS; halvings++, t /= 2.0) {
             // (w, b) <- (w0, b0) - t delta, with t = 1, 1/2, 1/4, ... until the loss does not rise
@@ -240,7 +246,7 @@ static int fit_newton(LogReg *m, const Shard *sh, Comm *c, LogRegNewtonResult *r
             m->b = b0 - t * delta[d];
             newton_sums(m, sh, c, buf);
             new_loss = shard_loss(buf, d, 0.0, m->w);
-            if (new_loss <= loss + 1e-12 * fabs(loss)) break;
+            if (new_loss <= loss + NEWTON_LOSS_SLACK * fabs(loss)) break;
         }
         loss = new_loss;
         g[d] = shard_gradient(buf, d, 0.0, m->w, g);
@@ -248,6 +254,9 @@ static int fit_newton(LogReg *m, const Shard *sh, Comm *c, LogRegNewtonResult *r
         iter++;
     }
     *res = (LogRegNewtonResult){iter, g_norm <= LOGREG_NEWTON_TOL * g0_norm, loss, g_norm};
+    free(w0);
+    free(delta);
+    free(g);
     free(H);
     free(buf);
     return status;
