@@ -3,7 +3,8 @@
 # ways (the fake gnuplot scripts in this folder, put first on PATH), must
 #   - exit 0 (a plot is an extra; a broken gnuplot is the machine's problem,
 #     not the learner's input), so it did not die of SIGPIPE either;
-#   - print exactly the numbers it prints without plots (LR_PLOT=none);
+#   - print exactly the numbers it prints without plots (LR_PLOT=none),
+#     except measured times, which differ from run to run (see untimed);
 #   - report the failure on stderr in one exact line (once, or once per plot);
 #   - leave no image and no temporary file behind, only the .gp scripts the
 #     messages point to.
@@ -37,6 +38,14 @@ expected_stderr() {
   done <<< "$plots"
 }
 
+# untimed FILE: the printout with every measured time (a number followed by
+# ns, us, ms, s, min, h or days) and percentage written as '#', and runs of
+# spaces as one, so that two runs of a chapter that times itself (chapter 12)
+# compare equal.
+untimed() {
+  sed -E 's/[0-9][0-9.e+-]* (ns|us|ms|s|min|h|days)\b/#/g; s/[0-9.]+%/#%/g; s/ +/ /g' "$1"
+}
+
 # The .gp scripts that the messages on stderr ($1) point to but do not exist.
 missing_scripts() {
   local script
@@ -67,9 +76,9 @@ check_chapter() {
     want=$(expected_stderr "$prog" "$fake" "$plots" "$dir")
     got=$(cat "$work/$fake.err")
     if [[ $rc != 0 ]]; then fail "$prog, gnuplot $fake: exit status $rc, expected 0 ($(head -c 300 "$work/$fake.err"))"
-    elif ! diff -q "$work/none.out" "$work/$fake.out" > /dev/null; then
+    elif ! diff -q <(untimed "$work/none.out") <(untimed "$work/$fake.out") > /dev/null; then
       fail "$prog, gnuplot $fake: the printout differs from the LR_PLOT=none run:"
-      diff "$work/none.out" "$work/$fake.out" | head -5
+      diff <(untimed "$work/none.out") <(untimed "$work/$fake.out") | head -5
     elif [[ $got != "$want" ]]; then
       fail "$prog, gnuplot $fake: stderr should be exactly"; echo "$want" | sed 's/^/       /'
       echo "     but was"; echo "$got" | sed 's/^/       /'
