@@ -25,6 +25,7 @@
 #include "linalg.h"
 #include "logreg.h"
 #include "shard.h"
+#include "train.h"
 
 /* The communication figures the cost model assumes for a cluster, stated
  * here because they were not measured: a 10 Gb/s Ethernet (1.25 GB/s), a
@@ -163,11 +164,9 @@ static size_t resume(const Options *o, const char *key, LogReg *m) {
     size_t start = 0;
     LrError err;
     int got = checkpoint_read(o->checkpoint, key, &start, m, &err);
-    if (got < 0) chapter_fail(err.msg);
+    if (got < 0) chapter_fail("%s", err.msg);
     if (got == 0 && start > o->epochs) {
-        snprintf(err.msg, sizeof err.msg, "%s: the checkpoint is at epoch %zu, past --epochs %zu", o->checkpoint,
-                 start, o->epochs);
-        chapter_fail(err.msg);
+        chapter_fail("%s: the checkpoint is at epoch %zu, past --epochs %zu", o->checkpoint, start, o->epochs);
     }
     if (got == 0) printf("Resuming from %s at epoch %zu.\n", o->checkpoint, start);
     return start;
@@ -175,38 +174,34 @@ static size_t resume(const Options *o, const char *key, LogReg *m) {
 
 static void save(const Options *o, const char *key, size_t epoch, const LogReg *m, const Comm *c) {
     LrError err;
-    if (c->rank == 0 && checkpoint_write(o->checkpoint, key, epoch, m, &err) != 0) chapter_fail(err.msg);
+    if (c->rank == 0 && checkpoint_write(o->checkpoint, key, epoch, m, &err) != 0) chapter_fail("%s", err.msg);
 }
 
 // [snippet gd]
 /* Gradient descent from m on the rows of every process: per epoch, one
  * all-reduce of the d + 3 sums (gradient, bias, loss, rows). */
-static LogRegFit fit_gd(LogReg *m, const Shard *sh, const Options *o, Comm *c) {
+static TrainResult fit_gd(LogReg *m, const Shard *sh, const Options *o, Comm *c) {
     size_t d = m->d;
     double *s = vec_new(SHARD_GRAD_LEN(d)), *dw = vec_new(d);   // (d + 3) the sums, (d) the gradient
     char key[512];
     checkpoint_key(o, sh, d, key, sizeof key);
-    size_t start = o->checkpoint[0] != '\0' ? resume(o, key, m) : 0, above = 0;
-    LogRegFit fit = {LOGREG_OK, start, NAN, NAN};
+    size_t start = o->checkpoint[0] != '\0' ? resume(o, key, m) : 0;
+    TrainLog log = train_begin(NULL, o->epochs - start);
     for (size_t epoch = start; epoch < o->epochs; epoch++) {
         shard_grad_sums(m, &sh->X, sh->y, 0, sh->X.rows, s);   // over my rows
         comm_sum(c, s, SHARD_GRAD_LEN(d));                     // now over every row, on every process
-        fit.last_loss = shard_loss(s, d, 0.0, m->w);
-        if (epoch == start) fit.start_loss = fit.last_loss;
-        fit.status = logreg_watch(fit.last_loss, fit.start_loss, isfinite(m->b), &above);
-        if (fit.status != LOGREG_OK) break;
+        if (!train_record(&log, shard_loss(s, d, 0.0, m->w), train_all_finite(m->w, d) && isfinite(m->b))) break;
         double db = shard_gradient(s, d, 0.0, m->w, dw);
         // w <- w - lr dw,  b <- b - lr db: the same step on every process
         for (size_t j = 0; j < d; j++) m->w[j] -= o->lr * dw[j];
         m->b -= o->lr * db;
-        fit.epochs++;
-        if (o->checkpoint[0] != '\0' && (fit.epochs % o->every == 0 || fit.epochs == o->epochs)) {
-            save(o, key, fit.epochs, m, c);
+        if (o->checkpoint[0] != '\0' && ((epoch + 1) % o->every == 0 || epoch + 1 == o->epochs)) {
+            save(o, key, epoch + 1, m, c);
         }
     }
     free(dw);
     free(s);
-    return fit;
+    return train_end(&log, train_all_finite(m->w, d) && isfinite(m->b));
 }
 // [end gd]
 
@@ -315,14 +310,19 @@ static FitCost cost_since(const Comm *c, double start) {
     return (FitCost){c->calls, c->bytes, comm_now() - start, c->seconds};
 }
 
-static void run_gd(const Options *o, const Shard *sh, Comm *c, const Reference *ref, FitCost *fc) {
+/* Gradient descent on every process, beside the one-process answer. Returns
+ * CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
+static int run_gd(const Options *o, const Shard *sh, Comm *c, const Reference *ref, FitCost *fc) {
     LogReg m, one;
     logreg_init(&m, sh->X.cols);
     comm_reset_counts(c);
     double start = comm_now();
-    LogRegFit fit = fit_gd(&m, sh, o, c);
+    TrainResult fit = fit_gd(&m, sh, o, c);
     *fc = cost_since(c, start);
-    chapter_check_fit(fit, o->lr);
+    if (fit.status != TRAIN_OK) {
+        logreg_free(&m);
+        return chapter_fit_status(fit, o->lr, NULL);
+    }
     int have_one = c->rank == 0 && sh->all.n > 0;
     if (have_one) {   // the same fit in this one process, by lib/logreg
         logreg_init(&one, m.d);
@@ -335,9 +335,12 @@ static void run_gd(const Options *o, const Shard *sh, Comm *c, const Reference *
     print_cost("communication", fc, 1);
     if (have_one) logreg_free(&one);
     logreg_free(&m);
+    return CHAPTER_DONE;
 }
 
-static void run_newton(const Options *o, const Shard *sh, Comm *c, const Reference *sk_ref, FitCost *fc) {
+/* Newton's method on every process, beside the one-process answer. Returns
+ * CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
+static int run_newton(const Options *o, const Shard *sh, Comm *c, const Reference *sk_ref, FitCost *fc) {
     LogReg m, one;
     logreg_init(&m, sh->X.cols);
     comm_reset_counts(c);
@@ -345,9 +348,8 @@ static void run_newton(const Options *o, const Shard *sh, Comm *c, const Referen
     LogRegNewtonResult res, res_one;
     LrError err;
     if (fit_newton(&m, sh, c, &res, &err) != 0) {
-        fflush(stdout);
-        fprintf(stderr, "chapter-12: Newton's method stopped: %s\n", err.msg);
-        exit(3);
+        logreg_free(&m);
+        return chapter_error(CHAPTER_TRAINING_FAILED, "Newton's method stopped: %s", err.msg);
     }
     *fc = cost_since(c, start);
     int have_one = c->rank == 0 && sh->all.n > 0;
@@ -363,6 +365,7 @@ static void run_newton(const Options *o, const Shard *sh, Comm *c, const Referen
     print_cost("communication", fc, 0);
     if (have_one) logreg_free(&one);
     logreg_free(&m);
+    return CHAPTER_DONE;
 }
 
 /* ---- the cost model --------------------------------------------------------------- */
@@ -506,10 +509,10 @@ int main(int argc, char **argv) {
     print_shards(&sh, &c);
 
     FitCost gd = {0}, newton = {0};
-    if (want(&o, "gd")) run_gd(&o, &sh, &c, &gd_ref, &gd);
-    if (want(&o, "newton")) run_newton(&o, &sh, &c, &sk_ref, &newton);
-    CommCost here = c.size > 1 ? comm_measure(&c, 50) : (CommCost){0, 0};
-    if (c.rank == 0) {
+    int status = want(&o, "gd") ? run_gd(&o, &sh, &c, &gd_ref, &gd) : CHAPTER_DONE;
+    if (status == CHAPTER_DONE && want(&o, "newton")) status = run_newton(&o, &sh, &c, &sk_ref, &newton);
+    CommCost here = c.size > 1 && status == CHAPTER_DONE ? comm_measure(&c, 50) : (CommCost){0, 0};
+    if (c.rank == 0 && status == CHAPTER_DONE) {
         ComputeRate rate = measure_compute();
         if (c.size > 1) print_check(&here, &sh, &gd, c.size, rate);
         else printf("\n(One process: no all-reduce to measure. Run it under mpirun -np 2 to measure alpha and beta.)\n");
@@ -522,5 +525,5 @@ int main(int argc, char **argv) {
     ref_free(&gd_ref);
     shard_free(&sh);
     comm_stop(&c);
-    return 0;
+    return status;
 }
