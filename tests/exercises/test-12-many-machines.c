@@ -123,15 +123,23 @@ static void test_sums(void) {
     EXPECT_TRUE(partial[D.d + 2] == 12345.0, "shard_sums wrote past partial[d + 1]: partial has d + 2 entries");
 }
 
+/* An empty shard sends zeros; then the same partial is reused for rows 0 .. 1. */
 static void test_sums_empty(void) {
     Data D = make_data(6, 2);
-    double partial[MAX_D + 2];
+    double partial[MAX_D + 2], sums[MAX_D + 1];
     for (size_t j = 0; j < D.d + 2; j++) partial[j] = 99.0;
     shard_sums(D.X, D.y, D.d, 6, 6, D.w, D.b, partial);
     for (size_t j = 0; j < D.d + 2; j++) {
         EXPECT_NEAR(partial[j], 0.0, 0.0, harness_fmt("partial[%zu] of an empty shard (lo = hi = 6)", j),
                     "a process with no rows sends zeros, so that it adds nothing (start every sum at 0)");
     }
+    shard_sums(D.X, D.y, D.d, 0, 2, D.w, D.b, partial);
+    oracle_sums(&D, 0, 2, 1.0, sums);
+    for (size_t j = 0; j <= D.d; j++) {
+        EXPECT_NEAR(partial[j], sums[j], TOL, harness_fmt("partial[%zu] over rows 0 .. 1, after an empty shard", j),
+                    "each call starts its sums from 0 and adds (p_i - y_i) x_ij over its own rows only");
+    }
+    EXPECT_NEAR(partial[D.d + 1], 2.0, 0.0, "partial[d + 1] for rows 0 .. 1", "the row count is hi - lo");
 }
 
 static void test_global(void) {
@@ -209,7 +217,7 @@ int main(void) {
         {"shard_bounds: every row in exactly one shard, in order, sizes within one row", test_bounds},
         {"shard_bounds: more processes than rows leaves some shards empty", test_bounds_more_processes_than_rows},
         {"shard_sums: sums (not means) over rows lo .. hi-1, and the row count", test_sums},
-        {"shard_sums: an empty shard sends zeros", test_sums_empty},
+        {"shard_sums: an empty shard sends zeros, and the next call starts again", test_sums_empty},
         {"global_gradient: the totals divided by the total row count", test_global},
         {"3 processes, equal shards of 4 rows: the gradient over all 12 rows", test_equal_shards},
         {"3 processes, shards of 4, 3 and 3 rows: the gradient over all 10 rows", test_unequal_shards},
