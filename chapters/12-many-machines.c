@@ -475,11 +475,11 @@ static void plot_model(const Plotter *pl, ComputeRate r) {
                                         model_time(0, 1e9, 1000, P, r), model_time(1, 1e9, 1000, P, r)});
     }
     plot_data_end(&p);
-    plot_cmd(&p, "set title 'Predicted time to fit on P machines (assumed network, compute measured here)'");
+    plot_cmd(&p, "set title 'Predicted time to fit on P machines'");
     plot_cmd(&p, "set xlabel 'P, machines'");
     plot_cmd(&p, "set ylabel 'seconds'");
     plot_cmd(&p, "set logscale xy");
-    plot_cmd(&p, "set key outside right top");
+    plot_cmd(&p, "set key left bottom");
     plot_cmd(&p, "plot $model using 1:2 with linespoints lt 1 title 'GD, n = 1e6, d = 20', "
                  "$model using 1:3 with linespoints lt 2 title 'Newton, n = 1e6, d = 20', "
                  "$model using 1:4 with linespoints lt 3 title 'GD, n = 1e9, d = 1000', "
