@@ -58,6 +58,15 @@ nn = $(firstword $(subst -, ,$(notdir $(1))))
 CHAPTERS := $(foreach c,$(CHAPTER_SRC),chapter-$(call nn,$(c)))
 EX_TESTS := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tests/exercises/test-*.c))
 LIB_TESTS := $(patsubst tests/lib/%.c,$(BUILD)/tests/%,$(wildcard tests/lib/test-*.c))
+EXERCISE_SRC := $(wildcard exercises/[0-9][0-9]-*.c)
+SOLUTION_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard solutions/[0-9][0-9]-*.c))
+# The learner's code the chapters link: exercises/ (make test: the stubs as
+# shipped, tests/stubs/, so that it passes whatever state the exercises are in).
+YOURS_DIR := $(if $(WERROR),tests/stubs,exercises)
+YOURS_OBJ := $(patsubst exercises/%.c,$(BUILD)/yours/%.o,$(EXERCISE_SRC))
+# make test also links every chapter with solutions/ as the learner's code,
+# and with one deliberately wrong exercise (tests/chapters/wrong/NN-name.c).
+WRONG_SRC := $(wildcard tests/chapters/wrong/[0-9][0-9]-*.c)
 TOOLS := $(BUILD)/tests/check-output
 
 .SECONDARY:
@@ -91,18 +100,43 @@ $(BUILD)/bin/chapter-12: $(COMM_OBJ)
 $(BUILD)/bin/chapter-12: CHAPTER_LD = $(if $(HAVE_MPI),$(MPICC),$(CC))
 CHAPTER_LD = $(CC)
 
+# Each exercise is compiled on its own for the chapters. One that does not
+# compile yet is replaced by its stand-in (lib/yours-standin.c), so the
+# chapter still builds, runs the library's code and says so.
+# [snippet yours-object]
+$(BUILD)/yours/%.o: $(YOURS_DIR)/%.c exercises/exercises.h lib/yours-standin.c
+	@mkdir -p $(dir $@)
+	@if $(CC) $(CFLAGS) -c $< -o $@ 2> $@.log; then cat $@.log; else \
+	  echo "note: exercises/$*.c does not compile yet, so the chapters run the library's code for it" \
+	       "(make check EX=$(call nn,$*) shows why)"; \
+	  $(CC) $(CFLAGS) -DSTANDIN_FOR=$(patsubst 0%,%,$(call nn,$*)) -c lib/yours-standin.c -o $@; fi
+# [end yours-object]
+
 # chapter-NN: build/MODE/bin/chapter-NN, copied to the top folder to run.
 # A chapter may keep a step of its own in chapters/NN-name/*.c (with a
-# header there): those files are linked into its program.
+# header there): those files are linked into its program. bin-solutions/ and
+# bin-wrong/ hold the chapters make test runs on solutions/ and on a wrong
+# exercise.
 chapter_parts = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard $(1:.c=)/*.c))
 define chapter_rule
-$(BUILD)/bin/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(LIB)
+$(BUILD)/bin/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(YOURS_OBJ) $(LIB)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+$(BUILD)/bin-solutions/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(SOLUTION_OBJ) $(LIB)
 	@mkdir -p $$(dir $$@)
 	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 chapter-$(call nn,$(1)): $(BUILD)/bin/chapter-$(call nn,$(1))
 	@cmp -s $$< $$@ || cp $$< $$@
 endef
 $(foreach c,$(CHAPTER_SRC),$(eval $(call chapter_rule,$(c))))
+define wrong_rule
+$(BUILD)/bin-wrong/chapter-$(call nn,$(1)): $(BUILD)/obj/chapters/$(notdir $(1:.c=.o)) \
+    $(call chapter_parts,chapters/$(notdir $(1))) $(BUILD)/obj/$(1:.c=.o) \
+    $(filter-out $(BUILD)/obj/solutions/$(notdir $(1:.c=.o)),$(SOLUTION_OBJ)) $(LIB)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+endef
+$(foreach w,$(WRONG_SRC),$(eval $(call wrong_rule,$(w))))
 
 # Test programs: a lib test or tool is one source file plus the library.
 $(BUILD)/tests/%: $(BUILD)/obj/tests/lib/%.o $(HARNESS) $(LIB)
@@ -116,9 +150,9 @@ $(BUILD)/tests/check-output: $(BUILD)/obj/tests/chapters/check-output.o $(LIB)
 # exercise that does not compile yet cannot hide the others' results. The
 # library and the suites are built first, quietly: one line, not twenty.
 define build_quietly
-	@$(MAKE) -q --no-print-directory $(LIB) $(HARNESS) $(EX_TESTS) 2> /dev/null || { \
+	@$(MAKE) -q --no-print-directory $(LIB) $(HARNESS) $(EX_TESTS) $(SOLUTION_OBJ) 2> /dev/null || { \
 	  echo "building the library and the tests (once)..."; \
-	  $(MAKE) -s --no-print-directory $(LIB) $(HARNESS) $(EX_TESTS); }
+	  $(MAKE) -s --no-print-directory $(LIB) $(HARNESS) $(EX_TESTS) $(SOLUTION_OBJ); }
 endef
 check: deps-cunit
 	$(build_quietly)
@@ -146,8 +180,9 @@ epub: docs
 docs-check: docs deps-chromium
 	@scripts/docs-check.sh $(DOCS)
 
-test: deps-cunit deps-gnuplot deps-pandoc $(LIB) $(HARNESS) $(EX_TESTS) $(LIB_TESTS) $(TOOLS) \
-      $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
+test: deps-cunit deps-gnuplot deps-pandoc $(LIB) $(HARNESS) $(EX_TESTS) $(LIB_TESTS) $(TOOLS) $(SOLUTION_OBJ) \
+      $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS)) $(patsubst %,$(BUILD)/bin-solutions/%,$(CHAPTERS)) \
+      $(foreach w,$(WRONG_SRC),$(BUILD)/bin-wrong/chapter-$(call nn,$(w)))
 	@scripts/run-tests.sh
 
 bench: $(BUILD)/tests/bench $(BUILD)/bin/chapter-12

@@ -23,6 +23,7 @@
  * w holds the d weights. Write 0.0 or 1.0 into pred[0..n-1]. */
 void predict_threshold(const double *X, size_t n, size_t d, const double *w, double b,
                        double threshold, double *pred) {
+    TODO();  // the stub's marker: delete this line when you write predict_threshold
     (void)X;
     (void)d;
     (void)w;
@@ -50,6 +51,7 @@ void predict_threshold(const double *X, size_t n, size_t d, const double *w, dou
  *            Set both to NAN; return BOUNDARY_NONE.
  */
 int boundary_line(const double *w, double b, double threshold, double *slope, double *intercept) {
+    TODO();  // the stub's marker: delete this line when you write boundary_line
     (void)w;
     (void)b;
     (void)threshold;

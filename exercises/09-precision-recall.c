@@ -23,6 +23,7 @@
  * When nothing is predicted positive (tp + fp = 0) there are no false
  * alarms: return 1. */
 double precision_at(const double *p, const double *y, size_t n, double threshold) {
+    TODO();  // the stub's marker: delete this line when you write precision_at
     (void)p;
     (void)y;
     (void)n;
@@ -37,6 +38,7 @@ double precision_at(const double *p, const double *y, size_t n, double threshold
  * When there are no positive samples (tp + fn = 0) nothing was missed:
  * return 1. */
 double recall_at(const double *p, const double *y, size_t n, double threshold) {
+    TODO();  // the stub's marker: delete this line when you write recall_at
     (void)p;
     (void)y;
     (void)n;
@@ -54,6 +56,7 @@ double recall_at(const double *p, const double *y, size_t n, double threshold) {
  * particular order. Write the best F1 to *best_f1 and return its threshold;
  * if several thresholds share the best F1, return the lowest of them. */
 double best_f1_threshold(const double *p, const double *y, size_t n, double *best_f1) {
+    TODO();  // the stub's marker: delete this line when you write best_f1_threshold
     (void)p;
     (void)y;
     (void)n;

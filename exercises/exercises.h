@@ -3,11 +3,24 @@
  * Each is stubbed in exercises/NN-name.c (it compiles, and returns a wrong
  * value until you fill it in); `make check EX=NN` tests it. The answer key in
  * solutions/NN-name.c has the same signatures.
+ *
+ * Your functions run the chapters: ./chapter-03 trains with your gradient and
+ * gd_step (and your sigmoid and loss), and prints your numbers beside NumPy's.
+ * An exercise may call the functions of the others (exercise 03 may call your
+ * sigmoid): in `make check EX=NN` those come from the answer key, so each
+ * exercise is tested on its own; in the chapters they are yours.
  */
 #ifndef LR_EXERCISES_H
 #define LR_EXERCISES_H
 
 #include <stddef.h>
+
+/* TODO(): the marker in a stub as shipped. A chapter that meets it knows the
+ * function is not written yet: it runs the library's version instead and
+ * says so in one line. Delete the TODO() line when you start writing the
+ * function; from then on the chapters run your code. */
+void yours_todo(const char *function);
+#define TODO() yours_todo(__func__)
 
 /* ---- 01 sigmoid ---------------------------------------------------------- */
 
@@ -91,6 +104,13 @@ size_t argmax(const double *p, size_t k);
 /* pred[i] = argmax of row i of P, for i < n. P is (n, k) row-major. */
 void predict_by_argmax(const double *P, size_t n, size_t k, double *pred);
 
+/* Trains k binary models, model c on the labels of "class c against the
+ * rest", each from w = 0, b = 0 by `epochs` steps of gradient descent at
+ * learning rate lr (gradient and gd_step of exercise 03).
+ * X is (n, d), y is (n) classes 0..k-1, W is (k, d): row c holds w_c; b is (k). */
+void train_one_vs_rest(const double *X, const double *y, size_t n, size_t d, size_t k,
+                       double lr, size_t epochs, double *W, double *b);
+
 /* ---- 08 softmax ---------------------------------------------------------- */
 
 /* p_c = e^(z_c) / sum_j e^(z_j), computed from z_c - max_j z_j so that it is
@@ -106,6 +126,13 @@ double cce_loss(const double *P, const double *y, size_t n, size_t k);
  * X is (n, d), y is (n), W and dW are (k, d), b and db are (k). */
 void cce_gradient(const double *X, const double *y, size_t n, size_t d, size_t k,
                   const double *W, const double *b, double *dW, double *db);
+
+/* Softmax regression by gradient descent from W = 0, b = 0: `epochs` steps
+ * of W <- W - lr dW, b <- b - lr db (dW, db from cce_gradient). losses is
+ * NULL or (epochs): losses[e] = cce_loss before update e.
+ * X is (n, d), y is (n), W is (k, d), b is (k). */
+void train_softmax(const double *X, const double *y, size_t n, size_t d, size_t k,
+                   double lr, size_t epochs, double *W, double *b, double *losses);
 
 /* ---- 09 precision-recall ------------------------------------------------- */
 
@@ -151,5 +178,12 @@ void shard_sums(const double *X, const double *y, size_t d, size_t lo, size_t hi
  * element-wise sum of every process's partial (d + 2): writes dL/dw into
  * dw (d) and returns dL/db. */
 double global_gradient(const double *total, size_t d, double *dw);
+
+/* Logistic regression on the polynomial features: expands every row of X
+ * (n, d) with poly_expand, then trains w (poly_count(d, degree) weights) and
+ * *b from 0 by `epochs` steps of gradient descent at learning rate lr
+ * (gradient and gd_step of exercise 03). y is (n). */
+void fit_polynomial(const double *X, const double *y, size_t n, size_t d, size_t degree,
+                    double lr, size_t epochs, double *w, double *b);
 
 #endif

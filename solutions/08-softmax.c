@@ -55,3 +55,35 @@ void cce_gradient(const double *X, const double *y, size_t n, size_t d, size_t k
     for (size_t c = 0; c < k; c++) db[c] /= (double)n;
     free(p_i);
 }
+
+/* The lesson's loop: record the loss, take one step against the gradient. */
+void train_softmax(const double *X, const double *y, size_t n, size_t d, size_t k,
+                   double lr, size_t epochs, double *W, double *b, double *losses) {
+    double *dW = malloc(k * d * sizeof *dW);   // (k, d)
+    double *db = malloc(k * sizeof *db);       // (k)
+    double *P = malloc(n * k * sizeof *P);     // (n, k) probabilities, for the loss
+    if (dW == NULL || db == NULL || P == NULL) abort();
+    for (size_t t = 0; t < k * d; t++) W[t] = 0.0;
+    for (size_t c = 0; c < k; c++) b[c] = 0.0;
+    for (size_t e = 0; e < epochs; e++) {
+        if (losses != NULL) {
+            // P_i = softmax(W x_i + b), then L = cce_loss(P, y)
+            for (size_t i = 0; i < n; i++) {
+                double *p_i = &P[i * k];
+                for (size_t c = 0; c < k; c++) {
+                    p_i[c] = b[c];
+                    for (size_t j = 0; j < d; j++) p_i[c] += W[c * d + j] * X[i * d + j];
+                }
+                softmax(p_i, p_i, k);
+            }
+            losses[e] = cce_loss(P, y, n, k);
+        }
+        cce_gradient(X, y, n, d, k, W, b, dW, db);
+        // W <- W - lr dW,  b <- b - lr db
+        for (size_t t = 0; t < k * d; t++) W[t] -= lr * dW[t];
+        for (size_t c = 0; c < k; c++) b[c] -= lr * db[c];
+    }
+    free(dW);
+    free(db);
+    free(P);
+}

@@ -37,3 +37,22 @@ size_t poly_expand(const double *x, size_t d, size_t degree, double *out) {
     free(start);
     return col;
 }
+
+/* Expand every row, then the gradient descent of exercise 03 on the new
+ * columns. */
+void fit_polynomial(const double *X, const double *y, size_t n, size_t d, size_t degree,
+                    double lr, size_t epochs, double *w, double *b) {
+    size_t m = poly_count(d, degree);
+    double *P = malloc(n * m * sizeof *P);   // (n, m) the expanded rows
+    double *dw = malloc(m * sizeof *dw);     // (m)
+    if (P == NULL || dw == NULL) abort();    // out of memory: stop loudly
+    for (size_t i = 0; i < n; i++) poly_expand(&X[i * d], d, degree, &P[i * m]);
+    for (size_t j = 0; j < m; j++) w[j] = 0.0;
+    *b = 0.0;
+    for (size_t e = 0; e < epochs; e++) {
+        double db = gradient(P, y, n, m, w, *b, dw);
+        gd_step(w, b, dw, db, m, lr);
+    }
+    free(P);
+    free(dw);
+}

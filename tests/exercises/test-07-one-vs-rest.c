@@ -1,9 +1,11 @@
-/* Tests for exercise 07: one_vs_rest_labels, argmax and predict_by_argmax.
+/* Tests for exercise 07: one_vs_rest_labels, argmax, predict_by_argmax and
+ * train_one_vs_rest (checked against the lesson's loop written out below).
  *
  * Shapes other than the course's (K = 3, n = 300) too, so a hard-coded
  * number of classes or samples fails; a value after the end of each output
  * array must stay untouched. */
 #include <math.h>
+#include <stdio.h>
 
 #include "exercises.h"
 #include "harness.h"
@@ -114,6 +116,119 @@ static void test_predict_other_shapes(void) {
     EXPECT_NEAR(pred[1], 0.0, 0.0, "pred[1] with k = 2", "rows of 2: (0.6, 0.1) gives class 0");
 }
 
+/* ---- train_one_vs_rest ----------------------------------------------------- */
+
+#define MAX_N 16
+#define MAX_D 3
+#define MAX_K 4
+#define TRAIN_TOL 1e-12   // the same arithmetic in another order: far below any mistake
+
+/* The mistakes a trainer can make, so that a wrong W can be named. */
+typedef struct {
+    int raw_labels;     // trains model c on y itself instead of "y == c"
+    int carry_over;     // model c starts where model c-1 ended, not from 0
+    int extra_epochs;   // epochs + extra_epochs steps (-1 or +1)
+    int transposed;     // writes w_c[j] to W[j * k + c] instead of W[c * d + j]
+} Mistake;
+
+/* The lesson's one-vs-rest training written out, optionally with a mistake. */
+static void lesson_ovr(const double *X, const double *y, size_t n, size_t d, size_t k, double lr, size_t epochs,
+                       Mistake m, double *W, double *b) {
+    double w[MAX_D] = {0}, bias = 0.0;
+    for (size_t c = 0; c < k; c++) {
+        if (!m.carry_over) {
+            for (size_t j = 0; j < d; j++) w[j] = 0.0;
+            bias = 0.0;
+        }
+        for (size_t e = 0; e < epochs + (size_t)m.extra_epochs; e++) {
+            // dw = X^T (p - y_c) / n,  db = mean(p - y_c),  then one step
+            double dw[MAX_D] = {0}, db = 0.0;
+            for (size_t i = 0; i < n; i++) {
+                double z = bias;
+                for (size_t j = 0; j < d; j++) z += X[i * d + j] * w[j];
+                double p = z >= 0 ? 1.0 / (1.0 + exp(-z)) : exp(z) / (1.0 + exp(z));
+                double label = m.raw_labels ? y[i] : (y[i] == (double)c ? 1.0 : 0.0);
+                for (size_t j = 0; j < d; j++) dw[j] += (p - label) * X[i * d + j];
+                db += p - label;
+            }
+            for (size_t j = 0; j < d; j++) w[j] -= lr * dw[j] / (double)n;
+            bias -= lr * db / (double)n;
+        }
+        for (size_t j = 0; j < d; j++) W[m.transposed ? j * k + c : c * d + j] = w[j];
+        b[c] = bias;
+    }
+}
+
+/* 1 when W, b equal the lesson's training with mistake m, to TRAIN_TOL. */
+static int trained_like(const double *X, const double *y, size_t n, size_t d, size_t k, double lr, size_t epochs,
+                        Mistake m, const double *W, const double *b) {
+    double W_m[MAX_K * MAX_D], b_m[MAX_K];
+    lesson_ovr(X, y, n, d, k, lr, epochs, m, W_m, b_m);
+    for (size_t t = 0; t < k * d; t++) {
+        if (!(fabs(W[t] - W_m[t]) <= TRAIN_TOL)) return 0;
+    }
+    for (size_t c = 0; c < k; c++) {
+        if (!(fabs(b[c] - b_m[c]) <= TRAIN_TOL)) return 0;
+    }
+    return 1;
+}
+
+/* What a W that differs from the lesson's most likely means. */
+static const char *diagnose_ovr(const double *X, const double *y, size_t n, size_t d, size_t k, double lr,
+                                size_t epochs, const double *W, const double *b) {
+    static const struct {
+        Mistake m;
+        const char *why;
+    } KNOWN[] = {
+        {{1, 0, 0, 0}, "model c was trained on the class numbers y, not on y_c = one_vs_rest_labels(y, n, c, y_c)"},
+        {{0, 1, 0, 0}, "model c started where model c - 1 ended: set w_c = 0 and b_c = 0 before training each model"},
+        {{0, 0, -1, 0}, "one step too few: run exactly `epochs` steps (e = 0 .. epochs - 1)"},
+        {{0, 0, 1, 0}, "one step too many: run exactly `epochs` steps (e = 0 .. epochs - 1)"},
+        {{0, 0, 0, 1}, "the weights are in the wrong places: w_c is row c of W, W[c * d + j], not W[j * k + c]"},
+    };
+    int untouched = 1;
+    for (size_t t = 0; t < k * d; t++) untouched = untouched && W[t] == 0.0;
+    if (untouched) return "W is still all 0: train each model c (gradient and gd_step, epochs times) into row c";
+    for (size_t t = 0; t < sizeof KNOWN / sizeof KNOWN[0]; t++) {
+        if (trained_like(X, y, n, d, k, lr, epochs, KNOWN[t].m, W, b)) return KNOWN[t].why;
+    }
+    return "W must be the lesson's: for each c, y_c = one_vs_rest_labels, w_c = 0, b_c = 0, then `epochs` steps "
+           "of gradient and gd_step on (X, y_c)";
+}
+
+static void check_ovr(size_t n, size_t d, size_t k, double lr, size_t epochs) {
+    double X[MAX_N * MAX_D], y[MAX_N], W[MAX_K * MAX_D + 1], b[MAX_K + 1], want_W[MAX_K * MAX_D], want_b[MAX_K];
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < d; j++) X[i * d + j] = sin(1.3 * (double)i + 0.7 * (double)j) * (1.0 + (double)j);
+        y[i] = (double)((i * 7 + 3) % k);
+    }
+    for (size_t t = 0; t < k * d; t++) W[t] = 999.0;   // what the caller's memory held: must not matter
+    for (size_t c = 0; c < k; c++) b[c] = 999.0;
+    W[k * d] = b[k] = CANARY;
+    train_one_vs_rest(X, y, n, d, k, lr, epochs, W, b);
+    lesson_ovr(X, y, n, d, k, lr, epochs, (Mistake){0, 0, 0, 0}, want_W, want_b);
+    const char *why = diagnose_ovr(X, y, n, d, k, lr, epochs, W, b);
+    for (size_t c = 0; c < k; c++) {
+        for (size_t j = 0; j < d; j++) {
+            EXPECT_NEAR(W[c * d + j], want_W[c * d + j], TRAIN_TOL,
+                        harness_fmt("W[%zu][%zu] (n = %zu, d = %zu, k = %zu, %zu epoch%s)", c, j, n, d, k, epochs,
+                                    epochs == 1 ? "" : "s"), why);
+        }
+        EXPECT_NEAR(b[c], want_b[c], TRAIN_TOL, harness_fmt("b[%zu] (n = %zu, k = %zu)", c, n, k), why);
+    }
+    EXPECT_NEAR(W[k * d], CANARY, 0.0, harness_fmt("W[%zu], one past the end", k * d),
+                "W holds k * d weights: write only those");
+    EXPECT_NEAR(b[k], CANARY, 0.0, harness_fmt("b[%zu], one past the end", k), "b holds k biases: write only those");
+}
+
+static void test_train_course(void) { check_ovr(12, 2, 3, 0.5, 40); }
+
+static void test_train_other_shapes(void) {
+    check_ovr(16, 3, 4, 0.3, 25);
+    check_ovr(5, 1, 2, 1.0, 3);
+    check_ovr(9, 2, 3, 0.1, 1);
+}
+
 int main(void) {
     static const HarnessTest tests[] = {
         {"one_vs_rest_labels with 3 classes", test_labels_three_classes},
@@ -122,6 +237,8 @@ int main(void) {
         {"argmax: ties go to the first, negative scores work", test_argmax_ties_and_negatives},
         {"predict_by_argmax, 4 samples of 3 classes", test_predict},
         {"predict_by_argmax with 5 and 2 classes", test_predict_other_shapes},
+        {"train_one_vs_rest trains 3 models as the lesson does (12 x 2, 40 epochs)", test_train_course},
+        {"train_one_vs_rest with 4 classes of 3 features, 2 of 1, a single epoch", test_train_other_shapes},
     };
     return harness_run("Exercise 07: one-vs-rest", tests, sizeof tests / sizeof tests[0]);
 }

@@ -1,10 +1,12 @@
-/* Tests for exercise 08: softmax, cce_loss and cce_gradient.
+/* Tests for exercise 08: softmax, cce_loss, cce_gradient and train_softmax
+ * (checked against the lesson's loop written out below).
  *
  * The softmax is compared with the formula in long double; the gradient with
  * central finite differences of the loss, (L(W + h E) - L(W - h E)) / 2h, on
  * several shapes (n, d, k), so hard-coded sizes fail. The test computes its
  * own loss, so a wrong cce_loss does not hide a wrong gradient. */
 #include <math.h>
+#include <stdio.h>
 
 #include "exercises.h"
 #include "harness.h"
@@ -265,6 +267,116 @@ static void test_descent(void) {
                             "but it went from %.6g to %.6g.", before, after));
 }
 
+/* ---- train_softmax ----------------------------------------------------------- */
+
+#define TRAIN_TOL 1e-12   // the same arithmetic in another order: far below any mistake
+
+/* The mistakes a training loop can make, so that a wrong W can be named. */
+typedef struct {
+    int extra_epochs;   // epochs + extra_epochs steps (-1 or +1)
+    int loss_after;     // records the loss after update e instead of before
+    int uphill;         // W <- W + lr dW
+    int no_reset;       // starts from whatever W and b held (999 here), not from 0
+} Mistake;
+
+/* The lesson's softmax regression written out, optionally with a mistake. */
+static void lesson_softmax(const Problem *pr, size_t n, size_t d, size_t k, double lr, size_t epochs, Mistake m,
+                           double *W, double *b, double *losses) {
+    for (size_t t = 0; t < k * d; t++) W[t] = m.no_reset ? 999.0 : 0.0;
+    for (size_t c = 0; c < k; c++) b[c] = m.no_reset ? 999.0 : 0.0;
+    size_t steps = epochs + (size_t)m.extra_epochs;
+    for (size_t e = 0; e <= steps; e++) {
+        // P_i = softmax(W x_i + b); L = -(1/n) sum_i log max(P_i,y_i, 1e-15); dW = (P - Y)^T X / n
+        double dW[MAX_K * MAX_D] = {0}, db[MAX_K] = {0}, L = 0.0;
+        for (size_t i = 0; i < n; i++) {
+            double z[MAX_K], top = -INFINITY, sum = 0.0;
+            for (size_t c = 0; c < k; c++) {
+                z[c] = b[c];
+                for (size_t j = 0; j < d; j++) z[c] += W[c * d + j] * pr->X[i * d + j];
+                top = fmax(top, z[c]);
+            }
+            for (size_t c = 0; c < k; c++) sum += exp(z[c] - top);
+            for (size_t c = 0; c < k; c++) {
+                double p = exp(z[c] - top) / sum, e_ic = p - (pr->y[i] == (double)c ? 1.0 : 0.0);
+                if (pr->y[i] == (double)c) L -= log(fmax(p, 1e-15));
+                for (size_t j = 0; j < d; j++) dW[c * d + j] += e_ic * pr->X[i * d + j] / (double)n;
+                db[c] += e_ic / (double)n;
+            }
+        }
+        size_t slot = m.loss_after ? e - 1 : e;
+        if (losses != NULL && slot < epochs && !(m.loss_after && e == 0)) losses[slot] = L / (double)n;
+        if (e == steps) break;
+        double sign = m.uphill ? -1.0 : 1.0;
+        for (size_t t = 0; t < k * d; t++) W[t] -= sign * lr * dW[t];
+        for (size_t c = 0; c < k; c++) b[c] -= sign * lr * db[c];
+    }
+}
+
+/* What W, b or the losses most likely got wrong. */
+static const char *diagnose_softmax(const Problem *pr, size_t n, size_t d, size_t k, double lr, size_t epochs,
+                                    const double *W, const double *b, const double *losses) {
+    static const struct {
+        Mistake m;
+        const char *why;
+    } KNOWN[] = {
+        {{-1, 0, 0, 0}, "one step too few: run exactly `epochs` steps (e = 0 .. epochs - 1)"},
+        {{1, 0, 0, 0}, "one step too many: run exactly `epochs` steps (e = 0 .. epochs - 1)"},
+        {{0, 1, 0, 0}, "losses[e] must be the loss BEFORE update e, so losses[0] is log k, the loss of W = 0"},
+        {{0, 0, 1, 0}, "the loss went up: a step goes against the gradient, W <- W - lr dW"},
+        {{0, 0, 0, 1}, "W and b kept what they held before the call: set them to 0 first"},
+    };
+    int untouched = 1;
+    for (size_t t = 0; t < k * d; t++) untouched = untouched && W[t] == 0.0;
+    if (untouched) return "W is still all 0: run `epochs` steps of W <- W - lr dW, b <- b - lr db";
+    for (size_t t = 0; t < sizeof KNOWN / sizeof KNOWN[0]; t++) {
+        double W_m[MAX_K * MAX_D], b_m[MAX_K], L_m[64];
+        lesson_softmax(pr, n, d, k, lr, epochs, KNOWN[t].m, W_m, b_m, L_m);
+        int same = 1;
+        for (size_t u = 0; u < k * d; u++) same = same && fabs(W[u] - W_m[u]) <= TRAIN_TOL;
+        for (size_t c = 0; c < k; c++) same = same && fabs(b[c] - b_m[c]) <= TRAIN_TOL;
+        for (size_t e = 0; KNOWN[t].m.loss_after && e + 1 < epochs; e++) {
+            same = same && fabs(losses[e] - L_m[e]) <= TRAIN_TOL;
+        }
+        if (same) return KNOWN[t].why;
+    }
+    return "train_softmax must be the lesson's loop: W = 0, b = 0, then `epochs` times: the loss into losses[e], "
+           "cce_gradient, W <- W - lr dW, b <- b - lr db";
+}
+
+static void check_training(size_t n, size_t d, size_t k, double lr, size_t epochs) {
+    Problem pr = make_problem(n, d, k);
+    double W[MAX_K * MAX_D + 1], b[MAX_K + 1], losses[65], want_W[MAX_K * MAX_D], want_b[MAX_K], want_L[64];
+    for (size_t t = 0; t < k * d; t++) W[t] = 999.0;   // what the caller's memory held: must not matter
+    for (size_t c = 0; c < k; c++) b[c] = 999.0;
+    W[k * d] = b[k] = losses[epochs] = CANARY;
+    train_softmax(pr.X, pr.y, n, d, k, lr, epochs, W, b, losses);
+    lesson_softmax(&pr, n, d, k, lr, epochs, (Mistake){0, 0, 0, 0}, want_W, want_b, want_L);
+    const char *why = diagnose_softmax(&pr, n, d, k, lr, epochs, W, b, losses);
+    char where[96];
+    snprintf(where, sizeof where, "n = %zu, d = %zu, k = %zu, %zu epoch%s", n, d, k, epochs, epochs == 1 ? "" : "s");
+    for (size_t e = 0; e < epochs; e++) {
+        EXPECT_NEAR(losses[e], want_L[e], TRAIN_TOL, harness_fmt("losses[%zu] (%s)", e, where), why);
+    }
+    for (size_t t = 0; t < k * d; t++) {
+        EXPECT_NEAR(W[t], want_W[t], TRAIN_TOL, harness_fmt("W[%zu][%zu] (%s)", t / d, t % d, where), why);
+    }
+    for (size_t c = 0; c < k; c++) EXPECT_NEAR(b[c], want_b[c], TRAIN_TOL, harness_fmt("b[%zu] (%s)", c, where), why);
+    EXPECT_NEAR(W[k * d], CANARY, 0.0, harness_fmt("W[%zu], one past the end", k * d), "write only k * d weights");
+    EXPECT_NEAR(b[k], CANARY, 0.0, harness_fmt("b[%zu], one past the end", k), "write only k biases");
+    EXPECT_NEAR(losses[epochs], CANARY, 0.0, harness_fmt("losses[%zu], one past the end", epochs),
+                "write only `epochs` losses");
+    train_softmax(pr.X, pr.y, n, d, k, lr, epochs, W, b, NULL);   // losses may be NULL: must not crash
+    EXPECT_NEAR(W[0], want_W[0], TRAIN_TOL, harness_fmt("W[0][0] with losses = NULL (%s)", where),
+                "with losses = NULL, train the same and record nothing");
+}
+
+static void test_train_course(void) { check_training(30, 2, 3, 0.5, 40); }
+
+static void test_train_other_shapes(void) {
+    check_training(12, 4, 5, 0.3, 20);
+    check_training(9, 2, 2, 1.0, 1);
+}
+
 int main(void) {
     static const HarnessTest tests[] = {
         {"softmax equals e^z / sum e^z for 1 to 5 scores", test_softmax_values},
@@ -275,6 +387,8 @@ int main(void) {
         {"cce_gradient works for other shapes (7x3 k=4, 12x4 k=5, 1x1 k=2, 9x2 k=2)", test_gradient_other_shapes},
         {"cce_gradient at W = 0: 1/k - class shares; columns sum to 0", test_gradient_at_zero},
         {"gradient descent with cce_gradient lowers the loss", test_descent},
+        {"train_softmax trains and records the loss as the lesson does (30 x 2, 3 classes)", test_train_course},
+        {"train_softmax with 5 classes of 4 features, 2 classes, a single epoch", test_train_other_shapes},
     };
     return harness_run("Exercise 08: softmax", tests, sizeof tests / sizeof tests[0]);
 }

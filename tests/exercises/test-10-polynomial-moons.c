@@ -1,4 +1,5 @@
-/* Tests for exercise 10: poly_count and poly_expand.
+/* Tests for exercise 10: poly_count, poly_expand and fit_polynomial (checked
+ * against the lesson's loop on the expanded columns, written out below).
  *
  * The features are distinct primes (2, 3, 5, ...) first, so every product has
  * its own value and a column in the wrong place is named in the message. The
@@ -152,6 +153,75 @@ static void test_bits(void) {
     check_bits(5, 5);
 }
 
+/* ---- fit_polynomial ------------------------------------------------------------ */
+
+#define FIT_N 12
+#define FIT_TOL 1e-12   // the same arithmetic in another order: far below any mistake
+
+/* The expansion of (x0, x1) to degree 2 or 3, written out. */
+static size_t expand_two(const double *x, size_t degree, double *out) {
+    double a = x[0], b = x[1];
+    const double cols[9] = {a, b, a * a, a * b, b * b, a * a * a, a * a * b, a * b * b, b * b * b};
+    size_t m = degree == 2 ? 5 : 9;
+    for (size_t k = 0; k < m; k++) out[k] = cols[k];
+    return m;
+}
+
+/* The lesson's gradient descent on the m columns of P (n, m), from w = 0, b = 0. */
+static void lesson_fit(const double *P, const double *y, size_t n, size_t m, double lr, size_t epochs, double *w,
+                       double *b) {
+    for (size_t j = 0; j < m; j++) w[j] = 0.0;
+    *b = 0.0;
+    for (size_t e = 0; e < epochs; e++) {
+        // dw = P^T (p - y) / n,  db = mean(p - y)
+        double dw[9] = {0}, db = 0.0;
+        for (size_t i = 0; i < n; i++) {
+            double z = *b;
+            for (size_t j = 0; j < m; j++) z += P[i * m + j] * w[j];
+            double err = (z >= 0 ? 1.0 / (1.0 + exp(-z)) : exp(z) / (1.0 + exp(z))) - y[i];
+            for (size_t j = 0; j < m; j++) dw[j] += err * P[i * m + j];
+            db += err;
+        }
+        for (size_t j = 0; j < m; j++) w[j] -= lr * dw[j] / (double)n;
+        *b -= lr * db / (double)n;
+    }
+}
+
+static void check_fit(size_t degree, double lr, size_t epochs) {
+    double X[FIT_N * 2], y[FIT_N], P[FIT_N * 9], w[10], b = 999.0, want_w[9], want_b, lin_w[9], lin_b;
+    for (size_t i = 0; i < FIT_N; i++) {
+        X[2 * i] = 1.5 * cos(0.9 * (double)i);
+        X[2 * i + 1] = sin(1.7 * (double)i) - 0.2;
+        y[i] = X[2 * i] * X[2 * i] + X[2 * i + 1] > 0.6 ? 1.0 : 0.0;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < FIT_N; i++) m = expand_two(&X[2 * i], degree, &P[i * (degree == 2 ? 5 : 9)]);
+    for (size_t j = 0; j < m; j++) w[j] = 999.0;   // what the caller's memory held: must not matter
+    w[m] = SENTINEL;
+    fit_polynomial(X, y, FIT_N, 2, degree, lr, epochs, w, &b);
+    lesson_fit(P, y, FIT_N, m, lr, epochs, want_w, &want_b);
+    lesson_fit(X, y, FIT_N, 2, lr, epochs, lin_w, &lin_b);   // the mistake of training on X itself
+    const char *why = "fit_polynomial is the lesson's loop on the expanded rows: P = poly_expand of each row, w = 0, "
+                      "b = 0, then `epochs` steps of gradient and gd_step on (P, y)";
+    if (fabs(w[0] - lin_w[0]) <= FIT_TOL && fabs(w[1] - lin_w[1]) <= FIT_TOL) {
+        why = "the weights are those of the plain features: train on the expanded rows P (n rows of "
+              "poly_count(d, degree) columns), not on X";
+    } else if (w[0] == 999.0 || w[m - 1] == 999.0) {
+        why = "some weights kept what they held before the call: set all poly_count(d, degree) weights to 0 first";
+    }
+    for (size_t j = 0; j < m; j++) {
+        EXPECT_NEAR(w[j], want_w[j], FIT_TOL, harness_fmt("w[%zu] (degree %zu, %zu epochs)", j, degree, epochs), why);
+    }
+    EXPECT_NEAR(b, want_b, FIT_TOL, harness_fmt("b (degree %zu, %zu epochs)", degree, epochs), why);
+    EXPECT_NEAR(w[m], SENTINEL, 0.0, harness_fmt("w[%zu], one past the end", m),
+                "w holds poly_count(d, degree) weights: write only those");
+}
+
+static void test_fit(void) {
+    check_fit(2, 0.5, 30);
+    check_fit(3, 0.1, 20);
+}
+
 int main(void) {
     static const HarnessTest tests[] = {
         {"poly_count is C(d + D, D) - 1", test_count},
@@ -159,6 +229,7 @@ int main(void) {
         {"two features to degree 3 and 8, as the moons chapter uses", test_moons_degrees},
         {"other numbers of features (1, 3, 4, 5) and degrees", test_other_shapes},
         {"non-integer features: every product equals scikit-learn's to the last bit", test_bits},
+        {"fit_polynomial trains on the expanded rows as the lesson does (degrees 2 and 3)", test_fit},
     };
     return harness_run("Exercise 10: polynomial features", tests, sizeof tests / sizeof tests[0]);
 }

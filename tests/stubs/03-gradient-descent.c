@@ -3,10 +3,10 @@
  * Fill in the two functions, then run   make check EX=03
  * Stuck?                                 make hint EX=03
  *
- * This file is tested on its own, so write sigma(z) here as a small static
- * function (with a name of its own, say sigma) in the stable form of exercise
- * 01: 1 / (1 + exp(-z)) when z >= 0, and e^z / (1 + e^z) with e^z = exp(z)
- * when z < 0, where exp(-z) could overflow.
+ * You may call sigmoid() from exercise 01: make check EX=03 links the answer
+ * key's, so these tests judge only this file, and ./chapter-03 runs yours.
+ * Or write sigma(z) here as a small static function with a name of its own
+ * (say sigma), in the stable form of exercise 01.
  */
 #include <math.h>
 #include <stddef.h>
@@ -28,6 +28,7 @@
  * return dL/db. */
 double gradient(const double *X, const double *y, size_t n, size_t d,
                 const double *w, double b, double *dw) {
+    TODO();  // the stub's marker: delete this line when you write gradient
     (void)X;
     (void)y;
     (void)n;
@@ -43,6 +44,7 @@ double gradient(const double *X, const double *y, size_t n, size_t d,
  *     b   <- b   - lr * db
  */
 void gd_step(double *w, double *b, const double *dw, double db, size_t d, double lr) {
+    TODO();  // the stub's marker: delete this line when you write gd_step
     (void)w;
     (void)b;
     (void)dw;

@@ -23,6 +23,7 @@
  * n is the number of samples (the loss is a mean over n, so the penalty is
  * divided by n too). The bias theta[d] is not part of the sum. */
 double l2_penalty(const double *theta, size_t d, size_t n, double lambda) {
+    TODO();  // the stub's marker: delete this line when you write l2_penalty
     (void)theta;
     (void)d;
     (void)n;
@@ -36,6 +37,7 @@ double l2_penalty(const double *theta, size_t d, size_t n, double lambda) {
  *     dP/db   = 0                       (grad[d]: b is not in P)
  */
 void l2_penalty_gradient(const double *theta, size_t d, size_t n, double lambda, double *grad) {
+    TODO();  // the stub's marker: delete this line when you write l2_penalty_gradient
     (void)theta;
     (void)n;
     (void)lambda;

@@ -31,6 +31,7 @@
  * X holds n rows of 2 features: x_i1 is X[2 i], x_i2 is X[2 i + 1].
  * H is row-major: H_rc is H[3 r + c]. */
 void newton_system(const double *X, const double *y, size_t n, const double *theta, double *g, double *H) {
+    TODO();  // the stub's marker: delete this line when you write newton_system
     (void)X;
     (void)y;
     (void)n;
@@ -46,6 +47,7 @@ void newton_system(const double *X, const double *y, size_t n, const double *the
  * with g and H from newton_system at the current theta. Return 0; or, when
  * H cannot be solved, return -1 and leave theta as it was. */
 int newton_step(const double *X, const double *y, size_t n, double *theta) {
+    TODO();  // the stub's marker: delete this line when you write newton_step
     (void)X;
     (void)y;
     (void)n;

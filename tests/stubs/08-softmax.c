@@ -9,8 +9,8 @@
  * z_c = w_c . x + b_c, and the softmax turns the k scores into k
  * probabilities that add up to 1.
  *
- * This file is tested on its own: write everything here (cce_gradient may
- * call your softmax below).
+ * cce_gradient may call your softmax below, and train_softmax your
+ * cce_gradient and cce_loss.
  */
 #include <math.h>
 #include <stddef.h>
@@ -30,6 +30,7 @@
  *
  * Now every exponent is <= 0 and the largest term is e^0 = 1. k >= 1. */
 void softmax(const double *z, double *p, size_t k) {
+    TODO();  // the stub's marker: delete this line when you write softmax
     (void)z;
     for (size_t c = 0; c < k; c++) p[c] = 0.0;  // TODO: p_c = e^(z_c - m) / sum
 }
@@ -44,6 +45,7 @@ void softmax(const double *z, double *p, size_t k) {
  * below at 1e-15 before the log, so that p = 0 costs -log(1e-15) = 34.5
  * instead of infinity. */
 double cce_loss(const double *P, const double *y, size_t n, size_t k) {
+    TODO();  // the stub's marker: delete this line when you write cce_loss
     (void)P;
     (void)y;
     (void)n;
@@ -66,6 +68,7 @@ double cce_loss(const double *P, const double *y, size_t n, size_t k) {
  * db (k values). */
 void cce_gradient(const double *X, const double *y, size_t n, size_t d, size_t k,
                   const double *W, const double *b, double *dW, double *db) {
+    TODO();  // the stub's marker: delete this line when you write cce_gradient
     (void)X;
     (void)y;
     (void)n;
@@ -73,4 +76,26 @@ void cce_gradient(const double *X, const double *y, size_t n, size_t d, size_t k
     (void)b;
     for (size_t t = 0; t < k * d; t++) dW[t] = 0.0;  // TODO: (P - Y)^T X / n
     for (size_t c = 0; c < k; c++) db[c] = 0.0;      // TODO: mean(P - Y)
+}
+
+/* Softmax regression trained by gradient descent, the lesson's loop:
+ *
+ *     W = 0, b = 0                       (k * d and k values)
+ *     repeat epochs times:
+ *         losses[e] = cce_loss of P = softmax(W x_i + b)   (if losses is not NULL)
+ *         dW, db = cce_gradient(...)
+ *         W <- W - lr dW,   b <- b - lr db
+ *
+ * The loss is recorded before update e, as the lesson's NumPy code does, so
+ * losses[0] is the loss of W = 0: log k. */
+void train_softmax(const double *X, const double *y, size_t n, size_t d, size_t k,
+                   double lr, size_t epochs, double *W, double *b, double *losses) {
+    TODO();  // the stub's marker: delete this line when you write train_softmax
+    (void)X;
+    (void)y;
+    (void)n;
+    (void)lr;
+    for (size_t t = 0; t < k * d; t++) W[t] = 0.0;               // TODO: train, epoch by epoch
+    for (size_t c = 0; c < k; c++) b[c] = 0.0;
+    for (size_t e = 0; losses != NULL && e < epochs; e++) losses[e] = 0.0;
 }

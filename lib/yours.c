@@ -1,0 +1,121 @@
+#include "yours.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* What the learner's code did since yours_begin. Program state, not library
+ * state: a stub reports through a call with no context to pass it in. */
+static struct {
+    int lib_only;             // --lib: never run the learner's code
+    const char *stub;         // the first function met that still calls TODO() (NULL: none)
+    const char *not_compiled; // the first stand-in met: its exercise does not compile (NULL: none)
+} seen;
+
+/* Every function of exercises.h, with its exercise. */
+static const struct {
+    const char *function;
+    int nn;
+} FUNCTIONS[] = {
+    {"sigmoid", 1}, {"sigmoid_derivative", 1},
+    {"bce_one", 2}, {"bce_mean", 2},
+    {"gradient", 3}, {"gd_step", 3},
+    {"predict_threshold", 4}, {"boundary_line", 4},
+    {"l2_penalty", 5}, {"l2_penalty_gradient", 5},
+    {"newton_system", 6}, {"newton_step", 6},
+    {"one_vs_rest_labels", 7}, {"argmax", 7}, {"predict_by_argmax", 7}, {"train_one_vs_rest", 7},
+    {"softmax", 8}, {"cce_loss", 8}, {"cce_gradient", 8}, {"train_softmax", 8},
+    {"precision_at", 9}, {"recall_at", 9}, {"best_f1_threshold", 9},
+    {"poly_count", 10}, {"poly_expand", 10}, {"fit_polynomial", 10},
+};
+
+int yours_exercise_of(const char *function) {
+    for (size_t k = 0; k < sizeof FUNCTIONS / sizeof FUNCTIONS[0]; k++) {
+        if (strcmp(FUNCTIONS[k].function, function) == 0) return FUNCTIONS[k].nn;
+    }
+    return 0;
+}
+
+void yours_todo(const char *function) {
+    if (seen.stub == NULL) seen.stub = function;
+}
+
+void yours_not_compiled(const char *function) {
+    if (seen.not_compiled == NULL) seen.not_compiled = function;
+}
+
+void yours_set_lib_only(int lib_only) { seen.lib_only = lib_only; }
+
+int yours_begin(void) {
+    seen.stub = NULL;
+    seen.not_compiled = NULL;
+    return !seen.lib_only;
+}
+
+int yours_end(int nn, const char *uses) {
+    fflush(stdout);
+    if (seen.not_compiled != NULL) {
+        int m = yours_exercise_of(seen.not_compiled);
+        printf("exercise %02d does not compile, so this run %s; make check EX=%02d shows the compiler's message\n",
+               m, uses, m);
+        return 0;
+    }
+    if (seen.stub == NULL) return 1;
+    int m = yours_exercise_of(seen.stub);
+    if (m == nn || m == 0) {
+        printf("exercise %02d is not done yet (%s still calls TODO()), so this run %s; make check EX=%02d to start it\n",
+               nn, seen.stub, uses, nn);
+    } else {
+        printf("exercise %02d is not done yet (%s, which your exercise %02d calls, still calls TODO()), so this run %s; "
+               "make check EX=%02d to start it\n", m, seen.stub, nn, uses, m);
+    }
+    return 0;
+}
+
+/* ---- yours beside the reference ------------------------------------------ */
+
+void yours_tally_init(YoursTally *t, int nn, const char *ref) {
+    *t = (YoursTally){.nn = nn, .ref = ref, .largest = 0.0, .rows = 0, .first = ""};
+}
+
+void yours_count(YoursTally *t, const char *label, double yours, double ref) {
+    double diff = fabs(yours - ref);
+    int same = yours == ref || diff <= YOURS_TOL * fmax(1.0, fabs(ref));   // == : equal infinities
+    if (yours == ref) diff = 0.0;
+    t->rows++;
+    if (!(diff <= t->largest)) t->largest = diff;   // a NaN difference is the largest
+    if (!same && t->first[0] == '\0') {
+        snprintf(t->first, sizeof t->first, "%s", label);
+        t->first_yours = yours;
+        t->first_ref = ref;
+    }
+}
+
+void yours_compare(YoursTally *t, const char *label, double yours, double ref) {
+    yours_count(t, label, yours, ref);
+    printf("%-14s %20.12f %20.12f %10.1e\n", label, yours, ref, yours == ref ? 0.0 : fabs(yours - ref));
+}
+
+/* "NumPy's", or "the library's" for lib/. */
+static const char *whose(const YoursTally *t, char *buf, size_t size) {
+    if (strcmp(t->ref, "lib/") == 0) snprintf(buf, size, "the library's");
+    else snprintf(buf, size, "%s's", t->ref);
+    return buf;
+}
+
+int yours_verdict(const YoursTally *t, const char *summary) {
+    char ref[64];
+    if (t->first[0] == '\0') {
+        if (strcmp(t->ref, "lib/") == 0) {
+            printf("your code reproduces the library's numbers: %s (largest difference %.0e)\n", summary, t->largest);
+        } else {
+            printf("your code reproduces the lesson's %s numbers: %s (largest difference %.0e)\n", t->ref, summary,
+                   t->largest);
+        }
+        return 0;
+    }
+    whose(t, ref, sizeof ref);
+    printf("your numbers first differ from %s at %s: yours %.9g, %s %.9g; make check EX=%02d tests your "
+           "functions one by one\n", ref, t->first, t->first_yours, ref, t->first_ref, t->nn);
+    return YOURS_DIFFER;
+}

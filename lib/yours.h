@@ -1,0 +1,92 @@
+/* yours: the learner's own functions (exercises/) running the chapters.
+ *
+ * Every chapter program is linked with exercises/. It runs the library's
+ * code (lib/) for the reference column, and the learner's functions for the
+ * column "yours", unless the exercise is not written yet:
+ *
+ *   - a shipped stub calls TODO() (exercises.h), which lands in yours_todo;
+ *   - an exercise that does not compile is replaced at build time by its
+ *     stand-in (lib/yours-standin.c), whose functions call yours_not_compiled;
+ *   - --lib (chapter_parse) turns the learner's code off for one run.
+ *
+ * A function the learner has started (its TODO() line deleted) is used,
+ * finished or not: the numbers beside the reference say how far it is.
+ *
+ *     YoursTally t;
+ *     if (yours_begin()) {                       // not --lib
+ *         ... run the learner's functions ...
+ *         mine = yours_end(3, "trains with lib/logreg.c");
+ *     }
+ *     yours_tally_init(&t, 3, "NumPy");
+ *     yours_compare(&t, "w[0]", w_yours[0], ref_w0);   // label yours reference |diff|
+ *     return yours_verdict(&t, "w = (0.342249, 3.170892)");   // 0, or YOURS_DIFFER
+ *
+ * Like lib/chapter, these functions print: the learner reads them.
+ */
+#ifndef LR_YOURS_H
+#define LR_YOURS_H
+
+#include <stddef.h>
+
+/* Two numbers are the same when |yours - reference| <= YOURS_TOL * max(1, |reference|):
+ * far above the rounding of a different summation order, far below any mistake. */
+#define YOURS_TOL 1e-9
+
+/* The exit status of a chapter whose run used the learner's code and found
+ * numbers that differ from the reference beyond YOURS_TOL. */
+#define YOURS_DIFFER 4
+
+/* TODO() in a stub calls this with the stub's name: the function is not
+ * written yet. */
+void yours_todo(const char *function);
+
+/* The stand-in of an exercise that does not compile calls this. */
+void yours_not_compiled(const char *function);
+
+/* Set by chapter_parse for --lib: the learner's code is not run. */
+void yours_set_lib_only(int lib_only);
+
+/* Forgets the stubs met so far. Returns 0 when --lib was given (then the
+ * chapter runs the library only), else 1: run the learner's code now. */
+int yours_begin(void);
+
+/* After running the learner's code for exercise nn: 1 when every function it
+ * called is written. Otherwise prints one line, such as
+ *   "exercise 03 is not done yet (gradient still calls TODO()), so this run
+ *    trains with lib/logreg.c; make check EX=03 to start it"
+ * where uses is "trains with lib/logreg.c", and returns 0. */
+int yours_end(int nn, const char *uses);
+
+/* The running comparison of the learner's numbers with a reference. */
+typedef struct {
+    int nn;                 // the exercise whose functions produced the numbers
+    const char *ref;        // whose the reference numbers are: "NumPy", "SciPy", "lib/", ...
+    double largest;         // the largest |yours - reference| so far
+    size_t rows;            // numbers compared
+    char first[48];         // label of the first number beyond YOURS_TOL ("" : none yet)
+    double first_yours;     // that number, the learner's
+    double first_ref;       // and the reference's
+} YoursTally;
+
+/* Starts a comparison of exercise nn's numbers with ref's. */
+void yours_tally_init(YoursTally *t, int nn, const char *ref);
+
+/* Prints "label  yours  reference  |diff|" (in the columns of
+ * chapter_compare) and counts the row in t. */
+void yours_compare(YoursTally *t, const char *label, double yours, double ref);
+
+/* Counts one number in t without printing it (for long tables and arrays). */
+void yours_count(YoursTally *t, const char *label, double yours, double ref);
+
+/* Prints the verdict in one line and returns the exit status:
+ *   0             "your code reproduces the lesson's NumPy numbers: SUMMARY
+ *                  (largest difference 1e-16)"
+ *   YOURS_DIFFER  "your numbers first differ from NumPy's at w[0]: yours 0.684,
+ *                  NumPy's 0.342; make check EX=03 tests each function alone"
+ * summary names the key numbers, e.g. "w = (0.342249, 3.170892), b = -0.116219". */
+int yours_verdict(const YoursTally *t, const char *summary);
+
+/* The exercise a function of exercises.h belongs to (1 .. 10), or 0. */
+int yours_exercise_of(const char *function);
+
+#endif
