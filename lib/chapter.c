@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "yours.h"
+
 static const char *program = "chapter";
 static int warned_scale = 0;   // 1 once chapter_load has warned about a large feature
 static const ChapterOption *lr_option = NULL;   // the program's --lr, if it has one
@@ -28,9 +30,11 @@ static void usage(const char *about, const ChapterOption *opts, size_t n_opts) {
         range_text(&opts[k], range, sizeof range);
         printf("  %-22s %s%s\n", left, opts[k].help, range);
     }
+    printf("  %-22s %s\n", "--lib", "run the library's functions only, not yours from exercises/");
     printf("  %-22s %s\n", "--help", "show this help and exit");
     printf("\nenvironment: LR_PLOT=auto|window|png|svg|dumb|none, LR_PLOT_DIR=folder (default out)\n");
-    printf("exit status: 0 done, 2 a bad option or input file, 3 training diverged\n");
+    printf("exit status: 0 done, 2 a bad option or input file, 3 training diverged,\n"
+           "             4 your exercise's numbers differ from the reference (the line above says where)\n");
 }
 
 /* Prints "chapter-NN: MESSAGE (see ./chapter-NN --help)" and exits 2. */
@@ -109,6 +113,10 @@ void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             usage(about, opts, n_opts);
             exit(0);
+        }
+        if (strcmp(arg, "--lib") == 0) {
+            yours_set_lib_only(1);
+            continue;
         }
         const char *eq = strchr(arg, '=');
         size_t len = eq != NULL ? (size_t)(eq - arg) : strlen(arg);

@@ -75,6 +75,18 @@ void yours_tally_init(YoursTally *t, int nn, const char *ref);
  * chapter_compare) and counts the row in t. */
 void yours_compare(YoursTally *t, const char *label, double yours, double ref);
 
+/* The header of a table of yours_row rows: "yours" or "ours" (t == NULL:
+ * the library's run), then the reference's title ("NumPy reference"), or
+ * "lib/ (ours)" when the learner's numbers are compared with the library's;
+ * ref is NULL when there is no reference. */
+void yours_header(const YoursTally *t, const char *ref);
+
+/* One row of a chapter's table. t == NULL (the library ran): as
+ * chapter_compare(label, value, ref). Otherwise value is the learner's,
+ * compared with ref, or with lib (the library's value) when ref is NAN
+ * because the options differ from the lesson's. */
+void yours_row(YoursTally *t, const char *label, double value, double ref, double lib);
+
 /* Counts one number in t without printing it (for long tables and arrays). */
 void yours_count(YoursTally *t, const char *label, double yours, double ref);
 

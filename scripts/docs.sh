@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # docs.sh OUTDIR CHAPTER-PROGRAM...: everything `make docs` makes.
 #   1. Every chapter's figures, as SVG in OUTDIR/fig, drawn by running the
-#      chapter programs themselves (so a figure cannot go stale).
+#      chapter programs themselves (so a figure cannot go stale), with --lib
+#      (here and in 2.): the notes show the library's results, whatever
+#      state the learner's exercises are in.
 #   2. The output of every command that the notes show the output of (a
 #      block ```{.output program="./chapter-06 --option"}), run once without
 #      plots and kept in OUTDIR/output/; make docs-check compares the notes
@@ -16,7 +18,7 @@ rm -rf "$out/fig" "$out/output"
 mkdir -p "$out/fig" "$out/output"
 declare -A programs
 for program in "$@"; do
-  LR_PLOT=svg LR_PLOT_DIR="$out/fig" "$program" > /dev/null
+  LR_PLOT=svg LR_PLOT_DIR="$out/fig" "$program" --lib > /dev/null
   programs[$(basename "$program")]=$program
 done
 # The programs also leave the gnuplot scripts that drew the figures; the
@@ -35,7 +37,7 @@ while read -r command; do
   fi
   # (the options are words: no quoting in a command the notes show)
   # shellcheck disable=SC2086
-  LR_PLOT=none "$program" $args > "$out/output/$(output_name "$command").txt" || {
+  LR_PLOT=none "$program" --lib $args > "$out/output/$(output_name "$command").txt" || {
     echo "docs: '$command', whose output the notes show, failed" >&2
     exit 1
   }

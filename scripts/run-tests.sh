@@ -22,12 +22,18 @@ step() {
   return 0
 }
 
+# chapter_test SCRIPT WAY: runs a chapter's checks on the chapter linked with
+# the stubs as shipped (WAY=stubs: the library's code runs) or with solutions/
+# as the learner's code (WAY=solutions: the "yours" column), then the checks
+# of tests/chapters/lib.sh for that way (expect_way).
 chapter_test() {
-  local script=$1 nn
+  local script=$1 way=$2 nn bin
   nn=$(basename "$script" | cut -d- -f1)
-  mkdir -p "$tmp/$nn"
-  CHAPTER="$BUILD/bin/chapter-$nn" CHECK="$BUILD/tests/check-output" TMP="$tmp/$nn" \
-    bash -c 'source tests/chapters/lib.sh; source "$1"; exit $((failures > 0))' _ "$script"
+  bin=$BUILD/bin/chapter-$nn
+  [[ $way == solutions ]] && bin=$BUILD/bin-solutions/chapter-$nn
+  mkdir -p "$tmp/$nn-$way"
+  CHAPTER=$bin CHECK="$BUILD/tests/check-output" TMP="$tmp/$nn-$way" WAY=$way WRONG="$BUILD/bin-wrong/chapter-$nn" \
+    bash -c 'source tests/chapters/lib.sh; source "$1"; expect_way; exit $((failures > 0))' _ "$script"
 }
 
 echo "== lib tests"
@@ -53,7 +59,8 @@ step "without .git: bite check, reset, hint, watch, a quiet build" tests/exercis
 echo "== chapters, headless, numbers checked against data/reference"
 step "chapter-test tools: a wrong, missing or duplicated label fails" tests/chapters/selftest.sh
 for script in tests/chapters/[0-9][0-9]-*.sh; do
-  step "chapter $(basename "$script" .sh)" chapter_test "$script"
+  step "chapter $(basename "$script" .sh), stubs as shipped: the library's code" chapter_test "$script" stubs
+  step "chapter $(basename "$script" .sh), solutions/ as your code (and a wrong one)" chapter_test "$script" solutions
 done
 
 echo "== bad input and broken plot pipes"

@@ -1,7 +1,11 @@
 # Helpers for the chapter tests, tests/chapters/NN-name.sh. scripts/run-tests.sh
 # sources this file and then a chapter's script, with CHAPTER (the program),
-# CHECK (build/.../check-output) and TMP (an empty folder) set. Each helper
-# prints what it checked; any failure makes the script exit non-zero.
+# CHECK (build/.../check-output), TMP (an empty folder), WAY (stubs: CHAPTER
+# is linked with the stubs as shipped; solutions: with solutions/ as the
+# learner's code) and WRONG (the chapter linked with a deliberately wrong
+# exercise, when tests/chapters/wrong/ has one) set; then it calls expect_way.
+# Each helper prints what it checked; any failure makes the script exit
+# non-zero.
 failures=0
 
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
@@ -61,4 +65,30 @@ expect_plots() {
   local extra
   extra=$(ls "$dir" | grep -v -e '\.png$' -e '\.gp$')
   [[ -z $extra ]] || fail "stray files left in the plot folder: $extra"
+}
+
+# expect_way: what the learner's code changes. With the stubs the chapter says
+# in one line that the exercise is not done and runs the library's code; with
+# solutions/ it prints the "yours" column and the payoff line (the chapter's
+# script above has checked the numbers either way). The wrong exercise must
+# give the line where its numbers first differ, and exit status 4.
+expect_way() {
+  local nn
+  nn=$(basename "$CHAPTER" | sed 's/chapter-//')
+  if ! grep -q '"yours.h"' chapters/"$nn"-*.c; then echo "ok   (chapter $nn does not run your code yet)"; return; fi
+  run_chapter none
+  if [[ $WAY == stubs ]]; then
+    expect_text "exercise $nn is not done yet"
+    return
+  fi
+  expect_text "yours"
+  expect_text "your code reproduces"
+  run_chapter none --lib
+  if grep -q -e yours "$TMP/out.txt"; then fail "--lib still ran your code"; else echo "ok   --lib runs the library only"; fi
+  [[ -x $WRONG ]] || return 0
+  LR_PLOT=none "$WRONG" > "$TMP/out.txt" 2> "$TMP/err.txt"
+  local rc=$?
+  if [[ $rc != 4 ]]; then fail "$(basename "$WRONG") with a wrong exercise exited $rc, expected 4"
+  else echo "ok   a wrong exercise: exit status 4"; fi
+  expect_text "your numbers first differ from"
 }
