@@ -2,7 +2,8 @@
  *
  * Prints sigma(z) and its slope sigma'(z) for scores from -1000 to 1000,
  * beside the two textbook formulas computed naively, to show where they
- * break; then plots sigma and sigma' over [-8, 8].
+ * break; then plots sigma and sigma' over [-8, 8]. Once exercise 01 is
+ * written, the table and the plot use your sigmoid and sigmoid_derivative.
  *
  *     make chapter-01 && ./chapter-01
  */
@@ -11,6 +12,8 @@
 
 #include "activation.h"
 #include "chapter.h"
+#include "exercises.h"
+#include "yours.h"
 
 static const double Z[] = {-1e308, -1000, -40, -5, -1, 0, 1, 5, 40, 1000, 1e308};
 enum { N_Z = sizeof Z / sizeof Z[0] };
@@ -23,16 +26,40 @@ static double naive_sigmoid(double z) { return 1.0 / (1.0 + exp(-z)); }
 static double naive_sigmoid_alt(double z) { return exp(z) / (1.0 + exp(z)); }
 // [end naive]
 
-/* Ours, SciPy's expit (the reference), and the two naive forms. */
-static void print_table(const Reference *ref) {
+/* sigma and sigma': the library's, or yours from exercise 01. */
+typedef struct {
+    double (*sigma)(double z);
+    double (*slope)(double z);
+} Sigmoid;
+
+static const Sigmoid LIB = {act_sigmoid, act_sigmoid_derivative};
+static const Sigmoid YOURS = {sigmoid, sigmoid_derivative};
+
+/* 1 when exercise 01 is written: your functions ran without meeting TODO(). */
+static int yours_written(void) {
+    if (!yours_begin()) return 0;   // --lib
+    for (int k = 0; k < N_Z; k++) (void)YOURS.sigma(Z[k]), (void)YOURS.slope(Z[k]);
+    return yours_end(1, "uses lib/activation.c");
+}
+
+/* sigma(z) beside SciPy's expit (the reference), sigma'(z), and the two naive
+ * forms; t counts the comparison when the values are yours (else NULL). */
+static void print_table(const Sigmoid *f, YoursTally *t, const Reference *ref) {
     char cell[32];
-    printf("%-8s %20s %20s %20s %13s %13s\n", "z", "sigma(z)", "SciPy expit(z)", "sigma'(z)", "1/(1+e^-z)",
-           "e^z/(1+e^z)");
+    printf("%-8s %20s %20s %9s %20s %13s %13s\n", "z", t != NULL ? "yours sigma(z)" : "sigma(z)", "SciPy expit(z)",
+           "|diff|", t != NULL ? "yours sigma'(z)" : "sigma'(z)", "1/(1+e^-z)", "e^z/(1+e^z)");
     for (int k = 0; k < N_Z; k++) {
-        double alt = naive_sigmoid_alt(Z[k]);
-        printf("%-8g %20.12g %20.12g %20.12g %13.6g %13s\n", Z[k], act_sigmoid(Z[k]), ref_value(ref, "sigmoid", (size_t)k),
-               act_sigmoid_derivative(Z[k]), naive_sigmoid(Z[k]),
-               isnan(alt) ? "NaN" : (snprintf(cell, sizeof cell, "%.6g", alt), cell));
+        double alt = naive_sigmoid_alt(Z[k]), s = f->sigma(Z[k]), expit = ref_value(ref, "sigmoid", (size_t)k);
+        double slope = f->slope(Z[k]);
+        if (t != NULL) {
+            char label[48];
+            snprintf(label, sizeof label, "sigmoid(%g)", Z[k]);
+            yours_count(t, label, s, expit);
+            snprintf(label, sizeof label, "sigmoid_derivative(%g)", Z[k]);
+            yours_count(t, label, slope, ref_value(ref, "sigmoid_derivative", (size_t)k));
+        }
+        printf("%-8g %20.12g %20.12g %9.1e %20.12g %13.6g %13s\n", Z[k], s, expit, s == expit ? 0.0 : fabs(s - expit),
+               slope, naive_sigmoid(Z[k]), isnan(alt) ? "NaN" : (snprintf(cell, sizeof cell, "%.6g", alt), cell));
     }
     printf("\nsigma(z) is never NaN and never overflows: for z < 0 it uses e^z / (1 + e^z),\n"
            "whose e^z can only underflow to 0. The naive 1/(1+e^-z) column looks right only\n"
@@ -41,16 +68,16 @@ static void print_table(const Reference *ref) {
            "The slope is largest at z = 0, where sigma'(0) = sigma(0)(1 - sigma(0)) = 0.25.\n\n");
 }
 
-static void plot_sigmoid(const Plotter *pl) {
+static void plot_sigmoid(const Plotter *pl, const Sigmoid *f, int yours) {
     Plot p;
     plot_begin(&p, "chapter-01-sigmoid");
     plot_data_begin(&p, "curve");
     for (int k = 0; k <= 400; k++) {
         double z = -8.0 + 16.0 * k / 400.0;
-        plot_data_row(&p, 3, (double[]){z, act_sigmoid(z), act_sigmoid_derivative(z)});
+        plot_data_row(&p, 3, (double[]){z, f->sigma(z), f->slope(z)});
     }
     plot_data_end(&p);
-    plot_cmd(&p, "set title 'The sigmoid σ(z) = 1 / (1 + e^{-z}) and its slope'");
+    plot_cmd(&p, "set title '%sThe sigmoid σ(z) = 1 / (1 + e^{-z}) and its slope'", yours ? "Yours: " : "");
     plot_cmd(&p, "set xlabel 'score z = w·x + b'");
     plot_cmd(&p, "set ylabel 'value'");
     plot_cmd(&p, "set yrange [-0.05:1.05]");
@@ -69,8 +96,12 @@ int main(int argc, char **argv) {
     Reference ref;
     chapter_load_reference(&ref, "sigmoid.txt");
     printf("Chapter 1: the sigmoid turns any score z into a probability in [0, 1]\n\n");
-    print_table(&ref);
-    plot_sigmoid(&pl);
+    int yours = yours_written();
+    YoursTally t;
+    yours_tally_init(&t, 1, "SciPy");
+    print_table(yours ? &YOURS : &LIB, yours ? &t : NULL, &ref);
+    int status = yours ? yours_verdict(&t, "sigma and sigma' at all 11 scores, -1e308 to 1e308") : 0;
+    plot_sigmoid(&pl, yours ? &YOURS : &LIB, yours);
     ref_free(&ref);
-    return 0;
+    return status;
 }
