@@ -248,6 +248,17 @@ learner) ;;
 esac
 
 # ---- learner mode -----------------------------------------------------------
+
+# payoff NAME: once the suite passes, run the exercise's chapter on the
+# learner's code (plots off) and show the line that says how it went.
+payoff() {
+  local nn=${1%%-*} out
+  [[ $EXERCISES == exercises && -e chapters/$1.c ]] || return 0
+  make -s "chapter-$nn" > /dev/null 2>&1 || return 0
+  out=$(LR_PLOT=none timeout 120 "./chapter-$nn" 2> /dev/null)
+  grep -E '^(your code reproduces|your numbers first differ|exercise [0-9]+ (is not done|does not compile))' <<< "$out"
+}
+
 touch "$PROGRESS"
 missing() {
   echo "${red}exercises/$1.c is missing.${off} make reset EX=${1%%-*} brings back the stub."
@@ -269,6 +280,7 @@ if [[ -n $only ]]; then
   fi
   if [[ $status == pass ]]; then
     echo "${green}${bold}Exercise $name: all $total tests pass.${off} Well done."
+    payoff "$name"
     grep -q "^$name\$" "$PROGRESS" || echo "$name" >> "$PROGRESS"
     echo "Compare with the answer key if you like: solutions/$name.c"
     exit 0

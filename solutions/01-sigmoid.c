@@ -11,8 +11,9 @@ double sigmoid(double z) {
     return e / (1.0 + e);
 }
 
-/* sigma'(z) = sigma(z) (1 - sigma(z)) */
+/* sigma'(z) = sigma(z) (1 - sigma(z)) = sigma(z) sigma(-z). The second form
+ * keeps its digits for large z: 1 - sigma(40) rounds to 0, while sigma(-40)
+ * = 4.2e-18 is computed to full precision. */
 double sigmoid_derivative(double z) {
-    double s = sigmoid(z);
-    return s * (1.0 - s);
+    return sigmoid(z) * sigmoid(-z);
 }
