@@ -3,7 +3,9 @@
  * Trains on the lesson's data set (make_classification, 300 samples, 2
  * features) for 500 epochs at learning rate 0.1, starting from w = 0, b = 0,
  * and prints the loss, weights and accuracy beside the values the lesson's
- * NumPy code gets. Plots the data and the loss curve.
+ * NumPy code gets. Plots the data and the loss curve. Once exercise 03 is
+ * written, it trains with your gradient and gd_step (and your sigmoid and
+ * bce_mean for the loss curve) and prints your numbers beside NumPy's.
  *
  *     make chapter-03 && ./chapter-03 [--lr RATE] [--epochs N] [--seed N] [--data FILE.csv]
  */
@@ -13,35 +15,40 @@
 
 #include "chapter.h"
 #include "course.h"
+#include "exercises.h"
 #include "logreg.h"
 #include "metrics.h"
+#include "yours.h"
 
-/* Prints ours beside NumPy's: the loss at a few epochs (and the last one),
- * w, b, accuracy. */
+/* Prints the run's numbers beside NumPy's: the loss at a few epochs (and the
+ * last one), w, b, accuracy. t is NULL for the library's run; for yours
+ * (m, losses) it counts the comparison with NumPy's, or with the library's
+ * run (lib, lib_losses) when the options are not the lesson's. */
 static void print_results(const CourseRun *o, const LogReg *m, const double *losses, double accuracy,
+                          const LogReg *lib, const double *lib_losses, double lib_accuracy, YoursTally *t,
                           const Reference *ref) {
     static const size_t EPOCHS[] = {0, 1, 10, 100, 499};
-    printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
+    yours_header(t, o->lesson ? "NumPy reference" : NULL);
     for (int k = 0; k < 5; k++) {
         size_t e = EPOCHS[k];
         if (e >= o->gd.epochs) break;
         char label[32], key[32];
         snprintf(label, sizeof label, "loss[%zu]", e);
         snprintf(key, sizeof key, "loss_%zu", e);
-        chapter_compare(label, losses[e], o->lesson ? ref_value(ref, key, 0) : NAN);
+        yours_row(t, label, losses[e], o->lesson ? ref_value(ref, key, 0) : NAN, lib_losses[e]);
     }
     if (!o->lesson && o->gd.epochs - 1 != 499) {   // the last epoch, when the list above missed it
         char label[32];
         snprintf(label, sizeof label, "loss[%zu]", o->gd.epochs - 1);
-        chapter_compare(label, losses[o->gd.epochs - 1], NAN);
+        yours_row(t, label, losses[o->gd.epochs - 1], NAN, lib_losses[o->gd.epochs - 1]);
     }
     for (size_t j = 0; j < m->d; j++) {
         char label[32];
         snprintf(label, sizeof label, "w[%zu]", j);
-        chapter_compare(label, m->w[j], o->lesson ? ref_value(ref, "w", j) : NAN);
+        yours_row(t, label, m->w[j], o->lesson ? ref_value(ref, "w", j) : NAN, lib->w[j]);
     }
-    chapter_compare("b", m->b, o->lesson ? ref_value(ref, "b", 0) : NAN);
-    chapter_compare("accuracy", accuracy, o->lesson ? ref_value(ref, "accuracy", 0) : NAN);
+    yours_row(t, "b", m->b, o->lesson ? ref_value(ref, "b", 0) : NAN, lib->b);
+    yours_row(t, "accuracy", accuracy, o->lesson ? ref_value(ref, "accuracy", 0) : NAN, lib_accuracy);
     printf("\n(loss[e] is the loss before update e, as the lesson records it; w and b are after the last update.)\n");
 }
 
@@ -79,16 +86,43 @@ static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, do
     chapter_show(pl, &p);
 }
 
-/* The trained model's accuracy and numbers, beside NumPy's. */
-static void report(const CourseRun *o, const LogReg *m, const Dataset *ds, const double *losses, const Reference *ref) {
-    double *pred = vec_new(ds->n);
-    logreg_predict(m, &ds->X, 0.5, pred);   // pred_i = 1 if p_i >= 1/2
-    double accuracy = metrics_accuracy(pred, ds->y, ds->n);
-    print_results(o, m, losses, accuracy, ref);
-    printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", accuracy, metrics_correct(pred, ds->y, ds->n), ds->n);
+/* pred_i = 1 if p_i >= 1/2, with the library's sigmoid or (yours = 1) yours. */
+static double accuracy_of(const LogReg *m, const Dataset *ds, int yours, double *pred) {
+    if (yours) {
+        yours_predict_proba(ds->X.data, ds->n, ds->d, m->w, m->b, pred);
+        for (size_t i = 0; i < ds->n; i++) pred[i] = pred[i] >= 0.5 ? 1.0 : 0.0;
+    } else {
+        logreg_predict(m, &ds->X, 0.5, pred);
+    }
+    return metrics_accuracy(pred, ds->y, ds->n);
+}
+
+/* The trained model's accuracy and numbers, beside NumPy's: the library's
+ * (lib), or yours (mine, when yours is 1). Returns 0, or YOURS_DIFFER. */
+static int report(const CourseRun *o, const LogReg *lib, const double *lib_losses, const LogReg *mine,
+                  const double *my_losses, int yours, const Dataset *ds, const Reference *ref) {
+    double *pred = vec_new(ds->n), *lib_pred = vec_new(ds->n);
+    double lib_accuracy = accuracy_of(lib, ds, 0, lib_pred);
+    double accuracy = yours ? accuracy_of(mine, ds, 1, pred) : lib_accuracy;
+    YoursTally t;
+    yours_tally_init(&t, 3, o->lesson ? "NumPy" : "lib/");
+    if (yours) printf("Trained with your sigmoid, bce_mean, gradient and gd_step:\n\n");
+    print_results(o, yours ? mine : lib, yours ? my_losses : lib_losses, accuracy, lib, lib_losses, lib_accuracy,
+                  yours ? &t : NULL, ref);
+    printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", accuracy,
+           metrics_correct(yours ? pred : lib_pred, ds->y, ds->n), ds->n);
     if (!o->lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+    int status = 0;
+    if (yours) {
+        char summary[128];
+        snprintf(summary, sizeof summary, "w = (%.6f, %.6f), b = %.6f, accuracy %.4f", mine->w[0],
+                 ds->d > 1 ? mine->w[1] : NAN, mine->b, accuracy);
+        status = yours_verdict(&t, summary);
+    }
     printf("\n");
     free(pred);
+    free(lib_pred);
+    return status;
 }
 
 int main(int argc, char **argv) {
@@ -112,14 +146,24 @@ int main(int argc, char **argv) {
     TrainResult fit = logreg_fit_gd(&m, &ds.X, ds.y, &par, losses);
     int status = chapter_fit_status(fit, o.gd.lr, NULL);   // when the loss blew up: one line, status 3
     // [end train]
+    LogReg mine;   // the same training with your functions (lib/yours-train.c)
+    logreg_init(&mine, ds.d);
+    double *my_losses = vec_new(o.gd.epochs);
+    int yours = status == CHAPTER_DONE && yours_begin();
+    if (yours) {
+        yours_fit_gd(ds.X.data, ds.y, ds.n, ds.d, o.gd.lr, o.gd.epochs, 0.0, mine.w, &mine.b, my_losses);
+        yours = yours_end(3, "trains with lib/logreg.c");
+    }
     if (status == CHAPTER_DONE) {   // print no numbers from a run that blew up
-        report(&o, &m, &ds, losses, &ref);
+        status = report(&o, &m, losses, &mine, my_losses, yours, &ds, &ref);
         plot_data(&pl, &ds);
-        plot_loss(&pl, losses, o.gd.epochs, o.gd.lr);
+        plot_loss(&pl, yours ? my_losses : losses, o.gd.epochs, o.gd.lr);
     }
 
     free(losses);
+    free(my_losses);
     logreg_free(&m);
+    logreg_free(&mine);
     ref_free(&ref);
     dataset_free(&ds);
     return status;

@@ -98,6 +98,19 @@ void yours_count(YoursTally *t, const char *label, double yours, double ref);
  * summary names the key numbers, e.g. "w = (0.342249, 3.170892), b = -0.116219". */
 int yours_verdict(const YoursTally *t, const char *summary);
 
+/* ---- the lesson's loops with the learner's functions (lib/yours-train.c) --- */
+
+/* Gradient descent as the lesson writes it, from the w and *b given: each
+ * epoch p = sigmoid(X w + b) (exercise 01), the loss bce_mean (02) plus
+ * l2_penalty (05, only when lambda != 0) into losses[e] (losses may be NULL),
+ * then gradient (03) plus l2_penalty_gradient (05), and gd_step (03).
+ * X is (n, d), y is (n), w is (d), losses is (epochs). */
+void yours_fit_gd(const double *X, const double *y, size_t n, size_t d, double lr, size_t epochs, double lambda,
+                  double *w, double *b, double *losses);
+
+/* p_i = sigmoid(x_i . w + b) with the learner's sigmoid. X is (n, d), p is (n). */
+void yours_predict_proba(const double *X, size_t n, size_t d, const double *w, double b, double *p);
+
 /* The exercise a function of exercises.h belongs to (1 .. 10), or 0. */
 int yours_exercise_of(const char *function);
 
