@@ -158,10 +158,11 @@ static void test_bits(void) {
 #define FIT_N 12
 #define FIT_TOL 1e-12   // the same arithmetic in another order: far below any mistake
 
-/* The expansion of (x0, x1) to degree 2 or 3, written out. */
+/* The expansion of (x0, x1) to degree 2 or 3, written out, each product made
+ * as scikit-learn makes it (a degree-2 product times one feature). */
 static size_t expand_two(const double *x, size_t degree, double *out) {
     double a = x[0], b = x[1];
-    const double cols[9] = {a, b, a * a, a * b, b * b, a * a * a, a * a * b, a * b * b, b * b * b};
+    const double cols[9] = {a, b, a * a, a * b, b * b, (a * a) * a, (a * b) * a, (b * b) * a, (b * b) * b};
     size_t m = degree == 2 ? 5 : 9;
     for (size_t k = 0; k < m; k++) out[k] = cols[k];
     return m;
