@@ -96,8 +96,8 @@ endif
 $(BUILD)/obj/lib/mpi/comm-mpi.o: lib/mpi/comm-mpi.c
 	@mkdir -p $(dir $@)
 	$(MPICC) $(CFLAGS) -MMD -MP -c $< -o $@
-$(BUILD)/bin/chapter-12: $(COMM_OBJ)
-$(BUILD)/bin/chapter-12: CHAPTER_LD = $(if $(HAVE_MPI),$(MPICC),$(CC))
+$(BUILD)/bin/chapter-12 $(BUILD)/bin-solutions/chapter-12: $(COMM_OBJ)
+$(BUILD)/bin/chapter-12 $(BUILD)/bin-solutions/chapter-12: CHAPTER_LD = $(if $(HAVE_MPI),$(MPICC),$(CC))
 CHAPTER_LD = $(CC)
 
 # Each exercise is compiled on its own for the chapters. One that does not
@@ -121,7 +121,7 @@ chapter_parts = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard $(1:.c=)/*.c))
 define chapter_rule
 $(BUILD)/bin/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(YOURS_OBJ) $(LIB)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 $(BUILD)/bin-solutions/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(SOLUTION_OBJ) $(LIB)
 	@mkdir -p $$(dir $$@)
 	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
