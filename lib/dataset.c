@@ -1,3 +1,4 @@
+#define _XOPEN_SOURCE 700   // realpath
 #include "dataset.h"
 
 #include <errno.h>
@@ -7,6 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
+
+#include "cleanup.h"
 
 /* ---- reading ------------------------------------------------------------ */
 
@@ -228,14 +232,55 @@ static void fill_dataset(Reader *r, Dataset *ds) {
     r->lines = NULL;
 }
 
+/* How read_line ended when it returned no line. */
+enum { LINE_END_OF_FILE = -1, LINE_TOO_LONG = -2, LINE_NO_MEMORY = -3 };
+
+/* Like getline, but a line of more than DATASET_MAX_LINE bytes is refused
+ * (LINE_TOO_LONG: /dev/zero has no line ends, and getline would fill the
+ * memory with it) and a failed allocation is reported (LINE_NO_MEMORY), not
+ * taken for the end of the file. Returns the line's length with its '\n',
+ * or LINE_END_OF_FILE at the end of the file or on a read error (ferror). */
+static long read_line(char **line, size_t *size, FILE *f) {
+    size_t len = 0;
+    int c;
+    while ((c = getc_unlocked(f)) != EOF) {
+        if (len == DATASET_MAX_LINE) return LINE_TOO_LONG;
+        if (len + 2 > *size) {
+            size_t bigger = *size < 256 ? 256 : 2 * *size;
+            char *grown = realloc(*line, bigger);
+            if (grown == NULL) return LINE_NO_MEMORY;
+            *line = grown;
+            *size = bigger;
+        }
+        (*line)[len++] = (char)c;
+        if (c == '\n') break;
+    }
+    if (len == 0) return LINE_END_OF_FILE;
+    (*line)[len] = '\0';
+    return (long)len;
+}
+
+/* The message for a line read_line could not return. */
+static int line_failed(const Reader *r, long got, size_t size, LrError *err) {
+    if (got == LINE_TOO_LONG) {
+        return lr_fail(err, "%s:%zu: a line longer than %d MB, the most this reader takes: "
+                            "this does not look like a text CSV file", r->path, r->line, DATASET_MAX_LINE >> 20);
+    }
+    return lr_fail(err, "%s:%zu: out of memory reading this line (%zu bytes so far)", r->path, r->line, size);
+}
+
 static int read_lines(Reader *r, FILE *f, Dataset *ds, LrError *err) {
     char *line = NULL;
     size_t size = 0;
-    ssize_t got;
+    long got;
     int status = 0;
-    while (status == 0 && (got = getline(&line, &size, f)) != -1) {
-        size_t len = (size_t)got;
+    while (status == 0 && (got = read_line(&line, &size, f)) != LINE_END_OF_FILE) {
         r->line++;
+        if (got < 0) {
+            status = line_failed(r, got, size, err);
+            break;
+        }
+        size_t len = (size_t)got;
         strip_line_end(line, &len);
         if (r->line == 1 && strncmp(line, BOM, 3) == 0) {
             memmove(line, line + 3, len - 2);   // the rest and its '\0'
@@ -259,7 +304,8 @@ static int read_lines(Reader *r, FILE *f, Dataset *ds, LrError *err) {
 /* dataset_read_stream, for a data set (table = 0) or a table of numbers. */
 static int read_stream(Dataset *ds, FILE *f, const char *name, int table, LrError *err) {
     *ds = (Dataset){0};
-    Reader r = {.path = name, .table = table};
+    char shown[LR_SHOWN_SIZE];
+    Reader r = {.path = lr_shown(name, shown, sizeof shown), .table = table};
     int status = read_lines(&r, f, ds, err);
     if (status == 0) {
         fill_dataset(&r, ds);
@@ -278,12 +324,14 @@ int dataset_read_stream(Dataset *ds, FILE *f, const char *name, LrError *err) {
 /* dataset_read_csv, for a data set (table = 0) or a table of numbers. */
 static int read_file(Dataset *ds, const char *path, int table, LrError *err) {
     *ds = (Dataset){0};
+    char shown[LR_SHOWN_SIZE];
+    lr_shown(path, shown, sizeof shown);
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        return lr_fail(err, "%s: is a directory, expected a CSV file", path);
+        return lr_fail(err, "%s: is a directory, expected a CSV file", shown);
     }
     FILE *f = fopen(path, "r");
-    if (f == NULL) return lr_fail(err, "%s: cannot open: %s", path, strerror(errno));
+    if (f == NULL) return lr_fail(err, "%s: cannot open: %s", shown, strerror(errno));
     int status = read_stream(ds, f, path, table, err);
     fclose(f);
     return status;
@@ -331,21 +379,71 @@ int dataset_write_stream(const Dataset *ds, FILE *f) {
     return ferror(f) ? -1 : 0;
 }
 
-int dataset_write_csv(const Dataset *ds, const char *path, LrError *err) {
-    size_t len = strlen(path) + 8;
+/* Writes ds to an open file and closes it; the message names path. */
+static int write_and_close(const Dataset *ds, FILE *f, const char *path, LrError *err) {
+    int bad = dataset_write_stream(ds, f);
+    int saved = errno;
+    if (fclose(f) != 0 || bad) return lr_fail(err, "%s: write failed: %s", path, strerror(bad ? saved : errno));
+    return 0;
+}
+
+/* Writes ds to the regular file target (the file itself, symbolic links
+ * already followed) through a temporary file beside it with a name no one
+ * else uses, renamed over target once complete; keeps target's mode. */
+static int write_replacing(const Dataset *ds, const char *target, const char *path, LrError *err) {
+    size_t len = strlen(target) + 16;
     char *tmp = lr_malloc(len);
-    snprintf(tmp, len, "%s.tmp", path);
-    int status = 0;
-    FILE *f = fopen(tmp, "w");
-    if (f == NULL) {
+    snprintf(tmp, len, "%s.tmp-XXXXXX", target);
+    int status = 0, fd = mkstemp(tmp), slot = fd == -1 ? -1 : cleanup_add_file(tmp);
+    if (fd == -1) {
         status = lr_fail(err, "%s: cannot write: %s", path, strerror(errno));
     } else {
-        int bad = dataset_write_stream(ds, f);
-        if (fclose(f) != 0 || bad) status = lr_fail(err, "%s: write failed: %s", path, strerror(errno));
-        else if (rename(tmp, path) != 0) status = lr_fail(err, "%s: cannot write: %s", path, strerror(errno));
+        struct stat st;
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, stat(target, &st) == 0 ? st.st_mode & 07777 : 0666 & ~mask);
+        FILE *f = fdopen(fd, "w");
+        if (f == NULL) close(fd);
+        status = f == NULL ? lr_fail(err, "%s: cannot write: %s", path, strerror(errno))
+                           : write_and_close(ds, f, path, err);
+        if (status == 0 && rename(tmp, target) != 0) status = lr_fail(err, "%s: cannot write: %s", path, strerror(errno));
         if (status != 0) remove(tmp);
+        cleanup_forget_file(slot);
     }
     free(tmp);
+    return status;
+}
+
+/* stdout or stderr when st is the file one of them writes to (/dev/stdout,
+ * or the file the shell sent stdout to): that stream must write it, since
+ * opening the file again would write over what the stream writes. */
+static FILE *standard_stream(const struct stat *st) {
+    struct stat s;
+    if (fstat(STDOUT_FILENO, &s) == 0 && s.st_dev == st->st_dev && s.st_ino == st->st_ino) return stdout;
+    if (fstat(STDERR_FILENO, &s) == 0 && s.st_dev == st->st_dev && s.st_ino == st->st_ino) return stderr;
+    return NULL;
+}
+
+int dataset_write_csv(const Dataset *ds, const char *file, LrError *err) {
+    char path[LR_SHOWN_SIZE];   // the file's name as messages show it
+    lr_shown(file, path, sizeof path);
+    struct stat st;
+    if (stat(file, &st) == 0 && S_ISDIR(st.st_mode)) return lr_fail(err, "%s: is a directory", path);
+    FILE *stream = stat(file, &st) == 0 ? standard_stream(&st) : NULL;
+    if (stream != NULL) {
+        if (dataset_write_stream(ds, stream) != 0 || fflush(stream) != 0) {
+            return lr_fail(err, "%s: write failed: %s", path, strerror(errno));
+        }
+        return 0;
+    }
+    if (stat(file, &st) == 0 && !S_ISREG(st.st_mode)) {   // a pipe, /dev/stdout: written as it is
+        FILE *f = fopen(file, "w");
+        if (f == NULL) return lr_fail(err, "%s: cannot write: %s", path, strerror(errno));
+        return write_and_close(ds, f, path, err);
+    }
+    char *real = realpath(file, NULL);   // a symbolic link: replace the file it points to
+    int status = write_replacing(ds, real != NULL ? real : file, path, err);
+    free(real);
     return status;
 }
 
@@ -367,7 +465,9 @@ static int check_one_label(const Dataset *ds, size_t i, int n_classes, const cha
                    place, label, n_classes - 1, hint);
 }
 
-int dataset_check_labels(const Dataset *ds, int n_classes, const char *path, LrError *err) {
+int dataset_check_labels(const Dataset *ds, int n_classes, const char *file, LrError *err) {
+    char path[LR_SHOWN_SIZE];   // the file's name as messages show it
+    lr_shown(file, path, sizeof path);
     size_t *count = lr_calloc((size_t)n_classes, sizeof(size_t));
     int status = 0;
     for (size_t i = 0; i < ds->n && status == 0; i++) {
@@ -387,7 +487,9 @@ int dataset_check_labels(const Dataset *ds, int n_classes, const char *path, LrE
     return status;
 }
 
-int dataset_check_scale(const Dataset *ds, const char *path, LrError *warning) {
+int dataset_check_scale(const Dataset *ds, const char *file, LrError *warning) {
+    char path[LR_SHOWN_SIZE];   // the file's name as messages show it
+    lr_shown(file, path, sizeof path);
     double largest = 0.0;
     size_t column = 0;
     for (size_t i = 0; i < ds->n; i++) {

@@ -4,8 +4,8 @@
  * CSV format: a header row of column names, then one row per sample, every
  * cell a finite decimal number, the last column the label (a whole number).
  * Blank lines are skipped; CRLF line ends, a UTF-8 byte-order mark and
- * double quotes around a column name ("x1") are accepted. Lines may be of any
- * length. Errors name the place, with columns counted in bytes from 1:
+ * double quotes around a column name ("x1") are accepted. A line may be up
+ * to DATASET_MAX_LINE bytes long. Errors name the place, with columns counted in bytes from 1:
  * "data.csv:14:7: expected a number, got 'abc'". Every message is one line:
  * control characters from the file are shown as \xNN.
  * docs/appendix-errors.md lists every message with its cause.
@@ -33,6 +33,10 @@ typedef struct {
  * dataset_check_scale: gradient descent is tuned for features around 1. */
 #define DATASET_LARGE_FEATURE 100.0
 
+/* The longest line the reader takes (16 MB): far more than any CSV of
+ * numbers needs, and a stop for a file with no line ends (/dev/zero). */
+#define DATASET_MAX_LINE (16 << 20)
+
 /* Reads path into ds. Returns 0, or -1 with a one-line message in err (and ds
  * left empty). The caller frees a read dataset with dataset_free. */
 int dataset_read_csv(Dataset *ds, const char *path, LrError *err);
@@ -48,7 +52,9 @@ int dataset_read_stream(Dataset *ds, FILE *f, const char *name, LrError *err);
 int dataset_read_table(Matrix *M, const char *path, LrError *err);
 
 /* Writes ds to path (header, then %.17g numbers, so values survive exactly).
- * Writes to a temporary file and renames it, so path is whole or untouched.
+ * A regular file (or one a symbolic link points to; the link stays) is
+ * written under a temporary name of its own beside it and renamed, so it is
+ * whole or untouched; a pipe or device (/dev/stdout) is written directly.
  * Returns 0, or -1 with a message in err. */
 int dataset_write_csv(const Dataset *ds, const char *path, LrError *err);
 

@@ -46,6 +46,25 @@ char *lr_strdup(const char *s) {
     return copy;
 }
 
+const char *lr_shown(const char *s, char *buf, size_t size) {
+    size_t n = strlen(s), k = 0;
+    for (size_t i = 0; i < n && i < LR_SHOWN && k + 5 < size; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7f) k += (size_t)snprintf(buf + k, size - k, "\\x%02x", c);
+        else buf[k++] = (char)c;
+    }
+    buf[k] = '\0';
+    if (n > LR_SHOWN) snprintf(buf + k, size - k, "... (%zu bytes)", n);
+    return buf;
+}
+
+int lr_has_control(const char *s) {
+    for (; *s != '\0'; s++) {
+        if ((unsigned char)*s < 0x20 || *s == 0x7f) return 1;
+    }
+    return 0;
+}
+
 #ifndef LR_ROOT
 #define LR_ROOT "."
 #endif

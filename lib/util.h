@@ -35,6 +35,20 @@ void *lr_realloc_at(void *ptr, size_t size, const char *file, int line);
 /* A copy of s in memory from lr_malloc; the caller frees it. */
 char *lr_strdup(const char *s);
 
+/* How much of a user's text (a file name, an option's value) a message
+ * shows, and the buffer lr_shown needs for it. */
+#define LR_SHOWN 100
+#define LR_SHOWN_SIZE (LR_SHOWN * 4 + 32)
+
+/* s as a one-line message may show it: control characters (newline, ESC, ...)
+ * written as \xNN, so that the message stays one line and sends nothing to
+ * the terminal, and cut after LR_SHOWN bytes with "... (N bytes)". Writes
+ * into buf (size bytes, LR_SHOWN_SIZE is enough) and returns buf. */
+const char *lr_shown(const char *s, char *buf, size_t size);
+
+/* 1 when s holds a control character (bytes 0x01-0x1f and 0x7f). */
+int lr_has_control(const char *s);
+
 /* Path of a file shipped under data/: "data/NAME" when run from the
  * repository root, else the same file in the repository the program was built
  * in. Writes it into buf (size bytes) and returns buf. */
