@@ -12,6 +12,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cleanup.h"
+
 #ifndef LR_ROOT
 #define LR_ROOT "."
 #endif
@@ -32,14 +34,19 @@ static int parse_output(const char *value, PlotOutput *out) {
 /* ---- running gnuplot ----------------------------------------------------- */
 
 /* Makes an empty temporary file for gnuplot's stderr and writes its path
- * into path, or "" when none could be made (stderr is then left alone). */
-static void make_err_file(char *path, size_t size) {
+ * into path, or "" when none could be made (stderr is then left alone).
+ * Returns its lib/cleanup slot (removed on Ctrl-C). */
+static int make_err_file(char *path, size_t size) {
     const char *dir = getenv("TMPDIR");
-    if (dir == NULL || *dir == '\0' || strchr(dir, '\'') != NULL) dir = "/tmp";
+    if (dir == NULL || *dir == '\0' || strchr(dir, '\'') != NULL || lr_has_control(dir) || strlen(dir) > 400) dir = "/tmp";
     snprintf(path, size, "%s/lr-gnuplot-XXXXXX", dir);
     int fd = mkstemp(path);
-    if (fd == -1) path[0] = '\0';
-    else close(fd);
+    if (fd == -1) {
+        path[0] = '\0';
+        return -1;
+    }
+    close(fd);
+    return cleanup_add_file(path);
 }
 
 /* The shell command that runs gnuplot with args, its stderr to err_file. */
@@ -100,7 +107,7 @@ static GnuplotEnd describe_status(int status, char *why, size_t size) {
  * or problem (and gnuplot_missing) when it does not answer. */
 static void probe_gnuplot(Plotter *pl) {
     char err_file[512], cmd[700], said[200], why[160];
-    make_err_file(err_file, sizeof err_file);
+    int slot = make_err_file(err_file, sizeof err_file);
     gnuplot_command(cmd, sizeof cmd, " -e \"set print '-'; print GPVAL_TERMINALS\"", err_file);
     fflush(stdout);
     FILE *f = popen(cmd, "r");
@@ -113,6 +120,7 @@ static void probe_gnuplot(Plotter *pl) {
     }
     terms[got] = '\0';
     collect_errors(err_file, said, sizeof said, 0);
+    cleanup_forget_file(slot);
     GnuplotEnd end = describe_status(status, why, sizeof why);
     if (end == GNUPLOT_KILLED) said[0] = '\0';
     if (end != GNUPLOT_OK) {
@@ -161,12 +169,21 @@ static int have_display(void) {
 int plot_init(Plotter *pl, LrError *err) {
     *pl = (Plotter){.output = PLOT_AUTO};
     const char *mode = getenv("LR_PLOT");
+    char shown[LR_SHOWN_SIZE];
     if (mode != NULL && *mode != '\0' && parse_output(mode, &pl->output) != 0) {
-        return lr_fail(err, "LR_PLOT=%s: expected one of auto, window, png, svg, dumb, none", mode);
+        return lr_fail(err, "LR_PLOT=%s: expected one of auto, window, png, svg, dumb, none",
+                       lr_shown(mode, shown, sizeof shown));
     }
+    // gnuplot reads the folder inside '...' on a script line: a quote would end
+    // the name, a newline the line (and what follows would run as a command)
     const char *dir = getenv("LR_PLOT_DIR");
     if (dir != NULL && strchr(dir, '\'') != NULL) {
-        return lr_fail(err, "LR_PLOT_DIR=%s: a folder name with a single quote (') cannot be passed to gnuplot", dir);
+        return lr_fail(err, "LR_PLOT_DIR=%s: a folder name with a single quote (') cannot be passed to gnuplot",
+                       lr_shown(dir, shown, sizeof shown));
+    }
+    if (dir != NULL && lr_has_control(dir)) {
+        return lr_fail(err, "LR_PLOT_DIR=%s: a folder name with a control character cannot be passed to gnuplot",
+                       lr_shown(dir, shown, sizeof shown));
     }
     if (dir != NULL && strlen(dir) >= sizeof pl->dir - 200) {
         return lr_fail(err, "LR_PLOT_DIR: a folder name of %zu characters is too long", strlen(dir));
@@ -379,19 +396,65 @@ static void terminal_line(const Plotter *pl, const Plot *p, PlotOutput out, char
  * its script or drew nothing (which of the two depends on timing). */
 #define EXITED_EARLY "exited without drawing the plot (exit status 0)"
 
+/* popen(cmd, "w"), with the shell and gnuplot in a process group of their
+ * own that lib/cleanup stops on Ctrl-C (otherwise an orphaned gnuplot would
+ * go on drawing). Returns the stream, or NULL with errno set. */
+static FILE *start_gnuplot(const char *cmd, pid_t *pid) {
+    int fds[2];
+    if (pipe(fds) != 0) return NULL;
+    fflush(stdout);
+    fflush(stderr);
+    *pid = fork();
+    if (*pid == 0) {   // the child: the pipe is its stdin
+        setpgid(0, 0);
+        dup2(fds[0], STDIN_FILENO);
+        close(fds[0]);
+        close(fds[1]);
+        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+        _exit(127);
+    }
+    close(fds[0]);
+    if (*pid == -1) {
+        close(fds[1]);
+        return NULL;
+    }
+    setpgid(*pid, *pid);   // also here, so that no signal comes before the child's own call
+    cleanup_set_child(*pid);
+    FILE *g = fdopen(fds[1], "w");
+    if (g == NULL) close(fds[1]);   // the child reads end of file and exits
+    return g;
+}
+
+/* pclose for start_gnuplot: closes the stream, waits for the child and
+ * returns its status as waitpid gives it (-1 when it cannot be had). */
+static int finish_gnuplot(FILE *g, pid_t pid) {
+    if (g != NULL) fclose(g);
+    int status;
+    while (waitpid(pid, &status, 0) == -1) {
+        if (errno != EINTR) {
+            status = -1;
+            break;
+        }
+    }
+    cleanup_set_child(0);
+    return status;
+}
+
 /* Runs gnuplot on the script; output (if any) goes to file. Returns 0, or
  * -1 with why (a few words, and gnuplot's last error line) when gnuplot
  * failed, died, or stopped reading before the end of the script. */
 static int run_gnuplot(const char *terminal, const char *file, const Plot *p, int persist,
                        char *why, size_t size) {
     char err_file[512], cmd[700], said[200], what[160];
-    make_err_file(err_file, sizeof err_file);
+    int slot = make_err_file(err_file, sizeof err_file);
     gnuplot_command(cmd, sizeof cmd, persist ? " -persist" : "", err_file);
-    fflush(stdout);
-    FILE *g = popen(cmd, "w");
+    pid_t pid = -1;
+    FILE *g = start_gnuplot(cmd, &pid);
     if (g == NULL) {
         snprintf(why, size, "could not be run (%s)", strerror(errno));
+        if (pid > 0) finish_gnuplot(NULL, pid);
         if (err_file[0] != '\0') remove(err_file);
+        cleanup_forget_file(slot);
         return -1;
     }
     // SIGPIPE is ignored (plot_init): if gnuplot is gone, these writes fail with EPIPE
@@ -406,10 +469,11 @@ static int run_gnuplot(const char *terminal, const char *file, const Plot *p, in
     }
     if (file != NULL) fprintf(g, "unset output\n");
     int unread = fflush(g) != 0 || ferror(g);
-    int status = pclose(g);
+    int status = finish_gnuplot(g, pid);
     GnuplotEnd end = describe_status(status, what, sizeof what);
     int failed = end != GNUPLOT_OK;
     collect_errors(err_file, said, sizeof said, !failed && !unread);
+    cleanup_forget_file(slot);
     if (end == GNUPLOT_KILLED) said[0] = '\0';
     if (!failed && unread) snprintf(what, sizeof what, "%s", EXITED_EARLY);
     if (!failed && !unread) return 0;
@@ -425,20 +489,39 @@ static int save_script(const Plotter *pl, const Plot *p, const char *ext, LrErro
     terminal_line(pl, p, strcmp(ext, "svg") == 0 ? PLOT_SVG : PLOT_PNG, terminal, sizeof terminal);
     FILE *f = fopen(tmp, "w");
     if (f == NULL) return lr_fail(err, "%s: cannot write: %s", path, strerror(errno));
+    int slot = cleanup_add_file(tmp);
     fprintf(f, "# %s: draw again with   gnuplot %s\n%s\nset output '%s/%s.%s'\n",
             p->name, path, terminal, pl->dir, p->name, ext);
     fwrite(p->script, 1, p->len, f);
-    int bad = ferror(f);
+    int bad = ferror(f), status = 0;
     if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
         remove(tmp);
-        return lr_fail(err, "%s: cannot write: %s", path, strerror(errno));
+        status = lr_fail(err, "%s: cannot write: %s", path, strerror(errno));
     }
-    return 0;
+    cleanup_forget_file(slot);
+    return status;
 }
 
 /* The message for a plot gnuplot could not draw. */
 static int plot_failed(const Plotter *pl, const Plot *p, const char *why, LrError *err) {
     return lr_fail(err, "plot %s: gnuplot %s; its script is %s/%s.gp", p->name, why, pl->dir, p->name);
+}
+
+/* 1 when the image file at path is complete: a PNG ends with its IEND
+ * chunk, an SVG with </svg>. A full disk cuts gnuplot's image short while
+ * gnuplot still exits with status 0. */
+static int image_complete(const char *path, const char *ext) {
+    static const unsigned char IEND[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82};
+    unsigned char tail[64];
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) return 0;
+    size_t got = 0;
+    if (fseek(f, -(long)sizeof tail, SEEK_END) != 0) rewind(f);   // a file shorter than the tail
+    got = fread(tail, 1, sizeof tail, f);
+    fclose(f);
+    if (strcmp(ext, "png") == 0) return got >= sizeof IEND && memcmp(tail + got - sizeof IEND, IEND, sizeof IEND) == 0;
+    while (got > 0 && (tail[got - 1] == '\n' || tail[got - 1] == '\r' || tail[got - 1] == ' ')) got--;
+    return got >= 6 && memcmp(tail + got - 6, "</svg>", 6) == 0;
 }
 
 /* Draws into NAME.EXT under a temporary name, renamed on success. */
@@ -448,22 +531,27 @@ static int draw_file(const Plotter *pl, Plot *p, PlotOutput out, LrError *err) {
     snprintf(path, sizeof path, "%s/%s.%s", pl->dir, p->name, ext);
     snprintf(tmp, sizeof tmp, "%s/.%s.%ld.%s.tmp", pl->dir, p->name, (long)getpid(), ext);
     terminal_line(pl, p, out, terminal, sizeof terminal);
+    int slot = cleanup_add_file(tmp);
     int status = run_gnuplot(terminal, tmp, p, 0, why, sizeof why);
     struct stat st;
     if (status == 0 && (stat(tmp, &st) != 0 || st.st_size == 0)) {
         snprintf(why, sizeof why, "%s", EXITED_EARLY);
         status = -1;
+    } else if (status == 0 && !image_complete(tmp, ext)) {
+        snprintf(why, sizeof why, "wrote an incomplete image (%lld bytes; is the disk full?)", (long long)st.st_size);
+        status = -1;
     }
     if (status != 0) {
         remove(tmp);
-        return plot_failed(pl, p, why, err);
-    }
-    if (rename(tmp, path) != 0) {
+        status = plot_failed(pl, p, why, err);
+    } else if (rename(tmp, path) != 0) {
         remove(tmp);
-        return lr_fail(err, "%s: cannot write: %s", path, strerror(errno));
+        status = lr_fail(err, "%s: cannot write: %s", path, strerror(errno));
+    } else {
+        snprintf(p->saved, sizeof p->saved, "%s", path);
     }
-    snprintf(p->saved, sizeof p->saved, "%s", path);
-    return 0;
+    cleanup_forget_file(slot);
+    return status;
 }
 
 static int draw_on_screen(const Plotter *pl, const Plot *p, PlotOutput out, LrError *err) {
