@@ -1,17 +1,50 @@
 #include "chapter.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "yours.h"
 
 static const char *program = "chapter";
 static int warned_scale = 0;   // 1 once chapter_load has warned about a large feature
 static const ChapterOption *lr_option = NULL;   // the program's --lr, if it has one
+static int failing = 0;        // the exit status a reported failure chose, or 0
+
+/* ---- stdout and stderr ----------------------------------------------------- */
+
+/* At exit: every result must have reached stdout. A full disk (> /dev/full)
+ * or a closed pipe gets one line and exit status 1 (unless a failure was
+ * already reported: its status stands). */
+static void check_stdout(void) {
+    int failed = fflush(stdout) != 0, error = errno;
+    failed |= ferror(stdout);
+    if (fclose(stdout) != 0 && !failed) failed = 1, error = errno;
+    if (!failed) return;
+    fprintf(stderr, "%s: cannot write the results to stdout: %s\n", program,
+            error != 0 ? strerror(error) : "a write failed");
+    _exit(failing != 0 ? failing : 1);
+}
+
+/* A program started with stdout closed (./chapter-03 >&-) would write its
+ * results into the first file it opens, which takes descriptor 1; say so and
+ * stop. A closed stderr is pointed at /dev/null for the same reason. */
+static void check_standard_streams(void) {
+    if (fcntl(STDERR_FILENO, F_GETFD) == -1) {
+        int fd = open("/dev/null", O_WRONLY);
+        if (fd != -1 && fd != STDERR_FILENO) close(fd);
+    }
+    if (fcntl(STDOUT_FILENO, F_GETFD) == -1) {
+        fprintf(stderr, "%s: stdout is closed: there is nowhere to print the results\n", program);
+        exit(1);
+    }
+    atexit(check_stdout);
+}
 
 /* ---- options ------------------------------------------------------------ */
 
@@ -47,23 +80,26 @@ static void bad_option(const char *fmt, ...) {
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fprintf(stderr, " (see ./%s --help)\n", program);
-    exit(2);
+    failing = CHAPTER_BAD_INPUT;
+    exit(CHAPTER_BAD_INPUT);
 }
 
 /* Parses a number for OPT_REAL or OPT_COUNT and checks its range. */
 static double parse_number(const ChapterOption *o, const char *text) {
-    char *end;
+    char *end, shown[LR_SHOWN_SIZE];
+    lr_shown(text, shown, sizeof shown);
     errno = 0;
     double v = strtod(text, &end);
-    if (end == text || *end != '\0' || errno == ERANGE || !isfinite(v)) {
-        bad_option("%s: expected a %s, got '%s'", o->name, o->kind == OPT_COUNT ? "whole number" : "number", text);
+    // decimal only, as in a CSV file: strtod would also take 0x1A
+    if (end == text || *end != '\0' || errno == ERANGE || !isfinite(v) || strpbrk(text, "xX") != NULL) {
+        bad_option("%s: expected a %s, got '%s'", o->name, o->kind == OPT_COUNT ? "whole number" : "number", shown);
     }
-    if (o->kind == OPT_COUNT && v != floor(v)) bad_option("%s: expected a whole number, got '%s'", o->name, text);
+    if (o->kind == OPT_COUNT && v != floor(v)) bad_option("%s: expected a whole number, got '%s'", o->name, shown);
     if (v < o->min || v > o->max) {
         if (o->kind == OPT_COUNT) {
-            bad_option("%s: %s is out of range, expected %.0f to %.0f", o->name, text, o->min, o->max);
+            bad_option("%s: %s is out of range, expected %.0f to %.0f", o->name, shown, o->min, o->max);
         }
-        bad_option("%s: %s is out of range, expected %g to %g", o->name, text, o->min, o->max);
+        bad_option("%s: %s is out of range, expected %g to %g", o->name, shown, o->min, o->max);
     }
     return v;
 }
@@ -88,26 +124,31 @@ static ChapterOption *find_option(ChapterOption *opts, size_t n_opts, const char
 
 /* Says what is wrong with an argument that is not an option, and exits 2. */
 static void unknown_option(const ChapterOption *opts, size_t n_opts, const char *arg, size_t len) {
+    char shown[LR_SHOWN_SIZE], *name = lr_strdup(arg);
+    name[len] = '\0';   // the option's name, without "=value"
+    lr_shown(strncmp(arg, "--", 2) != 0 ? arg : name, shown, sizeof shown);
+    free(name);
     if (strncmp(arg, "--", 2) != 0) {
         size_t n = strlen(arg);
         if (n > 4 && strcmp(arg + n - 4, ".csv") == 0) {
-            bad_option("unexpected argument '%s'; to train on a file, write --data %s", arg, arg);
+            bad_option("unexpected argument '%s'; to train on a file, write --data %s", shown, shown);
         }
-        bad_option("unexpected argument '%s'; options start with --", arg);
+        bad_option("unexpected argument '%s'; options start with --", shown);
     }
     for (size_t k = 0; k < n_opts; k++) {   // a misspelt option: one is the start of the other
         size_t known = strlen(opts[k].name);
         if (len > 2 && strncmp(opts[k].name, arg, len < known ? len : known) == 0) {
-            bad_option("unknown option '%.*s'; did you mean %s?", (int)len, arg, opts[k].name);
+            bad_option("unknown option '%s'; did you mean %s?", shown, opts[k].name);
         }
     }
-    bad_option("unknown option '%.*s'", (int)len, arg);
+    bad_option("unknown option '%s'", shown);
 }
 
 void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts, size_t n_opts) {
     const char *slash = strrchr(argv[0], '/');
     program = slash != NULL ? slash + 1 : argv[0];
     lr_option = find_option(opts, n_opts, "--lr", 4);
+    check_standard_streams();
     for (int a = 1; a < argc; a++) {
         const char *arg = argv[a];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -143,6 +184,7 @@ int chapter_error(int status, const char *fmt, ...) {
     va_start(ap, fmt);
     say(fmt, ap);
     va_end(ap);
+    failing = status;
     return status;
 }
 
@@ -151,6 +193,7 @@ void chapter_fail(const char *fmt, ...) {
     va_start(ap, fmt);
     say(fmt, ap);
     va_end(ap);
+    failing = CHAPTER_BAD_INPUT;
     exit(CHAPTER_BAD_INPUT);
 }
 
