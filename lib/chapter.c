@@ -15,6 +15,7 @@ static const char *program = "chapter";
 static int warned_scale = 0;   // 1 once chapter_load has warned about a large feature
 static const ChapterOption *lr_option = NULL;   // the program's --lr, if it has one
 static int failing = 0;        // the exit status a reported failure chose, or 0
+static double safe_lr = NAN;   // the largest learning rate the training data allow (2 / L), or NAN
 
 /* ---- stdout and stderr ----------------------------------------------------- */
 
@@ -254,12 +255,29 @@ void chapter_show(const Plotter *pl, Plot *p) {
     }
 }
 
+void chapter_note_safe_lr(double lr_max) {
+    safe_lr = lr_max;
+}
+
+/* x rounded down to two significant digits (4.86e-06 -> 4.8e-06), so that
+ * the rate a message offers is below the bound, not rounded up past it. */
+static double two_digits_down(double x) {
+    double unit = pow(10.0, floor(log10(x)) - 1);
+    return floor(x / unit * (1 + 1e-12)) * unit;
+}
+
 /* What to try after training failed at learning rate lr: the one place
  * the advice comes from. A smaller --lr is never below the option's minimum,
- * and is not offered by a chapter without --lr. */
+ * and is not offered by a chapter without --lr; when the largest safe rate
+ * of the data is known (chapter_note_safe_lr), that is the one offered. */
 static void advice(double lr, char *buf, size_t size) {
     int smaller_lr = lr_option != NULL && lr > lr_option->min;   // there is room below lr
-    if (warned_scale) {   // the likely cause was named in the warning above
+    char or_scale[64] = "";
+    if (warned_scale) snprintf(or_scale, sizeof or_scale, "; or standardise the features");
+    if (smaller_lr && isfinite(safe_lr) && lr > safe_lr && safe_lr >= lr_option->min) {
+        snprintf(buf, size, "The learning rate %g is too large: this data allows --lr up to %.2g%s", lr,
+                 two_digits_down(safe_lr), or_scale);
+    } else if (warned_scale) {   // the likely cause was named in the warning above
         char lower[64] = "";
         if (smaller_lr) snprintf(lower, sizeof lower, " (or try a much smaller --lr than %g)", lr);
         snprintf(buf, size, "Standardise the large feature named above%s", lower);
@@ -282,9 +300,8 @@ int chapter_fit_status(TrainResult fit, double lr, const char *where) {
         snprintf(what, sizeof what, "after %zu epoch%s the weights overflowed past the largest double", fit.epochs,
                  fit.epochs == 1 ? "" : "s");
     } else {
-        snprintf(what, sizeof what, "the loss rose from %.4g to %.4g and stayed above its start for %d epochs "
-                 "in a row, so training stopped after %zu epochs",
-                 fit.start_loss, fit.last_loss, TRAIN_DIVERGE_EPOCHS, fit.epochs);
+        snprintf(what, sizeof what, "after %zu epoch%s the loss is %.4g, above its start %.4g (it rose as high as %.4g)",
+                 fit.epochs, fit.epochs == 1 ? "" : "s", fit.last_loss, fit.start_loss, fit.peak_loss);
     }
     advice(lr, todo, sizeof todo);
     return chapter_error(CHAPTER_TRAINING_FAILED, "training diverged%s%s: %s. %s", where != NULL ? " " : "",

@@ -77,6 +77,11 @@ void chapter_plotter(Plotter *pl);
  * on stderr. A failed plot is not fatal: the numbers were already printed. */
 void chapter_show(const Plotter *pl, Plot *p);
 
+/* Notes the largest learning rate the training data allow, 2 / L
+ * (lib/stepsize): a divergence message then offers it. course_load notes it
+ * for the data it loads; a chapter that changes the features notes it again. */
+void chapter_note_safe_lr(double lr_max);
+
 /* After gradient descent, the one place a chapter turns its TrainResult
  * into an answer: CHAPTER_DONE when training ran, else CHAPTER_TRAINING_FAILED
  * after one line saying what happened and what to try (a smaller --lr,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "datagen.h"
+#include "stepsize.h"
 
 CourseData course_defaults(CourseSet set) {
     return (CourseData){.set = set, .data = "", .save_data = "", .seed = 42, .samples = 300, .noise = 0.2,
@@ -110,6 +111,7 @@ void course_load(CourseData *cd, Dataset *ds) {
         LrError err;
         if (generate(cd, ds, &err) != 0) chapter_fail("%s", err.msg);
     }
+    chapter_note_safe_lr(stepsize_max_lr(&ds->X, 0.0, STEPSIZE_MESSAGE_TOL));
     LrError err;
     if (cd->save_data[0] != '\0' && dataset_write_csv(ds, cd->save_data, &err) != 0) {
         dataset_free(ds);

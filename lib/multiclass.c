@@ -51,7 +51,7 @@ void ovr_free(Ovr *m) {
 // [snippet ovr-fit]
 TrainResult ovr_fit_gd(Ovr *m, const Matrix *X, const double *y, const LogRegParams *par, Matrix *losses) {
     double *y_c = vec_new(X->rows);   // (n) 1 for class c, 0 for the rest
-    TrainResult fit = {TRAIN_OK, 0, NAN, NAN};
+    TrainResult fit = {TRAIN_OK, 0, NAN, NAN, NAN};
     for (size_t c = 0; c < m->k && fit.status == TRAIN_OK; c++) {
         multiclass_vs_rest_labels(y, X->rows, c, y_c);
         fit = logreg_fit_gd(&m->models[c], X, y_c, par, losses != NULL ? mat_row(losses, c) : NULL);

@@ -11,10 +11,12 @@
  * Gradient descent with a step eta < 2 / L lowers the loss at every epoch,
  * from any start (the descent lemma); a larger step may still work (the loss
  * rises for a while, then falls) but nothing promises it. lambda_max is found
- * by power iteration: v <- X~^T (X~ v) / ||X~^T (X~ v)||, a few dozen
- * products with X and X^T, never forming the (d + 1, d + 1) matrix.
+ * by power iteration: v <- A v / ||A v||, A = X~^T X~. With up to
+ * STEPSIZE_GRAM_MAX columns A is formed once (one pass over the rows) and
+ * each step costs (d + 1)^2; with more, each step is a product with X and
+ * one with X^T, and A is never formed.
  *
- *     double lr_max = stepsize_max_lr(&ds.X, 0.0);   // 4.8e-06 on raw breast cancer
+ *     double lr_max = stepsize_max_lr(&ds.X, 0.0, STEPSIZE_TOL);   // 4.8e-06 on raw breast cancer
  */
 #ifndef LR_STEPSIZE_H
 #define LR_STEPSIZE_H
@@ -24,22 +26,28 @@
 #include "matrix.h"
 
 /* Power iteration stops when what the estimate still has to rise, judged
- * from how fast its last steps shrank, is below this (relative), or after
+ * from how fast its last steps shrank, is below tol (relative), or after
  * STEPSIZE_MAX_ITER steps (two top eigenvalues within 1 % of each other
- * take about 1500). */
+ * take about 1500 at STEPSIZE_TOL). STEPSIZE_TOL is for comparing with
+ * NumPy; a message that shows two digits needs only STEPSIZE_MESSAGE_TOL,
+ * which on 10^6 rows of two similar features takes a tenth of the steps. */
 #define STEPSIZE_TOL 1e-10
+#define STEPSIZE_MESSAGE_TOL 1e-4
 #define STEPSIZE_MAX_ITER 3000
+/* Up to this many columns of X~ the iteration works on X~^T X~. */
+#define STEPSIZE_GRAM_MAX 64
 
-/* The largest eigenvalue of X~^T X~ with X~ = [X, 1]: X is (n, d), n >= 1.
- * *iterations (if not NULL) gets the number of power-iteration steps. */
-double stepsize_lam_max(const Matrix *X, size_t *iterations);
+/* The largest eigenvalue of X~^T X~ with X~ = [X, 1]: X is (n, d), n >= 1,
+ * to tol (relative; STEPSIZE_TOL or STEPSIZE_MESSAGE_TOL). *iterations (if
+ * not NULL) gets the number of power-iteration steps. */
+double stepsize_lam_max(const Matrix *X, double tol, size_t *iterations);
 
 /* L = lambda_max(X~^T X~) / (4n) + lambda / n: the most the loss can curve.
- * X is (n, d); lambda >= 0 is the L2 strength (0: none). */
-double stepsize_curvature(const Matrix *X, double lambda);
+ * X is (n, d); lambda >= 0 is the L2 strength (0: none); tol as above. */
+double stepsize_curvature(const Matrix *X, double lambda, double tol);
 
 /* 2 / L: gradient descent is stable for every learning rate below it. */
-double stepsize_max_lr(const Matrix *X, double lambda);
+double stepsize_max_lr(const Matrix *X, double lambda, double tol);
 
 /* The largest learning rate column j alone allows, 8 / mean_i(x_ij^2):
  * lambda_max(X~^T X~) is at least the diagonal entry sum_i x_ij^2, so a

@@ -2,32 +2,39 @@
 
 #include <math.h>
 
-TrainStatus train_watch(double loss, double start, int weights_finite, size_t *above) {
-    if (!isfinite(loss) || !weights_finite) return TRAIN_NOT_FINITE;
-    // "above" allows for rounding: a converged run may wobble in the last bits
-    *above = loss > start + TRAIN_DIVERGE_SLACK * (1.0 + fabs(start)) ? *above + 1 : 0;
-    return *above >= TRAIN_DIVERGE_EPOCHS ? TRAIN_DIVERGED : TRAIN_OK;
+// [snippet divergence-rule]
+TrainStatus train_watch(double loss, int weights_finite) {
+    return isfinite(loss) && weights_finite ? TRAIN_OK : TRAIN_NOT_FINITE;
 }
 
+TrainStatus train_verdict(double start, double last) {
+    // "above" allows for rounding: a converged run may wobble in the last bits
+    return last > start + TRAIN_DIVERGE_SLACK * (1.0 + fabs(start)) ? TRAIN_DIVERGED : TRAIN_OK;
+}
+// [end divergence-rule]
+
 TrainLog train_begin(double *losses, size_t epochs) {
-    return (TrainLog){{TRAIN_OK, 0, NAN, NAN}, losses, epochs, 0, 0};
+    return (TrainLog){{TRAIN_OK, 0, NAN, NAN, NAN}, losses, epochs, 0};
 }
 
 int train_record(TrainLog *log, double loss, int weights_finite) {
     size_t e = log->recorded++;
     if (log->losses != NULL && e < log->epochs) log->losses[e] = loss;
-    if (e == 0) log->result.start_loss = loss;
+    if (e == 0) log->result.start_loss = log->result.peak_loss = loss;
     log->result.last_loss = loss;
-    log->result.status = train_watch(loss, log->result.start_loss, weights_finite, &log->above);
+    if (loss > log->result.peak_loss) log->result.peak_loss = loss;
+    log->result.status = train_watch(loss, weights_finite);
     if (log->result.status != TRAIN_OK) return 0;
     log->result.epochs++;   // the caller makes the update
     return 1;
 }
 
 TrainResult train_end(TrainLog *log, int weights_finite) {
-    if (log->result.status == TRAIN_OK && !weights_finite) log->result.status = TRAIN_NOT_FINITE;
+    TrainResult *r = &log->result;
+    if (r->status == TRAIN_OK && !weights_finite) r->status = TRAIN_NOT_FINITE;
+    if (r->status == TRAIN_OK && log->recorded > 0) r->status = train_verdict(r->start_loss, r->last_loss);
     for (size_t e = log->recorded; log->losses != NULL && e < log->epochs; e++) log->losses[e] = NAN;
-    return log->result;
+    return *r;
 }
 
 int train_all_finite(const double *v, size_t n) {

@@ -67,6 +67,7 @@ echo "== bad input and broken plot pipes"
 step "bad-input table: exact message and exit status" tests/bad-input/run.sh "$tmp/read-timing.txt"
 [[ -s $tmp/read-timing.txt ]] && echo "      ($(cat "$tmp/read-timing.txt"))"
 step "plot pipe: gnuplot missing, broken, exiting, rejecting, killed" tests/plot-pipe/run.sh
+step "hostile: full stdout, --save-data to links and pipes, Ctrl-C while plotting" tests/hostile/run.sh
 
 echo "== notes"
 step "chapter tables: README and docs/index.md list the chapters of chapters/" scripts/check-chapter-tables.sh --selftest

@@ -29,7 +29,7 @@ static void test_known_eigenvalues(void) {
         *mat_at(&X, 3, 1) = -c;
         double want = fmax(fmax(2 * a * a, 2 * c * c), 4.0);
         size_t iter = 0;
-        double got = stepsize_lam_max(&X, &iter);
+        double got = stepsize_lam_max(&X, STEPSIZE_TOL, &iter);
         EXPECT_NEAR(got / want, 1.0, TOL_REL, harness_fmt("lambda_max of diag(%g, %g, 4)", 2 * a * a, 2 * c * c),
                     "power iteration must find the largest of the three");
         EXPECT_TRUE(iter < STEPSIZE_MAX_ITER, harness_fmt("it converged (%zu steps)", iter));
@@ -44,7 +44,7 @@ static void test_close_eigenvalues(void) {
     for (size_t i = 0; i < 6; i++) *mat_at(&X, i, 0) = rows[i][0], *mat_at(&X, i, 1) = rows[i][1];
     // the columns of X~ are orthogonal: X~^T X~ = diag(4 + 2 * 0.99^2, 4, 6) = diag(5.9602, 4, 6)
     size_t iter = 0;
-    EXPECT_NEAR(stepsize_lam_max(&X, &iter) / 6.0, 1.0, TOL_REL, "lambda_max of diag(5.9602, 4, 6)",
+    EXPECT_NEAR(stepsize_lam_max(&X, STEPSIZE_TOL, &iter) / 6.0, 1.0, TOL_REL, "lambda_max of diag(5.9602, 4, 6)",
                 "the largest, 6, and the next, 5.9602, are close: the iteration must still tell them apart");
     EXPECT_TRUE(iter < STEPSIZE_MAX_ITER, harness_fmt("it converged (%zu steps)", iter));
     mat_free(&X);
@@ -71,9 +71,9 @@ static void test_breast_cancer(void) {
     Reference ref;
     if (load_breast_cancer(&ds, &ref) != 0) return;
     size_t iter = 0;
-    EXPECT_NEAR(stepsize_lam_max(&ds.X, &iter) / ref_value(&ref, "lam_max_raw", 0), 1.0, TOL_REL,
+    EXPECT_NEAR(stepsize_lam_max(&ds.X, STEPSIZE_TOL, &iter) / ref_value(&ref, "lam_max_raw", 0), 1.0, TOL_REL,
                 "lambda_max of the raw breast cancer data / NumPy's", "eigvalsh of [X, 1]^T [X, 1]");
-    double lr_max = stepsize_max_lr(&ds.X, 0.0);
+    double lr_max = stepsize_max_lr(&ds.X, 0.0, STEPSIZE_TOL);
     EXPECT_NEAR(lr_max / ref_value(&ref, "lr_max_raw", 0), 1.0, TOL_REL, "2 / L on the raw data / NumPy's",
                 "L = lambda_max / (4n)");
     printf("        raw: the largest safe learning rate is %.4g (NumPy %.4g; %zu power iterations)\n", lr_max,
@@ -87,7 +87,7 @@ static void test_breast_cancer(void) {
                     "StandardScaler's scale_: the deviation dividing by n, not n - 1");
     }
     feature_scaler_apply(&sc, &ds.X);
-    double lr_std = 8.0 * (double)ds.n / stepsize_lam_max(&ds.X, &iter);
+    double lr_std = 8.0 * (double)ds.n / stepsize_lam_max(&ds.X, STEPSIZE_TOL, &iter);
     EXPECT_NEAR(lr_std / ref_value(&ref, "lr_max_std", 0), 1.0, TOL_REL, "2 / L on the standardised data / NumPy's",
                 "standardising moves the bound from 4.8e-6 to 0.6");
     printf("        standardised: %.4g (NumPy %.4g; %zu power iterations)\n", lr_std, ref_value(&ref, "lr_max_std", 0),
@@ -105,8 +105,8 @@ static void test_bound_keeps_descent(void) {
     if (load_breast_cancer(&ds, &ref) != 0) return;
     for (int with_l2 = 0; with_l2 <= 1; with_l2++) {
         double lambda = with_l2 ? 1e6 : 0.0;
-        double L = stepsize_curvature(&ds.X, lambda);
-        EXPECT_NEAR(L - stepsize_curvature(&ds.X, 0.0), lambda / (double)ds.n, 1e-9 * L,
+        double L = stepsize_curvature(&ds.X, lambda, STEPSIZE_TOL);
+        EXPECT_NEAR(L - stepsize_curvature(&ds.X, 0.0, STEPSIZE_TOL), lambda / (double)ds.n, 1e-9 * L,
                     "L with lambda minus L without", "the penalty's curvature is lambda / n");
         LogReg m;
         logreg_init(&m, ds.d);
@@ -130,7 +130,7 @@ static void test_column_bound(void) {
     Dataset ds;
     Reference ref;
     if (load_breast_cancer(&ds, &ref) != 0) return;
-    double lr_max = stepsize_max_lr(&ds.X, 0.0), tightest = INFINITY;
+    double lr_max = stepsize_max_lr(&ds.X, 0.0, STEPSIZE_TOL), tightest = INFINITY;
     size_t tightest_j = 0;
     for (size_t j = 0; j < ds.d; j++) {
         double col = stepsize_column_max_lr(&ds.X, j);
