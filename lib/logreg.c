@@ -36,37 +36,85 @@ void logreg_predict(const LogReg *m, const Matrix *X, double threshold, double *
     for (size_t i = 0; i < X->rows; i++) pred[i] = pred[i] >= threshold ? 1.0 : 0.0;
 }
 
-double logreg_loss(const LogReg *m, const Matrix *X, const double *y, double lambda) {
-    size_t n = X->rows;
-    double *p = vec_new(n);
-    logreg_predict_proba(m, X, p);
-    // L = mean BCE + (lambda / 2n) ||w||^2
-    double loss = loss_bce(y, p, n);
-    if (lambda != 0.0) loss += lambda / (2.0 * (double)n) * vec_dot(m->w, m->w, m->d);
-    free(p);
-    return loss;
+/* sigma(z) as act_sigmoid computes it, to the same bits, but choosing
+ * between its two forms without a branch: e = e^-|z| never overflows, and
+ * sigma(z) = 1 / (1 + e) for z >= 0, e / (1 + e) below. A branch would be
+ * mispredicted on every other sample of mixed data. */
+static inline double sigmoid_select(double z) {
+    double e = exp(-fabs(z));
+    double num = z >= 0 ? 1.0 : e;
+    return num / (1.0 + e);
+}
+
+/* The cross-entropy of one sample, -(y log p + (1 - y) log(1 - p)), p
+ * clipped as loss_bce_one does. For y = 0 or 1 one of the two logs is
+ * multiplied by 0, so only the other is computed: the same bits, one log. */
+static inline double bce_term(double y, double p) {
+    p = loss_clip(p);
+    if (y != 0.0 && y != 1.0) return loss_bce_one(y, p);
+    return -log(y == 1.0 ? p : 1.0 - p);
 }
 
 // [snippet gradient]
-double logreg_gradient(const LogReg *m, const Matrix *X, const double *y,
-                       double lambda, double *dw) {
-    size_t n = X->rows;
-    double *error = vec_new(n);   // (n) p_i - y_i
-    logreg_predict_proba(m, X, error);
-    double db = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        error[i] -= y[i];
-        db += error[i];
+void logreg_sums(const LogReg *m, const Matrix *X, const double *y, size_t lo, size_t hi,
+                 LogRegSums *s) {
+    // One pass over rows lo .. hi-1, adding to the sums in s:
+    //   z_i = w . x_i + b,  p_i = sigma(z_i),  e_i = p_i - y_i
+    //   loss += BCE(y_i, p_i),  gb += e_i,  gw += e_i x_i
+    size_t d = X->cols;
+    double loss = s->loss, gb = s->gb;
+    double *restrict gw = s->gw;   // only gw is written, so x_i and w stay in registers
+    for (size_t i = lo; i < hi; i++) {
+        const double *x_i = mat_row(X, i);
+        double p_i = sigmoid_select(vec_dot(x_i, m->w, d) + m->b);
+        double e_i = p_i - y[i];
+        loss += bce_term(y[i], p_i);
+        gb += e_i;
+        for (size_t j = 0; j < d; j++) gw[j] += x_i[j] * e_i;
     }
-    db /= (double)n;              // db = (1/n) sum_i (p_i - y_i)
-    mat_t_vec(X, error, dw);      // dw = (1/n) X^T (p - y) + (lambda/n) w
+    s->loss = loss;
+    s->gb = gb;
+}
+
+double logreg_sums_finish(const LogReg *m, size_t n, double lambda, LogRegSums *s, double *db) {
+    // L = loss / n + (lambda / 2n) ||w||^2
+    // dw = gw / n + (lambda / n) w (in place of gw),  db = gb / n
+    double loss = s->loss / (double)n;
+    if (lambda != 0.0) loss += lambda / (2.0 * (double)n) * vec_dot(m->w, m->w, m->d);
     for (size_t j = 0; j < m->d; j++) {
-        dw[j] = dw[j] / (double)n + lambda / (double)n * m->w[j];
+        s->gw[j] = s->gw[j] / (double)n + lambda / (double)n * m->w[j];
     }
-    free(error);
-    return db;
+    *db = s->gb / (double)n;
+    return loss;
+}
+
+double logreg_loss_grad(const LogReg *m, const Matrix *X, const double *y, double lambda,
+                        double *dw, double *db) {
+    LogRegSums s = {0.0, 0.0, dw};
+    for (size_t j = 0; j < m->d; j++) dw[j] = 0.0;
+    logreg_sums(m, X, y, 0, X->rows, &s);
+    return logreg_sums_finish(m, X->rows, lambda, &s, db);
 }
 // [end gradient]
+
+double logreg_gradient(const LogReg *m, const Matrix *X, const double *y,
+                       double lambda, double *dw) {
+    double db;
+    logreg_loss_grad(m, X, y, lambda, dw, &db);
+    return db;
+}
+
+double logreg_loss(const LogReg *m, const Matrix *X, const double *y, double lambda) {
+    // L = (1/n) sum_i BCE(y_i, sigma(w . x_i + b)) + (lambda / 2n) ||w||^2
+    size_t n = X->rows;
+    double sum = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        sum += bce_term(y[i], sigmoid_select(vec_dot(mat_row(X, i), m->w, X->cols) + m->b));
+    }
+    double loss = sum / (double)n;
+    if (lambda != 0.0) loss += lambda / (2.0 * (double)n) * vec_dot(m->w, m->w, m->d);
+    return loss;
+}
 
 /* 1 when b and every w_j are finite numbers. */
 static int weights_finite(const LogReg *m) {
@@ -79,9 +127,10 @@ TrainResult logreg_fit_gd(LogReg *m, const Matrix *X, const double *y,
     double *dw = vec_new(m->d);
     TrainLog log = train_begin(losses, par->epochs);
     for (size_t epoch = 0; epoch < par->epochs; epoch++) {
-        // record the loss; stop when it has blown up (lib/train)
-        if (!train_record(&log, logreg_loss(m, X, y, par->lambda), weights_finite(m))) break;
-        double db = logreg_gradient(m, X, y, par->lambda, dw);
+        // one fused pass: the loss and the gradient at the current weights;
+        // record the loss, and stop when it has blown up (lib/train)
+        double db, loss = logreg_loss_grad(m, X, y, par->lambda, dw, &db);
+        if (!train_record(&log, loss, weights_finite(m))) break;
         // w <- w - lr dw,  b <- b - lr db
         for (size_t j = 0; j < m->d; j++) m->w[j] -= par->lr * dw[j];
         m->b -= par->lr * db;

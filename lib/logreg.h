@@ -55,6 +55,32 @@ double logreg_loss(const LogReg *m, const Matrix *X, const double *y, double lam
 double logreg_gradient(const LogReg *m, const Matrix *X, const double *y,
                        double lambda, double *dw);
 
+/* ---- one epoch's arithmetic, fused ----------------------------------------- */
+
+/* Running sums over rows of the data, for the loss and its gradient. */
+typedef struct {
+    double loss;   // sum_i BCE(y_i, p_i)
+    double gb;     // sum_i (p_i - y_i)
+    double *gw;    // (d) sum_i (p_i - y_i) x_i; the caller's memory
+} LogRegSums;
+
+/* Adds rows lo .. hi-1 of X (y) to s, in one pass and without allocating:
+ * each row's p_i is computed once and feeds the loss and the gradient. Start
+ * from zeroed sums; calling it on 0..k then k..n gives the same bits as 0..n,
+ * and a shard of the data can sum its own rows. */
+void logreg_sums(const LogReg *m, const Matrix *X, const double *y, size_t lo, size_t hi,
+                 LogRegSums *s);
+
+/* From the sums over all n rows: returns the objective
+ * loss / n + (lambda / 2n) ||w||^2, turns s->gw into dw (in place) and
+ * writes db, as logreg_gradient computes them. */
+double logreg_sums_finish(const LogReg *m, size_t n, double lambda, LogRegSums *s, double *db);
+
+/* logreg_loss and logreg_gradient in one pass over X, to the same bits:
+ * returns the loss, writes dw (d) and *db. */
+double logreg_loss_grad(const LogReg *m, const Matrix *X, const double *y, double lambda,
+                        double *dw, double *db);
+
 /* Runs par->epochs steps of batch gradient descent from the current weights,
  * stopping early when training diverges (the watch of lib/train); the
  * result says how it ended. If losses is not NULL it must hold par->epochs values:

@@ -77,6 +77,67 @@ static void test_gradient(void) {
     mat_free(&X);
 }
 
+/* The epoch as chapter 3 first writes it, in passes over X: z = X w + b,
+ * p = sigma(z), the mean BCE; then p again, X^T (p - y) / n and mean(p - y). */
+static double two_pass_epoch(const LogReg *m, const Matrix *X, const double *y, double lambda,
+                             double *dw, double *db) {
+    size_t n = X->rows;
+    double *p = vec_new(n);
+    logreg_predict_proba(m, X, p);
+    double loss = loss_bce(y, p, n);
+    if (lambda != 0.0) loss += lambda / (2.0 * (double)n) * vec_dot(m->w, m->w, m->d);
+    *db = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        p[i] -= y[i];
+        *db += p[i];
+    }
+    *db /= (double)n;
+    mat_t_vec(X, p, dw);
+    for (size_t j = 0; j < m->d; j++) dw[j] = dw[j] / (double)n + lambda / (double)n * m->w[j];
+    free(p);
+    return loss;
+}
+
+/* The fused one-pass epoch gives the two-pass epoch's numbers to the last
+ * bit (so every stored reference still holds), and summing rows 0..k and
+ * then k..n gives the same bits as 0..n (what a shard of the data does). */
+static void test_fused_epoch(void) {
+    enum { N = 101, D = 5 };
+    Matrix X = mat_new(N, D);
+    double y[N];
+    for (size_t i = 0; i < N; i++) {
+        for (size_t j = 0; j < D; j++) *mat_at(&X, i, j) = 3.0 * sin(0.37 * (double)(i * D + j) + 0.1);
+        y[i] = (i * 7) % 3 == 0;
+    }
+    LogReg m;
+    logreg_init(&m, D);
+    for (size_t j = 0; j < D; j++) m.w[j] = 0.9 * cos((double)j) - 0.2;
+    m.b = 0.31;
+    for (int with_l2 = 0; with_l2 < 2; with_l2++) {
+        double lambda = with_l2 ? 2.5 : 0.0, dw[D], want_dw[D], db, want_db;
+        double loss = logreg_loss_grad(&m, &X, y, lambda, dw, &db);
+        double want = two_pass_epoch(&m, &X, y, lambda, want_dw, &want_db);
+        const char *l2 = with_l2 ? " (lambda 2.5)" : "";
+        EXPECT_NEAR(loss, want, 0.0, harness_fmt("fused loss%s", l2), "the same terms in the same order");
+        EXPECT_NEAR(logreg_loss(&m, &X, y, lambda), want, 0.0, harness_fmt("logreg_loss%s", l2), "as the fused pass");
+        EXPECT_NEAR(db, want_db, 0.0, harness_fmt("fused db%s", l2), "sum of p_i - y_i, in row order");
+        for (size_t j = 0; j < D; j++) {
+            EXPECT_NEAR(dw[j], want_dw[j], 0.0, harness_fmt("fused dw[%zu]%s", j, l2),
+                        "each gw_j sums e_i x_ij in row order, as X^T (p - y) does");
+        }
+    }
+    double gw[D] = {0}, whole_gw[D] = {0};
+    LogRegSums split = {0.0, 0.0, gw}, whole = {0.0, 0.0, whole_gw};
+    logreg_sums(&m, &X, y, 0, 40, &split);
+    logreg_sums(&m, &X, y, 40, N, &split);
+    logreg_sums(&m, &X, y, 0, N, &whole);
+    EXPECT_NEAR(split.loss, whole.loss, 0.0, "loss sum of rows 0..40 then 40..101", "as one call over 0..101");
+    EXPECT_NEAR(split.gb, whole.gb, 0.0, "bias sum of rows 0..40 then 40..101", "as one call over 0..101");
+    EXPECT_NEAR(gw[D - 1], whole_gw[D - 1], 0.0, "gw[4] of rows 0..40 then 40..101", "as one call over 0..101");
+    logreg_free(&m);
+    mat_free(&X);
+}
+
 /* Gradient descent on separable-ish data lowers the loss every epoch. */
 static void test_fit(void) {
     Matrix X = mat_new(20, 1);
@@ -109,6 +170,7 @@ int main(void) {
         {"loss_bce clips and averages", test_bce},
         {"matrix products and norms", test_matrix},
         {"logreg_gradient matches finite differences, with L2", test_gradient},
+        {"the fused epoch gives the two-pass epoch's bits", test_fused_epoch},
         {"logreg_fit_gd lowers the loss", test_fit},
     };
     return harness_run("lib: numerics", tests, sizeof tests / sizeof tests[0]);
