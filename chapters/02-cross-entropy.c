@@ -16,13 +16,20 @@
 #include "yours.h"
 
 typedef struct {
-    double y;  // true label, 0 or 1
-    double p;  // predicted probability that y = 1
+    double y;   // true label, 0 or 1
+    double p;   // predicted probability that y = 1
 } Pair;
 
 static const Pair PAIRS[] = {
-    {1, 0.99}, {1, 0.9}, {1, 0.5}, {1, 0.1}, {1, 0.0},
-    {0, 0.01}, {0, 0.5}, {0, 0.9}, {0, 1.0},
+    {1, 0.99},
+    {1, 0.9},
+    {1, 0.5},
+    {1, 0.1},
+    {1, 0.0},
+    {0, 0.01},
+    {0, 0.5},
+    {0, 0.9},
+    {0, 1.0},
 };
 enum { N_PAIRS = sizeof PAIRS / sizeof PAIRS[0] };
 

@@ -27,21 +27,21 @@ enum { N_LAMBDAS = sizeof LAMBDAS / sizeof LAMBDAS[0] };
 #define PLOT_PER_DECADE 10
 
 typedef struct {
-    CourseRun run;      // the data set, --lr and --epochs; run.lesson: compare with NumPy
-    double lambda;      // L2 strength for a single run (--lambda)
-    int single;         // 1: train one model with lambda; 0: the sweep
+    CourseRun run;   // the data set, --lr and --epochs; run.lesson: compare with NumPy
+    double lambda;   // L2 strength for a single run (--lambda)
+    int single;      // 1: train one model with lambda; 0: the sweep
 } Options;
 
 /* One trained model and what the chapter reports about it. */
 typedef struct {
     double lambda;
     LogReg m;
-    double loss;       // the objective before the last update: mean BCE + penalty
-    double bce;        // its data part, the mean BCE, at the final weights
-    double penalty;    // its penalty part (lambda / 2n) ||w||^2, at the final weights
-    double w_norm;     // ||w||
-    double accuracy;   // on the training data, threshold 1/2
-    TrainResult train; // how gradient descent ended
+    double loss;         // the objective before the last update: mean BCE + penalty
+    double bce;          // its data part, the mean BCE, at the final weights
+    double penalty;      // its penalty part (lambda / 2n) ||w||^2, at the final weights
+    double w_norm;       // ||w||
+    double accuracy;     // on the training data, threshold 1/2
+    TrainResult train;   // how gradient descent ended
 } Fit;
 
 /* Trains from w = 0, b = 0 with the given lambda. The caller frees f->m. */

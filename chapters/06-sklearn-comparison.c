@@ -136,12 +136,14 @@ static void plot_convergence(const Plotter *pl, const Study *st, const CourseRun
     plot_cmd(&p, "set label 1 'one ulp of L*' at graph 0.6, first %.10g offset 0,-0.7 tc rgb '#666666'",
              ulp);
     plot_cmd(&p, "set label 2 'the lesson stops here, 500 epochs' at 500, first %.10g point pt 7 ps 1 lc rgb '#0072B2' "
-                 "offset 1.2,0", gd500_gap);
+                 "offset 1.2,0",
+             gd500_gap);
     plot_cmd(&p, "set title 'gradient descent, lr %g'", lr);
     plot_cmd(&p, "set xlabel 'epoch'");
     plot_cmd(&p, "set xtics 0, %g", (double)epochs / 4);
     plot_cmd(&p, "plot $gd using 1:2 with lines lt 1 title 'gradient descent', "
-                 "%.10g with lines lt 2 dt 2 title 'scikit-learn''s answer'", sk_gap > 0 ? sk_gap : NAN);
+                 "%.10g with lines lt 2 dt 2 title 'scikit-learn''s answer'",
+             sk_gap > 0 ? sk_gap : NAN);
     plot_cmd(&p, "unset label 2");
     plot_cmd(&p, "unset label 1");   // the key sits there; the left panel names the line
     plot_cmd(&p, "set key bottom left");
@@ -150,7 +152,8 @@ static void plot_convergence(const Plotter *pl, const Study *st, const CourseRun
     plot_cmd(&p, "set xtics 1");
     plot_cmd(&p, "set xrange [0:%zu]", res->iterations);
     plot_cmd(&p, "plot $newton using 1:2 with linespoints lt 3 pt 7 ps 1 title 'Newton', "
-                 "%.10g with lines lt 2 dt 2 title 'scikit-learn''s answer'", sk_gap > 0 ? sk_gap : NAN);
+                 "%.10g with lines lt 2 dt 2 title 'scikit-learn''s answer'",
+             sk_gap > 0 ? sk_gap : NAN);
     plot_cmd(&p, "unset multiplot");
     chapter_show(pl, &p);
 }

@@ -61,7 +61,8 @@ static void print_probability_sums(const Matrix *P) {
     printf("\nThe K probabilities of a sample come from K separate models, so they need not add up to 1:\n");
     printf("p_0 + ... + p_%zu ranges from %.4f to %.4f over the %zu samples.\n", P->cols - 1, lo, hi, P->rows);
     printf("%zu samples are claimed by no model (every p_c < 0.5), %zu by two or more (p_c >= 0.5);\n"
-           "the argmax still gives each of them one class.\n", unclaimed, contested);
+           "the argmax still gives each of them one class.\n",
+           unclaimed, contested);
 }
 
 static void print_precision_recall(const CourseRun *o, const size_t *counts, size_t k, const Reference *ref) {
@@ -131,11 +132,11 @@ static void plot_claims(const Plotter *pl, const Ovr *m, const Dataset *ds, cons
 
 /* What the chapter computes. */
 typedef struct {
-    Ovr m;              // the K binary models
-    Matrix losses;      // (K, epochs) row c: model c's loss curve
-    Matrix P;           // (n, K) P_ic: model c's p(class c | x_i)
-    double *pred;       // (n) the class of the largest P_ic
-    size_t *counts;     // (K * K) the confusion matrix, row = true class
+    Ovr m;            // the K binary models
+    Matrix losses;    // (K, epochs) row c: model c's loss curve
+    Matrix P;         // (n, K) P_ic: model c's p(class c | x_i)
+    double *pred;     // (n) the class of the largest P_ic
+    size_t *counts;   // (K * K) the confusion matrix, row = true class
 } Trained;
 
 /* Step 1: the K models by gradient descent from w = 0, b = 0, and their
@@ -152,7 +153,7 @@ static int train(Trained *t, const Dataset *ds, const CourseRun *o) {
     t->P = mat_new(ds->n, k);
     ovr_predict_proba(&t->m, &ds->X, &t->P);
     t->pred = vec_new(ds->n);
-    multiclass_predict(&t->P, t->pred);      // the class of the largest P_ic
+    multiclass_predict(&t->P, t->pred);   // the class of the largest P_ic
     t->counts = lr_calloc(k * k, sizeof *t->counts);
     metrics_confusion_matrix(ds->y, t->pred, ds->n, k, t->counts);
     // [end train]

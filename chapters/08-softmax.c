@@ -69,7 +69,8 @@ static void print_gd(const CourseRun *o, const Softmax *m, const double *losses,
     double sum_b = 0.0;
     for (size_t c = 0; c < m->k; c++) sum_b += m->b[c];
     printf("\nb_0 + ... + b_%zu = %.1e: the K gradients add up to 0 at every step, so weights that\n"
-           "start at 0 stay centred (the same holds for every column of W).\n\n", m->k - 1, sum_b);
+           "start at 0 stay centred (the same holds for every column of W).\n\n",
+           m->k - 1, sum_b);
 }
 
 /* A final loss below this means the classes were separable (the fit ran off
@@ -84,7 +85,8 @@ static void print_converged(const CourseRun *o, const Softmax *m, const SoftmaxF
     if (info->loss < SEPARABLE_LOSS) {
         printf("   The loss is %.1e: the classes can be separated by lines, so the loss has no minimum.\n"
                "   Newton made the weights larger until the loss was too small to see; these weights\n"
-               "   are not an answer (chapter 5's L2 penalty would give one).\n", info->loss);
+               "   are not an answer (chapter 5's L2 penalty would give one).\n",
+               info->loss);
     }
     if (o->lesson) {
         printf("   (scikit-learn stopped at gradient norm %.1e, after %.0f L-BFGS iterations)\n",
@@ -170,17 +172,18 @@ static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, do
     plot_cmd(&p, "set key top right");
     plot_cmd(&p, "set yrange [0:*]");
     plot_cmd(&p, "plot $loss using 1:2 with lines lt 1 title 'loss, gradient descent', "
-                 "%.17g with lines lt 2 dt 2 title 'the minimum, %.4f (Newton)'", minimum, minimum);
+                 "%.17g with lines lt 2 dt 2 title 'the minimum, %.4f (Newton)'",
+             minimum, minimum);
     chapter_show(pl, &p);
 }
 
 /* What the chapter computes. */
 typedef struct {
-    Softmax m;          // the lesson's fit: gradient descent
-    double *losses;     // (epochs) its loss before every update
-    double *pred;       // (n) its predicted classes
-    double accuracy;    // its training accuracy
-    Softmax best;       // the converged fit: Newton's method
+    Softmax m;             // the lesson's fit: gradient descent
+    double *losses;        // (epochs) its loss before every update
+    double *pred;          // (n) its predicted classes
+    double accuracy;       // its training accuracy
+    Softmax best;          // the converged fit: Newton's method
     SoftmaxFitInfo info;   // how Newton's method ended
 } Fits;
 
@@ -192,12 +195,12 @@ static int train_gd(Fits *f, const Dataset *ds, const CourseRun *o, const Refere
     softmax_init(&f->best, k, ds->d);
     f->pred = vec_new(ds->n);
     // [snippet train]
-    softmax_init(&f->m, k, ds->d);          // W = 0 (K x d), b = 0 (K)
+    softmax_init(&f->m, k, ds->d);   // W = 0 (K x d), b = 0 (K)
     SoftmaxParams par = {.lr = o->gd.lr, .epochs = o->gd.epochs};
     f->losses = vec_new(o->gd.epochs);
     TrainResult fit = softmax_fit_gd(&f->m, &ds->X, ds->y, &par, f->losses);
     if (fit.status != TRAIN_OK) return chapter_fit_status(fit, o->gd.lr, NULL);   // print no numbers
-    softmax_predict(&f->m, &ds->X, f->pred);   // the class of the largest probability
+    softmax_predict(&f->m, &ds->X, f->pred);                                      // the class of the largest probability
     // [end train]
     size_t *counts = lr_calloc(k * k, sizeof *counts);
     metrics_confusion_matrix(ds->y, f->pred, ds->n, k, counts);

@@ -145,7 +145,8 @@ static void plot_scores(const Plotter *pl, const double *p, const double *y, siz
     plot_cmd(&pt, "plot $hist using 1:2 with boxes lt 1 title 'y = 0: right of the line they are false positives', "
                   "$hist using 1:3 with boxes lt 2 title 'y = 1: left of the line they are false negatives', "
                   "1/0 with lines lt 7 dt 2 title sprintf('best-F1 threshold %%.3f', %.17g), "
-                  "1/0 with lines lt 7 dt 3 title 'threshold 0.5'", t_best);
+                  "1/0 with lines lt 7 dt 3 title 'threshold 0.5'",
+             t_best);
     chapter_show(pl, &pt);
 }
 

@@ -25,24 +25,23 @@
 
 #include "10-polynomial-moons/scaling.h"
 
-#define MAX_DEGREE 8         // the sweep's highest degree (scikit-learn's reference goes to 8)
-#define NO_PENALTY 1e-10     // lambda = 1 / C for scikit-learn's C = 1e10: "no" regularisation
-#define PLANE_MARGIN 0.5     // the pictures show the data with this margin
+#define MAX_DEGREE 8       // the sweep's highest degree (scikit-learn's reference goes to 8)
+#define NO_PENALTY 1e-10   // lambda = 1 / C for scikit-learn's C = 1e10: "no" regularisation
+#define PLANE_MARGIN 0.5   // the pictures show the data with this margin
 
 typedef struct {
-    CourseRun run;      // the training set: make_moons(300, noise=0.2, random_state=42) unless changed
-    CourseData test;    // the held-out set: the same with random_state=1, or --test FILE.csv
-    char about[256];    // what the training data are, for messages
-    size_t degree;      // the degree whose boundary is drawn
-    double lambda;      // the L2 strength of the regularised fits
-    int lesson;         // 1 when data and test are the lesson's: compare with scikit-learn
+    CourseRun run;     // the training set: make_moons(300, noise=0.2, random_state=42) unless changed
+    CourseData test;   // the held-out set: the same with random_state=1, or --test FILE.csv
+    char about[256];   // what the training data are, for messages
+    size_t degree;     // the degree whose boundary is drawn
+    double lambda;     // the L2 strength of the regularised fits
+    int lesson;        // 1 when data and test are the lesson's: compare with scikit-learn
 } Options;
 
 /* The command line, the plotter and both data sets (the held-out set made
  * like the training set), or exits 2. */
 static void start(Options *o, Plotter *pl, Dataset *train, Dataset *test, int argc, char **argv) {
-    *o = (Options){.run = {.data = course_defaults(COURSE_MOONS)}, .test = course_defaults(COURSE_MOONS),
-                   .degree = 3, .lambda = 1.0};
+    *o = (Options){.run = {.data = course_defaults(COURSE_MOONS)}, .test = course_defaults(COURSE_MOONS), .degree = 3, .lambda = 1.0};
     o->test.seed = 1;
     ChapterOption extra[] = {
         {"--test", "FILE.csv", "held-out CSV file instead of the generated one", OPT_TEXT, &o->test.data, 0, 0, 0},
@@ -106,7 +105,8 @@ static void plot_overfit(const Plotter *pl, const PolyModel *loose, const PolyMo
     regions_add_contour(&p, "tight", "tight_line");
     set_plane(&p, train, &box);
     plot_cmd(&p, "set title 'Degree %zu: without a penalty the boundary wanders wherever there are no points; "
-                 "L2 keeps it smooth'", loose->degree);
+                 "L2 keeps it smooth'",
+             loose->degree);
     plot_cmd(&p, "plot $tight using 1:2:3 with image notitle, "
                  "$loose_line using 1:2 with lines lt 7 lw 2 dt 2 "
                  "title 'no penalty: training accuracy %.2f, held-out %.2f', "
@@ -120,9 +120,9 @@ static void plot_overfit(const Plotter *pl, const PolyModel *loose, const PolyMo
 /* ---- the sweep ------------------------------------------------------------------ */
 
 typedef struct {
-    double train, test;     // accuracies
-    double max_weight;      // largest |w_j|
-    int converged;          // Newton's method met its tolerance
+    double train, test;   // accuracies
+    double max_weight;    // largest |w_j|
+    int converged;        // Newton's method met its tolerance
 } SweepRow;
 
 /* Fits every degree 1..MAX_DEGREE with the given lambda. */
@@ -176,7 +176,8 @@ static void plot_sweep(const Plotter *pl, const SweepRow *loose, const SweepRow 
     plot_cmd(&p, "plot $acc using 1:2 with linespoints lt 2 dt 2 pt 4 ps 1.3 title 'no penalty, training', "
                  "$acc using 1:3 with linespoints lt 2 pt 5 ps 1.3 title 'no penalty, held-out', "
                  "$acc using 1:4 with linespoints lt 1 dt 2 pt 6 ps 1.3 title 'L2 (lambda = %g), training', "
-                 "$acc using 1:5 with linespoints lt 1 pt 7 ps 1.3 title 'L2 (lambda = %g), held-out'", lambda, lambda);
+                 "$acc using 1:5 with linespoints lt 1 pt 7 ps 1.3 title 'L2 (lambda = %g), held-out'",
+             lambda, lambda);
     chapter_show(pl, &p);
 }
 
@@ -210,7 +211,8 @@ static void print_features(const Dataset *ds, const Reference *ref, int lesson) 
         feature_poly_name(2, 3, k, names, name, sizeof name);
         double want = lesson ? ref_value(ref, "features_deg3_row0", k) : NAN;
         printf("%-9s %16.12f", label, *mat_at(&P, 0, k));
-        if (lesson) printf(" %16.12f %9.1e", want, fabs(*mat_at(&P, 0, k) - want)); else printf(" %26s", "");
+        if (lesson) printf(" %16.12f %9.1e", want, fabs(*mat_at(&P, 0, k) - want));
+        else printf(" %26s", "");
         printf(" %12.8f %12.8f   %s\n", sc.mean[k], sc.scale[k], name);
     }
     if (lesson) {
@@ -309,7 +311,8 @@ int main(int argc, char **argv) {
     int status = 0;
     if (train.d != 2 || test.d != 2) {
         status = chapter_error(CHAPTER_BAD_INPUT, "the moons chapter draws the plane: %s and %s need exactly 2 "
-                               "features, not %zu and %zu", o.about,
+                                                  "features, not %zu and %zu",
+                               o.about,
                                o.test.data[0] != '\0' ? o.test.data : "the held-out set", train.d, test.d);
     }
     if (status == 0) {

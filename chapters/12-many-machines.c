@@ -76,11 +76,11 @@ static int want(const Options *o, const char *method) {
 }
 
 static Options parse_options(int argc, char **argv, ChapterOption *opts) {
-    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .features = 20, .lr = 0.1, .epochs = 500,
-                 .method = "both", .checkpoint = "", .every = 100};
+    Options o = {.data = course_defaults(COURSE_CLASSIFICATION), .features = 20, .lr = 0.1, .epochs = 500, .method = "both", .checkpoint = "", .every = 100};
     size_t n = course_options(&o.data, opts);
     opts[n++] = (ChapterOption){"--rows", "N", "train on N synthetic rows, each process making its own "
-                                "(default: the lesson's data)", OPT_COUNT, &o.rows, 1, 1e9, 0};
+                                               "(default: the lesson's data)",
+                                OPT_COUNT, &o.rows, 1, 1e9, 0};
     opts[n++] = (ChapterOption){"--features", "D", "features of the --rows data (default 20)", OPT_COUNT,
                                 &o.features, 1, 1000, 0};
     opts[n++] = (ChapterOption){"--lr", "RATE", "learning rate (default 0.1)", OPT_REAL, &o.lr, 1e-12, 1e6, 0};
@@ -89,7 +89,8 @@ static Options parse_options(int argc, char **argv, ChapterOption *opts) {
     opts[n++] = (ChapterOption){"--method", "NAME", "both, gd or newton (default both)", OPT_TEXT, &o.method,
                                 0, 0, 0};
     opts[n++] = (ChapterOption){"--checkpoint", "FILE", "save gradient descent's weights there, and resume "
-                                "from it when it exists", OPT_TEXT, &o.checkpoint, 0, 0, 0};
+                                                        "from it when it exists",
+                                OPT_TEXT, &o.checkpoint, 0, 0, 0};
     opts[n++] = (ChapterOption){"--every", "K", "epochs between checkpoints (default 100)", OPT_COUNT, &o.every,
                                 1, 1e7, 0};
     chapter_parse(argc, argv, "Chapter 12: data-parallel logistic regression on Open MPI.", opts, n);
@@ -232,7 +233,10 @@ static int fit_newton(LogReg *m, const Shard *sh, Comm *c, LogRegNewtonResult *r
     while (g_norm > LOGREG_NEWTON_TOL * g0_norm && iter < LOGREG_NEWTON_MAX_ITER) {
         shard_hessian(buf + SHARD_GRAD_LEN(d), d, sh->n, 0.0, H);
         memcpy(delta, g, k * sizeof *delta);
-        if (linalg_solve_spd(H, delta, k, err) != 0) { status = -1; break; }
+        if (linalg_solve_spd(H, delta, k, err) != 0) {
+            status = -1;
+            break;
+        }
         memcpy(w0, m->w, d * sizeof *w0);
         double b0 = m->b, t = 1.0, new_loss = loss;
         for (int halvings = 0; halvings <= LOGREG_NEWTON_MAX_HALVINGS; halvings++, t /= 2.0) {
@@ -262,7 +266,10 @@ static int fit_newton(LogReg *m, const Shard *sh, Comm *c, LogRegNewtonResult *r
 
 /* "12.3 ms": seconds in a unit a reader takes in at a glance. */
 static const char *human_time(double s, char *buf, size_t size) {
-    static const struct { double scale; const char *unit; } UNITS[] = {
+    static const struct {
+        double scale;
+        const char *unit;
+    } UNITS[] = {
         {86400, "days"}, {3600, "h"}, {60, "min"}, {1, "s"}, {1e-3, "ms"}, {1e-6, "us"}};
     size_t u = 0;
     while (u + 1 < sizeof UNITS / sizeof UNITS[0] && s < UNITS[u].scale) u++;
@@ -386,7 +393,9 @@ typedef struct {
 } ComputeRate;
 
 static ComputeRate measure_compute(void) {
-    enum { ROWS = 65536, D = 20, REPS = 3 };   // 10 MB: more than the caches hold, like real data
+    enum { ROWS = 65536,
+           D = 20,
+           REPS = 3 };   // 10 MB: more than the caches hold, like real data
     Matrix X = mat_new(ROWS, D);
     double *y = vec_new(ROWS), s[SHARD_GRAD_LEN(D)], *h = vec_new(SHARD_HESS_LEN(D));
     shard_make_rows(&X, y, 0, ROWS, 1);
@@ -417,8 +426,8 @@ static double model_time(int newton, double n, double d, double P, ComputeRate r
     double rounds = newton ? MODEL_NEWTON_ROUNDS : MODEL_GD_ROUNDS;
     double bytes = 8 * (d + 3 + (newton ? entries : 0));
     double alpha = P > 1 ? NET_ALPHA_HOP * ceil(log2(P)) : 0, beta = P > 1 ? NET_BETA : 0;
-    double compute = n * (d * r.grad + (newton ? entries * r.hess : 0));   // all rows, one machine
-    double solve = newton ? (d + 1) * (d + 1) * (d + 1) / 3 * r.hess : 0;  // Cholesky, on every machine
+    double compute = n * (d * r.grad + (newton ? entries * r.hess : 0));    // all rows, one machine
+    double solve = newton ? (d + 1) * (d + 1) * (d + 1) / 3 * r.hess : 0;   // Cholesky, on every machine
     return rounds * (alpha + beta * bytes + compute / P + solve);
 }
 // [end model]
@@ -456,7 +465,8 @@ static void print_check(const CommCost *here, const Shard *sh, const FitCost *gd
     double predicted = here->alpha + here->beta * bytes + (double)sh->n * d * r.grad / (double)P;
     char t1[32], t2[32], t3[32];
     printf("\nThis machine, %zu processes: one all-reduce costs alpha = %s plus beta = %.3g ns per byte "
-           "(measured, medians)\n", P, human_time(here->alpha, t1, sizeof t1), here->beta * 1e9);
+           "(measured, medians)\n",
+           P, human_time(here->alpha, t1, sizeof t1), here->beta * 1e9);
     if (gd->rounds > 0) {
         printf("one epoch of gradient descent: model %s, measured %s\n", human_time(predicted, t2, sizeof t2),
                human_time(gd->seconds / (double)gd->rounds, t3, sizeof t3));
@@ -471,8 +481,7 @@ static void plot_model(const Plotter *pl, ComputeRate r) {
     plot_begin(&p, "chapter-12-cost-model");
     plot_data_begin(&p, "model");
     for (double P = 1; P <= 512; P *= 2) {
-        plot_data_row(&p, 5, (double[]){P, model_time(0, 1e6, 20, P, r), model_time(1, 1e6, 20, P, r),
-                                        model_time(0, 1e9, 1000, P, r), model_time(1, 1e9, 1000, P, r)});
+        plot_data_row(&p, 5, (double[]){P, model_time(0, 1e6, 20, P, r), model_time(1, 1e6, 20, P, r), model_time(0, 1e9, 1000, P, r), model_time(1, 1e9, 1000, P, r)});
     }
     plot_data_end(&p);
     plot_cmd(&p, "set title 'Predicted time to fit on P machines'");

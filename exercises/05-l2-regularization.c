@@ -23,12 +23,12 @@
  * n is the number of samples (the loss is a mean over n, so the penalty is
  * divided by n too). The bias theta[d] is not part of the sum. */
 double l2_penalty(const double *theta, size_t d, size_t n, double lambda) {
-    TODO();  // the stub's marker: delete this line when you write l2_penalty
+    TODO();   // the stub's marker: delete this line when you write l2_penalty
     (void)theta;
     (void)d;
     (void)n;
     (void)lambda;
-    return 0.0;  // TODO: (lambda / 2n) sum_j w_j^2
+    return 0.0;   // TODO: (lambda / 2n) sum_j w_j^2
 }
 
 /* The gradient of P, written into grad[0..d]:
@@ -37,9 +37,9 @@ double l2_penalty(const double *theta, size_t d, size_t n, double lambda) {
  *     dP/db   = 0                       (grad[d]: b is not in P)
  */
 void l2_penalty_gradient(const double *theta, size_t d, size_t n, double lambda, double *grad) {
-    TODO();  // the stub's marker: delete this line when you write l2_penalty_gradient
+    TODO();   // the stub's marker: delete this line when you write l2_penalty_gradient
     (void)theta;
     (void)n;
     (void)lambda;
-    for (size_t j = 0; j <= d; j++) grad[j] = 0.0;  // TODO: (lambda / n) w_j, and 0 for the bias
+    for (size_t j = 0; j <= d; j++) grad[j] = 0.0;   // TODO: (lambda / n) w_j, and 0 for the bias
 }

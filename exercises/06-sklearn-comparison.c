@@ -31,13 +31,13 @@
  * X holds n rows of 2 features: x_i1 is X[2 i], x_i2 is X[2 i + 1].
  * H is row-major: H_rc is H[3 r + c]. */
 void newton_system(const double *X, const double *y, size_t n, const double *theta, double *g, double *H) {
-    TODO();  // the stub's marker: delete this line when you write newton_system
+    TODO();   // the stub's marker: delete this line when you write newton_system
     (void)X;
     (void)y;
     (void)n;
     (void)theta;
-    for (int r = 0; r < 3; r++) g[r] = 0.0;      // TODO: (1/n) sum_i (p_i - y_i) x~_i
-    for (int k = 0; k < 9; k++) H[k] = 0.0;      // TODO: (1/n) sum_i p_i (1 - p_i) x~_i x~_i^T
+    for (int r = 0; r < 3; r++) g[r] = 0.0;   // TODO: (1/n) sum_i (p_i - y_i) x~_i
+    for (int k = 0; k < 9; k++) H[k] = 0.0;   // TODO: (1/n) sum_i p_i (1 - p_i) x~_i x~_i^T
 }
 
 /* One Newton step: solve H delta = g for delta, then
@@ -47,10 +47,10 @@ void newton_system(const double *X, const double *y, size_t n, const double *the
  * with g and H from newton_system at the current theta. Return 0; or, when
  * H cannot be solved, return -1 and leave theta as it was. */
 int newton_step(const double *X, const double *y, size_t n, double *theta) {
-    TODO();  // the stub's marker: delete this line when you write newton_step
+    TODO();   // the stub's marker: delete this line when you write newton_step
     (void)X;
     (void)y;
     (void)n;
     (void)theta;
-    return 0;  // TODO: newton_system, solve H delta = g, theta -= delta
+    return 0;   // TODO: newton_system, solve H delta = g, theta -= delta
 }

@@ -30,9 +30,9 @@
  *
  * Now every exponent is <= 0 and the largest term is e^0 = 1. k >= 1. */
 void softmax(const double *z, double *p, size_t k) {
-    TODO();  // the stub's marker: delete this line when you write softmax
+    TODO();   // the stub's marker: delete this line when you write softmax
     (void)z;
-    for (size_t c = 0; c < k; c++) p[c] = 0.0;  // TODO: p_c = e^(z_c - m) / sum
+    for (size_t c = 0; c < k; c++) p[c] = 0.0;   // TODO: p_c = e^(z_c - m) / sum
 }
 
 /* The mean categorical cross-entropy of n predictions:
@@ -45,12 +45,12 @@ void softmax(const double *z, double *p, size_t k) {
  * below at 1e-15 before the log, so that p = 0 costs -log(1e-15) = 34.5
  * instead of infinity. */
 double cce_loss(const double *P, const double *y, size_t n, size_t k) {
-    TODO();  // the stub's marker: delete this line when you write cce_loss
+    TODO();   // the stub's marker: delete this line when you write cce_loss
     (void)P;
     (void)y;
     (void)n;
     (void)k;
-    return 0.0;  // TODO: -(1/n) sum_i log max(P[i][y_i], 1e-15)
+    return 0.0;   // TODO: -(1/n) sum_i log max(P[i][y_i], 1e-15)
 }
 
 /* The gradient of L(W, b) = cce_loss of P_i = softmax(z_i), where
@@ -68,14 +68,14 @@ double cce_loss(const double *P, const double *y, size_t n, size_t k) {
  * db (k values). */
 void cce_gradient(const double *X, const double *y, size_t n, size_t d, size_t k,
                   const double *W, const double *b, double *dW, double *db) {
-    TODO();  // the stub's marker: delete this line when you write cce_gradient
+    TODO();   // the stub's marker: delete this line when you write cce_gradient
     (void)X;
     (void)y;
     (void)n;
     (void)W;
     (void)b;
-    for (size_t t = 0; t < k * d; t++) dW[t] = 0.0;  // TODO: (P - Y)^T X / n
-    for (size_t c = 0; c < k; c++) db[c] = 0.0;      // TODO: mean(P - Y)
+    for (size_t t = 0; t < k * d; t++) dW[t] = 0.0;   // TODO: (P - Y)^T X / n
+    for (size_t c = 0; c < k; c++) db[c] = 0.0;       // TODO: mean(P - Y)
 }
 
 /* Softmax regression trained by gradient descent, the lesson's loop:
@@ -90,12 +90,12 @@ void cce_gradient(const double *X, const double *y, size_t n, size_t d, size_t k
  * losses[0] is the loss of W = 0: log k. */
 void train_softmax(const double *X, const double *y, size_t n, size_t d, size_t k,
                    double lr, size_t epochs, double *W, double *b, double *losses) {
-    TODO();  // the stub's marker: delete this line when you write train_softmax
+    TODO();   // the stub's marker: delete this line when you write train_softmax
     (void)X;
     (void)y;
     (void)n;
     (void)lr;
-    for (size_t t = 0; t < k * d; t++) W[t] = 0.0;               // TODO: train, epoch by epoch
+    for (size_t t = 0; t < k * d; t++) W[t] = 0.0;   // TODO: train, epoch by epoch
     for (size_t c = 0; c < k; c++) b[c] = 0.0;
     for (size_t e = 0; losses != NULL && e < epochs; e++) losses[e] = 0.0;
 }

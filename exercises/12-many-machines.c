@@ -28,8 +28,8 @@
 void shard_bounds(size_t n, size_t P, size_t rank, size_t *lo, size_t *hi) {
     (void)P;
     (void)rank;
-    *lo = 0;  // TODO: where shard `rank` starts
-    *hi = n;  // TODO: one past its last row
+    *lo = 0;   // TODO: where shard `rank` starts
+    *hi = n;   // TODO: one past its last row
 }
 
 /* This process's share of the gradient, over rows lo .. hi-1 only:
@@ -49,7 +49,7 @@ void shard_sums(const double *X, const double *y, size_t d, size_t lo, size_t hi
     (void)hi;
     (void)w;
     (void)b;
-    for (size_t j = 0; j < d + 2; j++) partial[j] = 0.0;  // TODO: the sums over rows lo .. hi-1
+    for (size_t j = 0; j < d + 2; j++) partial[j] = 0.0;   // TODO: the sums over rows lo .. hi-1
 }
 
 /* total is the sum of every process's partial: total[j] sums (p_i - y_i) x_ij
@@ -61,6 +61,6 @@ void shard_sums(const double *X, const double *y, size_t d, size_t lo, size_t hi
  * Write dL/dw into dw[0..d-1] and return dL/db. */
 double global_gradient(const double *total, size_t d, double *dw) {
     (void)total;
-    for (size_t j = 0; j < d; j++) dw[j] = 0.0;  // TODO: dL/dw_j
-    return 0.0;                                  // TODO: dL/db
+    for (size_t j = 0; j < d; j++) dw[j] = 0.0;   // TODO: dL/dw_j
+    return 0.0;                                   // TODO: dL/db
 }

@@ -59,9 +59,9 @@ void predict_threshold(const double *X, size_t n, size_t d, const double *w, dou
 
 /* What boundary_line found (its return value). */
 enum {
-    BOUNDARY_LINE = 0,      // x2 = slope * x1 + intercept
-    BOUNDARY_VERTICAL = 1,  // w2 = 0: the line x1 = intercept; slope is INFINITY
-    BOUNDARY_NONE = 2,      // w1 = w2 = 0: no line; slope and intercept are NAN
+    BOUNDARY_LINE = 0,       // x2 = slope * x1 + intercept
+    BOUNDARY_VERTICAL = 1,   // w2 = 0: the line x1 = intercept; slope is INFINITY
+    BOUNDARY_NONE = 2,       // w1 = w2 = 0: no line; slope and intercept are NAN
 };
 
 /* For d = 2 features, the line where sigma(w . x + b) = threshold, that is

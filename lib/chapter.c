@@ -12,10 +12,10 @@
 #include "yours.h"
 
 static const char *program = "chapter";
-static int warned_scale = 0;   // 1 once chapter_load has warned about a large feature
+static int warned_scale = 0;                    // 1 once chapter_load has warned about a large feature
 static const ChapterOption *lr_option = NULL;   // the program's --lr, if it has one
-static int failing = 0;        // the exit status a reported failure chose, or 0
-static double safe_lr = NAN;   // the largest learning rate the training data allow (2 / L), or NAN
+static int failing = 0;                         // the exit status a reported failure chose, or 0
+static double safe_lr = NAN;                    // the largest learning rate the training data allow (2 / L), or NAN
 
 /* ---- stdout and stderr ----------------------------------------------------- */
 
@@ -283,13 +283,16 @@ static void advice(double lr, char *buf, size_t size) {
         snprintf(buf, size, "Standardise the large feature named above%s", lower);
     } else if (lr_option == NULL) {
         snprintf(buf, size, "The learning rate %g is too large for these features: standardise them, "
-                 "(x - mean) / standard deviation", lr);
+                            "(x - mean) / standard deviation",
+                 lr);
     } else if (smaller_lr) {
         snprintf(buf, size, "The learning rate %g is too large for this data: try a smaller --lr, e.g. %g "
-                 "(divide by 10 until the loss falls)", lr, fmax(lr / 10, lr_option->min));
+                            "(divide by 10 until the loss falls)",
+                 lr, fmax(lr / 10, lr_option->min));
     } else {
         snprintf(buf, size, "The learning rate %g is the smallest --lr allows, so the step is not the cause: "
-                 "look for a feature with huge values and standardise it", lr);
+                            "look for a feature with huge values and standardise it",
+                 lr);
     }
 }
 

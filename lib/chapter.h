@@ -24,12 +24,14 @@
 #include "util.h"
 
 /* The exit statuses above. */
-enum { CHAPTER_DONE = 0, CHAPTER_BAD_INPUT = 2, CHAPTER_TRAINING_FAILED = 3 };
+enum { CHAPTER_DONE = 0,
+       CHAPTER_BAD_INPUT = 2,
+       CHAPTER_TRAINING_FAILED = 3 };
 
 typedef enum {
-    OPT_TEXT,   // value is const char **: a file name or word
-    OPT_REAL,   // value is double *: a finite number in [min, max]
-    OPT_COUNT,  // value is size_t *: a whole number in [min, max] (1e3 is fine)
+    OPT_TEXT,    // value is const char **: a file name or word
+    OPT_REAL,    // value is double *: a finite number in [min, max]
+    OPT_COUNT,   // value is size_t *: a whole number in [min, max] (1e3 is fine)
 } OptionKind;
 
 typedef struct {
@@ -37,9 +39,9 @@ typedef struct {
     const char *arg;    // what --help shows after the name, e.g. "RATE"
     const char *help;   // one line for --help
     OptionKind kind;
-    void *value;        // where the parsed value goes (see OptionKind)
-    double min, max;    // allowed range for OPT_REAL and OPT_COUNT
-    int given;          // set to 1 when the option was on the command line
+    void *value;       // where the parsed value goes (see OptionKind)
+    double min, max;   // allowed range for OPT_REAL and OPT_COUNT
+    int given;         // set to 1 when the option was on the command line
 } ChapterOption;
 
 /* Parses "--name value" pairs (and "--name=value") into opts. Prints the

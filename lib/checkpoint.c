@@ -64,7 +64,8 @@ static int read_body(FILE *f, const char *path, const char *options, size_t *epo
     }
     if (!next_line(f, buf, sizeof buf, &line) || strncmp(buf, "options ", 8) != 0 || strcmp(buf + 8, options) != 0) {
         return lr_fail(err, "%s:2: written by a run with other options (%s), not (%s); run with those, "
-                       "or delete the file to start again", path, strncmp(buf, "options ", 8) == 0 ? buf + 8 : "?",
+                            "or delete the file to start again",
+                       path, strncmp(buf, "options ", 8) == 0 ? buf + 8 : "?",
                        options);
     }
     double e = 0.0, b = 0.0;
@@ -79,7 +80,9 @@ static int read_body(FILE *f, const char *path, const char *options, size_t *epo
     }
     free(w);
     return bad ? lr_fail(err, "%s:%zu: a damaged checkpoint (expected epoch, w with %zu numbers, b); delete it "
-                         "to start again", path, line, m->d) : 0;
+                              "to start again",
+                         path, line, m->d)
+               : 0;
 }
 
 int checkpoint_read(const char *path, const char *options, size_t *epoch, LogReg *m, LrError *err) {

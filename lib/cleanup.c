@@ -4,10 +4,10 @@
 #include <string.h>
 #include <unistd.h>
 
-static char files[CLEANUP_FILES][CLEANUP_PATH];   // the paths to remove
-static volatile sig_atomic_t used[CLEANUP_FILES]; // 1: files[k] holds a path to remove
-static volatile sig_atomic_t child;               // a process group to kill, or 0
-static int installed;                             // 1 once the handlers are in place
+static char files[CLEANUP_FILES][CLEANUP_PATH];     // the paths to remove
+static volatile sig_atomic_t used[CLEANUP_FILES];   // 1: files[k] holds a path to remove
+static volatile sig_atomic_t child;                 // a process group to kill, or 0
+static int installed;                               // 1 once the handlers are in place
 
 static const int SIGNALS[] = {SIGINT, SIGTERM, SIGHUP};
 

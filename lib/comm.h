@@ -20,16 +20,16 @@
 typedef struct Comm Comm;
 
 struct Comm {
-    size_t rank;   // this process: 0 .. size-1
-    size_t size;   // P, the number of processes
+    size_t rank;          // this process: 0 .. size-1
+    size_t size;          // P, the number of processes
     const char *engine;   // what carries the all-reduce: "Open MPI", or "one process, no MPI started"
     /* Replaces buf (n) by the element-wise sum of every process's buf. Every
      * process must call it, with the same n, in the same order. */
     void (*allreduce)(Comm *c, double *buf, size_t n);
-    void *impl;          // the implementation's own state (NULL for one process)
-    size_t calls;        // comm_sum calls so far
-    size_t bytes;        // bytes summed so far (8 per double per call)
-    double seconds;      // wall time spent inside comm_sum so far
+    void *impl;       // the implementation's own state (NULL for one process)
+    size_t calls;     // comm_sum calls so far
+    size_t bytes;     // bytes summed so far (8 per double per call)
+    double seconds;   // wall time spent inside comm_sum so far
 };
 
 /* A communicator of one process (rank 0, size 1): the all-reduce does nothing. */

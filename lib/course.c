@@ -7,8 +7,7 @@
 #include "stepsize.h"
 
 CourseData course_defaults(CourseSet set) {
-    return (CourseData){.set = set, .data = "", .save_data = "", .seed = 42, .samples = 300, .noise = 0.2,
-                        .classes = set == COURSE_CLASSIFICATION3 ? 3 : 2};
+    return (CourseData){.set = set, .data = "", .save_data = "", .seed = 42, .samples = 300, .noise = 0.2, .classes = set == COURSE_CLASSIFICATION3 ? 3 : 2};
 }
 
 size_t course_options(CourseData *cd, ChapterOption *opts) {
@@ -35,8 +34,7 @@ size_t course_options(CourseData *cd, ChapterOption *opts) {
 }
 
 CourseGd course_gd(double lr, size_t epochs) {
-    return (CourseGd){.lr = lr, .epochs = epochs, .lesson_lr = lr, .lesson_epochs = epochs, .min_epochs = 1,
-                      .epochs_what = "number of gradient steps"};
+    return (CourseGd){.lr = lr, .epochs = epochs, .lesson_lr = lr, .lesson_epochs = epochs, .min_epochs = 1, .epochs_what = "number of gradient steps"};
 }
 
 size_t course_gd_options(CourseGd *gd, ChapterOption *opts) {
@@ -77,7 +75,8 @@ const char *course_describe(const CourseData *cd, char *buf, size_t size) {
                  cd->seed);
     } else {
         snprintf(buf, size, "make_classification(n_samples=%zu, n_features=2, n_redundant=0, n_informative=2, "
-                            "%srandom_state=%zu, n_clusters_per_class=1)", cd->samples, classes, cd->seed);
+                            "%srandom_state=%zu, n_clusters_per_class=1)",
+                 cd->samples, classes, cd->seed);
     }
     return buf;
 }

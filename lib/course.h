@@ -26,10 +26,10 @@
 #include "dataset.h"
 
 typedef enum {
-    COURSE_CLASSIFICATION,   // make_classification(n_samples=300, n_features=2, n_redundant=0,
-                             //   n_informative=2, random_state=42, n_clusters_per_class=1)
-    COURSE_CLASSIFICATION3,  // the same with n_classes=3
-    COURSE_MOONS,            // make_moons(n_samples=300, noise=0.2, random_state=42)
+    COURSE_CLASSIFICATION,    // make_classification(n_samples=300, n_features=2, n_redundant=0,
+                              //   n_informative=2, random_state=42, n_clusters_per_class=1)
+    COURSE_CLASSIFICATION3,   // the same with n_classes=3
+    COURSE_MOONS,             // make_moons(n_samples=300, noise=0.2, random_state=42)
 } CourseSet;
 
 /* The most options course_options adds. */
@@ -41,14 +41,14 @@ typedef enum {
 #define COURSE_MAX_GENERATED_CLASSES 4
 
 typedef struct {
-    CourseSet set;          // which of the lesson's data sets
-    const char *data;       // --data FILE.csv: read this instead of generating ("" : generate)
-    const char *save_data;  // --save-data FILE.csv: also write the data set used ("" : don't)
-    size_t seed;            // --seed: random_state [42]
-    size_t samples;         // --samples: n_samples [300]
-    double noise;           // --noise: moons only [0.2]
-    size_t classes;         // number of classes: labels 0 .. classes-1 [2; 3 for COURSE_CLASSIFICATION3]
-    ChapterOption *opts;    // set by course_options: where its options are, to see which were given
+    CourseSet set;           // which of the lesson's data sets
+    const char *data;        // --data FILE.csv: read this instead of generating ("" : generate)
+    const char *save_data;   // --save-data FILE.csv: also write the data set used ("" : don't)
+    size_t seed;             // --seed: random_state [42]
+    size_t samples;          // --samples: n_samples [300]
+    double noise;            // --noise: moons only [0.2]
+    size_t classes;          // number of classes: labels 0 .. classes-1 [2; 3 for COURSE_CLASSIFICATION3]
+    ChapterOption *opts;     // set by course_options: where its options are, to see which were given
     size_t n_opts;
 } CourseData;
 
@@ -68,13 +68,13 @@ size_t course_options(CourseData *cd, ChapterOption *opts);
 #define COURSE_EPOCHS_MAX 1e7
 
 typedef struct {
-    double lr;              // --lr: the learning rate
-    size_t epochs;          // --epochs: full-batch gradient steps
-    double lesson_lr;       // the lesson's values, the defaults
+    double lr;          // --lr: the learning rate
+    size_t epochs;      // --epochs: full-batch gradient steps
+    double lesson_lr;   // the lesson's values, the defaults
     size_t lesson_epochs;
-    size_t min_epochs;      // the smallest --epochs accepted [1]
+    size_t min_epochs;         // the smallest --epochs accepted [1]
     const char *epochs_what;   // what --epochs counts, for --help ["number of gradient steps"]
-    char help[2][96];       // the --help lines of --lr and --epochs
+    char help[2][96];          // the --help lines of --lr and --epochs
 } CourseGd;
 
 /* The lesson's learning rate and number of epochs, which are the defaults. */
@@ -97,9 +97,9 @@ int course_gd_is_lesson(const CourseGd *gd);
  * then call course_run. The run must not move afterwards: the parsed
  * options point into it. */
 typedef struct {
-    CourseData data;    // the data set's options
-    CourseGd gd;        // --lr and --epochs, when gd.epochs > 0
-    int lesson;         // 1 when data, lr and epochs are the lesson's: compare with the references
+    CourseData data;   // the data set's options
+    CourseGd gd;       // --lr and --epochs, when gd.epochs > 0
+    int lesson;        // 1 when data, lr and epochs are the lesson's: compare with the references
     ChapterOption opts[COURSE_MAX_OPTIONS + COURSE_MAX_EXTRA + COURSE_GD_OPTIONS];
 } CourseRun;
 

@@ -16,17 +16,18 @@
 
 #include "rng.h"
 
-#define SEED_MAX 4294967295LL      // 2^32 - 1, NumPy's largest integer seed
-#define SIZE_MAX_32 ((size_t)UINT32_MAX)  // rows and columns are shuffled with 32-bit draws
-#define NP_PI 3.141592653589793    // np.pi: the double nearest to pi
-#define CUBE_BITS 30               // scikit-learn picks at most 30 vertex bits at once
+#define SEED_MAX 4294967295LL              // 2^32 - 1, NumPy's largest integer seed
+#define SIZE_MAX_32 ((size_t)UINT32_MAX)   // rows and columns are shuffled with 32-bit draws
+#define NP_PI 3.141592653589793            // np.pi: the double nearest to pi
+#define CUBE_BITS 30                       // scikit-learn picks at most 30 vertex bits at once
 
 /* ---- shared steps ---------------------------------------------------------- */
 
 static int check_seed(const char *who, long long seed, LrError *err) {
     if (seed < 0 || seed > SEED_MAX) {
         return lr_fail(err, "%s: the seed must be a whole number from 0 to 4294967295 (2^32 - 1), "
-                            "as in NumPy; got %lld", who, seed);
+                            "as in NumPy; got %lld",
+                       who, seed);
     }
     return 0;
 }
@@ -169,7 +170,8 @@ static int check_classification(const ClassificationParams *p, LrError *err) {
     size_t used = p->n_informative + p->n_redundant + p->n_repeated;
     if (used > p->n_features || used < p->n_informative) {
         return lr_fail(err, "%s: n_informative + n_redundant + n_repeated (%zu + %zu + %zu) "
-                            "must be at most n_features (%zu)", who, p->n_informative,
+                            "must be at most n_features (%zu)",
+                       who, p->n_informative,
                        p->n_redundant, p->n_repeated, p->n_features);
     }
     size_t n_clusters = p->n_classes * p->n_clusters_per_class;

@@ -16,11 +16,11 @@
 
 /* What the reader has so far: values in row-major order, grown by doubling. */
 typedef struct {
-    const char *path;  // file name for messages
-    size_t line;       // current line number, 1-based
-    size_t cols;       // columns per row, from the header
-    double *values;    // (rows * cols) parsed numbers
-    size_t *lines;     // (rows) the line each row came from
+    const char *path;   // file name for messages
+    size_t line;        // current line number, 1-based
+    size_t cols;        // columns per row, from the header
+    double *values;     // (rows * cols) parsed numbers
+    size_t *lines;      // (rows) the line each row came from
     size_t rows;
     size_t capacity;   // rows that fit in values and lines
     int table;         // 1: a table of numbers, the last column need not be a whole-number label
@@ -102,7 +102,8 @@ static int check_bytes(const Reader *r, const char *line, size_t len, LrError *e
         unsigned char c = (unsigned char)line[i];
         if (c == '\r') {
             return lr_fail(err, "%s:%zu:%zu: a carriage return (\\r) inside a line: "
-                                "lines must end in \\n or \\r\\n", r->path, r->line, i + 1);
+                                "lines must end in \\n or \\r\\n",
+                           r->path, r->line, i + 1);
         }
         if ((c < 0x20 && c != '\t') || c == 0x7f) {
             return lr_fail(err, "%s:%zu:%zu: control character \\x%02x: this does not look like a text CSV file",
@@ -233,7 +234,9 @@ static void fill_dataset(Reader *r, Dataset *ds) {
 }
 
 /* How read_line ended when it returned no line. */
-enum { LINE_END_OF_FILE = -1, LINE_TOO_LONG = -2, LINE_NO_MEMORY = -3 };
+enum { LINE_END_OF_FILE = -1,
+       LINE_TOO_LONG = -2,
+       LINE_NO_MEMORY = -3 };
 
 /* Like getline, but a line of more than DATASET_MAX_LINE bytes is refused
  * (LINE_TOO_LONG: /dev/zero has no line ends, and getline would fill the
@@ -264,7 +267,8 @@ static long read_line(char **line, size_t *size, FILE *f) {
 static int line_failed(const Reader *r, long got, size_t size, LrError *err) {
     if (got == LINE_TOO_LONG) {
         return lr_fail(err, "%s:%zu: a line longer than %d MB, the most this reader takes: "
-                            "this does not look like a text CSV file", r->path, r->line, DATASET_MAX_LINE >> 20);
+                            "this does not look like a text CSV file",
+                       r->path, r->line, DATASET_MAX_LINE >> 20);
     }
     return lr_fail(err, "%s:%zu: out of memory reading this line (%zu bytes so far)", r->path, r->line, size);
 }

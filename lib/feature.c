@@ -27,9 +27,9 @@ void feature_poly_row(const double *x, size_t d, size_t degree, double *out) {
     size_t col = 0;
     for (size_t j = 0; j < d; j++) {
         start[j] = col;
-        out[col++] = x[j];                       // degree 1: the features
+        out[col++] = x[j];   // degree 1: the features
     }
-    size_t end = col;                            // one past the previous degree
+    size_t end = col;   // one past the previous degree
     for (size_t k = 2; k <= degree; k++) {
         for (size_t j = 0; j < d; j++) {
             size_t from = start[j];
@@ -75,7 +75,7 @@ void feature_poly_powers(size_t d, size_t degree, unsigned *powers) {
 }
 
 const char *feature_poly_name(size_t d, size_t degree, size_t k, const char *const *names,
-                               char *buf, size_t size) {
+                              char *buf, size_t size) {
     size_t count = feature_poly_count(d, degree);
     unsigned *powers = lr_malloc(count * d * sizeof *powers);
     feature_poly_powers(d, degree, powers);

@@ -50,14 +50,14 @@ void feature_poly_powers(size_t d, size_t degree, unsigned *powers);
 /* The name of column k, built from names (d) of the features, e.g.
  * "x1^2 x2", into buf (size bytes). Returns buf. */
 const char *feature_poly_name(size_t d, size_t degree, size_t k, const char *const *names,
-                               char *buf, size_t size);
+                              char *buf, size_t size);
 
 /* ---- standardisation --------------------------------------------------------- */
 
 typedef struct {
-    size_t d;       // number of columns
-    double *mean;   // (d) column means of the training data
-    double *scale;  // (d) column standard deviations (population: divide by n), 1 for a constant column
+    size_t d;        // number of columns
+    double *mean;    // (d) column means of the training data
+    double *scale;   // (d) column standard deviations (population: divide by n), 1 for a constant column
 } Scaler;
 
 /* Measures the mean and standard deviation of each column of X (n, d), n >= 1.

@@ -184,14 +184,14 @@ void logreg_hessian(const LogReg *m, const Matrix *X, double lambda, double *H) 
     for (size_t a = 0; a < k * k; a++) H[a] = 0.0;
     for (size_t i = 0; i < n; i++) {
         const double *x_i = mat_row(X, i);
-        double s_i = p[i] * (1.0 - p[i]);      // the sigmoid's slope at z_i
+        double s_i = p[i] * (1.0 - p[i]);   // the sigmoid's slope at z_i
         // H += s_i x~_i x~_i^T with x~_i = (x_i, 1); the lower triangle only
         for (size_t r = 0; r < k; r++) {
             double x_r = r < d ? x_i[r] : 1.0;
             for (size_t c = 0; c <= r; c++) H[r * k + c] += s_i * x_r * (c < d ? x_i[c] : 1.0);
         }
     }
-    for (size_t r = 0; r < k; r++) {           // divide by n, mirror, add the penalty
+    for (size_t r = 0; r < k; r++) {   // divide by n, mirror, add the penalty
         for (size_t c = 0; c <= r; c++) {
             H[r * k + c] /= (double)n;
             H[c * k + r] = H[r * k + c];
@@ -223,9 +223,9 @@ static double newton_move(LogReg *m, const Matrix *X, const double *y, double la
 int logreg_fit_newton(LogReg *m, const Matrix *X, const double *y, const LogRegNewtonParams *par,
                       LogRegNewtonIter *trace, LogRegNewtonResult *res, LrError *err) {
     size_t d = m->d, k = d + 1;
-    double *g = vec_new(k);        // (d + 1) gradient (dw, db), then the step H^-1 g
-    double *H = vec_new(k * k);    // (d + 1, d + 1) Hessian, then its Cholesky factor
-    double *w0 = vec_new(d);       // (d) the weights before the step
+    double *g = vec_new(k);       // (d + 1) gradient (dw, db), then the step H^-1 g
+    double *H = vec_new(k * k);   // (d + 1, d + 1) Hessian, then its Cholesky factor
+    double *w0 = vec_new(d);      // (d) the weights before the step
     int status = 0;
     double loss = logreg_loss(m, X, y, par->lambda);
     g[d] = logreg_gradient(m, X, y, par->lambda, g);
@@ -238,7 +238,8 @@ int logreg_fit_newton(LogReg *m, const Matrix *X, const double *y, const LogRegN
         LrError why;
         if (linalg_solve_spd(H, g, k, &why) != 0) {
             status = lr_fail(err, "Newton step %zu: the Hessian is singular (%s); is a feature constant, "
-                                  "or are the classes separable by a line?", iter + 1, why.msg);
+                                  "or are the classes separable by a line?",
+                             iter + 1, why.msg);
             break;
         }
         for (size_t j = 0; j < d; j++) w0[j] = m->w[j];

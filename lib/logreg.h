@@ -19,15 +19,15 @@
 #include "util.h"
 
 typedef struct {
-    size_t d;   // number of features
-    double *w;  // (d) weights, one per feature
-    double b;   // bias (intercept)
+    size_t d;    // number of features
+    double *w;   // (d) weights, one per feature
+    double b;    // bias (intercept)
 } LogReg;
 
 typedef struct {
-    double lr;      // learning rate: the step size of each update
-    size_t epochs;  // number of full-batch gradient steps
-    double lambda;  // L2 strength; 0 means none. The bias is never penalised.
+    double lr;       // learning rate: the step size of each update
+    size_t epochs;   // number of full-batch gradient steps
+    double lambda;   // L2 strength; 0 means none. The bias is never penalised.
 } LogRegParams;
 
 /* A model of d features with w = 0 and b = 0. Free with logreg_free. */
@@ -87,7 +87,7 @@ double logreg_loss_grad(const LogReg *m, const Matrix *X, const double *y, doubl
  * losses[e] is the objective before update e (the lesson's order); after an
  * early stop, the epochs that did not run hold NAN. */
 TrainResult logreg_fit_gd(LogReg *m, const Matrix *X, const double *y,
-                        const LogRegParams *par, double *losses);
+                          const LogRegParams *par, double *losses);
 
 /* ---- the decision boundary (chapter 4) ------------------------------------ */
 
@@ -124,17 +124,17 @@ typedef struct {
 
 /* One row of the trace: the state after k Newton steps. */
 typedef struct {
-    double loss;        // logreg_loss at the iterate
-    double grad_norm;   // ||(dw, db)||, the gradient's length there
-    double step_norm;   // ||(w, b) - previous (w, b)||: how far step k moved (0 for k = 0)
-    double step_scale;  // the fraction of the Newton step taken: 1, or 1/2, 1/4, ... after halving
+    double loss;         // logreg_loss at the iterate
+    double grad_norm;    // ||(dw, db)||, the gradient's length there
+    double step_norm;    // ||(w, b) - previous (w, b)||: how far step k moved (0 for k = 0)
+    double step_scale;   // the fraction of the Newton step taken: 1, or 1/2, 1/4, ... after halving
 } LogRegNewtonIter;
 
 typedef struct {
-    size_t iterations;  // Newton steps taken
-    int converged;      // 1: the tolerance was met; 0: max_iter ran out first
-    double loss;        // logreg_loss at the answer
-    double grad_norm;   // ||(dw, db)|| at the answer
+    size_t iterations;   // Newton steps taken
+    int converged;       // 1: the tolerance was met; 0: max_iter ran out first
+    double loss;         // logreg_loss at the answer
+    double grad_norm;    // ||(dw, db)|| at the answer
 } LogRegNewtonResult;
 
 /* ||(dw, db)||: the length of logreg_gradient's gradient, all d + 1 parts.

@@ -11,9 +11,9 @@
 #include <stddef.h>
 
 typedef struct {
-    size_t rows;   // number of rows (samples)
-    size_t cols;   // number of columns (features)
-    double *data;  // (rows * cols) values; element (i, j) is data[i * cols + j]
+    size_t rows;    // number of rows (samples)
+    size_t cols;    // number of columns (features)
+    double *data;   // (rows * cols) values; element (i, j) is data[i * cols + j]
 } Matrix;
 
 /* A zeroed rows x cols matrix. The caller frees it with mat_free. */

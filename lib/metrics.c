@@ -20,9 +20,11 @@ Confusion metrics_confusion(const double *p, const double *y, size_t n, double t
     for (size_t i = 0; i < n; i++) {
         int predicted = p[i] >= threshold, actual = y[i] == 1.0;
         if (predicted) {
-            if (actual) c.tp++; else c.fp++;
+            if (actual) c.tp++;
+            else c.fp++;
         } else {
-            if (actual) c.fn++; else c.tn++;
+            if (actual) c.fn++;
+            else c.tn++;
         }
     }
     return c;
@@ -101,7 +103,8 @@ int metrics_pr_curve(PrCurve *c, const double *p, const double *y, size_t n, LrE
     // thresholds come out ascending.
     size_t tp = 0, fp = 0, k = distinct;
     for (size_t i = 0; i < n; i++) {
-        if (s[i].y) tp++; else fp++;
+        if (s[i].y) tp++;
+        else fp++;
         if (i + 1 < n && s[i + 1].p == s[i].p) continue;   // same score: same point
         k--;
         Confusion conf = {tp, fp, positives - tp, n - positives - fp};

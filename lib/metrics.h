@@ -29,10 +29,10 @@ size_t metrics_correct(const double *pred, const double *y, size_t n);
 /* ---- precision, recall, F1 at one threshold ------------------------------- */
 
 typedef struct {
-    size_t tp;  // true positives:  predicted 1, label 1
-    size_t fp;  // false positives: predicted 1, label 0 (false alarms)
-    size_t fn;  // false negatives: predicted 0, label 1 (misses)
-    size_t tn;  // true negatives:  predicted 0, label 0
+    size_t tp;   // true positives:  predicted 1, label 1
+    size_t fp;   // false positives: predicted 1, label 0 (false alarms)
+    size_t fn;   // false negatives: predicted 0, label 1 (misses)
+    size_t tn;   // true negatives:  predicted 0, label 0
 } Confusion;
 
 /* The counts when sample i is predicted positive exactly when p_i >= threshold.
@@ -59,12 +59,12 @@ double metrics_f1(Confusion c);
 /* ---- the precision-recall curve -------------------------------------------- */
 
 typedef struct {
-    size_t n;             // number of points: one per distinct score
-    double *threshold;    // (n) the distinct scores p_i, ascending
-    Confusion *counts;    // (n) the confusion counts at threshold[k]
-    double *precision;    // (n) metrics_precision(counts[k])
-    double *recall;       // (n) metrics_recall(counts[k]), falling as k grows
-    double *f1;           // (n) metrics_f1(counts[k])
+    size_t n;            // number of points: one per distinct score
+    double *threshold;   // (n) the distinct scores p_i, ascending
+    Confusion *counts;   // (n) the confusion counts at threshold[k]
+    double *precision;   // (n) metrics_precision(counts[k])
+    double *recall;      // (n) metrics_recall(counts[k]), falling as k grows
+    double *f1;          // (n) metrics_f1(counts[k])
 } PrCurve;
 
 /* The curve at every distinct score t = p_i (predict 1 when p >= t), in the

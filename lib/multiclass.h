@@ -45,9 +45,9 @@ void multiclass_predict(const Matrix *P, double *pred);
 /* ---- one-vs-rest --------------------------------------------------------- */
 
 typedef struct {
-    size_t k;        // number of classes K
-    size_t d;        // number of features
-    LogReg *models;  // (K) models[c] scores class c (1) against the rest (0)
+    size_t k;         // number of classes K
+    size_t d;         // number of features
+    LogReg *models;   // (K) models[c] scores class c (1) against the rest (0)
 } Ovr;
 
 /* K binary models of d features, all with w = 0, b = 0. Free with ovr_free. */
@@ -72,15 +72,15 @@ void ovr_predict(const Ovr *m, const Matrix *X, double *pred);
 /* ---- softmax regression -------------------------------------------------- */
 
 typedef struct {
-    size_t k;   // number of classes K
-    size_t d;   // number of features
-    Matrix W;   // (K, d) row c holds w_c, the weights of class c
-    double *b;  // (K) b_c, the bias of class c
+    size_t k;    // number of classes K
+    size_t d;    // number of features
+    Matrix W;    // (K, d) row c holds w_c, the weights of class c
+    double *b;   // (K) b_c, the bias of class c
 } Softmax;
 
 typedef struct {
-    double lr;      // learning rate
-    size_t epochs;  // number of full-batch gradient steps
+    double lr;       // learning rate
+    size_t epochs;   // number of full-batch gradient steps
 } SoftmaxParams;
 
 /* A model of k classes and d features with W = 0, b = 0 (every class equally
@@ -123,8 +123,8 @@ void softmax_center(Softmax *m);
 
 /* Tuning of the converged fit. */
 typedef struct {
-    double tol;       // stop when ||gradient|| <= tol * ||gradient at the start||
-    size_t max_iter;  // give up after this many Newton steps
+    double tol;        // stop when ||gradient|| <= tol * ||gradient at the start||
+    size_t max_iter;   // give up after this many Newton steps
 } SoftmaxNewtonParams;
 
 #define SOFTMAX_NEWTON_TOL 1e-12
@@ -132,10 +132,10 @@ typedef struct {
 
 /* What the converged fit did. */
 typedef struct {
-    size_t iterations;  // Newton steps taken
-    double grad_norm;   // ||(dW, db)|| at the end
-    double loss;        // softmax_loss at the end
-    int converged;      // 1 if the tolerance was met, 0 if max_iter ran out
+    size_t iterations;   // Newton steps taken
+    double grad_norm;    // ||(dW, db)|| at the end
+    double loss;         // softmax_loss at the end
+    int converged;       // 1 if the tolerance was met, 0 if max_iter ran out
 } SoftmaxFitInfo;
 
 /* Minimises softmax_loss (no penalty) by Newton's method with a backtracking

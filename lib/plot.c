@@ -69,7 +69,8 @@ static void collect_errors(const char *err_file, char *last, size_t size, int pa
         if (pass_on) fputs(line, stderr);
         char *text = line;
         while (*text == ' ' || *text == '\t') text++;
-        for (char *c = text; *c != '\0'; c++) if ((unsigned char)*c < 0x20) *c = ' ';
+        for (char *c = text; *c != '\0'; c++)
+            if ((unsigned char)*c < 0x20) *c = ' ';
         size_t len = strlen(text);
         while (len > 0 && text[len - 1] == ' ') text[--len] = '\0';
         if (len > 0) snprintf(last, size, "%s", text);
@@ -80,7 +81,9 @@ static void collect_errors(const char *err_file, char *last, size_t size, int pa
 }
 
 /* How a gnuplot run ended, from pclose's status. */
-typedef enum { GNUPLOT_OK, GNUPLOT_FAILED, GNUPLOT_KILLED } GnuplotEnd;
+typedef enum { GNUPLOT_OK,
+               GNUPLOT_FAILED,
+               GNUPLOT_KILLED } GnuplotEnd;
 
 /* Puts into why, in a few words, what went wrong with a gnuplot that ended
  * with this status ("exited with status 1"); leaves why alone when nothing
@@ -139,7 +142,8 @@ static void probe_gnuplot(Plotter *pl) {
     static const char *windows[] = {" qt ", " wxt ", " x11 "};
     char padded[4100];
     snprintf(padded, sizeof padded, " %s ", terms);
-    for (char *c = padded; *c != '\0'; c++) if (*c == '\n') *c = ' ';
+    for (char *c = padded; *c != '\0'; c++)
+        if (*c == '\n') *c = ' ';
     for (int k = 0; k < 3; k++) {
         if (strstr(padded, windows[k]) != NULL) {
             snprintf(pl->window_terminal, sizeof pl->window_terminal, "%.*s",
@@ -201,7 +205,8 @@ int plot_init(Plotter *pl, LrError *err) {
     if (pl->output == PLOT_WINDOW && pl->have_gnuplot && (!have_display() || pl->window_terminal[0] == '\0')) {
         snprintf(pl->notice, sizeof pl->notice, "LR_PLOT=window: %s, so the plots go to PNG files in %.120s instead",
                  !have_display() ? "there is no display (DISPLAY is not set)"
-                                 : "this gnuplot has no window terminal (install gnuplot-qt)", pl->dir);
+                                 : "this gnuplot has no window terminal (install gnuplot-qt)",
+                 pl->dir);
         pl->output = PLOT_PNG;
     }
     if (pl->output == PLOT_AUTO) {
@@ -325,7 +330,7 @@ void plot_free(Plot *p) {
 static int make_dir(const char *dir, LrError *err) {
     char path[1024];
     snprintf(path, sizeof path, "%s", dir);
-    for (char *c = path + 1; ; c++) {
+    for (char *c = path + 1;; c++) {
         if (*c == '/' || *c == '\0') {
             char saved = *c;
             *c = '\0';
@@ -369,7 +374,8 @@ static int svg_height(const Plot *p) {
     }
     // height = plot width x (y span / x span) + vertical margins
     double h = (SVG_WIDTH - 130) * (y1 - y0) / (x1 - x0) + 100;
-    return h < 300 ? 300 : h > 900 ? 900 : (int)h;
+    return h < 300 ? 300 : h > 900 ? 900
+                                   : (int)h;
 }
 
 /* The terminal line for an output, e.g. "set terminal svg ...". */

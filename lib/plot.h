@@ -35,28 +35,33 @@
 
 #include "util.h"
 
-typedef enum { PLOT_AUTO, PLOT_WINDOW, PLOT_PNG, PLOT_SVG, PLOT_DUMB, PLOT_NONE } PlotOutput;
+typedef enum { PLOT_AUTO,
+               PLOT_WINDOW,
+               PLOT_PNG,
+               PLOT_SVG,
+               PLOT_DUMB,
+               PLOT_NONE } PlotOutput;
 
 typedef struct {
-    PlotOutput output;        // where plots go (never PLOT_AUTO after plot_init)
-    int ascii_too;            // also draw each plot as ASCII art on stdout
-    int have_gnuplot;         // gnuplot was found and answered
-    int gnuplot_missing;      // 1: no gnuplot command at all (install it)
-    char problem[256];        // when have_gnuplot is 0: why, e.g. "gnuplot not found"
-    char notice[256];         // a change of plan to tell the user once, e.g. no window: PNG instead
-    char dir[1024];           // folder for images and scripts (LR_PLOT_DIR or "out")
-    char png_terminal[16];    // "pngcairo" when gnuplot has it, else "png"
-    char window_terminal[16]; // "qt", "wxt" or "x11"; empty when none
-    int ascii_cols;           // size of ASCII plots (LR_PLOT=dumb): columns
-    int ascii_rows;           // ... and rows
+    PlotOutput output;          // where plots go (never PLOT_AUTO after plot_init)
+    int ascii_too;              // also draw each plot as ASCII art on stdout
+    int have_gnuplot;           // gnuplot was found and answered
+    int gnuplot_missing;        // 1: no gnuplot command at all (install it)
+    char problem[256];          // when have_gnuplot is 0: why, e.g. "gnuplot not found"
+    char notice[256];           // a change of plan to tell the user once, e.g. no window: PNG instead
+    char dir[1024];             // folder for images and scripts (LR_PLOT_DIR or "out")
+    char png_terminal[16];      // "pngcairo" when gnuplot has it, else "png"
+    char window_terminal[16];   // "qt", "wxt" or "x11"; empty when none
+    int ascii_cols;             // size of ASCII plots (LR_PLOT=dumb): columns
+    int ascii_rows;             // ... and rows
 } Plotter;
 
 typedef struct {
-    char name[128];   // file stem, e.g. "chapter-03-loss"
-    char *script;     // the gnuplot script so far, without a terminal line
-    size_t len;       // bytes used in script
-    size_t cap;       // bytes allocated for script
-    char saved[1200]; // after plot_show: the image file written, or "" (window, ASCII, none)
+    char name[128];     // file stem, e.g. "chapter-03-loss"
+    char *script;       // the gnuplot script so far, without a terminal line
+    size_t len;         // bytes used in script
+    size_t cap;         // bytes allocated for script
+    char saved[1200];   // after plot_show: the image file written, or "" (window, ASCII, none)
 } Plot;
 
 /* Reads LR_PLOT and LR_PLOT_DIR and looks for gnuplot (have_gnuplot, or

@@ -21,11 +21,11 @@
 #include "matrix.h"
 
 typedef struct {
-    size_t degree;              // D: products of up to D features
-    Scaler scaler;              // fitted on the training set's expanded columns
-    LogReg m;                   // weights on the standardised columns
-    LogRegNewtonResult result;  // how Newton's method ended
-    int ok;                     // 0 when Newton stopped on a Hessian it could not invert
+    size_t degree;               // D: products of up to D features
+    Scaler scaler;               // fitted on the training set's expanded columns
+    LogReg m;                    // weights on the standardised columns
+    LogRegNewtonResult result;   // how Newton's method ended
+    int ok;                      // 0 when Newton stopped on a Hessian it could not invert
 } PolyModel;
 
 /* Fits the model of the given degree and L2 strength to ds (2 features), by

@@ -24,7 +24,7 @@ typedef struct {
 } RefEntry;
 
 typedef struct {
-    RefEntry *entries;  // (n) in file order
+    RefEntry *entries;   // (n) in file order
     size_t n;
 } Reference;
 

@@ -7,7 +7,12 @@
 
 /* Okabe-Ito, in lib/plot's linetype order 1..6. */
 static const unsigned COLOURS[REGIONS_MAX_CLASSES] = {
-    0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9,
+    0x0072B2,
+    0xD55E00,
+    0x009E73,
+    0xCC79A7,
+    0xE69F00,
+    0x56B4E9,
 };
 
 /* How much of the colour a region's tint keeps (the rest is white): light
@@ -89,7 +94,7 @@ void regions_add_probability(Plot *p, const char *name, RegionsProbaFn proba, co
                              const RegionsBox *box) {
     Matrix grid = regions_grid(box, REGIONS_STEPS);   // (steps^2, 2) points over the box
     double *prob = vec_new(grid.rows);
-    proba(model, &grid, prob);                         // the model's P(y = 1) at each
+    proba(model, &grid, prob);   // the model's P(y = 1) at each
     regions_add_grid(p, name, &grid, prob);
     free(prob);
     mat_free(&grid);
@@ -129,7 +134,8 @@ void regions_draw_values(Plot *p, const Matrix *grid, const double *grid_value, 
     plot_cmd(p, "plot $regions using 1:2:3 with image notitle, \\");
     for (size_t v = 0; v < n_values; v++) {
         plot_cmd(p, "  keyentry with boxes fill solid 1.0 border lc rgb '#999999' lc rgb '#%06X' "
-                    "title '%s', \\", fill[v], titles[v]);
+                    "title '%s', \\",
+                 fill[v], titles[v]);
     }
     for (size_t c = 0; c < k; c++) {
         plot_cmd(p, "  $class%zu using 1:2 with points lt %zu title 'class %zu'%s", c, c + 1, c,

@@ -15,10 +15,10 @@
 
 /* ---- MT19937 ------------------------------------------------------------ */
 
-#define MT_M 397                // the twist reads the word 397 places ahead
-#define MT_MATRIX_A 0x9908b0dfU // the twist matrix's last row
-#define MT_UPPER 0x80000000U    // the top bit of a word
-#define MT_LOWER 0x7fffffffU    // the 31 bits below it
+#define MT_M 397                  // the twist reads the word 397 places ahead
+#define MT_MATRIX_A 0x9908b0dfU   // the twist matrix's last row
+#define MT_UPPER 0x80000000U      // the top bit of a word
+#define MT_LOWER 0x7fffffffU      // the 31 bits below it
 
 // [snippet seed]
 void rng_seed(Rng *rng, uint32_t seed) {
@@ -29,7 +29,7 @@ void rng_seed(Rng *rng, uint32_t seed) {
         uint32_t prev = rng->mt[k - 1];
         rng->mt[k] = 1812433253U * (prev ^ (prev >> 30)) + k;
     }
-    rng->index = RNG_MT_N;  // the first draw refills the whole state
+    rng->index = RNG_MT_N;   // the first draw refills the whole state
     rng->has_gauss = 0;
     rng->gauss = 0.0;
 }
@@ -82,7 +82,7 @@ double rng_uniform_range(Rng *rng, double low, double high) {
 
 // [snippet polar]
 double rng_normal_std(Rng *rng) {
-    if (rng->has_gauss) {  // the second value of the last pair
+    if (rng->has_gauss) {   // the second value of the last pair
         rng->has_gauss = 0;
         double cached = rng->gauss;
         rng->gauss = 0.0;
@@ -96,9 +96,9 @@ double rng_normal_std(Rng *rng) {
         x1 = 2.0 * rng_uniform(rng) - 1.0;
         x2 = 2.0 * rng_uniform(rng) - 1.0;
         r2 = x1 * x1 + x2 * x2;
-    } while (r2 >= 1.0 || r2 == 0.0);  // outside the disc, or the centre: try again
+    } while (r2 >= 1.0 || r2 == 0.0);   // outside the disc, or the centre: try again
     double f = sqrt(-2.0 * log(r2) / r2);
-    rng->gauss = f * x1;  // kept for the next call
+    rng->gauss = f * x1;   // kept for the next call
     rng->has_gauss = 1;
     return f * x2;
 }
@@ -112,7 +112,7 @@ double rng_normal(Rng *rng, double loc, double scale) {
 
 // [snippet interval]
 uint32_t rng_interval(Rng *rng, uint32_t max) {
-    if (max == 0) return 0;  // only one value: NumPy draws nothing
+    if (max == 0) return 0;   // only one value: NumPy draws nothing
     // mask = the smallest 2^k - 1 >= max; draw k-bit numbers until one is <= max.
     // (Each try succeeds with probability > 1/2, and no value is favoured.)
     uint32_t mask = max;

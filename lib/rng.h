@@ -35,13 +35,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RNG_MT_N 624  // words in the Mersenne Twister state
+#define RNG_MT_N 624   // words in the Mersenne Twister state
 
 typedef struct {
-    uint32_t mt[RNG_MT_N];  // (624) MT19937 state words
-    int index;              // next word of mt to hand out; RNG_MT_N means "refill first"
-    int has_gauss;          // 1 when gauss holds a normal value not yet returned
-    double gauss;           // the second value of the last polar-method pair
+    uint32_t mt[RNG_MT_N];   // (624) MT19937 state words
+    int index;               // next word of mt to hand out; RNG_MT_N means "refill first"
+    int has_gauss;           // 1 when gauss holds a normal value not yet returned
+    double gauss;            // the second value of the last polar-method pair
 } Rng;
 
 /* Seeds rng exactly as np.random.RandomState(seed) does (any seed

@@ -52,9 +52,9 @@ static double times_a(const Matrix *X, const double *G, const double *v, double 
 double stepsize_lam_max(const Matrix *X, double tol, size_t *iterations) {
     size_t n = X->rows, k = X->cols + 1;
     double *G = k <= STEPSIZE_GRAM_MAX ? gram(X) : NULL;   // (k, k) X~^T X~, or NULL: work on X
-    double *v = vec_new(k);                                 // (k) the guess of the top eigenvector
-    double *Av = vec_new(k);                                // (k) X~^T X~ v
-    double *Xv = G == NULL ? vec_new(n) : NULL;             // (n) X~ v
+    double *v = vec_new(k);                                // (k) the guess of the top eigenvector
+    double *Av = vec_new(k);                               // (k) X~^T X~ v
+    double *Xv = G == NULL ? vec_new(n) : NULL;            // (n) X~ v
     // start from each column's length: large columns lead the top eigenvector
     for (size_t i = 0; i < n; i++) {
         const double *x_i = mat_row(X, i);

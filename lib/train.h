@@ -37,9 +37,9 @@
 
 /* How a run of gradient descent ended. */
 typedef enum {
-    TRAIN_OK,          // every epoch ran, and the loss ended at or below its start
-    TRAIN_NOT_FINITE,  // the loss or a weight became inf or NaN: stopped at once
-    TRAIN_DIVERGED,    // every epoch ran, and the loss ended above its start
+    TRAIN_OK,           // every epoch ran, and the loss ended at or below its start
+    TRAIN_NOT_FINITE,   // the loss or a weight became inf or NaN: stopped at once
+    TRAIN_DIVERGED,     // every epoch ran, and the loss ended above its start
 } TrainStatus;
 
 /* The result of a run of gradient descent, binary or softmax. */
@@ -62,9 +62,9 @@ TrainStatus train_verdict(double start, double last);
 /* The bookkeeping of one run: the result so far. */
 typedef struct {
     TrainResult result;
-    double *losses;     // (epochs) where the losses go, or NULL
-    size_t epochs;      // epochs asked for
-    size_t recorded;    // losses recorded so far
+    double *losses;    // (epochs) where the losses go, or NULL
+    size_t epochs;     // epochs asked for
+    size_t recorded;   // losses recorded so far
 } TrainLog;
 
 /* A run of at most epochs updates. losses is NULL or holds epochs values. */

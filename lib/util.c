@@ -74,6 +74,6 @@ const char *lr_data_path(const char *name, char *buf, size_t size) {
     if (access(buf, R_OK) == 0) return buf;
     snprintf(buf, size, "%s/data/%s", LR_ROOT, name);
     if (access(buf, R_OK) == 0) return buf;
-    snprintf(buf, size, "data/%s", name);   /* missing: let the reader say so */
+    snprintf(buf, size, "data/%s", name); /* missing: let the reader say so */
     return buf;
 }

@@ -7,27 +7,45 @@
 /* What the learner's code did since yours_begin. Program state, not library
  * state: a stub reports through a call with no context to pass it in. */
 static struct {
-    int lib_only;             // --lib: never run the learner's code
-    const char *stub[11];     // per exercise, the first of its functions met that still calls TODO() (NULL: none)
-    const char *not_compiled; // the first stand-in met: its exercise does not compile (NULL: none)
+    int lib_only;               // --lib: never run the learner's code
+    const char *stub[11];       // per exercise, the first of its functions met that still calls TODO() (NULL: none)
+    const char *not_compiled;   // the first stand-in met: its exercise does not compile (NULL: none)
 } seen;
 
 /* Every function of exercises.h, with its exercise. */
+// clang-format off: a table, laid out by hand
 static const struct {
     const char *function;
     int nn;
 } FUNCTIONS[] = {
-    {"sigmoid", 1}, {"sigmoid_derivative", 1},
-    {"bce_one", 2}, {"bce_mean", 2},
-    {"gradient", 3}, {"gd_step", 3},
-    {"predict_threshold", 4}, {"boundary_line", 4},
-    {"l2_penalty", 5}, {"l2_penalty_gradient", 5},
-    {"newton_system", 6}, {"newton_step", 6},
-    {"one_vs_rest_labels", 7}, {"argmax", 7}, {"predict_by_argmax", 7}, {"train_one_vs_rest", 7},
-    {"softmax", 8}, {"cce_loss", 8}, {"cce_gradient", 8}, {"train_softmax", 8},
-    {"precision_at", 9}, {"recall_at", 9}, {"best_f1_threshold", 9},
-    {"poly_count", 10}, {"poly_expand", 10}, {"fit_polynomial", 10},
+    {"sigmoid", 1},
+    {"sigmoid_derivative", 1},
+    {"bce_one", 2},
+    {"bce_mean", 2},
+    {"gradient", 3},
+    {"gd_step", 3},
+    {"predict_threshold", 4},
+    {"boundary_line", 4},
+    {"l2_penalty", 5},
+    {"l2_penalty_gradient", 5},
+    {"newton_system", 6},
+    {"newton_step", 6},
+    {"one_vs_rest_labels", 7},
+    {"argmax", 7},
+    {"predict_by_argmax", 7},
+    {"train_one_vs_rest", 7},
+    {"softmax", 8},
+    {"cce_loss", 8},
+    {"cce_gradient", 8},
+    {"train_softmax", 8},
+    {"precision_at", 9},
+    {"recall_at", 9},
+    {"best_f1_threshold", 9},
+    {"poly_count", 10},
+    {"poly_expand", 10},
+    {"fit_polynomial", 10},
 };
+// clang-format on
 
 int yours_exercise_of(const char *function) {
     for (size_t k = 0; k < sizeof FUNCTIONS / sizeof FUNCTIONS[0]; k++) {
@@ -73,7 +91,8 @@ int yours_end(int nn, const char *uses) {
                nn, f, uses, nn);
     } else {
         printf("exercise %02d is not done yet (this chapter runs your %s too, and it still calls TODO()), so this "
-               "run %s; make check EX=%02d to start it\n", m, f, uses, m);
+               "run %s; make check EX=%02d to start it\n",
+               m, f, uses, m);
     }
     return 0;
 }
@@ -139,6 +158,7 @@ int yours_verdict(const YoursTally *t, const char *summary) {
     }
     whose(t, ref, sizeof ref);
     printf("your numbers first differ from %s at %s: yours %.9g, %s %.9g; make check EX=%02d tests your "
-           "functions one by one\n", ref, t->first, t->first_yours, ref, t->first_ref, t->nn);
+           "functions one by one\n",
+           ref, t->first, t->first_yours, ref, t->first_ref, t->nn);
     return YOURS_DIFFER;
 }

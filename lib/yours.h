@@ -59,13 +59,13 @@ int yours_end(int nn, const char *uses);
 
 /* The running comparison of the learner's numbers with a reference. */
 typedef struct {
-    int nn;                 // the exercise whose functions produced the numbers
-    const char *ref;        // whose the reference numbers are: "NumPy", "SciPy", "lib/", ...
-    double largest;         // the largest |yours - reference| so far
-    size_t rows;            // numbers compared
-    char first[48];         // label of the first number beyond YOURS_TOL ("" : none yet)
-    double first_yours;     // that number, the learner's
-    double first_ref;       // and the reference's
+    int nn;               // the exercise whose functions produced the numbers
+    const char *ref;      // whose the reference numbers are: "NumPy", "SciPy", "lib/", ...
+    double largest;       // the largest |yours - reference| so far
+    size_t rows;          // numbers compared
+    char first[48];       // label of the first number beyond YOURS_TOL ("" : none yet)
+    double first_yours;   // that number, the learner's
+    double first_ref;     // and the reference's
 } YoursTally;
 
 /* Starts a comparison of exercise nn's numbers with ref's. */

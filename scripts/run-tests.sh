@@ -36,6 +36,13 @@ chapter_test() {
     bash -c 'source tests/chapters/lib.sh; source "$1"; expect_way; exit $((failures > 0))' _ "$script"
 }
 
+echo "== sources"
+if command -v "${CLANG_FORMAT:-clang-format}" > /dev/null; then
+  step "make format-check: every C file matches .clang-format" scripts/format.sh check
+else
+  echo "SKIP  make format-check: no clang-format here (Debian: apt-get install clang-format)"
+fi
+
 echo "== lib tests"
 for t in "$BUILD"/tests/test-*; do step "lib: $(basename "$t")" "$t"; done
 

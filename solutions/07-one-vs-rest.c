@@ -28,9 +28,9 @@ void predict_by_argmax(const double *P, size_t n, size_t k, double *pred) {
  * gradient descent with exercise 03's gradient and gd_step. */
 void train_one_vs_rest(const double *X, const double *y, size_t n, size_t d, size_t k,
                        double lr, size_t epochs, double *W, double *b) {
-    double *y_c = malloc(n * sizeof *y_c);   // (n) labels of problem c
-    double *dw = malloc(d * sizeof *dw);     // (d) gradient of model c
-    if (y_c == NULL || dw == NULL) abort();  // out of memory: stop loudly
+    double *y_c = malloc(n * sizeof *y_c);    // (n) labels of problem c
+    double *dw = malloc(d * sizeof *dw);      // (d) gradient of model c
+    if (y_c == NULL || dw == NULL) abort();   // out of memory: stop loudly
     for (size_t c = 0; c < k; c++) {
         double *w_c = &W[c * d];
         one_vs_rest_labels(y, n, c, y_c);

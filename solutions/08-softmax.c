@@ -35,7 +35,7 @@ double cce_loss(const double *P, const double *y, size_t n, size_t k) {
 void cce_gradient(const double *X, const double *y, size_t n, size_t d, size_t k,
                   const double *W, const double *b, double *dW, double *db) {
     double *p_i = malloc(k * sizeof *p_i);   // the k scores, then probabilities, of sample i
-    if (p_i == NULL) abort();   // out of memory: stop loudly, never return a wrong gradient
+    if (p_i == NULL) abort();                // out of memory: stop loudly, never return a wrong gradient
     for (size_t t = 0; t < k * d; t++) dW[t] = 0.0;
     for (size_t c = 0; c < k; c++) db[c] = 0.0;
     for (size_t i = 0; i < n; i++) {

@@ -19,13 +19,13 @@ size_t poly_count(size_t d, size_t degree) {
 
 size_t poly_expand(const double *x, size_t d, size_t degree, double *out) {
     size_t *start = malloc(d * sizeof *start);   // (d) first previous-degree product starting at x_j
-    if (start == NULL) return 0;   // out of memory: nothing written
+    if (start == NULL) return 0;                 // out of memory: nothing written
     size_t col = 0;
     for (size_t j = 0; j < d; j++) {
         start[j] = col;
         out[col++] = x[j];
     }
-    size_t end = col;             // one past the last product of the previous degree
+    size_t end = col;   // one past the last product of the previous degree
     for (size_t k = 2; k <= degree; k++) {
         for (size_t j = 0; j < d; j++) {
             size_t from = start[j];

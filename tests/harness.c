@@ -25,7 +25,8 @@ int harness_near(double got, double want, double tol, const char *what, const ch
     shortest(g, sizeof g, got);
     if (got == HARNESS_UNSET && want != HARNESS_UNSET) {
         snprintf(msg, sizeof msg, "%s was never written (expected %s): it still holds what the test put "
-                 "there before the call.\n%s", what, w, why);
+                                  "there before the call.\n%s",
+                 what, w, why);
     } else {
         snprintf(msg, sizeof msg, "%s: expected %s, got %s (tolerance %g).\n%s", what, w, g, tol, why);
     }

@@ -27,7 +27,7 @@
 #include <stddef.h>
 
 typedef struct {
-    const char *name;    // a sentence: "sigmoid(0) is exactly 1/2"
+    const char *name;   // a sentence: "sigmoid(0) is exactly 1/2"
     void (*run)(void);
 } HarnessTest;
 

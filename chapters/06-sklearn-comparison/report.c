@@ -100,7 +100,8 @@ static void print_against_long_gd(const Answer *newton, const Reference *gd_ref,
                             fabs(newton->m.w[1] - ref_value(gd_ref, w_key, 1))),
                        fabs(newton->m.b - ref_value(gd_ref, b_key, 0)));
     printf("Newton beside %zu epochs of the lesson's NumPy gradient descent, a slow but\n"
-           "independent road to the same minimum: largest difference %.1e.\n\n", epochs, diff);
+           "independent road to the same minimum: largest difference %.1e.\n\n",
+           epochs, diff);
 }
 
 /* Says whether one more epoch would move the last gradient-descent answer. */
@@ -114,7 +115,8 @@ static void print_stalled(const Answer *last, const Dataset *ds, double lr) {
     if (!moved) {
         printf("After %zu epochs gradient descent has stopped: one more epoch leaves w and b\n"
                "unchanged to the last bit. Each step lr x gradient is now smaller than half\n"
-               "the spacing of doubles near w, so w - lr x gradient rounds back to w.\n\n", last->epochs);
+               "the spacing of doubles near w, so w - lr x gradient rounds back to w.\n\n",
+               last->epochs);
     }
     logreg_free(&m);
 }
@@ -133,7 +135,8 @@ static void print_gd_check(const Answer *answers, size_t n_gd, const Reference *
         worst = fmax(worst, fabs(answers[k].loss - ref_value(gd_ref, loss_key, 0)));
     }
     printf("Our long gradient-descent runs agree with the lesson's NumPy loop run as long:\n"
-           "largest difference in w, b and the loss %.1e.\n\n", worst);
+           "largest difference in w, b and the loss %.1e.\n\n",
+           worst);
 }
 
 static void print_conclusion(const Answer *sk, const Answer *newton, const Reference *sk_ref, size_t n,

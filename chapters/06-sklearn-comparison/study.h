@@ -23,12 +23,12 @@ typedef struct {
 
 /* Everything the chapter computes, for the printout and the plot. */
 typedef struct {
-    Answer answers[MAX_ANSWERS];   // gradient descent's, scikit-learn's (lesson only), Newton's
-    size_t n_gd, n_answers;        // how many of gradient descent's, of all
-    double *losses;                // (--epochs) the loss before every update of gradient descent
-    LogReg newton;                 // Newton's answer
+    Answer answers[MAX_ANSWERS];                          // gradient descent's, scikit-learn's (lesson only), Newton's
+    size_t n_gd, n_answers;                               // how many of gradient descent's, of all
+    double *losses;                                       // (--epochs) the loss before every update of gradient descent
+    LogReg newton;                                        // Newton's answer
     LogRegNewtonIter trace[LOGREG_NEWTON_MAX_ITER + 1];   // one row per Newton iterate
-    LogRegNewtonResult res;        // how Newton's method ended
+    LogRegNewtonResult res;                               // how Newton's method ended
 } Study;
 
 /* Step 3: prints every answer beside the others and, when lesson is 1,

@@ -12,7 +12,7 @@
 #include "logreg.h"
 #include "metrics.h"
 
-#define SCALING_EPOCHS 1000  // gradient descent epochs in the comparison
+#define SCALING_EPOCHS 1000   // gradient descent epochs in the comparison
 
 /* One run of gradient descent on the columns P: its final loss and accuracy,
  * or, when training stopped (lib/train's watch), how it ended. */

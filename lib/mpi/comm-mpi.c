@@ -32,7 +32,7 @@ static void mpi_allreduce(Comm *c, double *buf, size_t n) {
         int len = 0;
         MPI_Error_string(rc, why, &len);
         dprintf(stop_fd, "%s: the all-reduce failed on process %zu (%s): another process of this run has "
-                "probably died; run again with the same options to resume from --checkpoint\n",
+                         "probably died; run again with the same options to resume from --checkpoint\n",
                 program_name, c->rank, why);
         MPI_Abort(MPI_COMM_WORLD, 4);
     }
@@ -53,8 +53,9 @@ Comm comm_start(int *argc, char ***argv, const char *program) {
     MPI_Comm_size(MPI_COMM_WORLD, &size);
     snprintf(program_name, sizeof program_name, "%s", program);
     snprintf(stop_line, sizeof stop_line, "%s: stopped by mpirun: another process of this run died (or the run "
-             "was interrupted), so the all-reduce cannot finish; run again with the same options to resume "
-             "from --checkpoint\n", program);
+                                          "was interrupted), so the all-reduce cannot finish; run again with the same options to resume "
+                                          "from --checkpoint\n",
+             program);
     signal(SIGTERM, on_sigterm);
     if (rank > 0) silence();
     return (Comm){.rank = (size_t)rank, .size = (size_t)size, .engine = "Open MPI", .allreduce = mpi_allreduce};

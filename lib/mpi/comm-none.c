@@ -11,7 +11,7 @@ Comm comm_start(int *argc, char ***argv, const char *program) {
     const char *size = getenv("OMPI_COMM_WORLD_SIZE");
     if (size != NULL && atoi(size) > 1) {   // each process would train alone on all the rows
         fprintf(stderr, "%s: this build has no Open MPI, so under mpirun every process would train alone; "
-                "install it (sudo apt-get install libopenmpi-dev openmpi-bin) and run make chapter-12 again\n",
+                        "install it (sudo apt-get install libopenmpi-dev openmpi-bin) and run make chapter-12 again\n",
                 program);
         exit(2);
     }

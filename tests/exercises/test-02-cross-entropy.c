@@ -39,7 +39,7 @@ static void test_clipping(void) {
     // in doubles 1 - (1 - 1e-15) is 9.992e-16.
     got = bce_one(0, 1.0);
     EXPECT_NEAR(got, -log(1.0 - (1.0 - 1e-15)), 1e-9, "bce_one(y=0, p=1)",
-                !isfinite(got)         ? "log(1 - 1) is -infinity: clip p to at most 1 - 1e-15 first."
+                !isfinite(got)           ? "log(1 - 1) is -infinity: clip p to at most 1 - 1e-15 first."
                 : fabs(got - cap) < 1e-9 ? "Clip p itself (to at most 1 - 1e-15), then compute 1 - p. In doubles "
                                            "1 - (1 - 1e-15) is 9.992e-16, not 1e-15, so the loss is 34.53958; "
                                            "clipping 1 - p instead gives 34.53878."
@@ -61,14 +61,14 @@ static void test_mean(void) {
                 fabs(got - 7 * want) < 1e-9 ? "That is 7 times too big: divide the sum by n."
                 : fabs(got - eight) < 1e-12 ? "That adds 8 losses, not 7: the loop must stop before i = n (i < n, "
                                               "not i <= n)."
-                : harness_why_zero(got, want, "The mean is the sum of the 7 losses divided by n = 7."));
+                                            : harness_why_zero(got, want, "The mean is the sum of the 7 losses divided by n = 7."));
     got = bce_mean(y, p, 2);
     want = (-log(0.8) - log(0.7)) / 2;
     double three = (-log(0.8) - log(0.7) - log(0.6)) / 2;   // i <= n: one value too many
     EXPECT_NEAR(got, want, TOL, "bce_mean of the first 2",
                 fabs(got - three) < 1e-12 ? "That adds 3 losses, not 2: the loop must stop before i = n (i < n, "
                                             "not i <= n)."
-                : harness_why_zero(got, want, "Use only the first n values, and divide by n."));
+                                          : harness_why_zero(got, want, "Use only the first n values, and divide by n."));
 }
 
 int main(void) {

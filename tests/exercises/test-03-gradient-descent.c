@@ -16,9 +16,9 @@
 /* A small data set of n rows and d features, filled by a fixed formula. */
 typedef struct {
     size_t n, d;
-    double X[MAX_N * MAX_D];  // (n, d)
-    double y[MAX_N];          // (n)
-    double w[MAX_D];          // (d)
+    double X[MAX_N * MAX_D];   // (n, d)
+    double y[MAX_N];           // (n)
+    double w[MAX_D];           // (d)
     double b;
 } Problem;
 
@@ -58,7 +58,7 @@ static void check_against_differences(size_t n, size_t d) {
     Problem pr = make_problem(n, d);
     double dw[MAX_D + 1];
     for (size_t j = 0; j < d; j++) dw[j] = HARNESS_UNSET;   // every entry must be written
-    dw[d] = 12345.0;  // must not be touched: dw has only d entries
+    dw[d] = 12345.0;                                        // must not be touched: dw has only d entries
     double db = gradient(pr.X, pr.y, n, d, pr.w, pr.b, dw);
     // A write past the end first: it explains whatever else went wrong.
     if (!EXPECT_NEAR(dw[d], 12345.0, 0.0, harness_fmt("dw[%zu], one past the end", d),
@@ -122,7 +122,8 @@ static void test_descent_lowers_loss(void) {
     double after = loss(&pr, pr.w, pr.b);
     EXPECT_TRUE(after < before - 0.01,
                 harness_fmt("200 steps of gradient descent should lower the loss, but it went from %.6g to %.6g. "
-                            "Check both functions: the step goes against the gradient.", before, after));
+                            "Check both functions: the step goes against the gradient.",
+                            before, after));
 }
 
 int main(void) {

@@ -26,7 +26,7 @@ static void check_predictions(size_t n, size_t d, double threshold) {
     for (size_t j = 0; j < d; j++) w[j] = 1.2 - 0.5 * (double)j;
     const double b = -0.4;
     for (size_t i = 0; i < n; i++) pred[i] = HARNESS_UNSET;   // every entry must be written
-    pred[n] = 12345.0;   // must not be touched
+    pred[n] = 12345.0;                                        // must not be touched
     predict_threshold(X, n, d, w, b, threshold, pred);
     if (!EXPECT_NEAR(pred[n], 12345.0, 0.0, harness_fmt("pred[%zu], one past the end", n),
                      "predict_threshold wrote past the n entries of pred: loop i from 0 to n - 1.")) return;
@@ -43,7 +43,8 @@ static void check_predictions(size_t n, size_t d, double threshold) {
     if (pred[first] == HARNESS_UNSET) {
         EXPECT_TRUE(0, harness_fmt("with n = %zu, d = %zu, threshold %g: %zu of %zu predictions are wrong; the first, "
                                    "pred[%zu], was never written (p = %.4g there). Write pred[i] for every i from 0 "
-                                   "to n - 1.", n, d, threshold, wrong, n, first, p_first));
+                                   "to n - 1.",
+                                   n, d, threshold, wrong, n, first, p_first));
         return;
     }
     EXPECT_TRUE(0, harness_fmt("with n = %zu, d = %zu, threshold %g: %zu of %zu predictions are wrong (the first is "
@@ -110,7 +111,8 @@ static void test_vertical(void) {
     int kind = boundary_line(w, 1.0, 0.5, &slope, &c);
     EXPECT_TRUE(kind == BOUNDARY_VERTICAL,
                 harness_fmt("w2 = 0: the line 2 x1 + 1 = 0 is vertical, so return BOUNDARY_VERTICAL (1); you returned %d. "
-                            "Check w[1] == 0 before dividing by it.", kind));
+                            "Check w[1] == 0 before dividing by it.",
+                            kind));
     EXPECT_TRUE(isinf(slope) && slope > 0, harness_fmt("a vertical line's slope should be INFINITY; you gave %g", slope));
     EXPECT_NEAR(c, -0.5, TOL, "x1 of the vertical line 2 x1 + 1 = 0", "x1 = (log(t / (1 - t)) - b) / w1 = -1 / 2.");
     boundary_line(w, 1.0, 0.75, &slope, &c);

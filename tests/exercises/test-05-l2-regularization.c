@@ -42,20 +42,20 @@ static void test_penalty(void) {
     check_penalty(2, 300, 10.0);
     check_penalty(5, 7, 3.0);
     check_penalty(1, 1, 1.0);
-    const double theta[3] = {3.0, 4.0, 100.0};   // ||w||^2 = 25; the bias 100 must not count
+    const double theta[3] = {3.0, 4.0, 100.0};                                                   // ||w||^2 = 25; the bias 100 must not count
     double got = l2_penalty(theta, 2, 10, 2.0), with_bias = 2.0 / 20.0 * (9 + 16 + 100 * 100);   // 1002.5
     EXPECT_NEAR(got, 2.5, 1e-13, "l2_penalty of w = (3, 4), b = 100, n = 10, lambda = 2",
                 fabs(got - with_bias) < 1e-9 ? "(2 / 20) * (9 + 16) = 2.5; 1002.5 is what the bias adds "
                                                "(2 / 20 * 100^2): leave theta[d] out, loop j from 0 to d - 1."
-                : harness_why_zero(got, 2.5, "(2 / 20) * (9 + 16) = 2.5, with the bias theta[2] = 100 left out "
-                                             "(with it the penalty would be 1002.5)."));
+                                             : harness_why_zero(got, 2.5, "(2 / 20) * (9 + 16) = 2.5, with the bias theta[2] = 100 left out "
+                                                                          "(with it the penalty would be 1002.5)."));
     EXPECT_NEAR(l2_penalty(theta, 2, 10, 0.0), 0.0, 0.0, "l2_penalty with lambda = 0", "no penalty at all");
 }
 
 static void check_gradient(size_t d, size_t n, double lambda) {
     double theta[MAX_D + 1], grad[MAX_D + 2];
     fill_theta(theta, d);
-    grad[d + 1] = 12345.0;   // must not be touched: grad has d + 1 entries
+    grad[d + 1] = 12345.0;                                     // must not be touched: grad has d + 1 entries
     for (size_t j = 0; j <= d; j++) grad[j] = HARNESS_UNSET;   // every entry must be written
     l2_penalty_gradient(theta, d, n, lambda, grad);
     if (!EXPECT_NEAR(grad[d + 1], 12345.0, 0.0, harness_fmt("grad[%zu], one past the end", d + 1),
@@ -77,12 +77,12 @@ static void check_gradient(size_t d, size_t n, double lambda) {
                     : times_n ? "That is n times too big: the penalty is (lambda / 2n) ||w||^2, so its gradient "
                                 "is (lambda / n) w_j. Divide by n."
                     : fabs(want) > 1e-12 && fabs(grad[j] + want) < 1e-9 * fabs(want)
-                              ? "It has the wrong sign: the penalty grows with w_j^2, so its gradient (lambda / n) w_j "
-                                "has the sign of w_j. No minus sign."
+                        ? "It has the wrong sign: the penalty grows with w_j^2, so its gradient (lambda / n) w_j "
+                          "has the sign of w_j. No minus sign."
                     : fabs(want) > 1e-12 && fabs(grad[j] - 2 * want) < 1e-9 * fabs(want)
-                              ? "That is twice the right value: the 2 of the square cancels the 1/2 of lambda / 2n."
-                              : harness_why_zero(grad[j], want, "dP/dw_j = (lambda / n) * w_j: the 2 of the square "
-                                                                "cancels the 1/2."));
+                        ? "That is twice the right value: the 2 of the square cancels the 1/2 of lambda / 2n."
+                        : harness_why_zero(grad[j], want, "dP/dw_j = (lambda / n) * w_j: the 2 of the square "
+                                                          "cancels the 1/2."));
     }
 }
 
@@ -100,7 +100,8 @@ static void test_gradient_other_shapes(void) {
 /* Gradient descent on a small problem with the learner's penalty gradient
  * added: the larger lambda, the smaller ||w||. */
 static double trained_norm(double lambda) {
-    enum { N = 24, D = 2 };
+    enum { N = 24,
+           D = 2 };
     double X[N * D], y[N], theta[D + 1] = {0, 0, 0}, pen[D + 1] = {0, 0, 0};
     for (size_t i = 0; i < N; i++) {
         X[i * D] = sin(1.1 * (double)i) * 2.0;

@@ -105,7 +105,7 @@ static void check_system(size_t n, const double *theta) {
         double want = (up - down) / (2 * h);
         EXPECT_NEAR(g[r], want, 1e-8, harness_fmt("g[%d] (dL/d%s) with n = %zu", r, names[r], n),
                     diagnose(g[r], want, n, 1, "g = (1/n) sum_i (p_i - y_i) x~_i with x~_i = (x_i1, x_i2, 1): the bias "
-                                            "row uses the 1."));
+                                               "row uses the 1."));
     }
     for (int c = 0; c < 3; c++) {
         double t[3] = {theta[0], theta[1], theta[2]}, up[3], down[3];
@@ -171,7 +171,8 @@ static void test_singular(void) {
     double theta[3] = {0.25, 0.5, 0.75};
     int status = newton_step(D.X, D.y, D.n, theta);
     EXPECT_TRUE(status == -1, harness_fmt("with x2 = -3 x1 the Hessian is singular, so newton_step should return -1; "
-                                          "it returned %d. Pass on what the solver says.", status));
+                                          "it returned %d. Pass on what the solver says.",
+                                          status));
     EXPECT_TRUE(theta[0] == 0.25 && theta[1] == 0.5 && theta[2] == 0.75,
                 "when the step fails, theta must be left as it was");
 }

@@ -35,8 +35,8 @@ static void test_labels_three_classes(void) {
 static void test_labels_other_shapes(void) {
     const double y[12] = {4, 0, 3, 1, 2, 4, 4, 0, 1, 3, 2, 0};
     for (size_t c = 0; c < 5; c++) check_labels(y, 12, c);   // K = 5
-    check_labels(y, 1, 4);                                  // a single sample
-    check_labels(y, 12, 7);                                 // a class nobody has: all 0
+    check_labels(y, 1, 4);                                   // a single sample
+    check_labels(y, 12, 7);                                  // a class nobody has: all 0
 }
 
 /* 1 if the learner's argmax is right on a few rows (ties, negatives, k = 1). */
@@ -212,7 +212,8 @@ static void check_ovr(size_t n, size_t d, size_t k, double lr, size_t epochs) {
         for (size_t j = 0; j < d; j++) {
             EXPECT_NEAR(W[c * d + j], want_W[c * d + j], TRAIN_TOL,
                         harness_fmt("W[%zu][%zu] (n = %zu, d = %zu, k = %zu, %zu epoch%s)", c, j, n, d, k, epochs,
-                                    epochs == 1 ? "" : "s"), why);
+                                    epochs == 1 ? "" : "s"),
+                        why);
         }
         EXPECT_NEAR(b[c], want_b[c], TRAIN_TOL, harness_fmt("b[%zu] (n = %zu, k = %zu)", c, n, k), why);
     }

@@ -11,8 +11,8 @@
 #include "exercises.h"
 #include "harness.h"
 
-#define TOL 1e-9        // finite differences with h = 1e-5 are good to ~1e-10 here
-#define CANARY 12345.0  // written one past the end of an output; must survive
+#define TOL 1e-9         // finite differences with h = 1e-5 are good to ~1e-10 here
+#define CANARY 12345.0   // written one past the end of an output; must survive
 #define MAX_N 30
 #define MAX_D 4
 #define MAX_K 5
@@ -81,10 +81,10 @@ static void test_softmax_extremes(void) {
 
 typedef struct {
     size_t n, d, k;
-    double X[MAX_N * MAX_D];  // (n, d)
-    double y[MAX_N];          // (n) classes 0..k-1
-    double W[MAX_K * MAX_D];  // (k, d)
-    double b[MAX_K];          // (k)
+    double X[MAX_N * MAX_D];   // (n, d)
+    double y[MAX_N];           // (n) classes 0..k-1
+    double W[MAX_K * MAX_D];   // (k, d)
+    double b[MAX_K];           // (k)
 } Problem;
 
 static Problem make_problem(size_t n, size_t d, size_t k) {
@@ -196,7 +196,8 @@ static void check_gradient(size_t n, size_t d, size_t k) {
     if (!right && transposed) {
         EXPECT_TRUE(0, harness_fmt("dW with n = %zu, d = %zu, k = %zu: your values are right, in the wrong places. "
                                    "dW has the layout of W, k rows of d: dW[c][j] is written at dW[c * d + j], "
-                                   "and you wrote it at dW[j * k + c].", n, d, k));
+                                   "and you wrote it at dW[j * k + c].",
+                                   n, d, k));
         return;
     }
     if (!right && !softmax_works()) {
@@ -264,7 +265,8 @@ static void test_descent(void) {
     }
     EXPECT_TRUE(after < before - 0.05,
                 harness_fmt("300 steps of gradient descent with your gradient should lower the loss, "
-                            "but it went from %.6g to %.6g.", before, after));
+                            "but it went from %.6g to %.6g.",
+                            before, after));
 }
 
 /* ---- train_softmax ----------------------------------------------------------- */

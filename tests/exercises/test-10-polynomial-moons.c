@@ -82,9 +82,9 @@ static void check_expansion(size_t d, size_t degree) {
         shown++;
         char why[256];
         snprintf(why, sizeof why, "column %zu should be %s. The order is degree by degree; within a degree, "
-                 "dictionary order of (j1 <= j2 <= ...): x0^2, x0 x1, x0 x2, x1^2, ...", k, names[k]);
-        EXPECT_NEAR(out[k], want[k], 0, harness_fmt("column %zu of x = (2, 3, 5, ...) with d = %zu, degree %zu",
-                                                    k, d, degree), why);
+                                  "dictionary order of (j1 <= j2 <= ...): x0^2, x0 x1, x0 x2, x1^2, ...",
+                 k, names[k]);
+        EXPECT_NEAR(out[k], want[k], 0, harness_fmt("column %zu of x = (2, 3, 5, ...) with d = %zu, degree %zu", k, d, degree), why);
     }
 }
 
@@ -97,21 +97,22 @@ static void check_bits(size_t d, size_t degree) {
         if (out[k] == want[k]) continue;
         int last_bits = fabs(out[k] - want[k]) <= 1e-13 * fabs(want[k]);
         char why[400];
-        snprintf(why, sizeof why, last_bits
-                 ? "column %zu (%s) differs from scikit-learn's in the last bits: the order of the multiplications "
-                   "matters. scikit-learn makes a product of degree k as a product of degree k - 1 (of indices >= j) "
-                   "times x_j, so x0 x1 x1 is (x1 * x1) * x0, not (x0 * x1) * x1."
-                 : "column %zu should be %s (see the test with x = (2, 3, 5, ...) above).", k, names[k]);
+        snprintf(why, sizeof why, last_bits ? "column %zu (%s) differs from scikit-learn's in the last bits: the order of the multiplications "
+                                              "matters. scikit-learn makes a product of degree k as a product of degree k - 1 (of indices >= j) "
+                                              "times x_j, so x0 x1 x1 is (x1 * x1) * x0, not (x0 * x1) * x1."
+                                            : "column %zu should be %s (see the test with x = (2, 3, 5, ...) above).",
+                 k, names[k]);
         EXPECT_NEAR(out[k], want[k], 0, harness_fmt("column %zu of x = (0.7071..., -1.2345..., ...) with d = %zu, "
-                                                    "degree %zu", k, d, degree), why);
+                                                    "degree %zu",
+                                                    k, d, degree),
+                    why);
         return;
     }
 }
 
 static void test_count(void) {
     // The last two: 21! and 30! overflow 64 bits, C(21, 10) and C(30, 15) do not.
-    const size_t cases[][3] = {{2, 1, 2}, {2, 2, 5}, {2, 3, 9}, {2, 8, 44}, {3, 2, 9}, {1, 6, 6}, {4, 3, 34},
-                               {5, 4, 125}, {11, 10, 352715}, {15, 15, 155117519}};
+    const size_t cases[][3] = {{2, 1, 2}, {2, 2, 5}, {2, 3, 9}, {2, 8, 44}, {3, 2, 9}, {1, 6, 6}, {4, 3, 34}, {5, 4, 125}, {11, 10, 352715}, {15, 15, 155117519}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         EXPECT_NEAR((double)poly_count(cases[c][0], cases[c][1]), (double)cases[c][2], 0,
                     harness_fmt("poly_count(%zu, %zu)", cases[c][0], cases[c][1]),

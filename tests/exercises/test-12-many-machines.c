@@ -70,13 +70,15 @@ static int check_bounds(size_t n, size_t P, size_t *sizes) {
         expect_lo = hi;
     }
     if (!EXPECT_TRUE(expect_lo == n, harness_fmt("with n = %zu and P = %zu the last shard ends at row %zu: rows %zu .. %zu "
-                                                 "belong to no process", n, P, expect_lo, expect_lo, n - 1))) {
+                                                 "belong to no process",
+                                                 n, P, expect_lo, expect_lo, n - 1))) {
         return 0;
     }
     return EXPECT_TRUE(largest - smallest <= 1,
                        harness_fmt("with n = %zu and P = %zu your shards have between %zu and %zu rows; they should "
                                    "differ by at most one (n / P = %zu, plus one for n %% P = %zu of them), or the "
-                                   "largest shard keeps every other process waiting", n, P, smallest, largest, n / P,
+                                   "largest shard keeps every other process waiting",
+                                   n, P, smallest, largest, n / P,
                                    n % P));
 }
 
@@ -96,7 +98,8 @@ static void test_bounds_more_processes_than_rows(void) {
         size_t empty = 0;
         for (size_t r = 0; r < 5; r++) empty += sizes[r] == 0;
         EXPECT_TRUE(empty == 2, harness_fmt("3 rows for 5 processes: 3 shards of one row and 2 empty ones; you made "
-                                            "%zu empty", empty));
+                                            "%zu empty",
+                                            empty));
     }
 }
 
@@ -110,7 +113,8 @@ static void test_sums(void) {
     for (size_t j = 0; j <= D.d; j++) {
         if (fabs(partial[j] - means[j]) < TOL && fabs(sums[j]) > 1e-3) {
             EXPECT_TRUE(0, harness_fmt("partial[%zu] over rows 4 .. 6 is %.6g, the shard's mean; its sum is %.6g. "
-                                       "Send sums: means of shards of different sizes cannot be added", j, partial[j],
+                                       "Send sums: means of shards of different sizes cannot be added",
+                                       j, partial[j],
                                        sums[j]));
             return;
         }
@@ -165,7 +169,7 @@ static void check_pipeline(size_t n, size_t d, size_t P) {
     for (size_t r = 0; r < P; r++) {   // process r
         shard_sums(D.X, D.y, d, lo, lo + sizes[r], D.w, D.b, partial);
         for (size_t j = 0; j < d + 2; j++) total[j] += partial[j];   // the all-reduce: MPI_SUM, element by element
-        if (sizes[r] > 0) {   // what averaging the shards' own means would give
+        if (sizes[r] > 0) {                                          // what averaging the shards' own means would give
             double means[MAX_D + 1];
             oracle_sums(&D, lo, lo + sizes[r], (double)sizes[r], means);
             for (size_t j = 0; j <= d; j++) mean_of_means[j] += means[j];

@@ -79,8 +79,8 @@ static void bench_csv(size_t n) {
 
 int main(void) {
     printf("make bench: best of 3 runs (gradient descent), one run (CSV)\n");
-    bench_gd(300, 2, 500);        // chapter 03: the lesson's training run
-    bench_gd(300, 2, 100000);     // chapter 06's long run
+    bench_gd(300, 2, 500);      // chapter 03: the lesson's training run
+    bench_gd(300, 2, 100000);   // chapter 06's long run
     bench_gd(100000, 10, 20);
     bench_csv(1000000);
     return 0;

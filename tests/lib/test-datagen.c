@@ -29,8 +29,8 @@
 #include "harness.h"
 #include "reference.h"
 
-#define TOL 1e-12            // features: a matrix product or cos may differ in the last bit
-#define MIN_CALLS 8          // the issue asks for at least 8 stored calls
+#define TOL 1e-12     // features: a matrix product or cos may differ in the last bit
+#define MIN_CALLS 8   // the issue asks for at least 8 stored calls
 #define GENERATORS "reference/generators.txt"
 
 /* ---- comparing a data set with expected values ---------------------------- */
@@ -49,7 +49,7 @@ static double compare(const Dataset *got, const Dataset *want, const char *what)
         if (got->y[i] != want->y[i] && wrong_labels++ == 0) first_wrong = i;
         for (size_t j = 0; j < got->d; j++) {
             double diff = fabs(*mat_at(&got->X, i, j) - *mat_at(&want->X, i, j));
-            if (!(diff <= worst)) {  // also catches NaN
+            if (!(diff <= worst)) {   // also catches NaN
                 worst = diff;
                 worst_i = i;
                 worst_j = j;
@@ -59,7 +59,8 @@ static double compare(const Dataset *got, const Dataset *want, const char *what)
     EXPECT_TRUE(wrong_labels == 0,
                 harness_fmt("%s: %zu labels differ, the first at row %zu: expected %g, got %g. "
                             "A label differs when a draw is missing or extra before the label noise "
-                            "(flip_y) or the shuffle.", what, wrong_labels, first_wrong,
+                            "(flip_y) or the shuffle.",
+                            what, wrong_labels, first_wrong,
                             want->y[first_wrong], got->y[first_wrong]));
     EXPECT_NEAR(*mat_at(&got->X, worst_i, worst_j), *mat_at(&want->X, worst_i, worst_j), TOL,
                 harness_fmt("%s: X[%zu][%zu], the largest difference", what, worst_i, worst_j),
@@ -156,7 +157,8 @@ static void test_stored_calls(void) {
     EXPECT_NEAR((double)calls, listed, 0, "calls checked",
                 "generators.txt says how many calls it lists (n_calls); every one must be checked.");
     EXPECT_TRUE(calls >= MIN_CALLS, harness_fmt("only %zu generator calls are stored; at least %d are needed "
-                                                "so that the match is not tuned to one call", calls, MIN_CALLS));
+                                                "so that the match is not tuned to one call",
+                                                calls, MIN_CALLS));
     ref_free(&ref);
 }
 
@@ -240,11 +242,28 @@ static void test_classification_no_hypercube(void) {
                        "n_repeated=1, n_classes=4, n_clusters_per_class=2, flip_y=0.1, hypercube=False, "
                        "shift=None, scale=None, random_state=9)";
     static const size_t rows[] = {0, 1, 39};
+    // clang-format off: a table, laid out by hand
     static const double X[] = {
-        12.87800180676392, 66.63486896961147, -244.96879268918505, -19.924333800502197, -17.510705863428054, -135.4903076201955,
-        36.46528174487679, 10.795736382077962, -36.53558656677837, -8.9137779257384, 15.687577006114081, 19.842695250195057,
-        12.985899968946763, -0.35383534342588935, -29.54157690504624, -14.137928508930662, 23.85061839033619, 25.054919075142433,
+        12.87800180676392,
+        66.63486896961147,
+        -244.96879268918505,
+        -19.924333800502197,
+        -17.510705863428054,
+        -135.4903076201955,
+        36.46528174487679,
+        10.795736382077962,
+        -36.53558656677837,
+        -8.9137779257384,
+        15.687577006114081,
+        19.842695250195057,
+        12.985899968946763,
+        -0.35383534342588935,
+        -29.54157690504624,
+        -14.137928508930662,
+        23.85061839033619,
+        25.054919075142433,
     };
+    // clang-format on
     ClassificationParams p = datagen_classification_defaults();
     p.n_samples = 40;
     p.n_features = 6;
@@ -272,19 +291,51 @@ static void test_classification_weights(void) {
                        "n_repeated=1, n_classes=3, n_clusters_per_class=1, weights=[0.5, 0.3, 0.2], "
                        "class_sep=0.8, random_state=5)";
     static const size_t rows[] = {0, 1, 39};
+    // clang-format off: a table, laid out by hand
     static const double X[] = {
-        1.569728543969513, -0.057130416042271204, -2.8358578837353408, 3.2278071866865155, 0.38643136449781124, 3.0151852336427893,
-        1.7503140316185362, 0.402596324030003, -2.8358578837353408, -1.598935435396289, 0.10685557058340533, -0.3555105628884301,
-        2.204533371651401, 2.5482040016542293, -10.618019764897655, 0.23961555116196143, -0.28311250150261413, 0.04327917157753591,
-        1.8634754944920953, 3.1557499286728845, -10.618019764897655, -0.9488899532073738, -0.8126678444726931, 0.1648330844282786,
-        2.268514179970788, 0.3857122103385219, -2.7374340255288647, 0.3344737452503196, 0.7975625539271093, -1.490531120954328,
-        0.171459794026381, 0.13198039963869745, -2.7374340255288647, 0.7184124788980923, 0.4563350990894817, 0.6446476265822704,
+        1.569728543969513,
+        -0.057130416042271204,
+        -2.8358578837353408,
+        3.2278071866865155,
+        0.38643136449781124,
+        3.0151852336427893,
+        1.7503140316185362,
+        0.402596324030003,
+        -2.8358578837353408,
+        -1.598935435396289,
+        0.10685557058340533,
+        -0.3555105628884301,
+        2.204533371651401,
+        2.5482040016542293,
+        -10.618019764897655,
+        0.23961555116196143,
+        -0.28311250150261413,
+        0.04327917157753591,
+        1.8634754944920953,
+        3.1557499286728845,
+        -10.618019764897655,
+        -0.9488899532073738,
+        -0.8126678444726931,
+        0.1648330844282786,
+        2.268514179970788,
+        0.3857122103385219,
+        -2.7374340255288647,
+        0.3344737452503196,
+        0.7975625539271093,
+        -1.490531120954328,
+        0.171459794026381,
+        0.13198039963869745,
+        -2.7374340255288647,
+        0.7184124788980923,
+        0.4563350990894817,
+        0.6446476265822704,
     };
+    // clang-format on
     static const double weights[] = {0.5, 0.3, 0.2};
     ClassificationParams p = datagen_classification_defaults();
     p.n_samples = 40;
     p.n_features = 12;
-    p.n_informative = 10;  // 3 of 1024 vertices: the "tracking selection" path
+    p.n_informative = 10;   // 3 of 1024 vertices: the "tracking selection" path
     p.n_redundant = 1;
     p.n_repeated = 1;
     p.n_classes = 3;
@@ -305,26 +356,80 @@ static void test_classification_32_informative(void) {
     const char *call = "make_classification(n_samples=30, n_features=33, n_informative=32, n_redundant=0, "
                        "n_clusters_per_class=2, shuffle=False, random_state=3)";
     static const size_t rows[] = {0, 29};
+    // clang-format off: a table, laid out by hand
     static const double X[] = {
-        2.7623017688429954, -4.987880360091755, -1.005025660208493, 0.35308093898226134, -4.626905642717832,
-        3.815089203512181, -5.729337014054982, 2.0427994348422818, 0.4531630365272119, -0.3613286746827149,
-        -4.104700793913963, 1.4299350993062814, -2.123607267321961, -2.5269554728082255, -0.6778787387190616,
-        -1.1219049374396897, 0.8550249070616665, -0.43638892478800617, 5.617942823411591, 2.8182955435043007,
-        -3.0468638760651556, 3.233738783170714, 3.884903772761883, -0.7930680124447553, 3.2014228816738006,
-        3.7967767691590972, 1.075288547692617, 8.876457928015592, 1.6014754867344942, 4.655237021199218,
-        -1.0894923384483168, 0.024645556364215837, -1.7671068091782038,
-        -0.27273588228089785, 1.9720275908934672, 3.289513447873513, -3.357756536276181, -0.4907889966687006,
-        4.574126786925547, -3.1228290117132946, -0.5353236863845046, 0.9814096582194031, 3.177543927620927,
-        3.092543532347868, -2.9824297279814727, -0.9098027157377973, 4.819608470803928, -1.7165101095978486,
-        3.0765542142093025, 1.5295032755419484, 0.6033351225016135, -1.221189780487752, 0.09550945458581572,
-        1.6784301880939454, -0.8131827159631086, -1.8355655299439357, 4.950338114112799, -1.695614716751008,
-        4.064171927499624, 1.4932408629012275, -6.207638701371584, -5.819103239665226, 3.0404996897832364,
-        -0.7557180683771316, 7.001571922344594, 0.171312937300402,
+        2.7623017688429954,
+        -4.987880360091755,
+        -1.005025660208493,
+        0.35308093898226134,
+        -4.626905642717832,
+        3.815089203512181,
+        -5.729337014054982,
+        2.0427994348422818,
+        0.4531630365272119,
+        -0.3613286746827149,
+        -4.104700793913963,
+        1.4299350993062814,
+        -2.123607267321961,
+        -2.5269554728082255,
+        -0.6778787387190616,
+        -1.1219049374396897,
+        0.8550249070616665,
+        -0.43638892478800617,
+        5.617942823411591,
+        2.8182955435043007,
+        -3.0468638760651556,
+        3.233738783170714,
+        3.884903772761883,
+        -0.7930680124447553,
+        3.2014228816738006,
+        3.7967767691590972,
+        1.075288547692617,
+        8.876457928015592,
+        1.6014754867344942,
+        4.655237021199218,
+        -1.0894923384483168,
+        0.024645556364215837,
+        -1.7671068091782038,
+        -0.27273588228089785,
+        1.9720275908934672,
+        3.289513447873513,
+        -3.357756536276181,
+        -0.4907889966687006,
+        4.574126786925547,
+        -3.1228290117132946,
+        -0.5353236863845046,
+        0.9814096582194031,
+        3.177543927620927,
+        3.092543532347868,
+        -2.9824297279814727,
+        -0.9098027157377973,
+        4.819608470803928,
+        -1.7165101095978486,
+        3.0765542142093025,
+        1.5295032755419484,
+        0.6033351225016135,
+        -1.221189780487752,
+        0.09550945458581572,
+        1.6784301880939454,
+        -0.8131827159631086,
+        -1.8355655299439357,
+        4.950338114112799,
+        -1.695614716751008,
+        4.064171927499624,
+        1.4932408629012275,
+        -6.207638701371584,
+        -5.819103239665226,
+        3.0404996897832364,
+        -0.7557180683771316,
+        7.001571922344594,
+        0.171312937300402,
     };
+    // clang-format on
     ClassificationParams p = datagen_classification_defaults();
     p.n_samples = 30;
     p.n_features = 33;
-    p.n_informative = 32;  // beyond 30 bits the first 2 vertex bits are coin flips
+    p.n_informative = 32;   // beyond 30 bits the first 2 vertex bits are coin flips
     p.n_redundant = 0;
     p.shuffle = false;
     p.seed = 3;
@@ -340,11 +445,16 @@ static void test_classification_32_informative(void) {
 static void test_moons_unshuffled(void) {
     const char *call = "make_moons(n_samples=31, noise=0.1, shuffle=False, random_state=1)";
     static const size_t rows[] = {0, 1, 30};
+    // clang-format off: a table, laid out by hand
     static const double X[] = {
-        1.1624345363663242, -0.06117564136500754,
-        0.9221107369554781, 0.11522407174069733,
-        1.9245602059003346, 0.6252868155233287,
+        1.1624345363663242,
+        -0.06117564136500754,
+        0.9221107369554781,
+        0.11522407174069733,
+        1.9245602059003346,
+        0.6252868155233287,
     };
+    // clang-format on
     Dataset ds;
     LrError err = {""};
     int rc = datagen_make_moons(&ds, 31, 0.1, false, 1, &err);
@@ -358,11 +468,19 @@ static void test_blobs_box_and_big_seed(void) {
     const char *call = "make_blobs(n_samples=31, centers=4, n_features=3, cluster_std=0.7, "
                        "center_box=(-3.0, 7.0), random_state=4000000000)";
     static const size_t rows[] = {0, 1, 30};
+    // clang-format off: a table, laid out by hand
     static const double X[] = {
-        4.642052923085561, -2.200578290455321, 5.755137625498303,
-        3.8471502488288873, -1.562116769661161, 0.701682586420212,
-        5.032439962995863, -1.7116172986854319, 5.780555176207656,
+        4.642052923085561,
+        -2.200578290455321,
+        5.755137625498303,
+        3.8471502488288873,
+        -1.562116769661161,
+        0.701682586420212,
+        5.032439962995863,
+        -1.7116172986854319,
+        5.780555176207656,
     };
+    // clang-format on
     Dataset ds;
     LrError err = {""};
     int rc = datagen_make_blobs(&ds, 31, 4, 3, 0.7, -3.0, 7.0, true, 4000000000LL, &err);
@@ -392,7 +510,7 @@ static void test_spec_rows(void) {
     p.n_clusters_per_class = 1;
     p.seed = 42;
     if (datagen_make_classification(&ds, &p, &err) == 0) {
-        ds.n = 3;  // compare the first three rows only
+        ds.n = 3;   // compare the first three rows only
         check_values(&ds, "make_classification, seed 42", "010", rows, classification, 3);
         ds.n = 300;
         dataset_free(&ds);
@@ -423,7 +541,8 @@ static void test_shape_and_names(void) {
     EXPECT_TRUE(ds.n == 10 && ds.d == 3 && ds.X.rows == 10 && ds.X.cols == 3,
                 "10 samples of 3 features: n, d and the matrix agree");
     EXPECT_TRUE(ds.names != NULL && strcmp(ds.names[0], "x1") == 0 && strcmp(ds.names[2], "x3") == 0 &&
-                strcmp(ds.names[3], "y") == 0, "columns are named x1, x2, x3 and y");
+                    strcmp(ds.names[3], "y") == 0,
+                "columns are named x1, x2, x3 and y");
     dataset_free(&ds);
     EXPECT_TRUE(ds.n == 0 && ds.names == NULL && ds.X.data == NULL, "dataset_free leaves the data set empty");
 }

@@ -91,7 +91,7 @@ static void test_missing(void) {
     Dataset ds;
     LrError err;
     EXPECT_TRUE(dataset_read_csv(&ds, "no/such/file.csv", &err) != 0 &&
-                strcmp(err.msg, "no/such/file.csv: cannot open: No such file or directory") == 0,
+                    strcmp(err.msg, "no/such/file.csv: cannot open: No such file or directory") == 0,
                 harness_fmt("a missing file is named in the error, got '%s'", err.msg));
     EXPECT_TRUE(dataset_read_csv(&ds, dir, &err) != 0 && strstr(err.msg, "is a directory") != NULL,
                 harness_fmt("a directory is refused, got '%s'", err.msg));

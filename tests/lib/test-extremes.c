@@ -38,7 +38,8 @@ static void test_bce_edges(void) {
         for (int y = 0; y <= 1; y++) {
             double l = loss_bce_one(y, ps[k]);
             EXPECT_TRUE(isfinite(l) && l >= 0, harness_fmt("loss_bce_one(%d, %g) = %g must be finite and >= 0: "
-                                                           "clip p to [1e-15, 1 - 1e-15] before the log", y, ps[k], l));
+                                                           "clip p to [1e-15, 1 - 1e-15] before the log",
+                                                           y, ps[k], l));
         }
     }
     EXPECT_NEAR(loss_bce_one(1, 0), -log(LOSS_EPS), 1e-12, "loss_bce_one(1, 0)", "the largest loss, -log(1e-15)");
@@ -105,7 +106,8 @@ static void test_gd_diverges(void) {
     TrainResult fit = logreg_fit_gd(&m, &X, TOY_Y, &(LogRegParams){.lr = 1e6, .epochs = 500}, losses);
     EXPECT_TRUE(fit.status == TRAIN_DIVERGED, harness_fmt("lr 1e6 is detected as diverging, got status %d", fit.status));
     EXPECT_TRUE(fit.epochs == 500, harness_fmt("every epoch runs: a loss above its start may still come down "
-                                               "(it ran %zu)", fit.epochs));
+                                               "(it ran %zu)",
+                                               fit.epochs));
     EXPECT_TRUE(fit.last_loss > fit.start_loss && fit.last_loss == losses[499],
                 "the last loss is above the start: that is what diverging means");
     EXPECT_TRUE(fit.peak_loss >= fit.last_loss, "the peak is the largest loss of the run");
@@ -144,13 +146,16 @@ static void test_train_log(void) {
     TrainLog run = train_begin(losses, 30);
     size_t steps = 0;
     for (size_t e = 0; e < 30; e++) {   // up from 1 to 20 for 25 epochs, then down to 0.5
-        if (!train_record(&run, e == 0 ? 1.0 : e < 25 ? 20.0 : 0.5, 1)) break;
+        if (!train_record(&run, e == 0 ? 1.0 : e < 25 ? 20.0
+                                                      : 0.5,
+                          1)) break;
         steps++;
     }
     TrainResult fit = train_end(&run, 1);
     EXPECT_TRUE(fit.status == TRAIN_OK && fit.epochs == 30 && steps == 30,
                 harness_fmt("a loss above its start for 24 epochs that then falls below it runs all 30 "
-                            "(status %d after %zu epochs)", fit.status, fit.epochs));
+                            "(status %d after %zu epochs)",
+                            fit.status, fit.epochs));
     EXPECT_TRUE(losses[0] == 1.0 && losses[24] == 20.0 && losses[29] == 0.5, "losses[e] holds the loss before update e");
     EXPECT_TRUE(fit.start_loss == 1.0 && fit.last_loss == 0.5 && fit.peak_loss == 20.0,
                 "the result keeps the first, the last and the largest loss");
@@ -183,8 +188,7 @@ static void test_rise_then_fall(void) {
     LrError err = {""};
     Dataset ds;
     Reference ref;
-    if (dataset_read_csv(&ds, lr_data_path("breast-cancer.csv", path, sizeof path), &err) != 0
-        || ref_load(&ref, lr_data_path("reference/breast-cancer.txt", path, sizeof path), &err) != 0) {
+    if (dataset_read_csv(&ds, lr_data_path("breast-cancer.csv", path, sizeof path), &err) != 0 || ref_load(&ref, lr_data_path("reference/breast-cancer.txt", path, sizeof path), &err) != 0) {
         EXPECT_TRUE(0, harness_fmt("cannot read the breast cancer data or reference: %s", err.msg));
         return;
     }
@@ -192,8 +196,7 @@ static void test_rise_then_fall(void) {
     logreg_init(&m, ds.d);
     size_t epochs = (size_t)ref_value(&ref, "raw_epochs", 0);
     double *losses = vec_new(epochs);
-    TrainResult fit = logreg_fit_gd(&m, &ds.X, ds.y, &(LogRegParams){.lr = ref_value(&ref, "raw_lr", 0),
-                                                                     .epochs = epochs}, losses);
+    TrainResult fit = logreg_fit_gd(&m, &ds.X, ds.y, &(LogRegParams){.lr = ref_value(&ref, "raw_lr", 0), .epochs = epochs}, losses);
     EXPECT_TRUE(fit.status == TRAIN_OK && fit.epochs == epochs,
                 harness_fmt("lr 3e-5 runs all %zu epochs (status %d after %zu)", epochs, fit.status, fit.epochs));
     EXPECT_NEAR(fit.peak_loss, ref_value(&ref, "raw_max_loss", 0), 1e-9, "the highest loss", "NumPy's max(losses)");
@@ -215,7 +218,8 @@ static void test_softmax_diverges(void) {
     TrainResult fit = softmax_fit_gd(&m, &X, y, &(SoftmaxParams){.lr = 1e6, .epochs = 400}, NULL);
     EXPECT_TRUE(fit.status == TRAIN_DIVERGED && fit.last_loss > fit.start_loss,
                 harness_fmt("softmax regression with lr 1e6 ends above its start: diverged (status %d after %zu "
-                            "epochs)", fit.status, fit.epochs));
+                            "epochs)",
+                            fit.status, fit.epochs));
     softmax_free(&m);
     softmax_init(&m, 3, 2);
     fit = softmax_fit_gd(&m, &X, y, &(SoftmaxParams){.lr = 0.1, .epochs = 400}, NULL);

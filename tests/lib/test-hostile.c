@@ -83,8 +83,7 @@ static void test_shown(void) {
     EXPECT_TRUE(lr_has_control("x\ty") && !lr_has_control("plain/folder"), "lr_has_control finds a tab, not a slash");
     LrError err = {""};
     Dataset ds;
-    EXPECT_TRUE(dataset_read_csv(&ds, "no\nsuch\x1b.csv", &err) != 0
-                    && strcmp(err.msg, "no\\x0asuch\\x1b.csv: cannot open: No such file or directory") == 0,
+    EXPECT_TRUE(dataset_read_csv(&ds, "no\nsuch\x1b.csv", &err) != 0 && strcmp(err.msg, "no\\x0asuch\\x1b.csv: cannot open: No such file or directory") == 0,
                 harness_fmt("a file name is shown escaped in the reader's messages, got '%s'", err.msg));
 }
 

@@ -27,7 +27,9 @@ static void make_data(Matrix *X, double *y, size_t n, size_t d) {
 static void test_boundary(void) {
     LogReg m;
     logreg_init(&m, 2);
-    m.w[0] = 2.0; m.w[1] = -4.0; m.b = 1.0;
+    m.w[0] = 2.0;
+    m.w[1] = -4.0;
+    m.b = 1.0;
     double slope, c;
     EXPECT_TRUE(logreg_boundary_2d(&m, 0.5, &slope, &c) == LOGREG_LINE, "w2 != 0 gives an ordinary line");
     EXPECT_NEAR(slope, 0.5, TOL, "slope of 2 x1 - 4 x2 + 1 = 0", "-w1 / w2");
@@ -58,7 +60,10 @@ static void test_hessian(void) {
     make_data(&X, y, 11, 3);
     LogReg m;
     logreg_init(&m, 3);
-    m.w[0] = 0.4; m.w[1] = -0.9; m.w[2] = 0.3; m.b = 0.2;
+    m.w[0] = 0.4;
+    m.w[1] = -0.9;
+    m.w[2] = 0.3;
+    m.b = 0.2;
     const double lambda = 0.7, h = 1e-5;
     double H[16], up[4], down[4];
     logreg_hessian(&m, &X, lambda, H);

@@ -55,7 +55,10 @@ static void test_gradient(void) {
     }
     LogReg m;
     logreg_init(&m, 3);
-    m.w[0] = 0.2; m.w[1] = -0.7; m.w[2] = 1.1; m.b = -0.3;
+    m.w[0] = 0.2;
+    m.w[1] = -0.7;
+    m.w[2] = 1.1;
+    m.b = -0.3;
     const double lambda = 0.8, h = 1e-6;
     double dw[3];
     double db = logreg_gradient(&m, &X, y, lambda, dw);
@@ -102,7 +105,8 @@ static double two_pass_epoch(const LogReg *m, const Matrix *X, const double *y, 
  * bit (so every stored reference still holds), and summing rows 0..k and
  * then k..n gives the same bits as 0..n (what a shard of the data does). */
 static void test_fused_epoch(void) {
-    enum { N = 101, D = 5 };
+    enum { N = 101,
+           D = 5 };
     Matrix X = mat_new(N, D);
     double y[N];
     for (size_t i = 0; i < N; i++) {

@@ -16,10 +16,10 @@
 #include "reference.h"
 #include "rng.h"
 
-#define EXACT 0.0             // tolerance: bit for bit
-#define STREAM_CHUNKS 10      // 1000-value streams are stored as KEY.0 .. KEY.9
+#define EXACT 0.0          // tolerance: bit for bit
+#define STREAM_CHUNKS 10   // 1000-value streams are stored as KEY.0 .. KEY.9
 #define N_SEEDS 2
-static const unsigned SEEDS[N_SEEDS] = {0, 42};  // the seeds stored in data/reference/rng-seedSEED.txt
+static const unsigned SEEDS[N_SEEDS] = {0, 42};   // the seeds stored in data/reference/rng-seedSEED.txt
 
 /* ---- the spec's vectors ---------------------------------------------------- */
 
@@ -99,7 +99,8 @@ static int load(Reference *ref, unsigned seed) {
     snprintf(name, sizeof name, "reference/rng-seed%u.txt", seed);
     int rc = ref_load(ref, lr_data_path(name, path, sizeof path), &err);
     EXPECT_TRUE(rc == 0, harness_fmt("cannot read the NumPy reference values: %s "
-                                     "(tools/make-reference.py writes them)", err.msg));
+                                     "(tools/make-reference.py writes them)",
+                                     err.msg));
     return rc;
 }
 
@@ -232,7 +233,7 @@ static void test_stored_mixed(void) {
 static void test_reseed_clears_cache(void) {
     Rng rng;
     rng_seed(&rng, 42);
-    double first = rng_normal_std(&rng);  // leaves a Gaussian cached
+    double first = rng_normal_std(&rng);   // leaves a Gaussian cached
     rng_seed(&rng, 42);
     EXPECT_NEAR(rng_normal_std(&rng), first, EXACT, "normal after re-seeding with 42",
                 "rng_seed must clear has_gauss, as RandomState.seed() does; otherwise the old "

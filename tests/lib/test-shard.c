@@ -99,7 +99,7 @@ static void test_rows_alone(void) {
     shard_make_rows(&all, y_all, 0, 100, 3);
     shard_make_rows(&part, y_part, 40, 60, 3);
     EXPECT_TRUE(memcmp(part.data, mat_row(&all, 40), 20 * 4 * sizeof(double)) == 0 &&
-                memcmp(y_part, y_all + 40, sizeof y_part) == 0,
+                    memcmp(y_part, y_all + 40, sizeof y_part) == 0,
                 "shard_make_rows(40 .. 59) must equal rows 40 .. 59 of the whole set");
     double mean = 0.0, ones = 0.0;
     for (size_t a = 0; a < 400; a++) mean += all.data[a] / 400.0;
@@ -143,7 +143,8 @@ static void test_checkpoint(void) {
                 harness_fmt("reading it back gives epoch 120; got %zu", epoch));
     EXPECT_TRUE(memcmp(back.w, m.w, 3 * sizeof(double)) == 0 && back.b == m.b, "w and b read back to the same bits");
     EXPECT_TRUE(checkpoint_read(path, "run B", &epoch, &back, &err) == -1 && strstr(err.msg, ":2: written by a run "
-                "with other options (run A), not (run B)") != NULL, harness_fmt("another run's file: %s", err.msg));
+                                                                                             "with other options (run A), not (run B)") != NULL,
+                harness_fmt("another run's file: %s", err.msg));
     FILE *f = fopen(path, "w");
     fputs("logreg-checkpoint 1\noptions run A\nepoch 3\nw 1 2\n", f);
     fclose(f);

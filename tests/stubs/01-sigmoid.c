@@ -13,14 +13,14 @@
  * where e^-z is far too large for a double (e^710 is already infinity),
  * and never compute an infinity or a NaN on the way. */
 double sigmoid(double z) {
-    TODO();  // the stub's marker: delete this line when you write sigmoid
+    TODO();   // the stub's marker: delete this line when you write sigmoid
     (void)z;
-    return 0.0;  // TODO: compute sigma(z)
+    return 0.0;   // TODO: compute sigma(z)
 }
 
 /* sigma'(z) = sigma(z) * (1 - sigma(z)): the slope of the sigmoid at z. */
 double sigmoid_derivative(double z) {
-    TODO();  // the stub's marker: delete this line when you write sigmoid_derivative
+    TODO();   // the stub's marker: delete this line when you write sigmoid_derivative
     (void)z;
-    return 0.0;  // TODO: compute sigma'(z) (you may call sigmoid)
+    return 0.0;   // TODO: compute sigma'(z) (you may call sigmoid)
 }

@@ -16,18 +16,18 @@
  * First clip p into [1e-15, 1 - 1e-15], so that p = 0 or p = 1 gives a large
  * but finite loss instead of infinity or NaN. */
 double bce_one(double y, double p) {
-    TODO();  // the stub's marker: delete this line when you write bce_one
+    TODO();   // the stub's marker: delete this line when you write bce_one
     (void)y;
     (void)p;
-    return 0.0;  // TODO: clip p, then compute L(y, p)
+    return 0.0;   // TODO: clip p, then compute L(y, p)
 }
 
 /* The mean loss over n predictions: (1/n) * sum_i L(y_i, p_i).
  * y and p are arrays of n values. */
 double bce_mean(const double *y, const double *p, size_t n) {
-    TODO();  // the stub's marker: delete this line when you write bce_mean
+    TODO();   // the stub's marker: delete this line when you write bce_mean
     (void)y;
     (void)p;
     (void)n;
-    return 0.0;  // TODO: average bce_one over the n pairs
+    return 0.0;   // TODO: average bce_one over the n pairs
 }

@@ -28,14 +28,14 @@
  * return dL/db. */
 double gradient(const double *X, const double *y, size_t n, size_t d,
                 const double *w, double b, double *dw) {
-    TODO();  // the stub's marker: delete this line when you write gradient
+    TODO();   // the stub's marker: delete this line when you write gradient
     (void)X;
     (void)y;
     (void)n;
     (void)w;
     (void)b;
-    for (size_t j = 0; j < d; j++) dw[j] = 0.0;  // TODO: dw = X^T (p - y) / n
-    return 0.0;                                  // TODO: return mean(p - y)
+    for (size_t j = 0; j < d; j++) dw[j] = 0.0;   // TODO: dw = X^T (p - y) / n
+    return 0.0;                                   // TODO: return mean(p - y)
 }
 
 /* One step downhill, scaled by the learning rate lr:
@@ -44,7 +44,7 @@ double gradient(const double *X, const double *y, size_t n, size_t d,
  *     b   <- b   - lr * db
  */
 void gd_step(double *w, double *b, const double *dw, double db, size_t d, double lr) {
-    TODO();  // the stub's marker: delete this line when you write gd_step
+    TODO();   // the stub's marker: delete this line when you write gd_step
     (void)w;
     (void)b;
     (void)dw;

@@ -23,13 +23,13 @@
  * w holds the d weights. Write 0.0 or 1.0 into pred[0..n-1]. */
 void predict_threshold(const double *X, size_t n, size_t d, const double *w, double b,
                        double threshold, double *pred) {
-    TODO();  // the stub's marker: delete this line when you write predict_threshold
+    TODO();   // the stub's marker: delete this line when you write predict_threshold
     (void)X;
     (void)d;
     (void)w;
     (void)b;
     (void)threshold;
-    for (size_t i = 0; i < n; i++) pred[i] = 0.0;  // TODO: 1 where p_i >= threshold
+    for (size_t i = 0; i < n; i++) pred[i] = 0.0;   // TODO: 1 where p_i >= threshold
 }
 
 /* The boundary of a model with d = 2 features: the line in the (x1, x2)
@@ -51,11 +51,11 @@ void predict_threshold(const double *X, size_t n, size_t d, const double *w, dou
  *            Set both to NAN; return BOUNDARY_NONE.
  */
 int boundary_line(const double *w, double b, double threshold, double *slope, double *intercept) {
-    TODO();  // the stub's marker: delete this line when you write boundary_line
+    TODO();   // the stub's marker: delete this line when you write boundary_line
     (void)w;
     (void)b;
     (void)threshold;
-    *slope = 0.0;      // TODO: -w1 / w2 (or INFINITY, or NAN)
-    *intercept = 0.0;  // TODO: (log(t / (1 - t)) - b) / w2 (or the x1 of a vertical line, or NAN)
+    *slope = 0.0;       // TODO: -w1 / w2 (or INFINITY, or NAN)
+    *intercept = 0.0;   // TODO: (log(t / (1 - t)) - b) / w2 (or the x1 of a vertical line, or NAN)
     return BOUNDARY_LINE;
 }

@@ -22,10 +22,10 @@
  *
  * y holds n class labels (whole numbers stored as doubles). */
 void one_vs_rest_labels(const double *y, size_t n, size_t c, double *y_c) {
-    TODO();  // the stub's marker: delete this line when you write one_vs_rest_labels
+    TODO();   // the stub's marker: delete this line when you write one_vs_rest_labels
     (void)y;
     (void)c;
-    for (size_t i = 0; i < n; i++) y_c[i] = 0.0;  // TODO: 1 where y[i] == c
+    for (size_t i = 0; i < n; i++) y_c[i] = 0.0;   // TODO: 1 where y[i] == c
 }
 
 /* The index of the largest of the k numbers p[0], ..., p[k-1]:
@@ -36,10 +36,10 @@ void one_vs_rest_labels(const double *y, size_t n, size_t c, double *y_c) {
  * the same). k >= 1. Do not assume the numbers are positive: the same
  * function must work on scores such as {-3, -1, -2} (answer: 1). */
 size_t argmax(const double *p, size_t k) {
-    TODO();  // the stub's marker: delete this line when you write argmax
+    TODO();   // the stub's marker: delete this line when you write argmax
     (void)p;
     (void)k;
-    return 0;  // TODO: the index of the largest p[c]
+    return 0;   // TODO: the index of the largest p[c]
 }
 
 /* One-vs-rest prediction for n samples:
@@ -50,10 +50,10 @@ size_t argmax(const double *p, size_t k) {
  * (column c came from binary model c). Write each class into pred[i] as a
  * double. */
 void predict_by_argmax(const double *P, size_t n, size_t k, double *pred) {
-    TODO();  // the stub's marker: delete this line when you write predict_by_argmax
+    TODO();   // the stub's marker: delete this line when you write predict_by_argmax
     (void)P;
     (void)k;
-    for (size_t i = 0; i < n; i++) pred[i] = 0.0;  // TODO: argmax of row i
+    for (size_t i = 0; i < n; i++) pred[i] = 0.0;   // TODO: argmax of row i
 }
 
 /* One-vs-rest training: k binary logistic regressions, model c trained on
@@ -71,12 +71,12 @@ void predict_by_argmax(const double *P, size_t n, size_t k, double *pred) {
  * malloc them, and free them before you return. */
 void train_one_vs_rest(const double *X, const double *y, size_t n, size_t d, size_t k,
                        double lr, size_t epochs, double *W, double *b) {
-    TODO();  // the stub's marker: delete this line when you write train_one_vs_rest
+    TODO();   // the stub's marker: delete this line when you write train_one_vs_rest
     (void)X;
     (void)y;
     (void)n;
     (void)lr;
     (void)epochs;
-    for (size_t t = 0; t < k * d; t++) W[t] = 0.0;  // TODO: train model c into row c
+    for (size_t t = 0; t < k * d; t++) W[t] = 0.0;   // TODO: train model c into row c
     for (size_t c = 0; c < k; c++) b[c] = 0.0;
 }

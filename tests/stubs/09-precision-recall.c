@@ -23,12 +23,12 @@
  * When nothing is predicted positive (tp + fp = 0) there are no false
  * alarms: return 1. */
 double precision_at(const double *p, const double *y, size_t n, double threshold) {
-    TODO();  // the stub's marker: delete this line when you write precision_at
+    TODO();   // the stub's marker: delete this line when you write precision_at
     (void)p;
     (void)y;
     (void)n;
     (void)threshold;
-    return 0.0;  // TODO: count tp and fp, return tp / (tp + fp)
+    return 0.0;   // TODO: count tp and fp, return tp / (tp + fp)
 }
 
 /* Recall: of the positive samples, the fraction predicted positive.
@@ -38,12 +38,12 @@ double precision_at(const double *p, const double *y, size_t n, double threshold
  * When there are no positive samples (tp + fn = 0) nothing was missed:
  * return 1. */
 double recall_at(const double *p, const double *y, size_t n, double threshold) {
-    TODO();  // the stub's marker: delete this line when you write recall_at
+    TODO();   // the stub's marker: delete this line when you write recall_at
     (void)p;
     (void)y;
     (void)n;
     (void)threshold;
-    return 0.0;  // TODO: count tp and fn, return tp / (tp + fn)
+    return 0.0;   // TODO: count tp and fn, return tp / (tp + fn)
 }
 
 /* The threshold with the largest F1 score, the harmonic mean of precision P
@@ -56,10 +56,10 @@ double recall_at(const double *p, const double *y, size_t n, double threshold) {
  * particular order. Write the best F1 to *best_f1 and return its threshold;
  * if several thresholds share the best F1, return the lowest of them. */
 double best_f1_threshold(const double *p, const double *y, size_t n, double *best_f1) {
-    TODO();  // the stub's marker: delete this line when you write best_f1_threshold
+    TODO();   // the stub's marker: delete this line when you write best_f1_threshold
     (void)p;
     (void)y;
     (void)n;
-    *best_f1 = 0.0;  // TODO: try every p_i as the threshold
-    return 0.5;      // TODO: return the threshold with the largest F1
+    *best_f1 = 0.0;   // TODO: try every p_i as the threshold
+    return 0.5;       // TODO: return the threshold with the largest F1
 }

@@ -29,18 +29,18 @@
  *
  * (the monomials of degree 0..D, minus the constant 1). d = 2, D = 3 gives 9. */
 size_t poly_count(size_t d, size_t degree) {
-    TODO();  // the stub's marker: delete this line when you write poly_count
+    TODO();   // the stub's marker: delete this line when you write poly_count
     (void)degree;
-    return d;  // TODO: C(d + degree, degree) - 1
+    return d;   // TODO: C(d + degree, degree) - 1
 }
 
 /* Writes the poly_count(d, degree) products of x (d values) into out, in the
  * order above, and returns how many it wrote. */
 size_t poly_expand(const double *x, size_t d, size_t degree, double *out) {
-    TODO();  // the stub's marker: delete this line when you write poly_expand
+    TODO();   // the stub's marker: delete this line when you write poly_expand
     (void)degree;
-    for (size_t j = 0; j < d; j++) out[j] = x[j];  // degree 1 only
-    return d;                                      // TODO: degrees 2 .. degree
+    for (size_t j = 0; j < d; j++) out[j] = x[j];   // degree 1 only
+    return d;                                       // TODO: degrees 2 .. degree
 }
 
 /* Logistic regression on polynomial features, the lesson's fix for the moons:
@@ -55,13 +55,13 @@ size_t poly_expand(const double *x, size_t d, size_t degree, double *out) {
  * them before you return. */
 void fit_polynomial(const double *X, const double *y, size_t n, size_t d, size_t degree,
                     double lr, size_t epochs, double *w, double *b) {
-    TODO();  // the stub's marker: delete this line when you write fit_polynomial
+    TODO();   // the stub's marker: delete this line when you write fit_polynomial
     (void)X;
     (void)y;
     (void)n;
     (void)lr;
     (void)epochs;
-    for (size_t j = 0; j < d; j++) w[j] = 0.0;  // TODO: expand, then train poly_count(d, degree) weights
+    for (size_t j = 0; j < d; j++) w[j] = 0.0;   // TODO: expand, then train poly_count(d, degree) weights
     (void)degree;
     *b = 0.0;
 }
