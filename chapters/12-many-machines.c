@@ -27,22 +27,12 @@
 #include "shard.h"
 #include "train.h"
 
-/* The communication figures the cost model assumes for a cluster, stated
- * here because they were not measured: a 10 Gb/s Ethernet (1.25 GB/s), a
- * tree all-reduce with one 30 us hop per level (log2 P levels), and a ring
- * all-reduce that sends and receives about twice the vector per machine. */
-#define NET_ALPHA_HOP 30e-6
-#define NET_BETA (2.0 / 1.25e9)
-/* Rounds (all-reduces) to fit, assumed for the table: gradient descent needs
- * thousands of epochs, Newton's method about ten steps. */
-#define MODEL_GD_ROUNDS 2000
-#define MODEL_NEWTON_ROUNDS 10
+#include "12-many-machines/cost-model.h"
+#include "12-many-machines/shards.h"
+
 /* A rise of the loss smaller than this (relative) is rounding, not a rise:
  * the same slack as lib/logreg.c's Newton's method. */
 #define NEWTON_LOSS_SLACK 1e-12
-/* A machine's memory for its shard, to mark the table's impossible cells. */
-#define MODEL_MEMORY_BYTES 256e9
-
 typedef struct {
     CourseData data;          // the lesson's data set unless options change it
     size_t rows, features;    // --rows N: the synthetic set of lib/shard instead (0: not)
@@ -53,23 +43,6 @@ typedef struct {
     size_t every;             // write the checkpoint every this many epochs
     int lesson;               // 1: the lesson's data and settings (compare with NumPy too)
 } Options;
-
-/* This process's rows: its shard of the data set. */
-typedef struct {
-    size_t n;        // rows over all processes
-    size_t lo, hi;   // this shard is global rows lo .. hi-1
-    Matrix X;        // (hi - lo, d) its rows
-    double *y;       // (hi - lo) its labels
-    Dataset all;     // rank 0, when the whole set was loaded: every row, for the one-process answer
-} Shard;
-
-/* What a distributed fit cost. */
-typedef struct {
-    size_t rounds;     // all-reduce calls
-    size_t bytes;      // bytes summed per process
-    double seconds;    // wall time of the fit
-    double reduce_s;   // of which inside the all-reduce
-} FitCost;
 
 static int want(const Options *o, const char *method) {
     return strcmp(o->method, "both") == 0 || strcmp(o->method, method) == 0;
@@ -101,49 +74,6 @@ static Options parse_options(int argc, char **argv, ChapterOption *opts) {
     if (o.rows > 0 && o.data.data[0] != '\0') chapter_fail("--rows and --data: choose one data set");
     o.lesson = o.rows == 0 && course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 500;
     return o;
-}
-
-/* ---- the shards ------------------------------------------------------------- */
-
-// [snippet load]
-/* Makes or reads the data, and keeps this process's rows. */
-static void load_shard(CourseData *cd, size_t rows, size_t d, const Comm *c, Shard *sh) {
-    if (rows > 0) {   // every process makes its own rows, and only those
-        sh->n = rows;
-        shard_range(rows, c->size, c->rank, &sh->lo, &sh->hi);
-        sh->X = mat_new(sh->hi - sh->lo, d);
-        sh->y = vec_new(sh->hi - sh->lo);
-        shard_make_rows(&sh->X, sh->y, sh->lo, sh->hi, cd->seed);
-        sh->all = (Dataset){0};
-        return;
-    }
-    Dataset ds;   // the lesson's generator and the CSV reader go through every row
-    course_load(cd, &ds);
-    sh->n = ds.n;
-    shard_range(ds.n, c->size, c->rank, &sh->lo, &sh->hi);
-    sh->X = mat_new(sh->hi - sh->lo, ds.d);
-    sh->y = vec_new(sh->hi - sh->lo);
-    memcpy(sh->X.data, mat_row(&ds.X, sh->lo), (sh->hi - sh->lo) * ds.d * sizeof(double));
-    memcpy(sh->y, ds.y + sh->lo, (sh->hi - sh->lo) * sizeof(double));
-    if (c->rank == 0) sh->all = ds;   // kept for the one-process answer
-    else dataset_free(&ds);
-}
-// [end load]
-
-static void shard_free(Shard *sh) {
-    mat_free(&sh->X);
-    free(sh->y);
-    if (sh->all.n > 0) dataset_free(&sh->all);
-}
-
-static void print_shards(const Shard *sh, const Comm *c) {
-    printf("%zu rows in %zu shard%s of", sh->n, c->size, c->size == 1 ? "" : "s");
-    for (size_t r = 0; r < c->size && r < 8; r++) {
-        size_t lo, hi;
-        shard_range(sh->n, c->size, r, &lo, &hi);
-        printf("%s %zu", r == 0 ? "" : ",", hi - lo);
-    }
-    printf("%s rows\n", c->size > 8 ? ", ..." : "");
 }
 
 /* ---- gradient descent, one all-reduce per epoch ------------------------------ */
@@ -264,28 +194,15 @@ static int fit_newton(LogReg *m, const Shard *sh, Comm *c, LogRegNewtonResult *r
 
 /* ---- reporting ------------------------------------------------------------------ */
 
-/* "12.3 ms": seconds in a unit a reader takes in at a glance. */
-static const char *human_time(double s, char *buf, size_t size) {
-    static const struct {
-        double scale;
-        const char *unit;
-    } UNITS[] = {
-        {86400, "days"}, {3600, "h"}, {60, "min"}, {1, "s"}, {1e-3, "ms"}, {1e-6, "us"}};
-    size_t u = 0;
-    while (u + 1 < sizeof UNITS / sizeof UNITS[0] && s < UNITS[u].scale) u++;
-    snprintf(buf, size, "%.3g %s", s / UNITS[u].scale, UNITS[u].unit);
-    return buf;
-}
-
 static void print_cost(const char *what, const FitCost *fc, size_t per_epoch_rounds) {
     char t1[32], t2[32];
     printf("%s: %zu all-reduces, %zu bytes each way per process; %s in all, %s of it in the all-reduce (%.0f%%)\n",
-           what, fc->rounds, fc->bytes, human_time(fc->seconds, t1, sizeof t1),
-           human_time(fc->reduce_s, t2, sizeof t2), fc->seconds > 0 ? 100.0 * fc->reduce_s / fc->seconds : 0.0);
+           what, fc->rounds, fc->bytes, cost_human_time(fc->seconds, t1, sizeof t1),
+           cost_human_time(fc->reduce_s, t2, sizeof t2), fc->seconds > 0 ? 100.0 * fc->reduce_s / fc->seconds : 0.0);
     if (per_epoch_rounds > 0 && fc->rounds > 0) {
         printf("time per epoch: %s, of which all-reduce %s\n",
-               human_time(fc->seconds / (double)fc->rounds, t1, sizeof t1),
-               human_time(fc->reduce_s / (double)fc->rounds, t2, sizeof t2));
+               cost_human_time(fc->seconds / (double)fc->rounds, t1, sizeof t1),
+               cost_human_time(fc->reduce_s / (double)fc->rounds, t2, sizeof t2));
     }
 }
 
@@ -375,127 +292,6 @@ static int run_newton(const Options *o, const Shard *sh, Comm *c, const Referenc
     return CHAPTER_DONE;
 }
 
-/* ---- the cost model --------------------------------------------------------------- */
-
-/* This process's CPU time: unlike the wall clock, it does not count the time
- * other jobs on a busy machine take from it. */
-static double cpu_now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-/* This machine's compute speed, measured on a block of synthetic rows, in
- * CPU time: what one core does when it is not shared. */
-typedef struct {
-    double grad;   // seconds per row and feature of the gradient pass (shard_grad_sums)
-    double hess;   // seconds per row and Hessian entry of shard_hess_sums
-} ComputeRate;
-
-static ComputeRate measure_compute(void) {
-    enum { ROWS = 65536,
-           D = 20,
-           REPS = 3 };   // 10 MB: more than the caches hold, like real data
-    Matrix X = mat_new(ROWS, D);
-    double *y = vec_new(ROWS), s[SHARD_GRAD_LEN(D)], *h = vec_new(SHARD_HESS_LEN(D));
-    shard_make_rows(&X, y, 0, ROWS, 1);
-    LogReg m;
-    logreg_init(&m, D);
-    double best_g = INFINITY, best_h = INFINITY;   // the fastest of REPS: the least disturbed by cache misses
-    for (int r = 0; r < REPS; r++) {
-        double t0 = cpu_now();
-        shard_grad_sums(&m, &X, y, 0, ROWS, s);
-        double t1 = cpu_now();
-        shard_hess_sums(&m, &X, 0, ROWS, h);
-        double t2 = cpu_now();
-        best_g = fmin(best_g, t1 - t0);
-        best_h = fmin(best_h, t2 - t1);
-    }
-    logreg_free(&m);
-    free(h);
-    free(y);
-    mat_free(&X);
-    return (ComputeRate){best_g / (ROWS * D), best_h / (ROWS * SHARD_HESS_LEN(D))};
-}
-
-// [snippet model]
-/* t = rounds (alpha + beta bytes) + compute / P, for one fit on P machines of
- * n rows and d features; alpha = NET_ALPHA_HOP log2 P (no network for P = 1). */
-static double model_time(int newton, double n, double d, double P, ComputeRate r) {
-    double entries = (d + 1) * (d + 2) / 2;   // the Hessian's lower triangle
-    double rounds = newton ? MODEL_NEWTON_ROUNDS : MODEL_GD_ROUNDS;
-    double bytes = 8 * (d + 3 + (newton ? entries : 0));
-    double alpha = P > 1 ? NET_ALPHA_HOP * ceil(log2(P)) : 0, beta = P > 1 ? NET_BETA : 0;
-    double compute = n * (d * r.grad + (newton ? entries * r.hess : 0));    // all rows, one machine
-    double solve = newton ? (d + 1) * (d + 1) * (d + 1) / 3 * r.hess : 0;   // Cholesky, on every machine
-    return rounds * (alpha + beta * bytes + compute / P + solve);
-}
-// [end model]
-
-static void print_model(ComputeRate r) {
-    static const double PS[] = {1, 8, 64, 512}, NS[] = {1e6, 1e7, 1e8, 1e9}, DS[] = {20, 1000};
-    printf("\nPredicted time to fit, t = rounds (alpha + beta bytes) + compute / P\n");
-    printf("(assumed network: alpha = %.0f us per tree level, log2 P levels; beta = %.2g ns per byte; "
-           "%d rounds of gradient descent, %d of Newton;\n compute measured here: %.2g ns per row and feature, "
-           "%.2g ns per row and Hessian entry; '-' : the shard is over %.0f GB)\n",
-           NET_ALPHA_HOP * 1e6, NET_BETA * 1e9, MODEL_GD_ROUNDS, MODEL_NEWTON_ROUNDS, r.grad * 1e9, r.hess * 1e9,
-           MODEL_MEMORY_BYTES / 1e9);
-    printf("%-8s %6s %7s", "method", "d", "n");
-    for (int p = 0; p < 4; p++) printf(" %11s", p == 0 ? "P = 1" : (p == 1 ? "P = 8" : (p == 2 ? "P = 64" : "P = 512")));
-    printf("\n");
-    for (int newton = 0; newton <= 1; newton++) {
-        for (int k = 0; k < 2; k++) {
-            for (int i = 0; i < 4; i++) {
-                printf("%-8s %6.0f %7.0e", newton ? "Newton" : "GD", DS[k], NS[i]);
-                for (int p = 0; p < 4; p++) {
-                    char t[32];
-                    int fits = NS[i] * DS[k] * 8 / PS[p] <= MODEL_MEMORY_BYTES;
-                    printf(" %11s", fits ? human_time(model_time(newton, NS[i], DS[k], PS[p], r), t, sizeof t) : "-");
-                }
-                printf("\n");
-            }
-        }
-    }
-}
-
-/* The model against this run: one epoch of gradient descent at this P, with
- * alpha and beta as measured here. */
-static void print_check(const CommCost *here, const Shard *sh, const FitCost *gd, size_t P, ComputeRate r) {
-    double d = (double)sh->X.cols, bytes = 8 * (d + 3);
-    double predicted = here->alpha + here->beta * bytes + (double)sh->n * d * r.grad / (double)P;
-    char t1[32], t2[32], t3[32];
-    printf("\nThis machine, %zu processes: one all-reduce costs alpha = %s plus beta = %.3g ns per byte "
-           "(measured, medians)\n",
-           P, human_time(here->alpha, t1, sizeof t1), here->beta * 1e9);
-    if (gd->rounds > 0) {
-        printf("one epoch of gradient descent: model %s, measured %s\n", human_time(predicted, t2, sizeof t2),
-               human_time(gd->seconds / (double)gd->rounds, t3, sizeof t3));
-    }
-}
-
-/* Predicted time against P: d = 20 on 1e6 rows, where gradient descent's
- * rounds stop it from getting faster, and d = 1000 on 1e9 rows, where the
- * Hessian makes Newton's steps nearly as costly as gradient descent's epochs. */
-static void plot_model(const Plotter *pl, ComputeRate r) {
-    Plot p;
-    plot_begin(&p, "chapter-12-cost-model");
-    plot_data_begin(&p, "model");
-    for (double P = 1; P <= 512; P *= 2) {
-        plot_data_row(&p, 5, (double[]){P, model_time(0, 1e6, 20, P, r), model_time(1, 1e6, 20, P, r), model_time(0, 1e9, 1000, P, r), model_time(1, 1e9, 1000, P, r)});
-    }
-    plot_data_end(&p);
-    plot_cmd(&p, "set title 'Predicted time to fit on P machines'");
-    plot_cmd(&p, "set xlabel 'P, machines'");
-    plot_cmd(&p, "set ylabel 'seconds'");
-    plot_cmd(&p, "set logscale xy");
-    plot_cmd(&p, "set key left bottom");
-    plot_cmd(&p, "plot $model using 1:2 with linespoints lt 1 title 'GD, n = 1e6, d = 20', "
-                 "$model using 1:3 with linespoints lt 2 title 'Newton, n = 1e6, d = 20', "
-                 "$model using 1:4 with linespoints lt 3 title 'GD, n = 1e9, d = 1000', "
-                 "$model using 1:5 with linespoints lt 4 title 'Newton, n = 1e9, d = 1000'");
-    chapter_show(pl, &p);
-}
-
 /* ---- main ------------------------------------------------------------------------- */
 
 int main(int argc, char **argv) {
@@ -505,7 +301,7 @@ int main(int argc, char **argv) {
     Plotter pl;
     chapter_plotter(&pl);
     Shard sh;
-    load_shard(&o.data, o.rows, o.features, &c, &sh);
+    shards_load(&o.data, o.rows, o.features, &c, &sh);
     Reference gd_ref, sk_ref;
     chapter_load_reference(&gd_ref, "gd-classification.txt");
     chapter_load_reference(&sk_ref, "sklearn-classification.txt");
@@ -515,24 +311,24 @@ int main(int argc, char **argv) {
            o.rows > 0 ? "synthetic rows (lib/shard)" : course_describe(&o.data, about, sizeof about));
     printf("%zu process%s (%s%s); ", c.size, c.size == 1 ? "" : "es", c.engine,
            comm_have_mpi() ? "" : ": built without Open MPI");
-    print_shards(&sh, &c);
+    shards_print(&sh, &c);
 
     FitCost gd = {0}, newton = {0};
     int status = want(&o, "gd") ? run_gd(&o, &sh, &c, &gd_ref, &gd) : CHAPTER_DONE;
     if (status == CHAPTER_DONE && want(&o, "newton")) status = run_newton(&o, &sh, &c, &sk_ref, &newton);
     CommCost here = c.size > 1 && status == CHAPTER_DONE ? comm_measure(&c, 50) : (CommCost){0, 0};
     if (c.rank == 0 && status == CHAPTER_DONE) {
-        ComputeRate rate = measure_compute();
-        if (c.size > 1) print_check(&here, &sh, &gd, c.size, rate);
+        ComputeRate rate = cost_measure_compute();
+        if (c.size > 1) cost_print_check(&here, sh.n, sh.X.cols, &gd, c.size, rate);
         else printf("\n(One process: no all-reduce to measure. Run it under mpirun -np 2 to measure alpha and beta.)\n");
-        print_model(rate);
+        cost_print_model(rate);
         if (!o.lesson) printf("\n(Options differ from the lesson's: no NumPy or scikit-learn values to compare.)\n");
         printf("\n");
-        plot_model(&pl, rate);
+        cost_plot_model(&pl, rate);
     }
     ref_free(&sk_ref);
     ref_free(&gd_ref);
-    shard_free(&sh);
+    shards_free(&sh);
     comm_stop(&c);
     return status;
 }

@@ -46,6 +46,8 @@ else
   echo "SKIP  make format-check: no clang-format here (Debian: apt-get install clang-format)"
 fi
 
+step "sizes: chapter files within 350 lines, functions within 60 (scripts/check-lengths.sh)" scripts/check-lengths.sh
+
 echo "== lib tests"
 for t in "$BUILD"/tests/test-*; do step "lib: $(basename "$t")" "$t"; done
 
