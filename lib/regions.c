@@ -112,6 +112,63 @@ void regions_add_contour(Plot *p, const char *surface, const char *boundary) {
     plot_cmd(p, "set surface");
 }
 
+/* Cuts [*lo, *hi] to the t where alpha + beta t >= 0. */
+static void clip(double alpha, double beta, double *lo, double *hi) {
+    if (beta > 0) *lo = fmax(*lo, -alpha / beta);
+    else if (beta < 0) *hi = fmin(*hi, -alpha / beta);
+    else if (alpha < 0) *hi = -INFINITY;   // the whole line is outside
+}
+
+/* The border of classes a and b: the line g . x + h = 0, g = W[a] - W[b],
+ * h = bias[a] - bias[b], written x(t) = x0 + t u with x0 its point nearest
+ * the origin and u along it; then every condition that keeps x(t) on the
+ * border (inside the box, z_a - z_c >= 0 for every other c) is linear in t
+ * and cuts an interval. Returns 1 and the segment when one is left. */
+static int border(const double *W, const double *bias, size_t k, size_t a, size_t b, const RegionsBox *box,
+                  double *seg) {
+    double g0 = W[2 * a] - W[2 * b], g1 = W[2 * a + 1] - W[2 * b + 1], h = bias[a] - bias[b];
+    double gg = g0 * g0 + g1 * g1;
+    if (!(gg > 0)) return 0;   // parallel score planes: z_a - z_b never changes sign
+    double x0 = -h * g0 / gg, y0 = -h * g1 / gg, u0 = -g1, u1 = g0;
+    double lo = -INFINITY, hi = INFINITY;
+    clip(x0 - box->x1_min, u0, &lo, &hi);
+    clip(box->x1_max - x0, -u0, &lo, &hi);
+    clip(y0 - box->x2_min, u1, &lo, &hi);
+    clip(box->x2_max - y0, -u1, &lo, &hi);
+    for (size_t c = 0; c < k; c++) {
+        if (c == a || c == b) continue;
+        // z_a(x(t)) - z_c(x(t)) = (W[a] - W[c]) . (x0 + t u) + bias[a] - bias[c]
+        double d0 = W[2 * a] - W[2 * c], d1 = W[2 * a + 1] - W[2 * c + 1];
+        clip(d0 * x0 + d1 * y0 + bias[a] - bias[c], d0 * u0 + d1 * u1, &lo, &hi);
+    }
+    if (!(lo < hi)) return 0;
+    seg[0] = x0 + lo * u0, seg[1] = y0 + lo * u1, seg[2] = x0 + hi * u0, seg[3] = y0 + hi * u1;
+    return 1;
+}
+
+size_t regions_borders(const double *W, const double *bias, size_t k, const RegionsBox *box, double *seg) {
+    size_t n = 0;
+    for (size_t a = 0; a < k; a++) {
+        for (size_t b = a + 1; b < k; b++) n += (size_t)border(W, bias, k, a, b, box, seg + 4 * n);
+    }
+    return n;
+}
+
+size_t regions_add_borders(Plot *p, const char *name, const double *W, const double *bias, size_t k,
+                           const RegionsBox *box) {
+    double seg[4 * REGIONS_MAX_BORDERS];
+    size_t n = regions_borders(W, bias, k, box, seg);
+    if (n == 0) return 0;   // no block: gnuplot warns about a block with no points
+    plot_data_begin(p, name);
+    for (size_t s = 0; s < n; s++) {
+        plot_data_row(p, 2, seg + 4 * s);
+        plot_data_row(p, 2, seg + 4 * s + 2);
+        plot_data_blank(p);
+    }
+    plot_data_end(p);
+    return n;
+}
+
 void regions_draw_values(Plot *p, const Matrix *grid, const double *grid_value, size_t n_values,
                          const unsigned *fill, const char *const *titles, const Dataset *ds,
                          size_t k, const char *extra) {

@@ -88,6 +88,25 @@ void regions_add_contour(Plot *p, const char *surface, const char *boundary);
 
 /* ---- decision regions of K classes ------------------------------------------ */
 
+/* The most border segments of k classes: one per pair. */
+#define REGIONS_MAX_BORDERS (REGIONS_MAX_CLASSES * (REGIONS_MAX_CLASSES - 1) / 2)
+
+/* The borders between the regions of a linear classifier that predicts
+ * argmax_c z_c(x), z_c = W[c] . x + bias[c] (softmax regression, or
+ * one-vs-rest, whose sigmoids keep the order of the z_c). The border of
+ * classes a and b lies on the straight line z_a = z_b, where both beat every
+ * other class: a segment, found exactly rather than read off a raster.
+ * W is (k, 2) row by row, 2 <= k <= REGIONS_MAX_CLASSES. Writes each
+ * segment inside box as x1, y1, x2, y2 into seg (4 * REGIONS_MAX_BORDERS)
+ * and returns how many there are. */
+size_t regions_borders(const double *W, const double *bias, size_t k, const RegionsBox *box, double *seg);
+
+/* Datablock $NAME: the segments of regions_borders, each as two rows
+ * "x1 x2" and a blank line, for "$NAME with lines". Returns how many; when
+ * there are none it adds no datablock (leave "$NAME" out of the plot). */
+size_t regions_add_borders(Plot *p, const char *name, const double *W, const double *bias, size_t k,
+                           const RegionsBox *box);
+
 /* Adds the regions, the samples of ds and the key to p, and the plot command
  * that draws them. grid is from regions_grid, grid_class (grid->rows) the
  * class predicted at each grid point, k the number of classes (2 to
