@@ -271,6 +271,38 @@ static const char *DUMB_STYLE =
     "set linetype 4 pt '#'\n"
     "set key nobox noopaque\n";
 
+/* ... and, just before the plot command, what must win over the chapter's
+ * own settings: a colour box is a column of '|' without colours, and a key
+ * inside the frame covers the characters of the data. */
+static const char *DUMB_LAST =
+    "unset colorbox\n"
+    "set key outside right top\n";
+
+/* The start of the script's last line that begins with "plot " or "splot ",
+ * or NULL. */
+static const char *last_plot_line(const char *script) {
+    const char *last = NULL;
+    for (const char *line = script; line != NULL && *line != '\0';) {
+        if (strncmp(line, "plot ", 5) == 0 || strncmp(line, "splot ", 6) == 0) last = line;
+        line = strchr(line, '\n');
+        if (line != NULL) line++;
+    }
+    return last;
+}
+
+/* The script for the dumb terminal: the shared look, its ASCII-art variant,
+ * the chapter's commands, and DUMB_LAST before the plot command. */
+static void write_dumb_script(FILE *g, const Plot *p) {
+    const char *body = p->script + strlen(STYLE), *end = p->script + p->len;
+    const char *plot = last_plot_line(body);
+    fputs(STYLE, g);
+    fputs(DUMB_STYLE, g);
+    if (plot == NULL) plot = end;
+    fwrite(body, 1, (size_t)(plot - body), g);
+    fputs(DUMB_LAST, g);
+    fwrite(plot, 1, (size_t)(end - plot), g);
+}
+
 void plot_begin(Plot *p, const char *name) {
     *p = (Plot){0};
     snprintf(p->name, sizeof p->name, "%s", name);
@@ -467,9 +499,7 @@ static int run_gnuplot(const char *terminal, const char *file, const Plot *p, in
     fprintf(g, "%s\n", terminal);
     if (file != NULL) fprintf(g, "set output '%s'\n", file);
     if (strncmp(terminal, "set terminal dumb", 17) == 0 && strncmp(p->script, STYLE, strlen(STYLE)) == 0) {
-        fputs(STYLE, g);   // the shared look, then its ASCII-art variant, then the plot itself
-        fputs(DUMB_STYLE, g);
-        fwrite(p->script + strlen(STYLE), 1, p->len - strlen(STYLE), g);
+        write_dumb_script(g, p);
     } else {
         fwrite(p->script, 1, p->len, g);
     }
