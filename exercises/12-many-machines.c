@@ -26,6 +26,7 @@
  * more, say). Shard `rank` is rows lo .. hi-1; when P > n, some shards are
  * empty (lo == hi). */
 void shard_bounds(size_t n, size_t P, size_t rank, size_t *lo, size_t *hi) {
+    TODO();   // the stub's marker: delete this line when you write shard_bounds
     (void)P;
     (void)rank;
     *lo = 0;   // TODO: where shard `rank` starts
@@ -43,6 +44,7 @@ void shard_bounds(size_t n, size_t P, size_t rank, size_t *lo, size_t *hi) {
  * x_ij is X[i * d + j]; y holds the n labels. */
 void shard_sums(const double *X, const double *y, size_t d, size_t lo, size_t hi,
                 const double *w, double b, double *partial) {
+    TODO();   // the stub's marker: delete this line when you write shard_sums
     (void)X;
     (void)y;
     (void)lo;
@@ -60,6 +62,7 @@ void shard_sums(const double *X, const double *y, size_t d, size_t lo, size_t hi
  *
  * Write dL/dw into dw[0..d-1] and return dL/db. */
 double global_gradient(const double *total, size_t d, double *dw) {
+    TODO();   // the stub's marker: delete this line when you write global_gradient
     (void)total;
     for (size_t j = 0; j < d; j++) dw[j] = 0.0;   // TODO: dL/dw_j
     return 0.0;                                   // TODO: dL/db

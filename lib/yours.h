@@ -111,7 +111,7 @@ void yours_fit_gd(const double *X, const double *y, size_t n, size_t d, double l
 /* p_i = sigmoid(x_i . w + b) with the learner's sigmoid. X is (n, d), p is (n). */
 void yours_predict_proba(const double *X, size_t n, size_t d, const double *w, double b, double *p);
 
-/* The exercise a function of exercises.h belongs to (1 .. 10), or 0. */
+/* The exercise a function of exercises.h belongs to (1 .. 12), or 0. */
 int yours_exercise_of(const char *function);
 
 #endif
