@@ -7,7 +7,9 @@
  * model's weights, the confusion matrix, per-class precision and recall and
  * the accuracy beside the lesson-style NumPy values, and shows why the K
  * probabilities do not add up to 1. Plots the decision regions and where
- * the models disagree.
+ * the models disagree. Once exercise 07 is written, it trains with your
+ * train_one_vs_rest (and so your gradient and gd_step), predicts with your
+ * sigmoid and predict_by_argmax, and prints your numbers beside NumPy's.
  *
  *     make chapter-07 && ./chapter-07 [--data FILE.csv] [--classes K] [--lr RATE] [--epochs N]
  */
@@ -20,24 +22,58 @@
 #include "course.h"
 #include "metrics.h"
 #include "multiclass.h"
+#include "exercises.h"
 #include "regions.h"
+#include "yours.h"
 
-/* Each binary model's weights, bias and final loss beside NumPy's. */
-static void print_models(const CourseRun *o, const Ovr *m, const Matrix *losses, const Reference *ref) {
-    printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
+/* What the chapter computes, by the library or with your functions. */
+typedef struct {
+    Ovr m;             // the K binary models
+    double *loss;      // (K) model c's loss before its last update
+    Matrix P;          // (n, K) P_ic: model c's p(class c | x_i)
+    double *pred;      // (n) the class of the largest P_ic
+    size_t *counts;    // (K * K) the confusion matrix, row = true class
+    double accuracy;   // the share of pred equal to y
+} Trained;
+
+static void trained_init(Trained *t, size_t n, size_t k, size_t d) {
+    ovr_init(&t->m, k, d);
+    t->loss = vec_new(k);
+    t->P = mat_new(n, k);
+    t->pred = vec_new(n);
+    t->counts = lr_calloc(k * k, sizeof *t->counts);
+    t->accuracy = 0.0;
+}
+
+static void trained_free(Trained *t) {
+    free(t->counts);
+    free(t->pred);
+    mat_free(&t->P);
+    free(t->loss);
+    ovr_free(&t->m);
+}
+
+/* Each binary model's weights, bias and final loss beside NumPy's: the
+ * library's run (tally NULL) or yours, t, counted in tally against NumPy's
+ * or, when the options are not the lesson's, the library's run lib. */
+static void print_models(const CourseRun *o, const Trained *t, const Trained *lib, YoursTally *tally,
+                         const Reference *ref) {
+    const Ovr *m = &t->m;
+    yours_header(tally, o->lesson ? "NumPy reference" : NULL);
     for (size_t c = 0; c < m->k; c++) {
         printf("model %zu: class %zu (y = 1) against the rest (y = 0)\n", c, c);
         char label[64], key[64];
         snprintf(key, sizeof key, "w_%zu", c);
         for (size_t j = 0; j < m->d; j++) {
             snprintf(label, sizeof label, "w_%zu[%zu]", c, j);
-            chapter_compare(label, m->models[c].w[j], chapter_reference(o->lesson, ref, key, j));
+            yours_row(tally, label, m->models[c].w[j], chapter_reference(o->lesson, ref, key, j),
+                      lib->m.models[c].w[j]);
         }
         snprintf(label, sizeof label, "b_%zu", c);
-        chapter_compare(label, m->models[c].b, chapter_reference(o->lesson, ref, label, 0));
+        yours_row(tally, label, m->models[c].b, chapter_reference(o->lesson, ref, label, 0), lib->m.models[c].b);
         snprintf(label, sizeof label, "loss_%zu[%zu]", c, o->gd.epochs - 1);
         snprintf(key, sizeof key, "final_loss_%zu", c);
-        chapter_compare(label, *mat_at(losses, c, o->gd.epochs - 1), chapter_reference(o->lesson, ref, key, 0));
+        yours_row(tally, label, t->loss[c], chapter_reference(o->lesson, ref, key, 0), lib->loss[c]);
     }
 }
 
@@ -65,17 +101,23 @@ static void print_probability_sums(const Matrix *P) {
            unclaimed, contested);
 }
 
-static void print_precision_recall(const CourseRun *o, const size_t *counts, size_t k, const Reference *ref) {
-    double *precision = vec_new(k), *recall = vec_new(k);
+/* Per-class precision and recall of counts, beside NumPy's (tally and lib
+ * as in print_models). */
+static void print_precision_recall(const CourseRun *o, const size_t *counts, const size_t *lib_counts, size_t k,
+                                   YoursTally *tally, const Reference *ref) {
+    double *precision = vec_new(k), *recall = vec_new(k), *lib_precision = vec_new(k), *lib_recall = vec_new(k);
     metrics_class_precision_recall(counts, k, precision, recall);
+    metrics_class_precision_recall(lib_counts, k, lib_precision, lib_recall);
     printf("\n");
     for (size_t c = 0; c < k; c++) {
         char label[64];
         snprintf(label, sizeof label, "precision_%zu", c);
-        chapter_compare(label, precision[c], chapter_reference(o->lesson, ref, "precision", c));
+        yours_row(tally, label, precision[c], chapter_reference(o->lesson, ref, "precision", c), lib_precision[c]);
         snprintf(label, sizeof label, "recall_%zu", c);
-        chapter_compare(label, recall[c], chapter_reference(o->lesson, ref, "recall", c));
+        yours_row(tally, label, recall[c], chapter_reference(o->lesson, ref, "recall", c), lib_recall[c]);
     }
+    free(lib_recall);
+    free(lib_precision);
     free(recall);
     free(precision);
 }
@@ -130,58 +172,91 @@ static void plot_claims(const Plotter *pl, const Ovr *m, const Dataset *ds, cons
     mat_free(&P);
 }
 
-/* What the chapter computes. */
-typedef struct {
-    Ovr m;            // the K binary models
-    Matrix losses;    // (K, epochs) row c: model c's loss curve
-    Matrix P;         // (n, K) P_ic: model c's p(class c | x_i)
-    double *pred;     // (n) the class of the largest P_ic
-    size_t *counts;   // (K * K) the confusion matrix, row = true class
-} Trained;
-
 /* Step 1: the K models by gradient descent from w = 0, b = 0, and their
- * predictions. Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after
- * saying why. Free t with trained_free either way. */
+ * predictions, by the library. Returns CHAPTER_DONE, or
+ * CHAPTER_TRAINING_FAILED after saying why. */
 static int train(Trained *t, const Dataset *ds, const CourseRun *o) {
     size_t k = o->data.classes;
     // [snippet train]
-    ovr_init(&t->m, k, ds->d);
     LogRegParams par = {.lr = o->gd.lr, .epochs = o->gd.epochs, .lambda = 0.0};
-    t->losses = mat_new(k, o->gd.epochs);
-    TrainResult fit = ovr_fit_gd(&t->m, &ds->X, ds->y, &par, &t->losses);
+    Matrix losses = mat_new(k, o->gd.epochs);   // row c: model c's loss curve
+    TrainResult fit = ovr_fit_gd(&t->m, &ds->X, ds->y, &par, &losses);
 
-    t->P = mat_new(ds->n, k);
     ovr_predict_proba(&t->m, &ds->X, &t->P);
-    t->pred = vec_new(ds->n);
     multiclass_predict(&t->P, t->pred);   // the class of the largest P_ic
-    t->counts = lr_calloc(k * k, sizeof *t->counts);
     metrics_confusion_matrix(ds->y, t->pred, ds->n, k, t->counts);
     // [end train]
+    for (size_t c = 0; c < k; c++) t->loss[c] = *mat_at(&losses, c, o->gd.epochs - 1);
+    t->accuracy = metrics_accuracy(t->pred, ds->y, ds->n);
+    mat_free(&losses);
     return chapter_fit_status(fit, o->gd.lr, NULL);
 }
 
-static void trained_free(Trained *t) {
-    free(t->counts);
-    free(t->pred);
-    mat_free(&t->P);
-    mat_free(&t->losses);
-    ovr_free(&t->m);
+// [snippet yours]
+/* Step 1 with your functions: train_one_vs_rest (exercise 07, which runs
+ * your gradient and gd_step), P from your sigmoid, the classes from your
+ * predict_by_argmax. Each model's last loss (before its last update, as the
+ * lesson records it) comes from a run of one epoch fewer and your
+ * one_vs_rest_labels and bce_mean. */
+static void train_yours(Trained *t, const Dataset *ds, const CourseRun *o) {
+    size_t n = ds->n, d = ds->d, k = t->m.k;
+    double *W = vec_new(k * d), *b = vec_new(k), *y_c = vec_new(n), *p = vec_new(n);
+    train_one_vs_rest(ds->X.data, ds->y, n, d, k, o->gd.lr, o->gd.epochs - 1, W, b);
+    for (size_t c = 0; c < k; c++) {
+        one_vs_rest_labels(ds->y, n, c, y_c);
+        yours_predict_proba(ds->X.data, n, d, &W[c * d], b[c], p);
+        t->loss[c] = bce_mean(y_c, p, n);
+    }
+    train_one_vs_rest(ds->X.data, ds->y, n, d, k, o->gd.lr, o->gd.epochs, W, b);
+    for (size_t c = 0; c < k; c++) {
+        for (size_t j = 0; j < d; j++) t->m.models[c].w[j] = W[c * d + j];
+        t->m.models[c].b = b[c];
+        yours_predict_proba(ds->X.data, n, d, &W[c * d], b[c], p);   // column c of P
+        for (size_t i = 0; i < n; i++) *mat_at(&t->P, i, c) = p[i];
+    }
+    predict_by_argmax(t->P.data, n, k, t->pred);
+    metrics_confusion_matrix(ds->y, t->pred, n, k, t->counts);
+    t->accuracy = metrics_accuracy(t->pred, ds->y, n);
+    free(W);
+    free(b);
+    free(y_c);
+    free(p);
 }
+// [end yours]
 
 /* Step 2: the models, the probabilities, the confusion matrix and the
- * scores, beside NumPy's. */
-static void report(const Trained *t, const Dataset *ds, const CourseRun *o, const Reference *ref) {
-    print_models(o, &t->m, &t->losses, ref);
+ * scores of t (the library's run lib, or yours), beside NumPy's. Returns 0,
+ * or YOURS_DIFFER when yours differ. */
+static int report(const Trained *t, const Trained *lib, int mine, const Dataset *ds, const CourseRun *o,
+                  const Reference *ref) {
+    size_t k = o->data.classes;
+    YoursTally tally;
+    yours_tally_init(&tally, 7, o->lesson ? "NumPy" : "lib/");
+    YoursTally *tp = mine ? &tally : NULL;
+    if (mine) printf("Your train_one_vs_rest trained the models; your sigmoid and predict_by_argmax\n"
+                     "predicted the classes:\n\n");
+    print_models(o, t, lib, tp, ref);
     print_probability_sums(&t->P);
-    chapter_print_confusion(t->counts, o->data.classes, o->lesson, ref, "confusion");
-    print_precision_recall(o, t->counts, o->data.classes, ref);
-    double accuracy = metrics_accuracy(t->pred, ds->y, ds->n);
+    for (size_t u = 0; mine && u < k * k; u++) {   // the confusion matrix counts too
+        char label[64];
+        snprintf(label, sizeof label, "confusion[%zu][%zu]", u / k, u % k);
+        yours_count(tp, label, (double)t->counts[u], o->lesson ? ref_value(ref, "confusion", u) : (double)lib->counts[u]);
+    }
+    chapter_print_confusion(t->counts, k, o->lesson, ref, "confusion");
+    print_precision_recall(o, t->counts, lib->counts, k, tp, ref);
     printf("\n");
-    chapter_compare("accuracy", accuracy, chapter_reference(o->lesson, ref, "accuracy", 0));
-    printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", accuracy, metrics_correct(t->pred, ds->y, ds->n),
+    yours_row(tp, "accuracy", t->accuracy, chapter_reference(o->lesson, ref, "accuracy", 0), lib->accuracy);
+    printf("\nTraining accuracy: %.4f (%zu of %zu correct)\n", t->accuracy, metrics_correct(t->pred, ds->y, ds->n),
            ds->n);
     if (!o->lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+    int status = 0;
+    if (mine) {
+        char summary[96];
+        snprintf(summary, sizeof summary, "%zu models, accuracy %.4f", k, t->accuracy);
+        status = yours_verdict(&tally, summary);
+    }
     printf("\n");
+    return status;
 }
 
 /* Step 3: the decision regions and the claims, in the plane. */
@@ -212,14 +287,23 @@ int main(int argc, char **argv) {
     printf("%zu binary models, each trained by gradient descent: learning rate %g, %zu epochs, from w = 0, b = 0\n\n",
            o.data.classes, o.gd.lr, o.gd.epochs);
 
-    Trained t;
-    int status = train(&t, &ds, &o);
-    if (status == CHAPTER_DONE) {
-        report(&t, &ds, &o, &ref);
-        plot_plane(&pl, &t.m, &ds);
+    Trained lib, yours;
+    trained_init(&lib, ds.n, o.data.classes, ds.d);
+    trained_init(&yours, ds.n, o.data.classes, ds.d);
+    int status = train(&lib, &ds, &o);
+    int mine = status == CHAPTER_DONE && yours_begin();
+    if (mine) {
+        train_yours(&yours, &ds, &o);
+        mine = yours_end(7, "trains with lib/multiclass.c");
+    }
+    if (status == CHAPTER_DONE) {   // print no numbers from a run that blew up
+        const Trained *t = mine ? &yours : &lib;
+        status = report(t, &lib, mine, &ds, &o, &ref);
+        plot_plane(&pl, &t->m, &ds);
     }
 
-    trained_free(&t);
+    trained_free(&yours);
+    trained_free(&lib);
     ref_free(&ref);
     dataset_free(&ds);
     return status;

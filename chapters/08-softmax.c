@@ -10,7 +10,10 @@
  *      (and the centred weights) with scikit-learn's multinomial
  *      LogisticRegression(C=1e10);
  *   3. sets both beside one-vs-rest from chapter 7 on the same data.
- * Plots the decision regions and the loss curve.
+ * Plots the decision regions and the loss curve. Once exercise 08 is
+ * written, step 1 trains with your train_softmax (your cce_gradient and
+ * cce_loss inside), predicts with your softmax and predict_by_argmax, and
+ * prints your numbers beside NumPy's.
  *
  *     make chapter-08 && ./chapter-08 [--data FILE.csv] [--classes K] [--lr RATE] [--epochs N]
  */
@@ -22,37 +25,95 @@
 #include "course.h"
 #include "metrics.h"
 #include "multiclass.h"
+#include "exercises.h"
 #include "regions.h"
+#include "yours.h"
 
 /* The table head: what the reference column holds. */
 static void print_head(const CourseRun *o, const char *what, const char *reference) {
     printf("%-14s %20s %20s %10s\n", what, "ours", o->lesson ? reference : "", o->lesson ? "|diff|" : "");
 }
 
-/* The weights, row c of W then the biases, under a label prefix. */
-static void print_weights(const CourseRun *o, const Softmax *m, const char *prefix, const char *w_key,
-                          const char *b_key, const Reference *ref) {
+/* The weights, row c of W then the biases, under a label prefix. t and lib
+ * as in yours_row: NULL for the library's run, else the tally of yours (m)
+ * and the library's run (lib, the reference when the options differ). */
+static void print_weights(const CourseRun *o, const Softmax *m, const Softmax *lib, YoursTally *t,
+                          const char *prefix, const char *w_key, const char *b_key, const Reference *ref) {
     for (size_t c = 0; c < m->k; c++) {
         char label[64], key[64];
         snprintf(key, sizeof key, "%s%zu", w_key, c);
         for (size_t j = 0; j < m->d; j++) {
             snprintf(label, sizeof label, "%sW_%zu[%zu]", prefix, c, j);
-            chapter_compare(label, *mat_at(&m->W, c, j), chapter_reference(o->lesson, ref, key, j));
+            yours_row(t, label, *mat_at(&m->W, c, j), chapter_reference(o->lesson, ref, key, j),
+                      *mat_at(&lib->W, c, j));
         }
     }
     for (size_t c = 0; c < m->k; c++) {
         char label[64];
         snprintf(label, sizeof label, "%sb[%zu]", prefix, c);
-        chapter_compare(label, m->b[c], chapter_reference(o->lesson, ref, b_key, c));
+        yours_row(t, label, m->b[c], chapter_reference(o->lesson, ref, b_key, c), lib->b[c]);
     }
 }
 
-/* 1. The lesson's gradient descent, beside NumPy. */
-static void print_gd(const CourseRun *o, const Softmax *m, const double *losses, double accuracy,
-                     const size_t *counts, const Reference *ref) {
+/* What the gradient descent of step 1 gave: the library's, or yours. */
+typedef struct {
+    Softmax m;         // W (K, d) and b (K), from W = 0, b = 0
+    double *losses;    // (epochs) losses[e]: the loss before update e
+    double *pred;      // (n) the class of the largest probability
+    double accuracy;   // the share of pred equal to y
+    size_t *counts;    // (K * K) the confusion matrix, row = true class
+} GdRun;
+
+static void gd_run_init(GdRun *r, size_t n, size_t k, size_t d, size_t epochs) {
+    softmax_init(&r->m, k, d);
+    r->losses = vec_new(epochs);
+    r->pred = vec_new(n);
+    r->accuracy = 0.0;
+    r->counts = lr_calloc(k * k, sizeof *r->counts);
+}
+
+static void gd_run_free(GdRun *r) {
+    free(r->counts);
+    free(r->pred);
+    free(r->losses);
+    softmax_free(&r->m);
+}
+
+/* The accuracy and confusion matrix of r->pred. */
+static void gd_run_score(GdRun *r, const Dataset *ds) {
+    r->accuracy = metrics_accuracy(r->pred, ds->y, ds->n);
+    metrics_confusion_matrix(ds->y, r->pred, ds->n, r->m.k, r->counts);
+}
+
+// [snippet yours]
+/* Step 1 with your functions: train_softmax (exercise 08, which runs your
+ * cce_gradient and cce_loss), then every sample's K probabilities from your
+ * softmax and its class from your predict_by_argmax (exercise 07). */
+static void softmax_yours(const CourseRun *o, const Dataset *ds, GdRun *r) {
+    size_t n = ds->n, d = ds->d, k = r->m.k;
+    train_softmax(ds->X.data, ds->y, n, d, k, o->gd.lr, o->gd.epochs, r->m.W.data, r->m.b, r->losses);
+    double *P = vec_new(n * k), *z = vec_new(k);
+    for (size_t i = 0; i < n; i++) {
+        // z_c = w_c . x_i + b_c, then row i of P = softmax(z)
+        for (size_t c = 0; c < k; c++) z[c] = vec_dot(mat_row(&r->m.W, c), mat_row(&ds->X, i), d) + r->m.b[c];
+        softmax(z, &P[i * k], k);
+    }
+    predict_by_argmax(P, n, k, r->pred);   // pred_i = argmax_c P_ic
+    gd_run_score(r, ds);
+    free(z);
+    free(P);
+}
+// [end yours]
+
+/* 1. The lesson's gradient descent, beside NumPy: the library's run lib, or
+ * yours r (t: the tally of yours, NULL for the library's run). */
+static void print_gd(const CourseRun *o, const GdRun *r, const GdRun *lib, YoursTally *t, const Reference *ref) {
     static const size_t EPOCHS[] = {0, 1, 10, 100, 999};
+    const Softmax *m = &r->m;
     printf("1. Gradient descent: learning rate %g, %zu epochs, from W = 0, b = 0\n\n", o->gd.lr, o->gd.epochs);
-    print_head(o, "", "NumPy reference");
+    if (t != NULL) printf("Your train_softmax, cce_gradient and cce_loss trained it; your softmax and\n"
+                          "predict_by_argmax predicted the classes:\n\n");
+    yours_header(t, o->lesson ? "NumPy reference" : NULL);
     size_t printed = 0;   // 1 + the last epoch printed
     for (int e = 0; e < 5; e++) {
         size_t epoch = EPOCHS[e] == 999 ? o->gd.epochs - 1 : EPOCHS[e];   // 999: the last epoch
@@ -61,11 +122,17 @@ static void print_gd(const CourseRun *o, const Softmax *m, const double *losses,
         char label[32], key[32];
         snprintf(label, sizeof label, "loss[%zu]", epoch);
         snprintf(key, sizeof key, "gd_loss_%zu", epoch);
-        chapter_compare(label, losses[epoch], chapter_reference(o->lesson, ref, key, 0));
+        yours_row(t, label, r->losses[epoch], chapter_reference(o->lesson, ref, key, 0), lib->losses[epoch]);
     }
-    print_weights(o, m, "", "gd_W_", "gd_b", ref);
-    chapter_compare("accuracy", accuracy, chapter_reference(o->lesson, ref, "gd_accuracy", 0));
-    chapter_print_confusion(counts, m->k, o->lesson, ref, "gd_confusion");
+    print_weights(o, m, &lib->m, t, "", "gd_W_", "gd_b", ref);
+    yours_row(t, "accuracy", r->accuracy, chapter_reference(o->lesson, ref, "gd_accuracy", 0), lib->accuracy);
+    for (size_t u = 0; t != NULL && u < m->k * m->k; u++) {   // the confusion matrix counts too
+        char label[64];
+        snprintf(label, sizeof label, "confusion[%zu][%zu]", u / m->k, u % m->k);
+        yours_count(t, label, (double)r->counts[u],
+                    o->lesson ? ref_value(ref, "gd_confusion", u) : (double)lib->counts[u]);
+    }
+    chapter_print_confusion(r->counts, m->k, o->lesson, ref, "gd_confusion");
     double sum_b = 0.0;
     for (size_t c = 0; c < m->k; c++) sum_b += m->b[c];
     printf("\nb_0 + ... + b_%zu = %.1e: the K gradients add up to 0 at every step, so weights that\n"
@@ -109,7 +176,7 @@ static void print_converged(const CourseRun *o, const Softmax *m, const SoftmaxF
     printf("\nWeights, centred (sum over classes 0): adding one vector to every w_c changes no probability,\n"
            "so only centred weights can be compared. They agree only as far as scikit-learn converged.\n");
     print_head(o, "", "scikit-learn");
-    print_weights(o, m, "conv_", "sk_coef_centered_", "sk_intercept_centered", ref);
+    print_weights(o, m, m, NULL, "conv_", "sk_coef_centered_", "sk_intercept_centered", ref);
     chapter_compare("conv_loss", info->loss, chapter_reference(o->lesson, ref, "sk_loss", 0));
     chapter_compare("conv_accuracy", accuracy, chapter_reference(o->lesson, ref, "sk_accuracy", 0));
     printf("\n");
@@ -179,34 +246,40 @@ static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, do
 
 /* What the chapter computes. */
 typedef struct {
-    Softmax m;             // the lesson's fit: gradient descent
-    double *losses;        // (epochs) its loss before every update
-    double *pred;          // (n) its predicted classes
-    double accuracy;       // its training accuracy
+    GdRun lib;             // the lesson's fit, gradient descent, by the library
+    GdRun yours;           // the same with your functions
+    const GdRun *gd;       // the one shown: yours when it ran, else the library's
+    int mine;              // 1 when your functions ran
     Softmax best;          // the converged fit: Newton's method
     SoftmaxFitInfo info;   // how Newton's method ended
 } Fits;
 
-/* Step 1: the lesson's gradient descent from W = 0, b = 0, printed beside
- * NumPy. Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why.
- * Free f with fits_free either way. */
-static int train_gd(Fits *f, const Dataset *ds, const CourseRun *o, const Reference *ref) {
+/* Step 1: the lesson's gradient descent from W = 0, b = 0, by the library
+ * and (unless --lib) with your functions, printed beside NumPy. Returns
+ * CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. Free f with
+ * fits_free either way. */
+static int train_gd(Fits *f, const Dataset *ds, const CourseRun *o, YoursTally *t, const Reference *ref) {
     size_t k = o->data.classes;
     softmax_init(&f->best, k, ds->d);
-    f->pred = vec_new(ds->n);
+    gd_run_init(&f->lib, ds->n, k, ds->d, o->gd.epochs);
+    gd_run_init(&f->yours, ds->n, k, ds->d, o->gd.epochs);
+    f->gd = &f->lib;
+    f->mine = 0;
     // [snippet train]
-    softmax_init(&f->m, k, ds->d);   // W = 0 (K x d), b = 0 (K)
+    Softmax *m = &f->lib.m;   // W = 0 (K x d), b = 0 (K)
     SoftmaxParams par = {.lr = o->gd.lr, .epochs = o->gd.epochs};
-    f->losses = vec_new(o->gd.epochs);
-    TrainResult fit = softmax_fit_gd(&f->m, &ds->X, ds->y, &par, f->losses);
+    TrainResult fit = softmax_fit_gd(m, &ds->X, ds->y, &par, f->lib.losses);
     if (fit.status != TRAIN_OK) return chapter_fit_status(fit, o->gd.lr, NULL);   // print no numbers
-    softmax_predict(&f->m, &ds->X, f->pred);                                      // the class of the largest probability
+    softmax_predict(m, &ds->X, f->lib.pred);                                      // the class of the largest probability
     // [end train]
-    size_t *counts = lr_calloc(k * k, sizeof *counts);
-    metrics_confusion_matrix(ds->y, f->pred, ds->n, k, counts);
-    f->accuracy = metrics_accuracy(f->pred, ds->y, ds->n);
-    print_gd(o, &f->m, f->losses, f->accuracy, counts, ref);
-    free(counts);
+    gd_run_score(&f->lib, ds);
+    if (yours_begin()) {
+        softmax_yours(o, ds, &f->yours);
+        f->mine = yours_end(8, "trains with lib/multiclass.c");
+    }
+    if (f->mine) f->gd = &f->yours;
+    yours_tally_init(t, 8, o->lesson ? "NumPy" : "lib/");
+    print_gd(o, f->gd, &f->lib, f->mine ? t : NULL, ref);
     return CHAPTER_DONE;
 }
 
@@ -224,16 +297,15 @@ static void converge(Fits *f, const Dataset *ds, const CourseRun *o, const Refer
     softmax_predict(&f->best, &ds->X, pred_best);
     double accuracy_best = metrics_accuracy(pred_best, ds->y, ds->n);
     print_converged(o, &f->best, &f->info, &ds->X, accuracy_best, ref);
-    print_versus_ovr(o, ds, f->pred, f->accuracy, accuracy_best, ovr_ref);
+    print_versus_ovr(o, ds, f->gd->pred, f->gd->accuracy, accuracy_best, ovr_ref);
     if (!o->lesson) printf("(Options differ from the lesson's, so there is no reference to compare.)\n\n");
     free(pred_best);
 }
 
 static void fits_free(Fits *f) {
     softmax_free(&f->best);
-    free(f->pred);
-    free(f->losses);
-    softmax_free(&f->m);
+    gd_run_free(&f->yours);
+    gd_run_free(&f->lib);
 }
 
 int main(int argc, char **argv) {
@@ -249,11 +321,19 @@ int main(int argc, char **argv) {
            course_describe(&o.data, about, sizeof about), ds.n, ds.d, o.data.classes);
 
     Fits f;
-    int status = train_gd(&f, &ds, &o, &ref);
+    YoursTally t;
+    int status = train_gd(&f, &ds, &o, &t, &ref);
     if (status == CHAPTER_DONE) {
         converge(&f, &ds, &o, &ref, &ovr_ref);
-        plot_regions(&pl, &f.m, &ds, o.gd.epochs);
-        plot_loss(&pl, f.losses, o.gd.epochs, o.gd.lr, f.info.loss);
+        if (f.mine) {   // your step 1 against NumPy's, in one line
+            char summary[96];
+            snprintf(summary, sizeof summary, "loss[%zu] = %.6f, accuracy %.4f", o.gd.epochs - 1,
+                     f.gd->losses[o.gd.epochs - 1], f.gd->accuracy);
+            status = yours_verdict(&t, summary);
+            printf("\n");
+        }
+        plot_regions(&pl, &f.gd->m, &ds, o.gd.epochs);
+        plot_loss(&pl, f.gd->losses, o.gd.epochs, o.gd.lr, f.info.loss);
     }
 
     fits_free(&f);
