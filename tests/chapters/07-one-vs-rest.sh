@@ -11,6 +11,7 @@ expect_numbers ovr-classification3.txt \
   'recall_0=recall.0:1e-12' 'recall_1=recall.1:1e-12' 'recall_2=recall.2:1e-12' \
   'accuracy=accuracy:0'
 expect_text 'Training accuracy: 0.9100 (273 of 300 correct)'
+[[ $WAY == solutions ]] && expect_text 'Your train_one_vs_rest trained the models'
 expect_text 'need not add up to 1'
 run_chapter png
 expect_plots chapter-07-regions chapter-07-claims

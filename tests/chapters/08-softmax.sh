@@ -11,6 +11,8 @@ expect_numbers softmax-classification3.txt \
   'true_0#1=gd_confusion.0:0' 'true_0#2=gd_confusion.1:0' 'true_0#3=gd_confusion.2:0' \
   'true_1#1=gd_confusion.3:0' 'true_1#2=gd_confusion.4:0' 'true_1#3=gd_confusion.5:0' \
   'true_2#1=gd_confusion.6:0' 'true_2#2=gd_confusion.7:0' 'true_2#3=gd_confusion.8:0'
+# With solutions/ those numbers are the learner's: step 1 says whose they are.
+[[ $WAY == solutions ]] && expect_text 'Your train_softmax, cce_gradient and cce_loss trained it'
 # The converged fit: probabilities to 1e-6 (scikit-learn stopped at a
 # gradient norm of 1.6e-6; ours differ from it by at most 9e-8 on these rows).
 expect_numbers softmax-classification3.txt \
@@ -36,3 +38,9 @@ run_chapter png
 expect_plots chapter-08-regions chapter-08-loss
 run_chapter none --lr 0.5 --epochs 50
 expect_text 'no reference to compare'
+# A train_softmax that never updates b: the verdict names the first number
+# that differs (loss[10]: with balanced classes db is 0 at the first step).
+if [[ $WAY == solutions ]]; then
+  LR_PLOT=none "$WRONG" > "$TMP/out.txt" 2> /dev/null
+  expect_text "your numbers first differ from NumPy's at loss[10]: yours 0.713604955"
+fi
