@@ -219,6 +219,17 @@ static double newton_move(LogReg *m, const Matrix *X, const double *y, double la
     return t;
 }
 
+/* How the step -t delta moved each sample's margin (lib/diagnose): the
+ * score z_i changed by -t (delta_w . x_i + delta_b). delta is (d + 1). */
+static DiagMargins step_margins(const Matrix *X, const double *y, const double *delta, double t) {
+    size_t n = X->rows, d = X->cols;
+    double *dz = vec_new(n);   // (n) the change of each score
+    for (size_t i = 0; i < n; i++) dz[i] = -t * (vec_dot(mat_row(X, i), delta, d) + delta[d]);
+    DiagMargins moved = diag_margins(dz, y, n, 1);
+    free(dz);
+    return moved;
+}
+
 // [snippet newton]
 int logreg_fit_newton(LogReg *m, const Matrix *X, const double *y, const LogRegNewtonParams *par,
                       LogRegNewtonIter *trace, LogRegNewtonResult *res, LrError *err) {
@@ -230,25 +241,24 @@ int logreg_fit_newton(LogReg *m, const Matrix *X, const double *y, const LogRegN
     double loss = logreg_loss(m, X, y, par->lambda);
     g[d] = logreg_gradient(m, X, y, par->lambda, g);
     double g_norm = vec_norm(g, k), g0_norm = g_norm;
-    if (trace != NULL) trace[0] = (LogRegNewtonIter){loss, g_norm, 0.0, 0.0};
+    if (trace != NULL) trace[0] = (LogRegNewtonIter){loss, g_norm, 0.0, 0.0, vec_norm(m->w, d), {0, 0, 0}};
     size_t iter = 0;
     while (g_norm > par->tol * g0_norm && iter < par->max_iter) {
         // Solve H delta = g, then (w, b) <- (w, b) - delta
         logreg_hessian(m, X, par->lambda, H);
         LrError why;
         if (linalg_solve_spd(H, g, k, &why) != 0) {
-            status = lr_fail(err, "Newton step %zu: the Hessian is singular (%s); is a feature constant, "
-                                  "or are the classes separable by a line?",
-                             iter + 1, why.msg);
+            status = lr_fail(err, "Newton step %zu: the Hessian is singular (%s)", iter + 1, why.msg);
             break;
         }
         for (size_t j = 0; j < d; j++) w0[j] = m->w[j];
         double t = newton_move(m, X, y, par->lambda, w0, m->b, g, &loss);
         double step_norm = t * vec_norm(g, k);
+        DiagMargins moved = step_margins(X, y, g, t);
         iter++;
         g[d] = logreg_gradient(m, X, y, par->lambda, g);
         g_norm = vec_norm(g, k);
-        if (trace != NULL) trace[iter] = (LogRegNewtonIter){loss, g_norm, step_norm, t};
+        if (trace != NULL) trace[iter] = (LogRegNewtonIter){loss, g_norm, step_norm, t, vec_norm(m->w, d), moved};
     }
     *res = (LogRegNewtonResult){iter, g_norm <= par->tol * g0_norm, loss, g_norm};
     free(w0);

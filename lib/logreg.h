@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "diagnose.h"
 #include "matrix.h"
 #include "train.h"
 #include "util.h"
@@ -128,6 +129,8 @@ typedef struct {
     double grad_norm;    // ||(dw, db)||, the gradient's length there
     double step_norm;    // ||(w, b) - previous (w, b)||: how far step k moved (0 for k = 0)
     double step_scale;   // the fraction of the Newton step taken: 1, or 1/2, 1/4, ... after halving
+    double w_norm;       // ||w||, the weights' length (the bias left out)
+    DiagMargins moved;   // how step k moved the samples' margins (lib/diagnose; zeros for k = 0)
 } LogRegNewtonIter;
 
 typedef struct {
@@ -158,9 +161,12 @@ void logreg_hessian(const LogReg *m, const Matrix *X, double lambda, double *H);
  * trace, if not NULL, must hold par->max_iter + 1 rows; rows 0 ..
  * res->iterations are filled (row 0 is the start). X is (n, d), y is (n).
  * Returns 0 (res says whether it converged), or -1 with a message in err when
- * the Hessian is not positive definite (for example when a feature is
- * constant, or the classes are separable and w has run off to infinity);
- * m then holds the last iterate. Prints nothing. */
+ * the Hessian is not positive definite (a feature constant or collinear:
+ * diag_columns says which; or the classes separated and w run off towards
+ * infinity: diag_separation on the trace says so); m then holds the last
+ * iterate. When a line separates the classes, fully or in part, the
+ * gradient also vanishes as w runs off, so "converged" alone does not mean
+ * a minimum: ask diag_separation. Prints nothing. */
 int logreg_fit_newton(LogReg *m, const Matrix *X, const double *y, const LogRegNewtonParams *par,
                       LogRegNewtonIter *trace, LogRegNewtonResult *res, LrError *err);
 

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "util.h"
+
 /* scikit-learn's C; its penalty (1/2)||w||^2 + C sum BCE is ours with lambda = 1/C. */
 #define SKLEARN_C 1e10
 
@@ -29,51 +31,87 @@ static void print_lesson_comparison(const Answer *gd500, const Answer *sk,
            gd500->m.w[0], sk->m.w[0]);
 }
 
+/* ||(w, b) - (w*, b*)||: how far answer a lies from best. */
+static double distance(const LogReg *a, const LogReg *best) {
+    double sum = (a->b - best->b) * (a->b - best->b);
+    for (size_t j = 0; j < a->d; j++) sum += (a->w[j] - best->w[j]) * (a->w[j] - best->w[j]);
+    return sqrt(sum);
+}
+
+/* One row of the answers table: the weights (2 features) or ||w||, then
+ * L - L*, ||grad|| and the distance, or (no minimum) the loss, ||grad|| and
+ * the accuracy. */
+static void print_answer(const Answer *a, const Answer *best, int separated) {
+    printf("%-12s", a->name);
+    if (a->m.d == 2) printf(" %12.9f %12.9f %13.9f", a->m.w[0], a->m.w[1], a->m.b);
+    else printf(" %12.6g", vec_norm(a->m.w, a->m.d));
+    if (separated) printf(" %12.3e %8.1e %8.4f\n", a->loss, a->grad_norm, a->accuracy);
+    else printf(" %8.1e %8.1e %8.1e\n", a->loss - best->loss, a->grad_norm, distance(&a->m, &best->m));
+}
+
 /* The answers table: weights, distance to the optimum in loss and in (w, b), gradient norm. */
-static void print_answers(const Answer *answers, size_t n_answers, const Answer *best) {
+static void print_answers(const Answer *answers, size_t n_answers, const Answer *best, int separated) {
     printf("At a minimum of the loss its gradient is zero, so the gradient's length says how\n"
-           "far from converged an answer is. Every answer, measured against Newton's (below):\n\n");
-    printf("%-12s %12s %12s %13s %8s %8s %8s\n", "answer", "w[0]", "w[1]", "b", "L - L*", "||grad||",
-           "distance");
-    for (size_t k = 0; k < n_answers; k++) {
-        const Answer *a = &answers[k];
-        double dist = hypot(hypot(a->m.w[0] - best->m.w[0], a->m.w[1] - best->m.w[1]), a->m.b - best->m.b);
-        printf("%-12s %12.9f %12.9f %13.9f %8.1e %8.1e %8.1e\n", a->name, a->m.w[0], a->m.w[1], a->m.b,
-               a->loss - best->loss, a->grad_norm, dist);
-    }
-    printf("(L* = %.15f is the loss at Newton's answer; distance is ||(w, b) - (w*, b*)||.)\n\n", best->loss);
+           "far from converged an answer is. Every answer%s:\n\n",
+           separated ? " (Newton's last iterate is below)" : ", measured against Newton's (below)");
+    printf("%-12s", "answer");
+    if (best->m.d == 2) printf(" %12s %12s %13s", "w[0]", "w[1]", "b");
+    else printf(" %12s", "||w||");
+    if (separated) printf(" %12s %8s %8s\n", "loss", "||grad||", "accuracy");
+    else printf(" %8s %8s %8s\n", "L - L*", "||grad||", "distance");
+    for (size_t k = 0; k < n_answers; k++) print_answer(&answers[k], best, separated);
+    if (separated) printf("\n");
+    else printf("(L* = %.15f is the loss at Newton's answer;\n distance is ||(w, b) - (w*, b*)||.)\n\n", best->loss);
 }
 
-/* 1 when Newton "converged" with steps that stayed long: quadratic
- * convergence ends with tiny steps, so steps that stay long while the
- * gradient vanishes mean (w, b) is running off to infinity (separable classes). */
-static int runs_off(const LogRegNewtonIter *trace, const LogRegNewtonResult *res) {
-    double largest_step = 0.0;
-    for (size_t k = 1; k <= res->iterations; k++) largest_step = fmax(largest_step, trace[k].step_norm);
-    return res->converged && res->iterations > 0 && trace[res->iterations].step_norm > 1e-3 * largest_step;
-}
+int study_separated(const Study *st) { return st->sep == DIAG_COMPLETE || st->sep == DIAG_PARTIAL; }
 
-static void print_newton(const LogRegNewtonIter *trace, const LogRegNewtonResult *res) {
-    printf("Newton's method (IRLS) from w = 0, b = 0: each step solves H delta = g for the\n"
-           "3 x 3 Hessian H = X~^T S X~ / n (X~ is X with a column of ones for the bias,\n"
-           "S = diag(p_i (1 - p_i))), and moves (w, b) by -delta:\n\n");
-    printf("%-9s %20s %14s %14s\n", "iteration", "loss", "||grad||", "||step||");
-    for (size_t k = 0; k <= res->iterations; k++) {
-        char step[24] = "-";
-        if (k > 0) snprintf(step, sizeof step, "%14.3e", trace[k].step_norm);
-        printf("%-9zu %20.15f %14.3e %14s%s\n", k, trace[k].loss, trace[k].grad_norm, step,
-               k > 0 && trace[k].step_scale < 1 ? " (step halved)" : "");
+/* How Newton's method ended, in plain words. */
+static void print_newton_end(const Study *st) {
+    const LogRegNewtonResult *res = &st->res;
+    char words[1024];
+    diag_describe(st->sep, st->trace[res->iterations].moved, words, sizeof words);
+    if (st->singular) {
+        printf("Step %zu cannot be solved: the Hessian is singular, as the weights have grown so\n"
+               "large that p_i (1 - p_i) is 0 for nearly every sample.\n",
+               res->iterations + 1);
     }
-    if (runs_off(trace, res)) {
-        printf("WARNING: the gradient vanished but the steps did not shrink: the classes can be\n"
-               "separated by a line, so the loss has no minimum and w grows without end (an L2\n"
-               "penalty, chapter 5, gives it one). These weights are not an answer.\n\n");
+    if (st->sep != DIAG_FINITE) {
+        printf("%s\n", words);
     } else if (res->converged) {
         printf("converged after %zu iterations: ||grad|| <= %g x ||grad at the start||\n\n", res->iterations,
                LOGREG_NEWTON_TOL);
     } else {
-        printf("WARNING: not converged after %zu iterations (||grad|| = %.3e)\n\n", res->iterations, res->grad_norm);
+        printf("NOT CONVERGED after %zu iterations (||grad|| = %.3e)\n\n", res->iterations, res->grad_norm);
     }
+}
+
+static void print_newton(const Study *st) {
+    const LogRegNewtonIter *trace = st->trace;
+    size_t k1 = st->newton.d + 1;
+    printf("Newton's method (IRLS) from w = 0, b = 0: each step solves H delta = g for the\n"
+           "%zu x %zu Hessian H = X~^T S X~ / n (X~ is X with a column of ones for the\n"
+           "bias, S = diag(p_i (1 - p_i))), and moves (w, b) by -delta:\n\n",
+           k1, k1);
+    printf("%-9s %20s %11s %11s %11s\n", "iteration", "loss", "||grad||", "||step||", "||w||");
+    for (size_t k = 0; k <= st->res.iterations; k++) {
+        char step[24] = "-";
+        if (k > 0) snprintf(step, sizeof step, "%11.3e", trace[k].step_norm);
+        printf("%-9zu %20.15f %11.3e %11s %11.3e%s\n", k, trace[k].loss, trace[k].grad_norm, step, trace[k].w_norm,
+               k > 0 && trace[k].step_scale < 1 ? " halved" : "");
+    }
+    print_newton_end(st);
+}
+
+/* Newton's weights one by one, with the names of the data's columns. */
+static void print_newton_weights(const Answer *newton, const Dataset *ds) {
+    printf("Newton's answer, the minimum of the loss:\n\n");
+    for (size_t j = 0; j < ds->d; j++) {
+        char label[32], shown[LR_SHOWN_SIZE];
+        snprintf(label, sizeof label, "w[%zu]", j);
+        printf("%-10s %20.12f   %.40s\n", label, newton->m.w[j], lr_shown(ds->names[j], shown, sizeof shown));
+    }
+    printf("%-10s %20.12f\n\n", "b", newton->m.b);
 }
 
 /* Newton's coefficients beside scikit-learn's stored ones, with the relative difference. */
@@ -141,17 +179,18 @@ static void print_gd_check(const Answer *answers, size_t n_gd, const Reference *
 
 static void print_conclusion(const Answer *sk, const Answer *newton, const Reference *sk_ref, size_t n,
                              double penalty_shift) {
-    double dist = hypot(hypot(sk->m.w[0] - newton->m.w[0], sk->m.w[1] - newton->m.w[1]), sk->m.b - newton->m.b);
-    printf("So scikit-learn's answer is itself a measurement, with an error. Its gradient norm,\n"
-           "as we compute it and as NumPy does from the stored coefficients:\n\n");
+    double dist = distance(&sk->m, &newton->m);
+    printf("So scikit-learn's answer is itself a measurement, with an error. Its gradient\n"
+           "norm, as we compute it and as NumPy does from the stored coefficients:\n\n");
     printf("%-10s %20.12e %20.12e\n\n", "||grad||", sk->grad_norm, ref_value(sk_ref, "grad_norm", 0));
-    printf("It lies %.1e from the minimum. Its L-BFGS solver minimises the summed loss, and\n"
-           "stopped after %.0f iterations, once every component of that gradient was below\n"
-           "tol = 1e-4, which is %.1e for our mean loss. Near a minimum the loss is flat:\n"
-           "L - L* is only %.1e while the weights are still off in the 7th digit.\n",
+    printf("It lies %.1e from the minimum. Its L-BFGS solver minimises the summed loss,\n"
+           "and stopped after %.0f iterations, once every component of that gradient was\n"
+           "below tol = 1e-4, which is %.1e for our mean loss. Near a minimum the loss is\n"
+           "flat: L - L* is only %.1e while the weights are still off in the 7th digit.\n",
            dist, ref_value(sk_ref, "n_iter", 0), 1e-4 / (double)n, sk->loss - newton->loss);
-    printf("Its C = 1e10 adds the penalty (1/2C)||w||^2 to that sum, our lambda = 1/C = 1e-10:\n"
-           "Newton with that penalty moves the answer by only %.1e, so the penalty is not the gap.\n\n",
+    printf("Its C = 1e10 adds the penalty (1/2C)||w||^2 to that sum, our lambda = 1/C =\n"
+           "1e-10: Newton with that penalty moves the answer by only %.1e, so the penalty\n"
+           "is not the gap.\n\n",
            penalty_shift);
 }
 
@@ -164,7 +203,7 @@ static double penalty_shift(const Dataset *ds, const LogReg *newton) {
     LogRegNewtonResult res;
     LrError err;
     int ok = logreg_fit_newton(&with_c, &ds->X, ds->y, &par, NULL, &res, &err) == 0 && res.converged;
-    double shift = hypot(hypot(with_c.w[0] - newton->w[0], with_c.w[1] - newton->w[1]), with_c.b - newton->b);
+    double shift = distance(&with_c, newton);
     logreg_free(&with_c);
     return ok ? shift : NAN;
 }
@@ -172,21 +211,23 @@ static double penalty_shift(const Dataset *ds, const LogReg *newton) {
 void study_report(const Study *st, const Dataset *ds, const Reference *gd_ref, const Reference *sk_ref,
                   int lesson, double lr) {
     const Answer *best = &st->answers[st->n_answers - 1], *sk = &st->answers[st->n_gd];
-    if (runs_off(st->trace, &st->res)) {
-        printf("WARNING: these classes can be separated by a line, so the loss has no minimum and\n"
-               "the table below compares answers that are all still on their way to infinity.\n"
-               "(Newton's iterations below show it.)\n\n");
+    int separated = study_separated(st);
+    if (separated) {
+        printf("WARNING: the loss has no minimum on these data (Newton's iterations below show\n"
+               "why), so every answer below is still on its way to infinity.\n\n");
     }
     if (lesson) print_lesson_comparison(&st->answers[0], sk, gd_ref);
-    print_answers(st->answers, st->n_answers, best);
+    print_answers(st->answers, st->n_answers, best, separated);
     print_stalled(&st->answers[st->n_gd - 1], ds, lr);
     if (lesson) print_gd_check(st->answers, st->n_gd, gd_ref);
-    print_newton(st->trace, &st->res);
+    print_newton(st);
     if (lesson) {
         print_against_sklearn(best, sk_ref);
         print_against_long_gd(best, gd_ref, st->answers[st->n_gd - 1].epochs);
         print_conclusion(sk, best, sk_ref, ds->n, penalty_shift(ds, &st->newton));
-    } else {
-        printf("(Options differ from the lesson's, so there are no stored NumPy or scikit-learn values to compare.)\n\n");
+        return;
     }
+    if (!separated && st->sep == DIAG_FINITE && st->res.converged) print_newton_weights(best, ds);
+    printf("(Options differ from the lesson's, so there are\n"
+           "no stored NumPy or scikit-learn values to compare.)\n\n");
 }

@@ -1,10 +1,14 @@
-/* Chapter 6: the answers the chapter compares, and its report (step 3). */
+/* Chapter 6: the answers the chapter compares, and its steps in this folder:
+ * the report (report.c), the convergence plot (plot.c) and your Newton's
+ * method (yours.c). */
 #ifndef LR_CHAPTER06_STUDY_H
 #define LR_CHAPTER06_STUDY_H
 
 #include <stddef.h>
 
+#include "chapter.h"
 #include "dataset.h"
+#include "diagnose.h"
 #include "logreg.h"
 #include "reference.h"
 
@@ -29,12 +33,28 @@ typedef struct {
     LogReg newton;                                        // Newton's answer
     LogRegNewtonIter trace[LOGREG_NEWTON_MAX_ITER + 1];   // one row per Newton iterate
     LogRegNewtonResult res;                               // how Newton's method ended
+    int singular;                                         // 1: Newton stopped on a singular Hessian
+    DiagSeparation sep;                                   // what Newton's steps say about separation
 } Study;
+
+/* 1 when Newton's method ran off towards infinity (the classes separated):
+ * its weights are then no answer, and there is no minimum to measure from. */
+int study_separated(const Study *st);
 
 /* Step 3: prints every answer beside the others and, when lesson is 1,
  * beside NumPy's and scikit-learn's stored values (gd_ref, sk_ref). lr is
  * gradient descent's learning rate. */
 void study_report(const Study *st, const Dataset *ds, const Reference *gd_ref, const Reference *sk_ref,
                   int lesson, double lr);
+
+/* Step 4: L - L* against epochs and iterations (not drawn when separated). */
+void study_plot(const Plotter *pl, const Study *st, int lesson, double lr, size_t epochs);
+
+/* Step 5: your Newton's method (exercise 06) from theta = 0 for as many
+ * steps as the library's took, beside NumPy's iterates (the lesson) or the
+ * library's answer, with the verdict. Says why when it cannot run (the
+ * exercise not done, --lib, not 2 features, separated classes). Returns 0
+ * or YOURS_DIFFER. */
+int study_yours(const Study *st, const Dataset *ds, const Reference *sk_ref, int lesson);
 
 #endif

@@ -22,14 +22,63 @@ expect_text 'GD-2000'
 # Separable classes: the gradient vanishes while w runs off; the chapter must say so, not report an answer.
 printf 'x1,x2,y\n0,0,0\n1,0,0\n0,1,0\n3,3,1\n4,3,1\n3,4,1\n' > "$TMP/separable.csv"
 run_chapter none --data "$TMP/separable.csv" --epochs 1000
-expect_text 'the classes can be'
-# A constant feature makes the Hessian singular: one line on stderr, exit 3.
+expect_text 'SEPARATED: the classes can be separated completely'
+expect_lacks() { if grep -qF -- "$1" "$TMP/out.txt"; then fail "output has: $1"; else echo "ok   does not print: $1"; fi; }
+expect_lacks 'converged after'
+# Separated in part: no line separates these classes (x1 = 0 holds both), but
+# the two samples at x1 > 0 can be cut off: the loss keeps falling towards a
+# limit above 0 while w1 grows. Not "converged", not "separated completely".
+printf 'x1,x2,y\n0,0.1,0\n0,0.5,1\n0,0.9,0\n0,0.3,1\n0,0.7,1\n0,0.2,0\n0,0.4,0\n0,0.6,1\n1,0.5,1\n2,0.1,1\n' > "$TMP/partial.csv"
+run_chapter none --data "$TMP/partial.csv" --epochs 1000
+expect_text 'SEPARATED IN PART: 2 of the 10 samples can be separated from the rest'
+expect_lacks 'converged after'
+expect_lacks 'completely'
+# A singular Hessian names the columns: one line on stderr, exit 3, no numbers.
+singular() {   # singular FILE MESSAGE
+  LR_PLOT=none "$CHAPTER" --data "$1" --epochs 500 > "$TMP/out.txt" 2> "$TMP/err.txt"
+  local rc=$?
+  if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]] && grep -qF -- "$2" "$TMP/err.txt"; then
+    echo "ok   exit 3: $(cat "$TMP/err.txt")"
+  else fail "$(basename "$1"): exit $rc, stderr: $(cat "$TMP/err.txt")"; fi
+  expect_lacks 'converged'
+}
 printf 'x1,x2,y\n0,1,0\n1,1,0\n2,1,1\n3,1,0\n4,1,1\n5,1,1\n' > "$TMP/constant.csv"
-LR_PLOT=none "$CHAPTER" --data "$TMP/constant.csv" --epochs 500 > /dev/null 2> "$TMP/err.txt"
-rc=$?
-if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'singular' "$TMP/err.txt"; then
-  echo "ok   a constant feature stops Newton with exit 3: $(cat "$TMP/err.txt")"
-else fail "constant feature: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi
+singular "$TMP/constant.csv" "the Hessian is singular because column 'x2' is constant"
+printf 'x1,x2,x3,y\n0,1,1,0\n1,0,1,0\n2,1,3,1\n3,1,4,0\n4,0,4,1\n5,2,7,1\n1,1,2,1\n' > "$TMP/collinear.csv"
+singular "$TMP/collinear.csv" "column 'x3' is a combination of 'x1' and 'x2' (collinear)"
+# Real data, any number of features. standardise FIRST LAST: columns FIRST to
+# LAST of data/breast-cancer.csv and the label, each standardised as
+# scikit-learn's StandardScaler does it (population deviation, dividing by n).
+standardise() {
+  cut -d, -f"$1-$2",31 data/breast-cancer.csv | awk -F, -v OFS=, '
+    NR == 1 { print; next }
+    { for (j = 1; j < NF; j++) x[NR, j] = $j; y[NR] = $NF; n = NR }
+    END {
+      for (j = 1; j < NF; j++) {
+        m = 0; for (i = 2; i <= n; i++) m += x[i, j]; m /= n - 1
+        v = 0; for (i = 2; i <= n; i++) v += (x[i, j] - m) ^ 2; s[j] = sqrt(v / (n - 1)); mu[j] = m
+      }
+      for (i = 2; i <= n; i++) {
+        line = ""; for (j = 1; j < NF; j++) line = line sprintf("%.17g,", (x[i, j] - mu[j]) / s[j])
+        print line y[i]
+      }
+    }'
+}
+# All 30 standardised columns separate the classes (scikit-learn scores 1.0).
+standardise 1 30 > "$TMP/breast-cancer-std.csv"
+run_chapter none --data "$TMP/breast-cancer-std.csv" --epochs 500
+expect_text 'SEPARATED: the classes can be separated completely'
+expect_text 'these data have 30'
+expect_lacks 'converged after'
+# The ten "worst_" columns overlap: Newton reaches the minimum, equal to
+# scikit-learn's newton-cg to 1e-6 (breast-cancer.txt, worst_*).
+standardise 21 30 > "$TMP/breast-cancer-worst.csv"
+run_chapter none --data "$TMP/breast-cancer-worst.csv" --epochs 500
+expect_text '11 x 11 Hessian'
+expect_text 'converged after'
+expect_numbers breast-cancer.txt 'w[0]=worst_coef.0:1e-6' 'w[1]=worst_coef.1:1e-6' 'w[2]=worst_coef.2:1e-6' \
+  'w[3]=worst_coef.3:1e-6' 'w[4]=worst_coef.4:1e-6' 'w[5]=worst_coef.5:1e-6' 'w[6]=worst_coef.6:1e-6' \
+  'w[7]=worst_coef.7:1e-6' 'w[8]=worst_coef.8:1e-6' 'w[9]=worst_coef.9:1e-6' 'b=worst_intercept:1e-6'
 # A learning rate far too large: one line on stderr, exit 3.
 LR_PLOT=none "$CHAPTER" --lr 1000 > /dev/null 2> "$TMP/err.txt"
 rc=$?
