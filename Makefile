@@ -42,6 +42,7 @@ WARN := -Wall -Wextra -Wpedantic -Wshadow $(if $(WERROR),-Werror)
 # last, so that they win: make CFLAGS=-O0 builds for a debugger.
 LR_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -g -O2 -ffp-contract=off $(WARN) \
              -Ilib -Iexercises -Itests -DLR_ROOT='"$(CURDIR)"'
+USER_FLAGS := CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' LDLIBS='$(LDLIBS)'
 ifdef SANITIZE
 LR_CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 override LDFLAGS := -fsanitize=address,undefined $(LDFLAGS)
@@ -70,7 +71,7 @@ WRONG_SRC := $(wildcard tests/chapters/wrong/[0-9][0-9]-*.c)
 TOOLS := $(BUILD)/tests/check-output
 
 .SECONDARY:
-.PHONY: all check hint reset watch docs epub docs-check test bench valgrind fuzz clean deps-cunit deps-gnuplot deps-pandoc \
+.PHONY: all check hint reset watch docs epub docs-check test test-build bench valgrind fuzz clean deps-cunit deps-gnuplot deps-pandoc \
         deps-chromium deps-valgrind deps-clang deps-fonts deps-clang-format deps-mpi format format-check \
         compile_commands.json $(CHAPTERS)
 all: $(CHAPTERS)
@@ -180,10 +181,17 @@ epub: docs
 docs-check: docs deps-chromium
 	@scripts/docs-check.sh $(DOCS)
 
-test: deps-cunit deps-gnuplot deps-pandoc $(LIB) $(HARNESS) $(EX_TESTS) $(LIB_TESTS) $(TOOLS) $(SOLUTION_OBJ) \
+# make test builds with one compiler per processor (a make of its own, given
+# the user's flags, USER_FLAGS, not the ones above: they would come twice),
+# then runs its steps side by side (scripts/run-tests.sh; TEST_JOBS=N steps
+# at a time).
+NPROC := $(shell nproc 2> /dev/null || echo 2)
+test: deps-cunit deps-gnuplot deps-pandoc
+	@$(USER_FLAGS) $(MAKE) --no-print-directory -j$(NPROC) test-build
+	@scripts/run-tests.sh
+test-build: $(LIB) $(HARNESS) $(EX_TESTS) $(LIB_TESTS) $(TOOLS) $(SOLUTION_OBJ) \
       $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS)) $(patsubst %,$(BUILD)/bin-solutions/%,$(CHAPTERS)) \
       $(foreach w,$(WRONG_SRC),$(BUILD)/bin-wrong/chapter-$(call nn,$(w)))
-	@scripts/run-tests.sh
 
 bench: $(BUILD)/tests/bench $(BUILD)/bin/chapter-12
 	@$(BUILD)/tests/bench

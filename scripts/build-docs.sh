@@ -60,7 +60,7 @@ render() {
     --lua-filter=docs/filters/figures.lua \
     --lua-filter=docs/filters/search.lua \
     --lua-filter=docs/filters/typeset.lua \
-    "$@" || die "$md: pandoc failed, $html not written"
+    "$@" || { rm -f "$tmp"; die "$md: pandoc failed, $html not written"; }
   mv -f "$tmp" "$html"
   tmp=
   echo "  $md -> $html"
@@ -95,6 +95,16 @@ Font License (GUST-FONT-LICENSE.txt); the copyright-*.txt files are Debian's
 statements of their copyright and licence.
 EOF
 
+# Pages render side by side, as many at a time as there are processors;
+# each is a background job, and the build fails if any of them did.
+jobs_max=$(nproc 2> /dev/null || echo 2)
+pids=()
+start_render() {
+  while (($(jobs -rp | wc -l) >= jobs_max)); do wait -n || true; done
+  render "$@" &
+  pids+=($!)
+}
+
 for i in "${!pages[@]}"; do
   md=${pages[$i]}
   args=()
@@ -105,7 +115,7 @@ for i in "${!pages[@]}"; do
     args+=(--metadata=lr-next:"${pages[i + 1]}")
   fi
   name=$(basename "$md" .md)
-  render "$md" "$out/$name.html" "${args[@]}"
+  start_render "$md" "$out/$name.html" "${args[@]}"
 done
 
 if ((${#hints[@]} > 0)); then
@@ -116,9 +126,12 @@ if ((${#hints[@]} > 0)); then
     if [[ -f docs/$name.md ]]; then
       args+=(--metadata=lr-up:"docs/$name.md")
     fi
-    render "$md" "$out/hints/$name.html" "${args[@]}"
+    start_render "$md" "$out/hints/$name.html" "${args[@]}"
   done
 fi
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+((failed == 0)) || die "a page failed (its message is above)"
 
 render docs/search.md "$out/search.html" --metadata=lr-index:docs/index.md \
   --metadata=lr-search-page:1

@@ -56,15 +56,25 @@ chapter() {
     "${filters[@]}" "$@" || die "$md: pandoc failed"
 }
 
+# The pages are converted side by side, as many at a time as there are
+# processors; the build fails if any of them did.
+jobs_max=$(nproc 2> /dev/null || echo 2)
+pids=()
+start_chapter() {
+  while (($(jobs -rp | wc -l) >= jobs_max)); do wait -n || true; done
+  chapter "$@" &
+  pids+=($!)
+}
+
 parts=()
 n=0
 for md in "${pages[@]}"; do
   n=$((n + 1))
   json=$tmp/$(printf %02d $n).json
   if [[ $md == docs/index.md ]]; then
-    chapter "$md" "$json" "$tmp/site" --metadata=lr-epub-title:"About this workbook"
+    start_chapter "$md" "$json" "$tmp/site" --metadata=lr-epub-title:"About this workbook"
   else
-    chapter "$md" "$json" "$tmp/site"
+    start_chapter "$md" "$json" "$tmp/site"
   fi
   parts+=("$json")
 done
@@ -81,10 +91,11 @@ EOF
   for md in "${hints[@]}"; do
     n=$((n + 1))
     json=$tmp/$(printf %02d $n).json
-    chapter "$md" "$json" "$tmp/site/hints"
+    start_chapter "$md" "$json" "$tmp/site/hints"
     parts+=("$json")
   done
 fi
+for pid in "${pids[@]}"; do wait "$pid" || die "a page failed (its message is above)"; done
 
 # The book's title is the index page's (read from its front matter alone).
 printf '%s\n' '$title$' > "$tmp/title.txt"

@@ -16,10 +16,18 @@ set -euo pipefail
 out=${1%/}; shift
 rm -rf "$out/fig" "$out/output"
 mkdir -p "$out/fig" "$out/output"
+# The chapters draw side by side, as many at a time as there are processors.
+jobs_max=$(nproc 2> /dev/null || echo 2)
 declare -A programs
+pids=()
 for program in "$@"; do
-  LR_PLOT=svg LR_PLOT_DIR="$out/fig" "$program" --lib > /dev/null
+  while (($(jobs -rp | wc -l) >= jobs_max)); do wait -n || true; done
+  LR_PLOT=svg LR_PLOT_DIR="$out/fig" "$program" --lib > /dev/null &
+  pids+=($!)
   programs[$(basename "$program")]=$program
+done
+for i in "${!pids[@]}"; do
+  wait "${pids[$i]}" || { echo "docs: ${*:i+1:1} failed while drawing its figures" >&2; exit 1; }
 done
 # The programs also leave the gnuplot scripts that drew the figures; the
 # notes show only the pictures.

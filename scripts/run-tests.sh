@@ -1,28 +1,124 @@
 #!/usr/bin/env bash
 # run-tests.sh: the project's own test suite, run by `make test` after it has
-# built everything (in $BUILD, warnings as errors). Each step prints ok/FAIL
-# lines; the last line counts the steps: "N passed, N failed".
+# built everything (in $BUILD, warnings as errors). Each step prints a
+# PASS/FAIL line (a failing step shows its output); the last line counts the
+# steps, "N passed, N failed", and gives the wall time it all took.
+#
+# The steps are independent, so they run side by side, TEST_JOBS at a time
+# (default: the number of processors), the longest first; their reports are
+# printed in the order below (the notes last), each as soon as it and every
+# report before it are done. Steps that depend on each other (the notes, then
+# their browser check) run one after the other, in one job.
 # ONLY=REGEX (make test ONLY=...) runs only the steps whose name matches it,
 # e.g. ONLY='chapter 03' or ONLY='solution|stub': for a quick check of one part.
 set -u
 : "${BUILD:?run this through make test}"
-passed=0 failed=0
+start_all=$SECONDS
+jobs_max=${TEST_JOBS:-$(nproc 2> /dev/null || echo 2)}
+[[ $jobs_max =~ ^[1-9][0-9]*$ ]] || { echo "TEST_JOBS=$jobs_max: expected a number of steps, like 2"; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+items=0 printed=0 order=() last=()
+mkdir -p "$tmp/items"
 
-# step NAME COMMAND...: run one step, count it, show its output indented.
-step() {
-  local name=$1; shift
-  [[ -n ${ONLY:-} && ! $name =~ $ONLY ]] && return 0
+# wanted NAME: true when ONLY is unset or matches NAME.
+wanted() { [[ -z ${ONLY:-} || $1 =~ $ONLY ]]; }
+
+# print_ready: print the reports that are done, in order, up to the first
+# one still running.
+print_ready() {
+  while ((printed < ${#order[@]})) && [[ -e $tmp/items/${order[$printed]}.txt ]]; do
+    cat "$tmp/items/${order[$printed]}.txt"
+    printed=$((printed + 1))
+  done
+}
+
+# new_item: the next report's number, placed in the order (at the end when
+# LAST=1).
+new_item() {
+  items=$((items + 1))
+  if [[ ${LAST:-0} == 1 ]]; then last+=("$items"); else order+=("$items"); fi
+}
+
+# run_item K NAME COMMAND...: run one step now and write its report as item K
+# (its exit status in K.rc; a step may add lines to its report in K.note).
+run_item() {
+  local k=$1 name=$2
+  shift 2
   local start=$SECONDS out rc
-  out=$("$@" 2>&1); rc=$?
-  if [[ $rc == 0 ]]; then
-    passed=$((passed + 1)); echo "PASS  $name  ($((SECONDS - start)) s)"
-  else
-    failed=$((failed + 1)); echo "FAIL  $name"
-  fi
-  [[ $rc != 0 || ${VERBOSE:-0} == 1 ]] && echo "$out" | sed 's/^/      /'
-  return 0
+  out=$("$@" 2>&1)
+  rc=$?
+  {
+    if [[ $rc == 0 ]]; then echo "PASS  $name  ($((SECONDS - start)) s)"; else echo "FAIL  $name"; fi
+    [[ $rc != 0 || ${VERBOSE:-0} == 1 ]] && echo "$out" | sed 's/^/      /'
+    [[ -s $tmp/items/$k.note ]] && sed 's/^/      /' "$tmp/items/$k.note"
+  } > "$tmp/items/$k.part"
+  echo "$rc" > "$tmp/items/$k.rc"
+  mv "$tmp/items/$k.part" "$tmp/items/$k.txt"
+}
+
+# wait_for_slot: block until fewer than jobs_max steps are running.
+wait_for_slot() {
+  while (($(jobs -rp | wc -l) >= jobs_max)); do
+    wait -n
+    print_ready
+  done
+}
+
+# step NAME COMMAND...: start one step in the background (its process id in
+# step_pid, empty when ONLY leaves it out).
+step() {
+  step_pid=""
+  wanted "$1" || return 0
+  wait_for_slot
+  new_item
+  run_item "$items" "$@" &
+  step_pid=$!
+  print_ready
+}
+
+# steps_in_order [--gated] NAME1 CMD1... -- NAME2 CMD2...: steps run one
+# after the other in one background job (they share files). With --gated
+# each step needs the one before it: it runs only if that one passed, and
+# with ONLY the steps before a matching one run too.
+steps_in_order() {
+  local names=() cmds=() cmd=() word i n=0 gated=0
+  [[ $1 == --gated ]] && { gated=1; shift; }
+  for word in "$@" --; do
+    if [[ $word == -- ]]; then
+      names+=("${cmd[0]}")
+      cmds+=("$(printf '%q ' "${cmd[@]:1}")")
+      cmd=()
+    else cmd+=("$word"); fi
+  done
+  local run=()
+  for i in "${!names[@]}"; do wanted "${names[$i]}" && n=$((i + 1)) && run+=("$i"); done
+  ((gated == 1)) && run=($(seq 0 $((n - 1))))
+  ((${#run[@]} > 0)) || return 0
+  wait_for_slot
+  local first=$((items + 1))
+  for i in "${run[@]}"; do new_item; done
+  (
+    for k in "${!run[@]}"; do
+      i=${run[$k]}
+      k=$((first + k))
+      if ((gated == 1 && i > 0)) && [[ $(cat "$tmp/items/$((k - 1)).rc") != 0 ]]; then
+        echo "FAIL  ${names[$i]}: not run, the step before it failed" > "$tmp/items/$k.txt"
+        echo 1 > "$tmp/items/$k.rc"
+      else
+        eval "run_item $k $(printf '%q' "${names[$i]}") ${cmds[$i]}"
+      fi
+    done
+  ) &
+  print_ready
+}
+
+# say TEXT: a line of the report (a heading or a SKIP), in its place.
+say() {
+  new_item
+  echo "$*" > "$tmp/items/$items.txt"
+  echo 0 > "$tmp/items/$items.rc"
+  print_ready
 }
 
 # chapter_test SCRIPT WAY: runs a chapter's checks on the chapter linked with
@@ -39,57 +135,84 @@ chapter_test() {
     bash -c 'source tests/chapters/lib.sh; source "$1"; expect_way; exit $((failures > 0))' _ "$script"
 }
 
-echo "== sources"
-if command -v "${CLANG_FORMAT:-clang-format}" > /dev/null; then
-  step "make format-check: every C file matches .clang-format" scripts/format.sh check
+# bad_input K: the table of bad inputs; how long reading 10^6 rows took goes
+# into item K's report.
+bad_input() { tests/bad-input/run.sh "$tmp/items/$1.note"; }
+
+# The longest steps start first, so that every processor stays busy: the
+# notes and their browser check; their reports come last.
+LAST=1
+say "== notes"
+if command -v chromium > /dev/null && command -v node > /dev/null; then
+  steps_in_order --gated "make docs (${DOCS:=build/docs})" scripts/docs.sh "$DOCS" "$BUILD"/bin/chapter-* -- \
+    "make docs-check: every page in Chromium (screenshots in $DOCS-check/)" \
+    node scripts/docs-check.mjs "$DOCS" "$DOCS-check"
+  step "make docs-check: the checker finds a mistake of each kind" scripts/docs-check-selftest.sh
 else
-  echo "SKIP  make format-check: no clang-format here (Debian: apt-get install clang-format)"
+  step "make docs (${DOCS:=build/docs})" scripts/docs.sh "$DOCS" "$BUILD"/bin/chapter-*
+  say "SKIP  make docs-check: no chromium or node here (Debian: apt-get install chromium nodejs)"
 fi
+step "chapter tables: README and docs/index.md list the chapters of chapters/" scripts/check-chapter-tables.sh --selftest
+LAST=0
 
-step "sizes: chapter files within 350 lines, functions within 60 (scripts/check-lengths.sh)" scripts/check-lengths.sh
-
-echo "== lib tests"
-for t in "$BUILD"/tests/test-*; do step "lib: $(basename "$t")" "$t"; done
-
-echo "== exercise suites against solutions/ (must pass)"
-for f in exercises/[0-9][0-9]-*.c; do
-  nn=$(basename "$f" | cut -d- -f1)
-  step "solution $(basename "$f" .c)" scripts/check.sh solutions "$nn"
-done
-
-echo "== bite check: exercise suites against the shipped stubs, tests/stubs/ (must fail every test)"
-for f in exercises/[0-9][0-9]-*.c; do
-  nn=$(basename "$f" | cut -d- -f1)
-  step "stub $(basename "$f" .c)" scripts/check.sh bite "$nn"
-done
-
-echo "== the learner's loop: messages, limits, hint, reset, watch"
+# The wrong answers build in folders of their own, so they start now.
+say "== the learner's loop: messages, limits"
 step "wrong answers get the right message (tests/exercises/mistakes.txt)" tests/exercises/mistakes.sh
 step "Ctrl-C stops make check at once" tests/exercises/ctrl-c.sh
-step "without .git: bite check, reset, hint, watch, a quiet build" tests/exercises/loop.sh
 
-echo "== chapters, headless, numbers checked against data/reference"
+say "== bad input and broken plot pipes"
+step "plot pipe: gnuplot missing, broken, exiting, rejecting, killed" tests/plot-pipe/run.sh
+step "bad-input table: exact message and exit status" bad_input $((items + 1))
+step "hostile: full stdout, --save-data to links and pipes, Ctrl-C while plotting" tests/hostile/run.sh
+
+say "== chapters, headless, numbers checked against data/reference"
 step "chapter-test tools: a wrong, missing or duplicated label fails" tests/chapters/selftest.sh
 for script in tests/chapters/[0-9][0-9]-*.sh; do
   step "chapter $(basename "$script" .sh), stubs as shipped: the library's code" chapter_test "$script" stubs
   step "chapter $(basename "$script" .sh), solutions/ as your code (and a wrong one)" chapter_test "$script" solutions
 done
 
-echo "== bad input and broken plot pipes"
-step "bad-input table: exact message and exit status" tests/bad-input/run.sh "$tmp/read-timing.txt"
-[[ -s $tmp/read-timing.txt ]] && echo "      ($(cat "$tmp/read-timing.txt"))"
-step "plot pipe: gnuplot missing, broken, exiting, rejecting, killed" tests/plot-pipe/run.sh
-step "hostile: full stdout, --save-data to links and pipes, Ctrl-C while plotting" tests/hostile/run.sh
-
-echo "== notes"
-step "chapter tables: README and docs/index.md list the chapters of chapters/" scripts/check-chapter-tables.sh --selftest
-step "make docs (${DOCS:=build/docs})" scripts/docs.sh "$DOCS" "$BUILD"/bin/chapter-*
-if command -v chromium > /dev/null && command -v node > /dev/null; then
-  step "make docs-check (screenshots in $DOCS-check/)" scripts/docs-check.sh "$DOCS"
+say "== sources"
+if command -v "${CLANG_FORMAT:-clang-format}" > /dev/null; then
+  step "make format-check: every C file matches .clang-format" scripts/format.sh check
 else
-  echo "SKIP  make docs-check: no chromium or node here (Debian: apt-get install chromium nodejs)"
+  say "SKIP  make format-check: no clang-format here (Debian: apt-get install clang-format)"
 fi
+step "sizes: chapter files within 350 lines, functions within 60 (scripts/check-lengths.sh)" scripts/check-lengths.sh
 
+say "== lib tests"
+for t in "$BUILD"/tests/test-*; do step "lib: $(basename "$t")" "$t"; done
+
+exercise_pids=()
+say "== exercise suites against solutions/ (must pass)"
+for f in exercises/[0-9][0-9]-*.c; do
+  nn=$(basename "$f" | cut -d- -f1)
+  step "solution $(basename "$f" .c)" scripts/check.sh solutions "$nn"
+  [[ -n $step_pid ]] && exercise_pids+=("$step_pid")
+done
+
+say "== bite check: exercise suites against the shipped stubs, tests/stubs/ (must fail every test)"
+for f in exercises/[0-9][0-9]-*.c; do
+  nn=$(basename "$f" | cut -d- -f1)
+  step "stub $(basename "$f" .c)" scripts/check.sh bite "$nn"
+  [[ -n $step_pid ]] && exercise_pids+=("$step_pid")
+done
+
+# The learner's loop without .git builds the same exercise programs in $BUILD
+# as the two sections above: it starts when they are done.
+for pid in "${exercise_pids[@]}"; do wait "$pid" 2> /dev/null; done
+print_ready
+say "== the learner's loop: bite check, reset, hint, watch"
+step "without .git: bite check, reset, hint, watch, a quiet build" tests/exercises/loop.sh
+
+order+=("${last[@]}")
+wait
+print_ready
+passed=0 failed=0
+for ((k = 1; k <= items; k++)); do
+  grep -q '^\(PASS\|FAIL\) ' "$tmp/items/$k.txt" || continue
+  if [[ $(cat "$tmp/items/$k.rc") == 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+done
 echo
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, in $((SECONDS - start_all)) s ($jobs_max steps at a time; TEST_JOBS=N to change)"
 [[ $failed == 0 ]]

@@ -20,21 +20,30 @@ failures=0 checks=0
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 pass() { echo "ok   $*"; }
 
-# The lines stderr must hold, given the chapter, the fake and the plots it
-# draws (one name a line, in order). {} stands for the plot name.
-expected_stderr() {
-  local prog=$1 fake=$2 plots=$3 dir=$4 per_plot=""
-  case $fake in
-    missing) echo "$prog: gnuplot not found, so no plots this time; the numbers still print. Install it with: sudo apt-get install gnuplot" ;;
-    fails-at-start) echo "$prog: gnuplot did not start properly: it exited with status 1, so no plots this time; the numbers still print." ;;
-    exits-at-once) per_plot="gnuplot exited without drawing the plot (exit status 0)" ;;
-    rejects-a-command) per_plot="gnuplot exited with status 1: line 0: unrecognized plot option" ;;
-    killed-mid-plot) per_plot="gnuplot was killed by signal 9 (Killed)" ;;
+# The message for one plot that the fake gnuplot broke in a given way.
+per_plot_message() {
+  case $1 in
+    exits-at-once) echo "gnuplot exited without drawing the plot (exit status 0)" ;;
+    rejects-a-command) echo "gnuplot exited with status 1: line 0: unrecognized plot option" ;;
+    killed-mid-plot) echo "gnuplot was killed by signal 9 (Killed)" ;;
   esac
-  [[ -z $per_plot ]] && return
-  local name
+}
+
+# The lines stderr must hold, given the chapter, the fake, the plots it draws
+# (one name a line, in order) and, for one-fault-per-plot, the number of the
+# first plot's fault (see one-fault-per-plot/gnuplot).
+expected_stderr() {
+  local prog=$1 fake=$2 plots=$3 dir=$4 first=${5:-0}
+  local faults=(exits-at-once rejects-a-command killed-mid-plot)
+  case $fake in
+    missing) echo "$prog: gnuplot not found, so no plots this time; the numbers still print. Install it with: sudo apt-get install gnuplot"; return ;;
+    fails-at-start) echo "$prog: gnuplot did not start properly: it exited with status 1, so no plots this time; the numbers still print."; return ;;
+  esac
+  local name k=$first
   while read -r name; do
-    [[ -n $name ]] && echo "$prog: plot $name: $per_plot; its script is $dir/$name.gp"
+    [[ -z $name ]] && continue
+    echo "$prog: plot $name: $(per_plot_message "${faults[$((k % 3))]}"); its script is $dir/$name.gp"
+    k=$((k + 1))
   done <<< "$plots"
 }
 
@@ -54,7 +63,8 @@ missing_scripts() {
   done
 }
 
-# check_chapter BIN: the baseline runs, then one run per fake.
+# check_chapter BIN: the baseline runs, then the runs with fakes: missing,
+# fails-at-start, and one-fault-per-plot until every per-plot fault was met.
 check_chapter() {
   local bin=$1 prog
   prog=$(basename "$bin")
@@ -65,38 +75,60 @@ check_chapter() {
   LR_PLOT=png LR_PLOT_DIR="$work/real" "$bin" > "$work/real.out" 2> /dev/null
   local plots
   plots=$(sed -n 's|^plot: .*/\(.*\)\.png$|\1|p' "$work/real.out")
-  local fake
-  for fake in missing fails-at-start exits-at-once rejects-a-command killed-mid-plot; do
-    local dir="$work/plots-$fake" path
+  # Each of the three per-plot faults must be met at least once: one run
+  # with a gnuplot that fails each plot in a different way, and as many more
+  # as it takes when the chapter draws fewer than three plots.
+  local n_plots runs=() first
+  n_plots=$(grep -c . <<< "$plots")
+  ((n_plots > 0)) || { fail "$prog: the run with gnuplot drew no plot"; return; }
+  runs=(missing fails-at-start)
+  for ((first = 0; first < 3; first += n_plots)); do runs+=("one-fault-per-plot:$first"); done
+  local run
+  for run in "${runs[@]}"; do
+    local fake=${run%%:*} first=0 label=$run
+    [[ $run == *:* ]] && first=${run#*:}
+    [[ $fake == one-fault-per-plot ]] && label="$fake (from fault $first)"
+    local dir="$work/plots-${run/:/-}" path
     if [[ $fake == missing ]]; then path="$tmp/empty"; mkdir -p "$path"; else path="$here/$fake:$PATH"; fi
-    PATH=$path LR_PLOT=png LR_PLOT_DIR="$dir" "$bin" > "$work/$fake.out" 2> "$work/$fake.err"
+    rm -f "$work/counter"
+    FAKE_GNUPLOT_COUNTER="$work/counter" FAKE_GNUPLOT_FIRST=$first \
+      PATH=$path LR_PLOT=png LR_PLOT_DIR="$dir" "$bin" > "$work/$fake.out" 2> "$work/$fake.err"
     local rc=$?
-    checks=$((checks + 1))
     local want got
-    want=$(expected_stderr "$prog" "$fake" "$plots" "$dir")
+    want=$(expected_stderr "$prog" "$fake" "$plots" "$dir" "$first")
     got=$(cat "$work/$fake.err")
-    if [[ $rc != 0 ]]; then fail "$prog, gnuplot $fake: exit status $rc, expected 0 ($(head -c 300 "$work/$fake.err"))"
+    if [[ $rc != 0 ]]; then fail "$prog, gnuplot $label: exit status $rc, expected 0 ($(head -c 300 "$work/$fake.err"))"
     elif ! diff -q <(untimed "$work/none.out") <(untimed "$work/$fake.out") > /dev/null; then
-      fail "$prog, gnuplot $fake: the printout differs from the LR_PLOT=none run:"
+      fail "$prog, gnuplot $label: the printout differs from the LR_PLOT=none run:"
       diff <(untimed "$work/none.out") <(untimed "$work/$fake.out") | head -5
     elif [[ $got != "$want" ]]; then
-      fail "$prog, gnuplot $fake: stderr should be exactly"; echo "$want" | sed 's/^/       /'
+      fail "$prog, gnuplot $label: stderr should be exactly"; echo "$want" | sed 's/^/       /'
       echo "     but was"; echo "$got" | sed 's/^/       /'
     elif [[ -d $dir ]] && ls -A "$dir" | grep -qv '\.gp$'; then
-      fail "$prog, gnuplot $fake: files other than .gp scripts left in the plot folder: $(ls -A "$dir" | grep -v '\.gp$' | tr '\n' ' ')"
+      fail "$prog, gnuplot $label: files other than .gp scripts left in the plot folder: $(ls -A "$dir" | grep -v '\.gp$' | tr '\n' ' ')"
     elif missing=$(missing_scripts "$got"); [[ -n $missing ]]; then
-      fail "$prog, gnuplot $fake: a message points to a script that is not there: $missing"
+      fail "$prog, gnuplot $label: a message points to a script that is not there: $missing"
     else
-      pass "$prog, gnuplot $fake: exit 0, same numbers, $(echo "$got" | grep -c .) line(s) on stderr, no image left"
+      pass "$prog, gnuplot $label: exit 0, same numbers, $(echo "$got" | grep -c .) line(s) on stderr, no image left"
     fi
   done
 }
 
+# The chapters are checked side by side, as many at a time as there are
+# processors; each one's lines are printed together, in chapter order.
+jobs_max=$(nproc 2> /dev/null || echo 2)
+logs=()
 for src in chapters/[0-9][0-9]-*.c; do
   nn=$(basename "$src" | cut -d- -f1)
   bin="$BUILD/bin/chapter-$nn"
   if [[ ! -x $bin ]]; then fail "$bin was not built"; continue; fi
-  check_chapter "$bin"
+  while (($(jobs -rp | wc -l) >= jobs_max)); do wait -n; done
+  check_chapter "$bin" > "$tmp/chapter-$nn.log" 2>&1 &
+  logs+=("$tmp/chapter-$nn.log")
 done
+wait
+cat "${logs[@]}"
+checks=$((checks + $(cat "${logs[@]}" | grep -c '^\(ok\|FAIL\) ')))
+failures=$((failures + $(cat "${logs[@]}" | grep -c '^FAIL ')))
 echo "$checks runs checked, $failures failed"
 [[ $failures == 0 ]]
