@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,8 +114,138 @@ static int check_bytes(const Reader *r, const char *line, size_t len, LrError *e
     return 0;
 }
 
+/* What each byte is to scan_line: COMMA, SPECIAL (a control character other
+ * than tab, NUL and \r among them, DEL, or 0xEF, which starts a byte-order
+ * mark), or 0. */
+enum { COMMA = 1,
+       SPECIAL = 2 };
+static unsigned char byte_kind[256];
+
+static void fill_byte_kinds(void) {
+    for (int c = 0; c < 256; c++) {
+        int special = (c < 0x20 && c != '\t') || c == 0x7f || c == 0xef;
+        byte_kind[c] = (unsigned char)(c == ',' ? COMMA : special ? SPECIAL
+                                                                  : 0);
+    }
+}
+
+/* One pass over a line of len bytes: returns how many cells it has (commas
+ * + 1) and sets *suspect when a byte needs check_bytes' closer look. */
+static size_t scan_line(const char *line, size_t len, int *suspect) {
+    if (byte_kind[','] == 0) fill_byte_kinds();
+    size_t commas = 0;
+    unsigned kinds = 0;
+    for (size_t i = 0; i < len; i++) {   // commas += (c == ','), kinds |= what c is
+        unsigned k = byte_kind[(unsigned char)line[i]];
+        commas += k & COMMA;
+        kinds |= k;
+    }
+    *suspect = (kinds & SPECIAL) != 0;
+    return commas + 1;
+}
+
+#ifdef __SIZEOF_INT128__
+__extension__ typedef unsigned __int128 Wide;   // GCC's and Clang's 128-bit integers
+
+/* The number of significant bits of w (0 for 0). */
+static int bit_length(Wide w) {
+    uint64_t high = (uint64_t)(w >> 64), low = (uint64_t)w;
+    if (high != 0) return 128 - __builtin_clzll(high);
+    return low != 0 ? 64 - __builtin_clzll(low) : 0;
+}
+
+/* m 2^e as a double, for 2^52 <= m <= 2^53 and a normal result: its bits
+ * made directly (the exponent field, then the 52 bits after the leading 1). */
+static double make_double(uint64_t m, int e) {
+    if (m >> 53 != 0) {   // rounding carried into a new bit: 2^53 = 2^52 * 2
+        m >>= 1;
+        e++;
+    }
+    uint64_t bits = ((uint64_t)(e + 52 + 1023) << 52) | (m & ((UINT64_C(1) << 52) - 1));
+    double v;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
+/* q, a whole number of at least 54 bits, rounded to 53 bits, the nearest
+ * (a tie to the even one; sticky says that something nonzero was cut off
+ * below q, so q is above a tie), times 2^e, as a double. Every step exact. */
+static double round_to_double(Wide q, int sticky, int e) {
+    int shift = bit_length(q) - 53;
+    Wide half = (Wide)1 << (shift - 1), rest = q & ((half << 1) - 1);
+    uint64_t m = (uint64_t)(q >> shift);
+    if (rest > half || (rest == half && (sticky || (m & 1)))) m++;
+    return make_double(m, e + shift);
+}
+
+/* The common case, fast: a plain decimal number with blanks around it, like
+ * "-0.53657291800043494" or "1.5e-07", of at most 19 significant digits and
+ * a power of ten within 10^+-27: x = M * 10^e with M < 10^19 < 2^64. Its
+ * double is computed exactly, in 128-bit integers: for e >= 0 it is
+ * M * 5^e (below 2^127) times 2^e; for e < 0 the quotient of M * 2^s by 5^-e
+ * (5^27 < 2^63; s makes the quotient at least 2^54) and its remainder, times
+ * 2^-(s - e). Rounded once, so the same bits as strtod. Returns 1 with the
+ * number in *out, or 0 when strtod must decide (any other form, including
+ * every malformed cell). */
+static int parse_plain(const char *s, double *out) {
+    static const uint64_t FIVE_TO[28] = {
+        // clang-format off
+        1, 5, 25, 125, 625, 3125, 15625, 78125, 390625, 1953125, 9765625, 48828125, 244140625,
+        1220703125, 6103515625, 30517578125, 152587890625, 762939453125, 3814697265625,
+        19073486328125, 95367431640625, 476837158203125, 2384185791015625, 11920928955078125,
+        59604644775390625, 298023223876953125, 1490116119384765625, 7450580596923828125};
+    // clang-format on
+    while (is_blank(*s)) s++;
+    int negative = *s == '-';
+    if (*s == '-' || *s == '+') s++;
+    uint64_t m = 0;   // the significant digits, as a whole number
+    int exp10 = 0, digits = 0, zeros = 0;
+    for (; *s == '0'; s++) zeros = 1;   // leading zeros are not significant
+    // m = 10 m + digit, for the digits before the point ...
+    for (; (unsigned)(*s - '0') < 10; s++, digits++) m = m * 10 + (uint64_t)(*s - '0');
+    if (*s == '.') {
+        s++;
+        if (digits == 0) {   // 0.000123: the zeros after the point only move it
+            for (; *s == '0'; s++, exp10--) zeros = 1;
+        }
+        // ... and after it, each one a power of ten less
+        for (; (unsigned)(*s - '0') < 10; s++, digits++, exp10--) m = m * 10 + (uint64_t)(*s - '0');
+    }
+    if ((!zeros && digits == 0) || digits > 19) return 0;   // no digits, or m may have wrapped
+    if (*s == 'e' || *s == 'E') {
+        int e_negative = s[1] == '-', e = 0, e_digits = 0;
+        s += s[1] == '-' || s[1] == '+' ? 2 : 1;
+        for (; (unsigned)(*s - '0') < 10 && e < 10000; s++, e_digits++) e = e * 10 + (*s - '0');
+        if (e_digits == 0) return 0;
+        exp10 += e_negative ? -e : e;
+    }
+    while (is_blank(*s)) s++;
+    if (*s != '\0' || exp10 < -27 || exp10 > 27) return 0;
+    double v;
+    if (m == 0) {
+        v = 0.0;
+    } else if (exp10 >= 0) {
+        Wide x = (Wide)m * FIVE_TO[exp10];   // m 5^e, then rounded and times 2^e
+        v = bit_length(x) <= 53 ? ldexp((double)(uint64_t)x, exp10) : round_to_double(x, 0, exp10);
+    } else {
+        int shift = 118 - bit_length(m);   // (m 2^s) / 5^-e, then rounded and times 2^(e - s)
+        Wide x = (Wide)m << shift, five = FIVE_TO[-exp10];
+        v = round_to_double(x / five, x % five != 0, exp10 - shift);
+    }
+    *out = negative ? -v : v;
+    return 1;
+}
+#else
+static int parse_plain(const char *s, double *out) {   // no 128-bit integers: strtod reads every cell
+    (void)s;
+    (void)out;
+    return 0;
+}
+#endif
+
 /* Parses one cell that must be a finite decimal number. col is 1-based. */
 static int parse_cell(const Reader *r, char *cell, size_t col, double *out, LrError *err) {
+    if (parse_plain(cell, out)) return 0;
     char *text = trim(cell);
     if (*text == '\0') {
         return lr_fail(err, "%s:%zu:%zu: empty cell, expected a number", r->path, r->line, col);
@@ -192,9 +323,8 @@ static void grow(Reader *r) {
     r->lines = lr_realloc(r->lines, r->capacity * sizeof(size_t));
 }
 
-/* Parses one data row and appends it. */
-static int read_row(Reader *r, char *line, LrError *err) {
-    size_t cells = count_cells(line);
+/* Parses one data row of the given number of cells and appends it. */
+static int read_row(Reader *r, char *line, size_t cells, LrError *err) {
     if (cells != r->cols) {
         const char *hint = line[strlen(line) - 1] == ',' ? " (a trailing comma?)" : "";
         return lr_fail(err, "%s:%zu: expected %zu columns like the header, got %zu%s",
@@ -218,16 +348,23 @@ static int read_row(Reader *r, char *line, LrError *err) {
     return 0;
 }
 
-/* Moves the parsed rows into ds: features into X, the last column into y. */
+/* Moves the parsed rows into ds: the last column into y, and the features
+ * into X, in place (row i's d features move down to i d, which never
+ * overtakes row i + 1's), so X takes the reader's values without a copy. */
 static void fill_dataset(Reader *r, Dataset *ds) {
     ds->n = r->rows;
     ds->d = r->cols - 1;
-    ds->X = mat_new(ds->n, ds->d);
     ds->y = vec_new(ds->n);
     for (size_t i = 0; i < ds->n; i++) {
         const double *row = &r->values[i * r->cols];
-        memcpy(mat_row(&ds->X, i), row, ds->d * sizeof(double));
         ds->y[i] = row[ds->d];
+        memmove(&r->values[i * ds->d], row, ds->d * sizeof(double));
+    }
+    if (ds->d == 0) {
+        ds->X = mat_new(ds->n, 0);
+    } else {
+        ds->X = (Matrix){ds->n, ds->d, lr_realloc(r->values, ds->n * ds->d * sizeof(double))};
+        r->values = NULL;
     }
     ds->line = r->lines;
     r->lines = NULL;
@@ -238,25 +375,42 @@ enum { LINE_END_OF_FILE = -1,
        LINE_TOO_LONG = -2,
        LINE_NO_MEMORY = -3 };
 
+/* The file, read in blocks: read_line finds each line end with memchr
+ * rather than reading byte by byte. */
+typedef struct {
+    FILE *f;
+    size_t start, end;   // the bytes of buf not yet returned
+    char buf[1 << 16];
+} Source;
+
 /* Like getline, but a line of more than DATASET_MAX_LINE bytes is refused
  * (LINE_TOO_LONG: /dev/zero has no line ends, and getline would fill the
  * memory with it) and a failed allocation is reported (LINE_NO_MEMORY), not
  * taken for the end of the file. Returns the line's length with its '\n',
  * or LINE_END_OF_FILE at the end of the file or on a read error (ferror). */
-static long read_line(char **line, size_t *size, FILE *f) {
+static long read_line(char **line, size_t *size, Source *src) {
     size_t len = 0;
-    int c;
-    while ((c = getc_unlocked(f)) != EOF) {
-        if (len == DATASET_MAX_LINE) return LINE_TOO_LONG;
-        if (len + 2 > *size) {
+    for (;;) {
+        if (src->start == src->end) {
+            src->start = 0;
+            src->end = fread(src->buf, 1, sizeof src->buf, src->f);
+            if (src->end == 0) break;
+        }
+        const char *from = src->buf + src->start;
+        const char *newline = memchr(from, '\n', src->end - src->start);
+        size_t take = newline != NULL ? (size_t)(newline - from) + 1 : src->end - src->start;
+        if (len + take > DATASET_MAX_LINE) return LINE_TOO_LONG;
+        while (len + take + 1 > *size) {   // room for the line so far, these bytes and a '\0'
             size_t bigger = *size < 256 ? 256 : 2 * *size;
             char *grown = realloc(*line, bigger);
             if (grown == NULL) return LINE_NO_MEMORY;
             *line = grown;
             *size = bigger;
         }
-        (*line)[len++] = (char)c;
-        if (c == '\n') break;
+        memcpy(*line + len, from, take);
+        len += take;
+        src->start += take;
+        if (newline != NULL) break;
     }
     if (len == 0) return LINE_END_OF_FILE;
     (*line)[len] = '\0';
@@ -278,7 +432,10 @@ static int read_lines(Reader *r, FILE *f, Dataset *ds, LrError *err) {
     size_t size = 0;
     long got;
     int status = 0;
-    while (status == 0 && (got = read_line(&line, &size, f)) != LINE_END_OF_FILE) {
+    Source *src = lr_malloc(sizeof *src);
+    src->f = f;
+    src->start = src->end = 0;
+    while (status == 0 && (got = read_line(&line, &size, src)) != LINE_END_OF_FILE) {
         r->line++;
         if (got < 0) {
             status = line_failed(r, got, size, err);
@@ -290,18 +447,21 @@ static int read_lines(Reader *r, FILE *f, Dataset *ds, LrError *err) {
             memmove(line, line + 3, len - 2);   // the rest and its '\0'
             len -= 3;
         }
-        status = check_bytes(r, line, len, err);
+        int suspect;
+        size_t cells = scan_line(line, len, &suspect);
+        if (suspect) status = check_bytes(r, line, len, err);
         if (status != 0) break;
         if (r->line == 1) {
             status = read_header(r, line, ds, err);
         } else if (*trim(line) != '\0') {
-            status = read_row(r, line, err);
+            status = read_row(r, line, cells, err);
         }
     }
     if (status == 0 && ferror(f)) status = lr_fail(err, "%s: read error: %s", r->path, strerror(errno));
     if (status == 0 && r->line == 0) status = lr_fail(err, "%s: empty file, expected a header like x1,x2,y", r->path);
     if (status == 0 && r->rows == 0) status = lr_fail(err, "%s: no data rows after the header", r->path);
     free(line);
+    free(src);
     return status;
 }
 

@@ -1,4 +1,6 @@
 /* Tests for lib/dataset (the CSV reader and writer) and lib/reference. */
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +114,69 @@ static void test_round_trip(void) {
     dataset_free(&back);
 }
 
+/* One cell of test_exact_numbers, of kind i % 6, from 64 random bits. */
+static void exact_cell(int i, uint64_t bits, char *cell, size_t size) {
+    double mantissa = (double)(bits >> 11) / 9007199254740992.0;   // [0, 1), 53 random bits
+    int exp10 = (int)(bits % 70) - 35;
+    double v = (i % 2 ? -1 : 1) * mantissa * pow(10.0, exp10);
+    switch (i % 6) {
+    case 0: snprintf(cell, size, "%.17g", v); break;
+    case 1: snprintf(cell, size, " %.6g\t", v); break;
+    case 2: snprintf(cell, size, "%.3e", v); break;
+    case 3: snprintf(cell, size, "%.0f", v * 1e6); break;
+    case 4:   // 19 digits of a point very near halfway between v and the next double
+        snprintf(cell, size, "%.18e", v + (nextafter(v, 2 * v) - v) / 2);
+        break;
+    default:   // a whole number between 2^53 and 10^19: often a tie, rounded to even
+        snprintf(cell, size, "%llu", (unsigned long long)(9007199254740992u + bits % 9990992800745259008u));
+        break;
+    }
+}
+
+/* The reader's own parsing of plain decimals gives strtod's bits: doubles
+ * of every magnitude (beyond what it handles too, where it leaves them to
+ * strtod), written with %.17g, %.6g with blanks, %.3e, as whole numbers,
+ * as 19 digits near a halfway point between two doubles, and as whole
+ * numbers above 2^53. */
+static void test_exact_numbers(void) {
+    enum { N = 60000 };
+    size_t size = 0;
+    char *text = NULL;
+    FILE *f = open_memstream(&text, &size);
+    double *want = malloc(N * sizeof *want);
+    uint64_t state = 88172645463325252u;
+    fprintf(f, "x,y\n");
+    for (int i = 0; i < N; i++) {
+        state ^= state << 13, state ^= state >> 7, state ^= state << 17;   // xorshift64
+        char cell[64];
+        exact_cell(i, state, cell, sizeof cell);
+        want[i] = strtod(cell, NULL);
+        fprintf(f, "%s,%d\n", cell, i % 2);
+    }
+    fclose(f);
+    FILE *in = fmemopen(text, size, "r");
+    Dataset ds;
+    LrError err = {""};
+    int rc = dataset_read_stream(&ds, in, "numbers.csv", &err);
+    fclose(in);
+    EXPECT_TRUE(rc == 0, harness_fmt("60000 numbers read: %s", err.msg));
+    int bad = 0, first_bad = -1;
+    for (int i = 0; rc == 0 && i < N; i++) {
+        if (memcmp(mat_at(&ds.X, (size_t)i, 0), &want[i], sizeof want[i]) != 0) {
+            bad++;
+            if (first_bad < 0) first_bad = i;
+        }
+    }
+    EXPECT_TRUE(bad == 0, harness_fmt("%d of %d numbers differ from strtod's; the first, row %d: read %.17g, "
+                                      "strtod gives %.17g",
+                                      bad, N, first_bad + 2,
+                                      first_bad < 0 ? 0.0 : *mat_at(&ds.X, (size_t)first_bad, 0),
+                                      first_bad < 0 ? 0.0 : want[first_bad]));
+    if (rc == 0) dataset_free(&ds);
+    free(want);
+    free(text);
+}
+
 static void test_reference(void) {
     const char *path = write_file("ref.txt", "# comment\nw 0.5 -1.25\n\nacc 0.9233\n");
     Reference ref;
@@ -135,6 +200,7 @@ int main(void) {
         {"missing files and folders are refused", test_missing},
         {"a table of numbers reads into a matrix", test_table},
         {"write then read gives the same numbers", test_round_trip},
+        {"plain decimals read to strtod's bits", test_exact_numbers},
         {"reference files load", test_reference},
     };
     int status = harness_run("lib: dataset and reference", tests, sizeof tests / sizeof tests[0]);
