@@ -36,16 +36,6 @@ void logreg_predict(const LogReg *m, const Matrix *X, double threshold, double *
     for (size_t i = 0; i < X->rows; i++) pred[i] = pred[i] >= threshold ? 1.0 : 0.0;
 }
 
-/* sigma(z) as act_sigmoid computes it, to the same bits, but choosing
- * between its two forms without a branch: e = e^-|z| never overflows, and
- * sigma(z) = 1 / (1 + e) for z >= 0, e / (1 + e) below. A branch would be
- * mispredicted on every other sample of mixed data. */
-static inline double sigmoid_select(double z) {
-    double e = exp(-fabs(z));
-    double num = z >= 0 ? 1.0 : e;
-    return num / (1.0 + e);
-}
-
 /* The cross-entropy of one sample, -(y log p + (1 - y) log(1 - p)), p
  * clipped as loss_bce_one does. For y = 0 or 1 one of the two logs is
  * multiplied by 0, so only the other is computed: the same bits, one log. */
@@ -66,7 +56,7 @@ void logreg_sums(const LogReg *m, const Matrix *X, const double *y, size_t lo, s
     double *restrict gw = s->gw;   // only gw is written, so x_i and w stay in registers
     for (size_t i = lo; i < hi; i++) {
         const double *x_i = mat_row(X, i);
-        double p_i = sigmoid_select(vec_dot(x_i, m->w, d) + m->b);
+        double p_i = act_sigmoid_select(vec_dot(x_i, m->w, d) + m->b);
         double e_i = p_i - y[i];
         loss += bce_term(y[i], p_i);
         gb += e_i;
@@ -109,7 +99,7 @@ double logreg_loss(const LogReg *m, const Matrix *X, const double *y, double lam
     size_t n = X->rows;
     double sum = 0.0;
     for (size_t i = 0; i < n; i++) {
-        sum += bce_term(y[i], sigmoid_select(vec_dot(mat_row(X, i), m->w, X->cols) + m->b));
+        sum += bce_term(y[i], act_sigmoid_select(vec_dot(mat_row(X, i), m->w, X->cols) + m->b));
     }
     double loss = sum / (double)n;
     if (lambda != 0.0) loss += lambda / (2.0 * (double)n) * vec_dot(m->w, m->w, m->d);
@@ -179,17 +169,20 @@ double logreg_grad_norm(const LogReg *m, const Matrix *X, const double *y, doubl
 // [snippet hessian]
 void logreg_hessian(const LogReg *m, const Matrix *X, double lambda, double *H) {
     size_t n = X->rows, d = m->d, k = d + 1;   // k unknowns: w_1 .. w_d, then b
-    double *p = vec_new(n);                    // (n) p_i
-    logreg_predict_proba(m, X, p);
     for (size_t a = 0; a < k * k; a++) H[a] = 0.0;
     for (size_t i = 0; i < n; i++) {
         const double *x_i = mat_row(X, i);
-        double s_i = p[i] * (1.0 - p[i]);   // the sigmoid's slope at z_i
-        // H += s_i x~_i x~_i^T with x~_i = (x_i, 1); the lower triangle only
-        for (size_t r = 0; r < k; r++) {
-            double x_r = r < d ? x_i[r] : 1.0;
-            for (size_t c = 0; c <= r; c++) H[r * k + c] += s_i * x_r * (c < d ? x_i[c] : 1.0);
+        double p_i = act_sigmoid_select(vec_dot(x_i, m->w, d) + m->b);
+        double s_i = p_i * (1.0 - p_i);   // the sigmoid's slope at z_i
+        // H += s_i x~_i x~_i^T with x~_i = (x_i, 1); the lower half only:
+        // row r gains (s_i x_r) x_c for c <= r, a loop over c the compiler vectorises
+        for (size_t r = 0; r < d; r++) {
+            double sx_r = s_i * x_i[r], *H_r = &H[r * k];
+            for (size_t c = 0; c <= r; c++) H_r[c] += sx_r * x_i[c];
         }
+        double *H_b = &H[d * k];   // the bias's row: x~ ends in 1
+        for (size_t c = 0; c < d; c++) H_b[c] += s_i * x_i[c];
+        H_b[d] += s_i;
     }
     for (size_t r = 0; r < k; r++) {   // divide by n, mirror, add the penalty
         for (size_t c = 0; c <= r; c++) {
@@ -198,20 +191,20 @@ void logreg_hessian(const LogReg *m, const Matrix *X, double lambda, double *H) 
         }
         if (r < d) H[r * k + r] += lambda / (double)n;
     }
-    free(p);
 }
 // [end hessian]
 
 /* Moves (w, b) from (w0, b0) to (w0, b0) - t delta with t = 1, or 1/2, 1/4, ...
  * when the full step raises the loss. delta is (d + 1); *loss is the loss at
- * (w0, b0) on entry and at the new point on return. Returns t. */
+ * (w0, b0) on entry and at the new point on return, and g (d + 1) the
+ * gradient there, from the same fused pass. Returns t. */
 static double newton_move(LogReg *m, const Matrix *X, const double *y, double lambda,
-                          const double *w0, double b0, const double *delta, double *loss) {
+                          const double *w0, double b0, const double *delta, double *loss, double *g) {
     double t = 1.0, new_loss = *loss;
     for (int halvings = 0; halvings <= LOGREG_NEWTON_MAX_HALVINGS; halvings++) {
         for (size_t j = 0; j < m->d; j++) m->w[j] = w0[j] - t * delta[j];
         m->b = b0 - t * delta[m->d];
-        new_loss = logreg_loss(m, X, y, lambda);
+        new_loss = logreg_loss_grad(m, X, y, lambda, g, &g[m->d]);
         if (new_loss <= *loss + NEWTON_LOSS_SLACK * fabs(*loss)) break;
         if (halvings < LOGREG_NEWTON_MAX_HALVINGS) t /= 2.0;
     }
@@ -235,11 +228,11 @@ int logreg_fit_newton(LogReg *m, const Matrix *X, const double *y, const LogRegN
                       LogRegNewtonIter *trace, LogRegNewtonResult *res, LrError *err) {
     size_t d = m->d, k = d + 1;
     double *g = vec_new(k);       // (d + 1) gradient (dw, db), then the step H^-1 g
+    double *g_new = vec_new(k);   // (d + 1) the gradient after the step
     double *H = vec_new(k * k);   // (d + 1, d + 1) Hessian, then its Cholesky factor
     double *w0 = vec_new(d);      // (d) the weights before the step
     int status = 0;
-    double loss = logreg_loss(m, X, y, par->lambda);
-    g[d] = logreg_gradient(m, X, y, par->lambda, g);
+    double loss = logreg_loss_grad(m, X, y, par->lambda, g, &g[d]);
     double g_norm = vec_norm(g, k), g0_norm = g_norm;
     if (trace != NULL) trace[0] = (LogRegNewtonIter){loss, g_norm, 0.0, 0.0, vec_norm(m->w, d), {0, 0, 0}};
     size_t iter = 0;
@@ -252,17 +245,18 @@ int logreg_fit_newton(LogReg *m, const Matrix *X, const double *y, const LogRegN
             break;
         }
         for (size_t j = 0; j < d; j++) w0[j] = m->w[j];
-        double t = newton_move(m, X, y, par->lambda, w0, m->b, g, &loss);
+        double t = newton_move(m, X, y, par->lambda, w0, m->b, g, &loss, g_new);
         double step_norm = t * vec_norm(g, k);
         DiagMargins moved = step_margins(X, y, g, t);
         iter++;
-        g[d] = logreg_gradient(m, X, y, par->lambda, g);
+        for (size_t j = 0; j < k; j++) g[j] = g_new[j];
         g_norm = vec_norm(g, k);
         if (trace != NULL) trace[iter] = (LogRegNewtonIter){loss, g_norm, step_norm, t, vec_norm(m->w, d), moved};
     }
     *res = (LogRegNewtonResult){iter, g_norm <= par->tol * g0_norm, loss, g_norm};
     free(w0);
     free(H);
+    free(g_new);
     free(g);
     return status;
 }

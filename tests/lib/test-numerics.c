@@ -16,6 +16,10 @@ static void test_sigmoid(void) {
         EXPECT_NEAR(act_sigmoid(z), want, 1e-16 + 1e-15 * want, harness_fmt("act_sigmoid(%g)", z),
                     "both branches must equal 1 / (1 + e^-z)");
     }
+    int same = 1;
+    for (double z = -750; z <= 750; z += 0.37) same &= act_sigmoid_select(z) == act_sigmoid(z);
+    EXPECT_TRUE(same && act_sigmoid_select(-0.0) == act_sigmoid(-0.0) && act_sigmoid_select(1e308) == 1.0,
+                "act_sigmoid_select gives act_sigmoid's bits from -750 to 750 (the library's epoch relies on it)");
     EXPECT_NEAR(act_sigmoid(-1e308), 0.0, 0.0, "act_sigmoid(-1e308)", "exactly 0, never NaN");
     EXPECT_NEAR(act_sigmoid(1e308), 1.0, 0.0, "act_sigmoid(1e308)", "exactly 1, never NaN");
     EXPECT_NEAR(act_sigmoid_derivative(0), 0.25, 0.0, "act_sigmoid_derivative(0)", "sigma(1 - sigma) at 0");
