@@ -9,7 +9,7 @@
 #   make epub            the notes as build/logistic-regression-in-c.epub
 #   make docs-check      open every page in headless Chromium; screenshots in build/docs-check/
 #   make test            the project's own test suite (warnings are errors)
-#   make bench           timings of the training loops, and of chapter 12's all-reduce and scaling
+#   make bench           timings beside NumPy's, scikit-learn's and liblinear's, and chapter 12's all-reduce
 #   make valgrind        every chapter under valgrind memcheck (no error, no leak)
 #   make fuzz            the CSV reader under libFuzzer for FUZZ_SECONDS (default 60)
 #   make compile_commands.json   the compiler flags of every C file, for clangd and editors
@@ -139,6 +139,17 @@ $(BUILD)/bin-wrong/chapter-$(call nn,$(1)): $(BUILD)/obj/chapters/$(notdir $(1:.
 endef
 $(foreach w,$(WRONG_SRC),$(eval $(call wrong_rule,$(w))))
 
+# make bench's epochs (lib/epoch), where this machine has them: threads
+# through OpenMP (the compiler's -fopenmp) and SLEEF's vector exp and log
+# (Debian: libsleef-dev). Without them those rows are skipped, with the reason.
+HAVE_OPENMP := $(shell printf 'int main(void) { return 0; }' | $(CC) -fopenmp -x c - -o /dev/null 2> /dev/null && echo 1)
+HAVE_SLEEF := $(shell printf 'double Sleef_exp_u10(double);\nint main(void) { return Sleef_exp_u10(0.0) > 2; }' | \
+                $(CC) -x c - -o /dev/null -lsleef 2> /dev/null && echo 1)
+$(BUILD)/obj/lib/simd.o: override CFLAGS += $(if $(HAVE_SLEEF),-DLR_HAVE_SLEEF)
+$(BUILD)/obj/lib/epoch.o: override CFLAGS += $(if $(HAVE_OPENMP),-fopenmp)
+FAST_LIBS := $(if $(HAVE_OPENMP),-fopenmp) $(if $(HAVE_SLEEF),-lsleef)
+$(BUILD)/tests/bench $(BUILD)/tests/test-epoch: override LDLIBS += $(FAST_LIBS)
+
 # Test programs: a lib test or tool is one source file plus the library.
 $(BUILD)/tests/%: $(BUILD)/obj/tests/lib/%.o $(HARNESS) $(LIB)
 	@mkdir -p $(dir $@)
@@ -193,8 +204,10 @@ test-build: $(LIB) $(HARNESS) $(EX_TESTS) $(LIB_TESTS) $(TOOLS) $(SOLUTION_OBJ) 
       $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS)) $(patsubst %,$(BUILD)/bin-solutions/%,$(CHAPTERS)) \
       $(foreach w,$(WRONG_SRC),$(BUILD)/bin-wrong/chapter-$(call nn,$(w)))
 
+# make bench: timings beside NumPy's and scikit-learn's (when python3 has them)
+# and liblinear's; "key value" lines, and a JSON copy in build/bench.json.
 bench: $(BUILD)/tests/bench $(BUILD)/bin/chapter-12
-	@$(BUILD)/tests/bench
+	@mkdir -p build && $(BUILD)/tests/bench build/bench.json
 	@scripts/bench-mpi.sh $(BUILD)/bin/chapter-12
 
 # Every chapter under valgrind memcheck: any memory error or leak fails.

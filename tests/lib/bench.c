@@ -1,13 +1,52 @@
-/* bench: how fast the toolbox is, in numbers (make bench). Nothing here
- * passes or fails: it prints timings, measured with the monotonic clock,
- * best of a few runs. */
+/* bench: how fast the library is, beside the lesson's NumPy loop and
+ * scikit-learn, measured in the same run (make bench).
+ *
+ *     bench JSON-FILE        every measurement: "key value" lines, and the same as JSON
+ *     bench --fit FILE.csv   read FILE.csv and fit it by Newton's method (timed as a
+ *                            whole process against liblinear-train)
+ *
+ * Each figure is the median of ROUNDS rounds; in each round every contender
+ * runs in turn (ours, then NumPy's through scripts/bench.py, a helper process
+ * that answers one command a line), so a busy moment of the machine slows
+ * them alike. Python, NumPy, scikit-learn and liblinear-tools are optional:
+ * without them their lines are left out. Nothing here passes or fails.
+ */
 #include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "dataset.h"
+#include "epoch.h"
 #include "logreg.h"
+#include "rng.h"
+
+#define ROUNDS 5
+#define MAX_KEYS 64
+
+extern char **environ;
+
+static struct {
+    char key[MAX_KEYS][64];
+    double value[MAX_KEYS];
+    int n;
+} results;
+
+/* Prints "key value" and keeps it for the JSON copy. */
+static void report(const char *key, double value) {
+    printf("%-36s %.6g\n", key, value);
+    fflush(stdout);
+    if (results.n < MAX_KEYS) {
+        snprintf(results.key[results.n], sizeof results.key[0], "%s", key);
+        results.value[results.n++] = value;
+    }
+}
 
 static double now(void) {
     struct timespec t;
@@ -15,73 +54,385 @@ static double now(void) {
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-/* A data set of n rows and d features with labels from a fixed rule. */
-static void make_data(Matrix *X, double *y, size_t n, size_t d) {
-    *X = mat_new(n, d);
-    for (size_t i = 0; i < n; i++) {
-        double score = 0.0;
-        for (size_t j = 0; j < d; j++) {
-            double v = sin(0.7 * (double)(i * d + j)) * 2.0;
-            *mat_at(X, i, j) = v;
-            score += (j % 2 ? -1.0 : 1.0) * v;
+static int by_value(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *t, int n) {
+    qsort(t, (size_t)n, sizeof *t, by_value);
+    return t[n / 2];
+}
+
+/* ---- the NumPy helper ------------------------------------------------------ */
+
+typedef struct {
+    FILE *to, *from;   // its stdin and stdout; NULL when there is no helper
+    pid_t pid;
+    int sklearn;   // 1 when scikit-learn is there too
+} Helper;
+
+/* Starts PYTHON scripts/bench.py; h->to is NULL when that fails or NumPy is
+ * missing (why is then written into why). */
+static void helper_try(Helper *h, const char *python, char *why, size_t size) {
+    int in[2], out[2];
+    *h = (Helper){NULL, NULL, -1, 0};
+    if (pipe(in) != 0 || pipe(out) != 0) return;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+    posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+    posix_spawn_file_actions_addclose(&fa, in[1]);
+    posix_spawn_file_actions_addclose(&fa, out[0]);
+    char *argv[] = {(char *)python, "scripts/bench.py", NULL};
+    int rc = posix_spawnp(&h->pid, python, &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(in[0]);
+    close(out[1]);
+    h->to = fdopen(in[1], "w");
+    h->from = fdopen(out[0], "r");
+    char line[128] = "";
+    if (rc != 0 || fgets(line, sizeof line, h->from) == NULL || strncmp(line, "ready", 5) != 0) {
+        line[strcspn(line, "\n")] = '\0';
+        snprintf(why, size, "%s: %s", python, rc != 0 ? "not found" : line[0] ? line
+                                                                              : "failed");
+        fclose(h->to);
+        fclose(h->from);
+        if (rc == 0) waitpid(h->pid, NULL, 0);
+        *h = (Helper){NULL, NULL, -1, 0};
+        return;
+    }
+    h->sklearn = strstr(line, "no scikit-learn") == NULL;
+}
+
+/* The helper from $PYTHON (default python3) or else Debian's /usr/bin/python3,
+ * the first whose NumPy imports. */
+static void helper_start(Helper *h) {
+    const char *env = getenv("PYTHON"), *pythons[] = {env != NULL && env[0] ? env : "python3", "/usr/bin/python3"};
+    char why[2][256];
+    for (int k = 0; k < 2; k++) {
+        helper_try(h, pythons[k], why[k], sizeof why[k]);
+        if (h->to != NULL) {
+            printf("(NumPy and scikit-learn figures from %s%s)\n", pythons[k], h->sklearn ? "" : "; no scikit-learn");
+            return;
         }
-        y[i] = score > 0.1;
+    }
+    printf("(no NumPy figures: %s; %s)\n", why[0], why[1]);
+}
+
+/* Sends one command and reads the numbers of its answer into v; returns how
+ * many, or -1 when there is no helper or it gave no answer. */
+static int helper_ask(Helper *h, double *v, int max, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int helper_ask(Helper *h, double *v, int max, const char *fmt, ...) {
+    if (h->to == NULL) return -1;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(h->to, fmt, ap);
+    va_end(ap);
+    fputc('\n', h->to);
+    fflush(h->to);
+    char line[256];
+    if (fgets(line, sizeof line, h->from) == NULL) return -1;
+    int k = 0;
+    for (char *s = line, *end; k < max; s = end) {
+        v[k] = strtod(s, &end);
+        if (end == s) break;
+        k++;
+    }
+    return k;
+}
+
+static void helper_stop(Helper *h) {
+    if (h->to == NULL) return;
+    fprintf(h->to, "quit\n");
+    fclose(h->to);
+    fclose(h->from);
+    waitpid(h->pid, NULL, 0);
+}
+
+/* ---- data ------------------------------------------------------------------ */
+
+/* n rows of d standard normal features; y = 1 with probability
+ * sigma(2 x . v / sqrt(d)), v = (1, -1, 1, ...): overlapping classes, so the
+ * unpenalised fit has a finite minimum. Also written raw (X then y, float64)
+ * to path, for the helper. */
+static void make_data(size_t n, size_t d, Matrix *X, double **y, const char *path) {
+    Rng rng;
+    rng_seed(&rng, 7);
+    *X = mat_new(n, d);
+    *y = vec_new(n);
+    for (size_t i = 0; i < n; i++) {
+        double z = 0.0;
+        for (size_t j = 0; j < d; j++) {
+            double x = rng_normal_std(&rng);
+            *mat_at(X, i, j) = x;
+            z += (j % 2 ? -x : x) * 2.0 / sqrt((double)d);
+        }
+        (*y)[i] = rng_uniform(&rng) < 1.0 / (1.0 + exp(-z));
+    }
+    FILE *f = fopen(path, "wb");
+    if (f != NULL) {
+        fwrite(X->data, sizeof(double), n * d, f);
+        fwrite(*y, sizeof(double), n, f);
+        fclose(f);
     }
 }
 
-/* Gradient descent: epochs per second and sample-features per second. */
-static void bench_gd(size_t n, size_t d, size_t epochs) {
+/* ---- the measurements -------------------------------------------------------- */
+
+/* Seconds per epoch: reps epochs of fn, timed together. */
+static double time_epochs(EpochFn *fn, const LogReg *m, const Matrix *X, const double *y, size_t reps) {
+    double *dw = vec_new(X->cols), db, t0 = now();
+    for (size_t r = 0; r < reps; r++) fn(m, X, y, dw, &db);
+    double t = (now() - t0) / (double)reps;
+    free(dw);
+    return t;
+}
+
+/* One GD epoch at n x d: the library's (fused), the fastest of lib/epoch's
+ * variants, and the lesson's NumPy epoch; keys gd_NxD_*. */
+static double bench_epoch(Helper *h, size_t n, size_t d, const char *tmp) {
     Matrix X;
-    double *y = vec_new(n);
-    make_data(&X, y, n, d);
-    double best = INFINITY;
-    for (int run = 0; run < 3; run++) {
+    double *y, t_py[ROUNDS], t_v[EPOCH_VARIANTS][ROUNDS], py;
+    make_data(n, d, &X, &y, tmp);
+    int have_py = helper_ask(h, &py, 1, "data %s %zu %zu", tmp, n, d) >= 0;   // it answers "ok"
+    EpochVariant v[EPOCH_VARIANTS];
+    epoch_variants(v);
+    LogReg m;
+    logreg_init(&m, d);
+    for (size_t j = 0; j < d; j++) m.w[j] = 0.1;
+    m.b = 0.1;
+    size_t reps = 1 + 2000000 / (n * d);
+    for (int r = 0; r < ROUNDS; r++) {
+        for (int k = 1; k < EPOCH_VARIANTS; k++) {   // fused (the library's) and the faster ones
+            if (v[k].fn != NULL) t_v[k][r] = time_epochs(v[k].fn, &m, &X, y, reps);
+        }
+        if (have_py) have_py = helper_ask(h, &t_py[r], 1, "epoch %zu", reps / 4 + 1) == 1;
+    }
+    char key[64];
+    double lib = median(t_v[1], ROUNDS), fastest = lib;
+    int best = 1;
+    for (int k = 2; k < EPOCH_VARIANTS; k++) {
+        if (v[k].fn != NULL && median(t_v[k], ROUNDS) < fastest) fastest = median(t_v[k], ROUNDS), best = k;
+    }
+    snprintf(key, sizeof key, "gd_%zux%zu_lib_us", n, d);
+    report(key, 1e6 * lib);
+    snprintf(key, sizeof key, "gd_%zux%zu_fastest_us", n, d);
+    report(key, 1e6 * fastest);
+    printf("%-36s %s\n", "  (fastest variant)", v[best].name);
+    if (have_py) {
+        double np_t = median(t_py, ROUNDS);
+        snprintf(key, sizeof key, "gd_%zux%zu_numpy_us", n, d);
+        report(key, 1e6 * np_t);
+        snprintf(key, sizeof key, "gd_%zux%zu_numpy_over_lib", n, d);
+        report(key, np_t / lib);
+        snprintf(key, sizeof key, "gd_%zux%zu_numpy_over_fastest", n, d);
+        report(key, np_t / fastest);
+    }
+    logreg_free(&m);
+    mat_free(&X);
+    free(y);
+    return fastest;
+}
+
+/* The read floor: the time to read n x d doubles once, one core. */
+static double bench_floor(size_t n, size_t d) {
+    size_t len = n * d;
+    double *a = lr_malloc(len * sizeof *a), t[ROUNDS], sink = 0.0;
+    for (size_t k = 0; k < len; k++) a[k] = (double)(k % 5);
+    for (int r = 0; r < ROUNDS; r++) {
+        double t0 = now(), s[4] = {0, 0, 0, 0};
+        for (size_t k = 0; k + 4 <= len; k += 4) {
+            for (int q = 0; q < 4; q++) s[q] += a[k + q];
+        }
+        t[r] = now() - t0;
+        sink += s[0] + s[1] + s[2] + s[3];
+    }
+    free(a);
+    char key[64];
+    snprintf(key, sizeof key, "gd_%zux%zu_read_floor_us", n, d);
+    double floor = median(t, ROUNDS) + (sink < 0 ? 1 : 0);
+    report(key, 1e6 * floor);
+    return floor;
+}
+
+/* Newton's method from w = 0 to a gradient norm <= 1e-10, at n x d, and
+ * scikit-learn's lbfgs (C = 1e10: no penalty to speak of) on the same data. */
+static void bench_newton(Helper *h, size_t n, size_t d, const char *tmp) {
+    Matrix X;
+    double *y, t[ROUNDS], t_py[ROUNDS], answer[2] = {NAN, NAN};
+    make_data(n, d, &X, &y, tmp);
+    int have_py = h->sklearn && helper_ask(h, answer, 1, "data %s %zu %zu", tmp, n, d) >= 0;
+    LogRegNewtonResult res = {0};
+    for (int r = 0; r < ROUNDS; r++) {
         LogReg m;
         logreg_init(&m, d);
-        LogRegParams par = {.lr = 0.1, .epochs = epochs};
+        LogRegNewtonParams par = {.tol = 1e-12, .max_iter = LOGREG_NEWTON_MAX_ITER, .lambda = 0.0};
+        LrError err;
         double t0 = now();
-        logreg_fit_gd(&m, &X, y, &par, NULL);
-        double t = now() - t0;
-        if (t < best) best = t;
+        if (logreg_fit_newton(&m, &X, y, &par, NULL, &res, &err) != 0) printf("newton: %s\n", err.msg);
+        t[r] = now() - t0;
         logreg_free(&m);
+        if (have_py) have_py = helper_ask(h, answer, 2, "lbfgs") == 2;
+        t_py[r] = answer[0];
     }
-    printf("gradient descent  %7zu x %-3zu  %6zu epochs  %8.3f s  %10.0f epochs/s  %6.0f M sample-features/s\n",
-           n, d, epochs, best, (double)epochs / best, (double)(n * d * epochs) / best / 1e6);
+    char key[64];
+    snprintf(key, sizeof key, "newton_%zux%zu_ms", n, d);
+    report(key, 1e3 * median(t, ROUNDS));
+    snprintf(key, sizeof key, "newton_%zux%zu_grad_norm", n, d);
+    report(key, res.grad_norm);
+    snprintf(key, sizeof key, "newton_%zux%zu_iterations", n, d);
+    report(key, (double)res.iterations);
+    if (have_py) {
+        snprintf(key, sizeof key, "sklearn_lbfgs_%zux%zu_ms", n, d);
+        report(key, 1e3 * median(t_py, ROUNDS));
+        snprintf(key, sizeof key, "sklearn_lbfgs_%zux%zu_grad_norm", n, d);
+        report(key, answer[1]);
+        snprintf(key, sizeof key, "sklearn_lbfgs_over_newton_%zux%zu", n, d);
+        report(key, median(t_py, ROUNDS) / median(t, ROUNDS));
+    }
     mat_free(&X);
     free(y);
 }
 
-/* Reading a CSV file of n rows and 2 features. */
-static void bench_csv(size_t n) {
-    char path[] = "/tmp/lr-bench-XXXXXX";
-    int fd = mkstemp(path);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (f == NULL) {
-        printf("csv: cannot make a temporary file\n");
-        return;
+/* Writes the data as CSV (%.17g, header x1..xd,y) and in liblinear's sparse
+ * format ("label 1:x1 2:x2 ..."). */
+static void write_files(size_t n, size_t d, const char *csv, const char *svm, const char *tmp) {
+    Matrix X;
+    double *y;
+    make_data(n, d, &X, &y, tmp);
+    FILE *f = fopen(csv, "w"), *g = fopen(svm, "w");
+    for (size_t j = 0; f != NULL && j < d; j++) fprintf(f, "x%zu,", j + 1);
+    if (f != NULL) fprintf(f, "y\n");
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < d; j++) {
+            if (f != NULL) fprintf(f, "%.17g,", *mat_at(&X, i, j));
+            if (g != NULL) fprintf(g, "%s%zu:%.17g", j == 0 ? (y[i] == 1.0 ? "1 " : "0 ") : " ", j + 1, *mat_at(&X, i, j));
+        }
+        if (f != NULL) fprintf(f, "%g\n", y[i]);
+        if (g != NULL) fprintf(g, "\n");
     }
-    fprintf(f, "x1,x2,y\n");
-    for (size_t i = 0; i < n; i++) fprintf(f, "%.17g,%.17g,%zu\n", sin((double)i), cos((double)i), i % 2);
-    fclose(f);
-    Dataset ds;
-    LrError err;
-    double t0 = now();
-    int rc = dataset_read_csv(&ds, path, &err);
-    double t = now() - t0;
-    if (rc == 0) {
-        printf("csv read          %7zu rows        %8.3f s  %10.0f rows/s\n", n, t, (double)n / t);
-        dataset_free(&ds);
-    } else {
-        printf("csv read failed: %s\n", err.msg);
-    }
-    remove(path);
+    if (f != NULL) fclose(f);
+    if (g != NULL) fclose(g);
+    mat_free(&X);
+    free(y);
 }
 
-int main(void) {
-    printf("make bench: best of 3 runs (gradient descent), one run (CSV)\n");
-    bench_gd(300, 2, 500);      // chapter 03: the lesson's training run
-    bench_gd(300, 2, 100000);   // chapter 06's long run
-    bench_gd(100000, 10, 20);
-    bench_csv(1000000);
+/* Seconds for one run of argv as a process (NAN when it did not run or failed). */
+static double time_process(char *const argv[]) {
+    pid_t pid;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", 1, 0);
+    double t0 = now();
+    int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ), status = 0;
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return NAN;
+    return now() - t0;
+}
+
+/* Reading the CSV (in-process), and reading + Newton as a whole process
+ * against liblinear-train -s 0 (logistic regression by a Newton method) on
+ * the same data in its own format. */
+static void bench_files(const char *self, size_t n, size_t d, const char *tmp) {
+    char csv[512], svm[512], model[512];
+    snprintf(csv, sizeof csv, "%s.csv", tmp);
+    snprintf(svm, sizeof svm, "%s.svm", tmp);
+    snprintf(model, sizeof model, "%s.model", tmp);
+    write_files(n, d, csv, svm, tmp);
+    double t_read[ROUNDS], t_fit[ROUNDS], t_ll[ROUNDS];
+    int have_ll = 1;
+    for (int r = 0; r < ROUNDS; r++) {
+        Dataset ds;
+        LrError err;
+        double t0 = now();
+        int rc = dataset_read_csv(&ds, csv, &err);
+        t_read[r] = now() - t0;
+        if (rc == 0) dataset_free(&ds);
+        else printf("csv: %s\n", err.msg);
+        t_fit[r] = time_process((char *[]){(char *)self, "--fit", csv, NULL});
+        if (have_ll) t_ll[r] = time_process((char *[]){"liblinear-train", "-s", "0", "-q", svm, model, NULL});
+        have_ll = have_ll && !isnan(t_ll[r]);
+    }
+    char key[64];
+    snprintf(key, sizeof key, "csv_read_%zux%zu_ms", n, d);
+    report(key, 1e3 * median(t_read, ROUNDS));
+    snprintf(key, sizeof key, "read_newton_process_%zux%zu_ms", n, d);
+    report(key, 1e3 * median(t_fit, ROUNDS));
+    if (have_ll) {
+        snprintf(key, sizeof key, "liblinear_train_s0_%zux%zu_ms", n, d);
+        report(key, 1e3 * median(t_ll, ROUNDS));
+        snprintf(key, sizeof key, "liblinear_over_read_newton_%zux%zu", n, d);
+        report(key, median(t_ll, ROUNDS) / median(t_fit, ROUNDS));
+    } else {
+        printf("(no liblinear figures: liblinear-train not found; Debian: liblinear-tools)\n");
+    }
+    remove(csv);
+    remove(svm);
+    remove(model);
+}
+
+/* bench --fit FILE.csv: read it and fit by Newton's method; exit 0 when it converged. */
+static int fit_file(const char *path) {
+    Dataset ds;
+    LrError err;
+    if (dataset_read_csv(&ds, path, &err) != 0) {
+        fprintf(stderr, "bench: %s\n", err.msg);
+        return 2;
+    }
+    LogReg m;
+    logreg_init(&m, ds.d);
+    LogRegNewtonParams par = {.tol = 1e-12, .max_iter = LOGREG_NEWTON_MAX_ITER, .lambda = 0.0};
+    LogRegNewtonResult res;
+    int rc = logreg_fit_newton(&m, &ds.X, ds.y, &par, NULL, &res, &err);
+    printf("%zu iterations, gradient norm %g\n", res.iterations, res.grad_norm);
+    logreg_free(&m);
+    dataset_free(&ds);
+    return rc == 0 && res.converged ? 0 : 1;
+}
+
+static void write_json(const char *path) {
+    FILE *f = fopen(path, "w");
+    if (f == NULL) {
+        printf("(cannot write %s)\n", path);
+        return;
+    }
+    fprintf(f, "{\n");
+    for (int k = 0; k < results.n; k++) {
+        fprintf(f, "  \"%s\": ", results.key[k]);
+        if (isfinite(results.value[k])) fprintf(f, "%.6g", results.value[k]);
+        else fprintf(f, "null");
+        fprintf(f, "%s\n", k + 1 < results.n ? "," : "");
+    }
+    fprintf(f, "}\n");
+    fclose(f);
+    printf("(the same as JSON: %s)\n", path);
+}
+
+int main(int argc, char **argv) {
+    if (argc == 3 && strcmp(argv[1], "--fit") == 0) return fit_file(argv[2]);
+    if (argc != 2) {
+        fprintf(stderr, "usage: bench JSON-FILE | bench --fit FILE.csv\n");
+        return 2;
+    }
+    char tmp[] = "/tmp/lr-bench-XXXXXX";
+    int fd = mkstemp(tmp);
+    if (fd < 0) return 1;
+    close(fd);
+    signal(SIGPIPE, SIG_IGN);
+    printf("make bench: medians of %d interleaved rounds, measured now on this machine (a busy machine slows\n"
+           "everything; the ratios, measured in the same run, are the figures to compare)\n",
+           ROUNDS);
+    Helper h;
+    helper_start(&h);
+    bench_epoch(&h, 300, 2, tmp);
+    bench_epoch(&h, 100000, 20, tmp);
+    double fastest = bench_epoch(&h, 1000000, 20, tmp);
+    report("gd_1000000x20_fastest_over_floor", fastest / bench_floor(1000000, 20));
+    bench_newton(&h, 100000, 20, tmp);
+    helper_stop(&h);
+    bench_files(argv[0], 100000, 20, tmp);
+    remove(tmp);
+    write_json(argv[1]);
     return 0;
 }
