@@ -6,7 +6,9 @@
  * new columns, and fitting the same logistic regression (to its optimum, by
  * Newton's method) gives a curved boundary. A degree sweep prints training
  * and held-out accuracy beside scikit-learn's, without a penalty
- * (lambda = 1e-10, C = 1e10) and with L2 (lambda = 1, C = 1).
+ * (lambda = 1e-10, C = 1e10) and with L2 (lambda = 1, C = 1). Last, the
+ * lesson's gradient descent on the raw degree-3 columns: once exercise 10
+ * is written, with your poly_expand and fit_polynomial, beside NumPy's.
  *
  *     make chapter-10 && ./chapter-10 [--degree D] [--lambda L] [--seed N] [--noise SD]
  *                                    [--data FILE.csv] [--test FILE.csv]
@@ -23,11 +25,12 @@
 #include "polyreg.h"
 #include "regions.h"
 
+#include "10-polynomial-moons/gd.h"
+#include "10-polynomial-moons/plane.h"
 #include "10-polynomial-moons/scaling.h"
 
 #define MAX_DEGREE 8       // the sweep's highest degree (scikit-learn's reference goes to 8)
 #define NO_PENALTY 1e-10   // lambda = 1 / C for scikit-learn's C = 1e10: "no" regularisation
-#define PLANE_MARGIN 0.5   // the pictures show the data with this margin
 
 typedef struct {
     CourseRun run;     // the training set: make_moons(300, noise=0.2, random_state=42) unless changed
@@ -57,64 +60,6 @@ static void start(Options *o, Plotter *pl, Dataset *train, Dataset *test, int ar
     o->lesson = o->run.lesson && !extra[0].given && !extra[1].given;
     course_describe(&o->run.data, o->about, sizeof o->about);
     course_load(&o->test, test);
-}
-
-/* ---- pictures of the plane ------------------------------------------------------ */
-
-/* Axes, a pale blue-white-orange palette for P(y = 1) (the class colours
- * of lib/plot, lightened so the points stay visible) and the plane's range. */
-static void set_plane(Plot *p, const Dataset *ds, const RegionsBox *box) {
-    regions_set_axes(p, ds, box);
-    plot_cmd(p, "set palette defined (0 '#99C7E0', 0.5 '#FFFFFF', 1 '#EEBF99')");
-    plot_cmd(p, "set cbrange [0:1]");
-    plot_cmd(p, "set cblabel 'P(y = 1)'");
-    plot_cmd(p, "set bmargin 8");   // room under the x label for the key
-    plot_cmd(p, "set key at screen 0.45, 0.01 center bottom");
-}
-
-#define POINTS "$class0 using 1:2 with points lt 1 pt 7 ps 0.7 title 'y = 0', " \
-               "$class1 using 1:2 with points lt 2 pt 5 ps 0.7 title 'y = 1'"
-
-/* The model's P(y = 1) over the plane, its p = 0.5 boundary, the samples. */
-static void plot_surface(const Plotter *pl, const char *name, const char *title, RegionsProbaFn proba,
-                         const void *model, const Dataset *ds) {
-    RegionsBox box = regions_box(&ds->X, PLANE_MARGIN);
-    Plot p;
-    plot_begin(&p, name);
-    regions_add_probability(&p, "surface", proba, model, &box);
-    regions_add_samples(&p, ds, 2);
-    regions_add_contour(&p, "surface", "boundary");
-    set_plane(&p, ds, &box);
-    plot_cmd(&p, "set title '%s'", title);
-    plot_cmd(&p, "plot $surface using 1:2:3 with image notitle, "
-                 "$boundary using 1:2 with lines lt 7 lw 2 title 'boundary: p = 0.5', " POINTS);
-    chapter_show(pl, &p);
-}
-
-/* Two boundaries of the same degree, without and with the L2 penalty, over
- * the penalised model's probabilities. */
-static void plot_overfit(const Plotter *pl, const PolyModel *loose, const PolyModel *tight, double lambda,
-                         const Dataset *train, const Dataset *test) {
-    RegionsBox box = regions_box(&train->X, PLANE_MARGIN);
-    Plot p;
-    plot_begin(&p, "chapter-10-overfit");
-    regions_add_probability(&p, "loose", polyreg_proba_fn, loose, &box);
-    regions_add_probability(&p, "tight", polyreg_proba_fn, tight, &box);
-    regions_add_samples(&p, train, 2);
-    regions_add_contour(&p, "loose", "loose_line");
-    regions_add_contour(&p, "tight", "tight_line");
-    set_plane(&p, train, &box);
-    plot_cmd(&p, "set title 'Degree %zu: without a penalty the boundary wanders wherever there are no points; "
-                 "L2 keeps it smooth'",
-             loose->degree);
-    plot_cmd(&p, "plot $tight using 1:2:3 with image notitle, "
-                 "$loose_line using 1:2 with lines lt 7 lw 2 dt 2 "
-                 "title 'no penalty: training accuracy %.2f, held-out %.2f', "
-                 "$tight_line using 1:2 with lines lt 7 lw 3 "
-                 "title 'L2, lambda = %g: training %.2f, held-out %.2f', " POINTS,
-             polyreg_accuracy(loose, train), polyreg_accuracy(loose, test), lambda, polyreg_accuracy(tight, train),
-             polyreg_accuracy(tight, test));
-    chapter_show(pl, &p);
 }
 
 /* ---- the sweep ------------------------------------------------------------------ */
@@ -300,6 +245,24 @@ static void boundaries(const Plotter *pl, const Options *o, const Dataset *train
     polyreg_free(&high_tight);
 }
 
+/* Part 5: gradient descent on the raw degree-3 columns (your fit_polynomial
+ * once it is written), and the picture of the model it trained. Returns 0,
+ * or YOURS_DIFFER. */
+static int fit_polynomial_step(const Plotter *pl, const Options *o, const Dataset *train, const Dataset *test,
+                               const Reference *ref) {
+    LogReg m;
+    int status = poly_gd(train, test, o->lesson, ref, &m);
+    if (m.d > 0) {
+        char heading[160];
+        snprintf(heading, sizeof heading, "Gradient descent on the raw degree-%d columns (%d epochs): a curved "
+                                          "boundary, not yet the optimum",
+                 POLY_GD_DEGREE, POLY_GD_EPOCHS);
+        plot_surface(pl, "chapter-10-gd", heading, poly_gd_proba, &m, train);
+    }
+    logreg_free(&m);
+    return status;
+}
+
 int main(int argc, char **argv) {
     Options o;
     Plotter pl;
@@ -326,6 +289,7 @@ int main(int argc, char **argv) {
         degree_sweep(&pl, &o, &train, &test, &ref);
         boundaries(&pl, &o, &train, &test);
         scaling_experiment(&train, MAX_DEGREE);
+        status = fit_polynomial_step(&pl, &o, &train, &test, &ref);
     }
 
     ref_free(&ref);

@@ -9,6 +9,14 @@ for k in 0 1 2 3 4 5 6 7 8; do specs+=("f3[$k]=features_deg3_row0.$k:1e-12"); do
 for d in 1 2 3 4; do specs+=("deg_$d#2=train_acc_deg_$d:1e-4" "deg_$d#4=test_acc_deg_$d:1e-4"); done
 for d in 1 2 3 4 5 6 7 8; do specs+=("deg_${d}_C1#2=train_acc_deg_${d}_C1:1e-4" "deg_${d}_C1#4=test_acc_deg_${d}_C1:1e-4"); done
 expect_numbers poly-moons.txt "${specs[@]}"
+# Step 5: the lesson's gradient descent on the raw degree-3 columns (with
+# solutions/, the learner's fit_polynomial), beside the NumPy loop.
+specs=()
+for k in 0 1 2 3 4 5 6 7 8; do specs+=("poly_w[$k]=gd_poly3_w.$k:1e-9"); done
+specs+=('poly_b=gd_poly3_b:1e-9' 'poly_loss[999]=gd_poly3_loss_999:1e-9'
+        'poly_train_acc=gd_poly3_train_acc:1e-11' 'poly_test_acc=gd_poly3_test_acc:1e-11')
+expect_numbers poly-moons.txt "${specs[@]}"
+[[ $WAY == solutions ]] && expect_text 'Your poly_expand and fit_polynomial (with your gradient and gd_step) trained it'
 diff=$(awk '$1 == "scaler_max_diff" { print $2 }' "$TMP/out.txt")
 if awk -v d="$diff" 'BEGIN { exit !(d != "" && d + 0 <= 1e-12) }'; then
   echo "ok   the scaler's 9 means and deviations agree with StandardScaler's to $diff"
@@ -17,7 +25,7 @@ else
 fi
 expect_text 'Degree 3 without a penalty: training accuracy 0.9767, held-out 0.9667'
 run_chapter png
-expect_plots chapter-10-linear chapter-10-boundary chapter-10-sweep chapter-10-overfit
+expect_plots chapter-10-linear chapter-10-boundary chapter-10-sweep chapter-10-overfit chapter-10-gd
 # Other options: another degree and penalty; other data have nothing to compare with.
 run_chapter none --degree 5 --lambda 0.1
 expect_text 'Degree 5 without a penalty'
@@ -44,3 +52,8 @@ run_chapter none --degree 2 --seed 0 --save-data "$TMP/moons0.csv"
 if cmp -s "$TMP/moons0.csv" data/reference/generators/moons_b.csv; then
   echo "ok   --seed 0 --save-data writes make_moons(300, noise=0.2, random_state=0) byte for byte"
 else fail "--seed 0 --save-data differs from make_moons(random_state=0)"; fi
+# A poly_expand with x1 and x2 swapped: the verdict names the first value.
+if [[ $WAY == solutions ]]; then
+  LR_PLOT=none "$WRONG" > "$TMP/out.txt" 2> /dev/null
+  expect_text "your numbers first differ from NumPy's at x1 of sample 0: yours -0.291407343"
+fi

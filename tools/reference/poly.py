@@ -45,7 +45,11 @@ def generate(data_dir):
         "stopped; another optimiser gives other coefficients and test accuracies. The C=1.0 fits\n"
         "have a unique optimum.\n\n"
         f"gd_linear_*: w, b, losses = fit_gd(X, y, lr={LR}, n_epochs={EPOCHS}) on the raw features (no scaling)\n"
-        "    gd_linear_train_acc = np.mean(predict(X, w, b) == y); gd_linear_test_acc likewise on X_test\n\n"
+        "    gd_linear_train_acc = np.mean(predict(X, w, b) == y); gd_linear_test_acc likewise on X_test\n"
+        f"gd_poly3_*: the same loop, w, b, losses = fit_gd(F3, y, lr={LR}, n_epochs={EPOCHS}), on the degree-3\n"
+        "    features as they are, F3 = PolynomialFeatures(3, include_bias=False).fit_transform(X)\n"
+        "    (exercise 10's fit_polynomial); gd_poly3_loss_999 = losses[-1]; the accuracies likewise on\n"
+        "    F3 and on the same features of X_test\n\n"
         + common.lesson_source())
     ref.put("features_deg2_row0", common.call("PolynomialFeatures(2, include_bias=False)").fit_transform(X)[0])
     ref.put("features_deg3_row0", F3[0])
@@ -68,4 +72,12 @@ def generate(data_dir):
     ref.put("gd_linear_b", b)
     ref.put("gd_linear_train_acc", np.mean(common.predict(X, w, b) == y))
     ref.put("gd_linear_test_acc", np.mean(common.predict(X_test, w, b) == y_test))
+    F3_test = poly3.transform(X_test)
+    w3, b3, losses3 = common.fit_gd(F3, y, LR, EPOCHS)
+    ref.blank()
+    ref.put("gd_poly3_w", w3)
+    ref.put("gd_poly3_b", b3)
+    ref.put("gd_poly3_loss_999", losses3[-1])
+    ref.put("gd_poly3_train_acc", np.mean(common.predict(F3, w3, b3) == y))
+    ref.put("gd_poly3_test_acc", np.mean(common.predict(F3_test, w3, b3) == y_test))
     ref.write(data_dir)
