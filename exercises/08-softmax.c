@@ -1,7 +1,8 @@
 /* Exercise 08: softmax regression, the three pieces: the softmax of a row of
- * scores, the categorical cross-entropy, and its gradient.
+ * scores, the categorical cross-entropy and its gradient; then the lesson's
+ * training loop that uses them.
  *
- * Fill in the three functions, then run   make check EX=08
+ * Fill in the four functions, then run    make check EX=08
  * Stuck?                                   make hint EX=08
  *
  * Softmax regression has, for each of the k classes, a weight vector w_c
