@@ -216,8 +216,8 @@ valgrind: deps-valgrind $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
 
 # The CSV reader under libFuzzer, with ASan and UBSan (Debian's clang).
 FUZZ_SECONDS ?= 60
-FUZZ_SRC := fuzz/fuzz-csv.c lib/dataset.c lib/cleanup.c lib/matrix.c lib/util.c
-$(BUILD)/fuzz/fuzz-csv: $(FUZZ_SRC) lib/dataset.h lib/cleanup.h lib/matrix.h lib/util.h
+FUZZ_SRC := fuzz/fuzz-csv.c lib/dataset.c lib/cleanup.c lib/stepsize.c lib/matrix.c lib/util.c
+$(BUILD)/fuzz/fuzz-csv: $(FUZZ_SRC) lib/dataset.h lib/cleanup.h lib/stepsize.h lib/matrix.h lib/util.h
 	@mkdir -p $(dir $@)
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -Ilib -fsanitize=fuzzer,address,undefined \
 	  -fno-sanitize-recover=all -o $@ $(FUZZ_SRC) -lm

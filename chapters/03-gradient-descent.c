@@ -166,5 +166,6 @@ int main(int argc, char **argv) {
     logreg_free(&mine);
     ref_free(&ref);
     dataset_free(&ds);
+    course_free(&o.data);
     return status;
 }

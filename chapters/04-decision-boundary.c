@@ -186,5 +186,6 @@ int main(int argc, char **argv) {
     logreg_free(&m);
     ref_free(&ref);
     dataset_free(&ds);
+    course_free(&o.data);
     return status;
 }

@@ -266,5 +266,6 @@ int main(int argc, char **argv) {
 
     ref_free(&ref);
     dataset_free(&ds);
+    course_free(&o.run.data);
     return status;
 }

@@ -164,5 +164,6 @@ int main(int argc, char **argv) {
     ref_free(&sk_ref);
     ref_free(&gd_ref);
     dataset_free(&ds);
+    course_free(&o.data);
     return status;
 }

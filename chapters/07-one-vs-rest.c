@@ -306,5 +306,6 @@ int main(int argc, char **argv) {
     trained_free(&lib);
     ref_free(&ref);
     dataset_free(&ds);
+    course_free(&o.data);
     return status;
 }

@@ -340,5 +340,6 @@ int main(int argc, char **argv) {
     ref_free(&ovr_ref);
     ref_free(&ref);
     dataset_free(&ds);
+    course_free(&o.data);
     return status;
 }

@@ -244,5 +244,6 @@ int main(int argc, char **argv) {
     mat_free(&rc);
     ref_free(&ref);
     dataset_free(&ds);
+    course_free(&o.data);
     return status;
 }

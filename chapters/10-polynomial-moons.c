@@ -59,7 +59,7 @@ static void start(Options *o, Plotter *pl, Dataset *train, Dataset *test, int ar
     o->test.noise = o->run.data.noise;
     o->lesson = o->run.lesson && !extra[0].given && !extra[1].given;
     course_describe(&o->run.data, o->about, sizeof o->about);
-    course_load(&o->test, test);
+    course_load_held_out(&o->run.data, &o->test, test);
 }
 
 /* ---- the sweep ------------------------------------------------------------------ */
@@ -295,5 +295,6 @@ int main(int argc, char **argv) {
     ref_free(&ref);
     dataset_free(&test);
     dataset_free(&train);
+    course_free(&o.run.data);
     return status;
 }

@@ -72,6 +72,9 @@ static Options parse_options(int argc, char **argv, ChapterOption *opts) {
         chapter_fail("--checkpoint saves gradient descent's progress: use it with --method gd or both");
     }
     if (o.rows > 0 && o.data.data[0] != '\0') chapter_fail("--rows and --data: choose one data set");
+    if (o.rows > 0 && o.data.standardize) {
+        chapter_fail("--rows makes features of mean 0 and deviation 1 already: --standardize is for --data");
+    }
     o.lesson = o.rows == 0 && course_is_lesson(&o.data) && o.lr == 0.1 && o.epochs == 500;
     return o;
 }

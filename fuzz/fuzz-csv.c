@@ -86,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         for (int k = 2; k <= 3; k++) {
             if (dataset_check_labels(&ds, k, NAME, &err) != 0) check_message(&err);
         }
-        if (dataset_check_scale(&ds, NAME, &err) != 0) check_message(&err);
+        if (dataset_check_scale(&ds, NAME, 0.1, &err) != 0) check_message(&err);
         dataset_free(&ds);
     }
     fclose(f);

@@ -16,6 +16,8 @@ static int warned_scale = 0;                    // 1 once chapter_load has warne
 static const ChapterOption *lr_option = NULL;   // the program's --lr, if it has one
 static int failing = 0;                         // the exit status a reported failure chose, or 0
 static double safe_lr = NAN;                    // the largest learning rate the training data allow (2 / L), or NAN
+static double chosen_lr = CHAPTER_DEFAULT_LR;   // --lr as given
+static int offer_standardize = 0;               // 1 when the chapter takes --standardize and it was not given
 
 /* ---- stdout and stderr ----------------------------------------------------- */
 
@@ -60,7 +62,7 @@ static void usage(const char *about, const ChapterOption *opts, size_t n_opts) {
     printf("%s\n\nusage: ./%s [options]\n\noptions:\n", about, program);
     for (size_t k = 0; k < n_opts; k++) {
         char left[64], range[64];
-        snprintf(left, sizeof left, "%s %s", opts[k].name, opts[k].arg);
+        snprintf(left, sizeof left, "%s%s%s", opts[k].name, opts[k].kind == OPT_FLAG ? "" : " ", opts[k].arg);
         range_text(&opts[k], range, sizeof range);
         printf("  %-22s %s%s\n", left, opts[k].help, range);
     }
@@ -164,11 +166,19 @@ void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts
         size_t len = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
         ChapterOption *o = find_option(opts, n_opts, arg, len);
         if (o == NULL) unknown_option(opts, n_opts, arg, len);
+        if (o->kind == OPT_FLAG) {
+            if (eq != NULL) bad_option("%s takes no value", o->name);
+            *(int *)o->value = o->given = 1;
+            continue;
+        }
         const char *value = eq != NULL ? eq + 1 : (a + 1 < argc ? argv[++a] : NULL);
         if (value == NULL) bad_option("%s: needs a value (%s)", o->name, o->arg);
         parse_value(o, value);
         o->given = 1;
     }
+    if (lr_option != NULL) chosen_lr = *(const double *)lr_option->value;
+    const ChapterOption *standardize = find_option(opts, n_opts, "--standardize", strlen("--standardize"));
+    offer_standardize = standardize != NULL && !standardize->given;
 }
 
 /* ---- data, reference, plots --------------------------------------------- */
@@ -211,8 +221,12 @@ void chapter_load(Dataset *ds, const char *path, int n_classes) {
         dataset_free(ds);
         chapter_fail("%s", err.msg);
     }
-    if (dataset_check_scale(ds, path, &err) != 0) {
-        chapter_say("warning: %s", err.msg);
+}
+
+void chapter_check_scale(const Dataset *ds, const char *path) {
+    LrError err;
+    if (dataset_check_scale(ds, path, chosen_lr, &err) != 0) {
+        chapter_say("warning: %s%s", err.msg, offer_standardize ? " (--standardize)" : "");
         warned_scale = 1;
     }
 }
@@ -273,26 +287,28 @@ static double two_digits_down(double x) {
 static void advice(double lr, char *buf, size_t size) {
     int smaller_lr = lr_option != NULL && lr > lr_option->min;   // there is room below lr
     char or_scale[64] = "";
-    if (warned_scale) snprintf(or_scale, sizeof or_scale, "; or standardise the features");
+    if (offer_standardize) snprintf(or_scale, sizeof or_scale, "; or --standardize");
+    else if (warned_scale) snprintf(or_scale, sizeof or_scale, "; or standardise the features");
     if (smaller_lr && isfinite(safe_lr) && lr > safe_lr && safe_lr >= lr_option->min) {
         snprintf(buf, size, "The learning rate %g is too large: this data allows --lr up to %.2g%s", lr,
                  two_digits_down(safe_lr), or_scale);
     } else if (warned_scale) {   // the likely cause was named in the warning above
         char lower[64] = "";
         if (smaller_lr) snprintf(lower, sizeof lower, " (or try a much smaller --lr than %g)", lr);
-        snprintf(buf, size, "Standardise the large feature named above%s", lower);
+        snprintf(buf, size, "Standardise the features named above%s%s", offer_standardize ? " with --standardize" : "",
+                 lower);
     } else if (lr_option == NULL) {
         snprintf(buf, size, "The learning rate %g is too large for these features: standardise them, "
-                            "(x - mean) / standard deviation",
-                 lr);
+                            "(x - mean) / standard deviation%s",
+                 lr, offer_standardize ? ", with --standardize" : "");
     } else if (smaller_lr) {
         snprintf(buf, size, "The learning rate %g is too large for this data: try a smaller --lr, e.g. %g "
-                            "(divide by 10 until the loss falls)",
-                 lr, fmax(lr / 10, lr_option->min));
+                            "(divide by 10 until the loss falls)%s",
+                 lr, fmax(lr / 10, lr_option->min), or_scale);
     } else {
         snprintf(buf, size, "The learning rate %g is the smallest --lr allows, so the step is not the cause: "
-                            "look for a feature with huge values and standardise it",
-                 lr);
+                            "look for a feature with huge values and standardise it%s",
+                 lr, offer_standardize ? " with --standardize" : "");
     }
 }
 

@@ -32,6 +32,7 @@ typedef enum {
     OPT_TEXT,    // value is const char **: a file name or word
     OPT_REAL,    // value is double *: a finite number in [min, max]
     OPT_COUNT,   // value is size_t *: a whole number in [min, max] (1e3 is fine)
+    OPT_FLAG,    // value is int *: set to 1 when the option is given; it takes no value
 } OptionKind;
 
 typedef struct {
@@ -44,16 +45,25 @@ typedef struct {
     int given;         // set to 1 when the option was on the command line
 } ChapterOption;
 
-/* Parses "--name value" pairs (and "--name=value") into opts. Prints the
+/* Parses "--name value" pairs (and "--name=value", and "--name" alone for
+ * an OPT_FLAG) into opts. Prints the
  * usage (with each number's allowed range) and exits 0 for --help; prints
  * one line and exits 2 for anything it does not understand. about is the
  * first line of --help. */
 void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts, size_t n_opts);
 
 /* Reads a CSV file whose labels must be 0..n_classes-1, or exits 2 with the
- * reader's message. Warns (one line on stderr, and goes on) when a feature
- * is so large that it should be standardised. */
+ * reader's message. */
 void chapter_load(Dataset *ds, const char *path, int n_classes);
+
+/* The learning rate of a chapter without --lr (chapter 10's straight line). */
+#define CHAPTER_DEFAULT_LR 0.1
+
+/* Warns (one line on stderr, and goes on) when columns of ds, read from
+ * path, are so large that the chapter's --lr is unsafe on them, naming
+ * every one (dataset_check_scale), and then offers --standardize when the
+ * chapter has it. */
+void chapter_check_scale(const Dataset *ds, const char *path);
 
 /* The failure path. Each prints one line, "PROGRAM: MESSAGE", on stderr
  * (after what stdout holds so far), with PROGRAM from argv[0].
@@ -87,7 +97,9 @@ void chapter_note_safe_lr(double lr_max);
 /* After gradient descent, the one place a chapter turns its TrainResult
  * into an answer: CHAPTER_DONE when training ran, else CHAPTER_TRAINING_FAILED
  * after one line saying what happened and what to try (a smaller --lr,
- * never below that option's minimum; or to standardise a large feature).
+ * never below that option's minimum; or to standardise a large feature;
+ * each ends "; or --standardize" or names it when the chapter has that
+ * option and it was not given).
  * lr is the learning rate that was used; where is NULL or says which run it
  * was, e.g. "at lambda = 100", and follows "training diverged". */
 int chapter_fit_status(TrainResult fit, double lr, const char *where);

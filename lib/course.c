@@ -28,6 +28,8 @@ size_t course_options(CourseData *cd, ChapterOption *opts) {
                                 OPT_TEXT, &cd->data, 0, 0, 0};
     opts[n++] = (ChapterOption){"--save-data", "FILE.csv", "also write the data set used to this CSV file",
                                 OPT_TEXT, &cd->save_data, 0, 0, 0};
+    opts[n++] = (ChapterOption){"--standardize", "", "train on (x - mean) / standard deviation of each feature",
+                                OPT_FLAG, &cd->standardize, 0, 0, 0};
     cd->opts = opts;
     cd->n_opts = n;
     return n;
@@ -69,7 +71,7 @@ const char *course_describe(const CourseData *cd, char *buf, size_t size) {
     char classes[32] = "";
     if (cd->classes != 2) snprintf(classes, sizeof classes, "n_classes=%zu, ", cd->classes);
     if (cd->data[0] != '\0') {
-        snprintf(buf, size, "%s", cd->data);
+        snprintf(buf, size, "%s%s", cd->data, cd->standardize ? ", standardised" : "");
     } else if (cd->set == COURSE_MOONS) {
         snprintf(buf, size, "make_moons(n_samples=%zu, noise=%g, random_state=%zu)", cd->samples, cd->noise,
                  cd->seed);
@@ -103,19 +105,68 @@ static int generate(const CourseData *cd, Dataset *ds, LrError *err) {
 }
 // [end generate]
 
-void course_load(CourseData *cd, Dataset *ds) {
-    if (cd->data[0] != '\0') {
-        chapter_load(ds, cd->data, course_classes(cd));
-    } else {
-        LrError err;
+/* Reads or makes the data set into ds, or exits 2; every label must occur
+ * (all_labels = 1) or only be in range. */
+static void read_or_make(const CourseData *cd, Dataset *ds, int all_labels) {
+    LrError err;
+    if (cd->data[0] == '\0') {
         if (generate(cd, ds, &err) != 0) chapter_fail("%s", err.msg);
+    } else if (all_labels) {
+        chapter_load(ds, cd->data, course_classes(cd));
+    } else if (dataset_read_csv(ds, cd->data, &err) != 0 ||
+               dataset_check_label_range(ds, course_classes(cd), cd->data, &err) != 0) {
+        dataset_free(ds);
+        chapter_fail("%s", err.msg);
     }
-    chapter_note_safe_lr(stepsize_max_lr(&ds->X, 0.0, STEPSIZE_MESSAGE_TOL));
+}
+
+/* 1 when every value of column j of X is the same. */
+static int constant_column(const Matrix *X, size_t j) {
+    for (size_t i = 1; i < X->rows; i++) {
+        if (*mat_at(X, i, j) != *mat_at(X, 0, j)) return 0;
+    }
+    return 1;
+}
+
+/* --standardize: ds's features standardised with their own means and
+ * deviations, kept in cd->scaler for a held-out set; says so on stdout,
+ * naming each constant column (its deviation is 0: like StandardScaler, it
+ * is divided by 1, only centred, so it becomes 0 and adds nothing). */
+static void standardise(CourseData *cd, Dataset *ds) {
+    printf("--standardize: every feature is (x - mean) / standard deviation, with the\n"
+           "mean and deviation (dividing by n) of the training data, so the weights\n"
+           "below are per standard deviation of their feature.\n");
+    for (size_t j = 0; j < ds->d; j++) {
+        if (constant_column(&ds->X, j)) {
+            printf("Column %zu (%s) is constant: it is only centred, to 0, and adds nothing.\n", j + 1,
+                   ds->names != NULL ? ds->names[j] : "unnamed");
+        }
+    }
+    printf("\n");
+    feature_scaler_fit(&cd->scaler, &ds->X);
+    feature_scaler_apply(&cd->scaler, &ds->X);
+}
+
+void course_load(CourseData *cd, Dataset *ds) {
+    read_or_make(cd, ds, 1);
     LrError err;
     if (cd->save_data[0] != '\0' && dataset_write_csv(ds, cd->save_data, &err) != 0) {
         dataset_free(ds);
         chapter_fail("%s", err.msg);
     }
+    if (cd->standardize) standardise(cd, ds);
+    else if (cd->data[0] != '\0') chapter_check_scale(ds, cd->data);
+    chapter_note_safe_lr(stepsize_max_lr(&ds->X, 0.0, STEPSIZE_MESSAGE_TOL));
+}
+
+void course_load_held_out(const CourseData *train, CourseData *cd, Dataset *ds) {
+    read_or_make(cd, ds, 0);
+    cd->standardize = train->standardize;   // so that course_describe says so
+    if (train->standardize && ds->d == train->scaler.d) feature_scaler_apply(&train->scaler, &ds->X);
+}
+
+void course_free(CourseData *cd) {
+    if (cd->scaler.mean != NULL) feature_scaler_free(&cd->scaler);
 }
 
 void course_start(CourseData *cd, Plotter *pl, Dataset *ds) {
@@ -123,11 +174,12 @@ void course_start(CourseData *cd, Plotter *pl, Dataset *ds) {
     course_load(cd, ds);
 }
 
-void course_need_features(const CourseData *cd, Dataset *ds, size_t d, const char *why) {
+void course_need_features(CourseData *cd, Dataset *ds, size_t d, const char *why) {
     if (ds->d == d) return;
     char about[256];
     size_t had = ds->d;
     dataset_free(ds);
+    course_free(cd);
     chapter_fail("%s has %zu features; %s, so it needs %zu", course_describe(cd, about, sizeof about), had, why, d);
 }
 

@@ -1,7 +1,7 @@
 /* course: the lesson's data sets, made in-process by lib/datagen exactly as
  * scikit-learn makes them, or read from a CSV file; and the command-line
  * options that change them (--seed, --samples, --classes, --noise, --data,
- * --save-data); and the options of gradient descent beside them (--lr,
+ * --save-data, --standardize); and the options of gradient descent beside them (--lr,
  * --epochs), the same in every chapter that trains that way.
  *
  *     CourseData cd = course_defaults(COURSE_CLASSIFICATION);
@@ -24,6 +24,7 @@
 
 #include "chapter.h"
 #include "dataset.h"
+#include "feature.h"
 
 typedef enum {
     COURSE_CLASSIFICATION,    // make_classification(n_samples=300, n_features=2, n_redundant=0,
@@ -33,7 +34,7 @@ typedef enum {
 } CourseSet;
 
 /* The most options course_options adds. */
-#define COURSE_MAX_OPTIONS 5
+#define COURSE_MAX_OPTIONS 6
 
 /* The most classes --classes accepts, and the most a generated data set can
  * have (2 informative features give 4 cluster centres, the square's corners). */
@@ -48,6 +49,8 @@ typedef struct {
     size_t samples;          // --samples: n_samples [300]
     double noise;            // --noise: moons only [0.2]
     size_t classes;          // number of classes: labels 0 .. classes-1 [2; 3 for COURSE_CLASSIFICATION3]
+    int standardize;         // --standardize: every feature as (x - mean) / standard deviation [0]
+    Scaler scaler;           // with --standardize, after course_load: the training data's means and deviations
     ChapterOption *opts;     // set by course_options: where its options are, to see which were given
     size_t n_opts;
 } CourseData;
@@ -116,26 +119,42 @@ void course_run(CourseRun *run, Plotter *pl, Dataset *ds, int argc, char **argv,
 /* Number of classes of the data set (cd->classes). */
 int course_classes(const CourseData *cd);
 
-/* Makes (or reads) the data set into ds, checks its labels, and writes it to
- * --save-data when asked. Prints one line on stderr and exits 2 on a problem.
- * The caller frees ds with dataset_free. */
+/* Makes (or reads) the data set into ds, checks its labels, writes it to
+ * --save-data when asked (as read, before any scaling), and with
+ * --standardize standardises its features as scikit-learn's StandardScaler
+ * does (the mean and the deviation dividing by n, of these data; a constant
+ * column is only centred, to 0) and says so on stdout; without it, warns
+ * when a column of a file is too large for the chapter's --lr. Notes the
+ * largest safe learning rate of the features as trained on. Prints one line
+ * on stderr and exits 2 on a problem. The caller frees ds with dataset_free
+ * and cd with course_free. */
 void course_load(CourseData *cd, Dataset *ds);
+
+/* Loads a held-out set (cd: --test FILE.csv, or generated) into ds like
+ * course_load, without noting its safe learning rate; its labels must be in
+ * range, but need not all occur. When train was loaded with --standardize
+ * and ds has as many features, they get train's means and deviations. */
+void course_load_held_out(const CourseData *train, CourseData *cd, Dataset *ds);
+
+/* Frees what course_load kept (the scaler of --standardize). */
+void course_free(CourseData *cd);
 
 /* The start of every chapter that works on a course data set, after its
  * options: plotting set up from LR_PLOT (chapter_plotter), then the data
  * set loaded (course_load). Exits 2 on a problem. */
 void course_start(CourseData *cd, Plotter *pl, Dataset *ds);
 
-/* Exits 2 with "DATA has N features; WHY, so it needs d" (after freeing ds)
- * unless the data set has d features. */
-void course_need_features(const CourseData *cd, Dataset *ds, size_t d, const char *why);
+/* Exits 2 with "DATA has N features; WHY, so it needs d" (after freeing ds
+ * and cd) unless the data set has d features. */
+void course_need_features(CourseData *cd, Dataset *ds, size_t d, const char *why);
 
 /* 1 when the data set is exactly the lesson's (generated, default seed,
  * samples and noise), so that stored reference values apply. */
 int course_is_lesson(const CourseData *cd);
 
 /* Writes a description of the data set used into buf, e.g.
- * "make_classification(..., random_state=42)" or "my.csv". Returns buf. */
+ * "make_classification(..., random_state=42)" or "my.csv" ("my.csv,
+ * standardised" with --standardize). Returns buf. */
 const char *course_describe(const CourseData *cd, char *buf, size_t size);
 
 #endif

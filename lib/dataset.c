@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "stepsize.h"
 
 /* ---- reading ------------------------------------------------------------ */
 
@@ -629,6 +630,15 @@ static int check_one_label(const Dataset *ds, size_t i, int n_classes, const cha
                    place, label, n_classes - 1, hint);
 }
 
+int dataset_check_label_range(const Dataset *ds, int n_classes, const char *file, LrError *err) {
+    char path[LR_SHOWN_SIZE];
+    lr_shown(file, path, sizeof path);
+    for (size_t i = 0; i < ds->n; i++) {
+        if (check_one_label(ds, i, n_classes, path, err) != 0) return -1;
+    }
+    return 0;
+}
+
 int dataset_check_labels(const Dataset *ds, int n_classes, const char *file, LrError *err) {
     char path[LR_SHOWN_SIZE];   // the file's name as messages show it
     lr_shown(file, path, sizeof path);
@@ -651,27 +661,49 @@ int dataset_check_labels(const Dataset *ds, int n_classes, const char *file, LrE
     return status;
 }
 
-int dataset_check_scale(const Dataset *ds, const char *file, LrError *warning) {
+/* Appends ", 'name'" (or the column's number) to list, unless that would
+ * pass room bytes; returns 1 when it fitted. */
+static int add_name(const Dataset *ds, size_t j, char *list, size_t room) {
+    char one[sizeof(Shown) + 32];
+    const char *sep = list[0] != '\0' ? ", " : "";
+    if (ds->names != NULL) snprintf(one, sizeof one, "%s%s", sep, show(ds->names[j]).text);
+    else snprintf(one, sizeof one, "%s%zu", sep, j + 1);
+    if (strlen(list) + strlen(one) >= room) return 0;
+    strcat(list, one);
+    return 1;
+}
+
+int dataset_check_scale(const Dataset *ds, const char *file, double lr, LrError *warning) {
     char path[LR_SHOWN_SIZE];   // the file's name as messages show it
     lr_shown(file, path, sizeof path);
-    double largest = 0.0;
-    size_t column = 0;
-    for (size_t i = 0; i < ds->n; i++) {
-        const double *x_i = mat_row(&ds->X, i);
-        for (size_t j = 0; j < ds->d; j++) {
-            if (fabs(x_i[j]) > largest) {
-                largest = fabs(x_i[j]);
-                column = j;
-            }
-        }
+    char list[DATASET_SCALE_NAMES + 1] = "";
+    size_t unsafe = 0, listed = 0;
+    double tightest = INFINITY;
+    // column j alone caps the learning rate at 8 / mean_i(x_ij^2)
+    for (size_t j = 0; j < ds->d; j++) {
+        double allowed = stepsize_column_max_lr(&ds->X, j);
+        if (allowed >= lr) continue;
+        unsafe++;
+        listed += (size_t)add_name(ds, j, list, sizeof list);
+        tightest = fmin(tightest, allowed);
     }
-    if (largest <= DATASET_LARGE_FEATURE) return 0;
-    Shown name;
-    if (ds->names != NULL) name = show(ds->names[column]);
-    else snprintf(name.text, sizeof name.text, "%zu", column + 1);
-    return lr_fail(warning, "%s: column %s has values as large as %.3g; gradient descent works best with "
-                            "features around 1, so consider standardising it: (x - mean) / standard deviation",
-                   path, name.text, largest);
+    if (unsafe == 0) return 0;
+    char more[48] = "", allows[80];
+    snprintf(allows, sizeof allows, "%s overflow: no learning rate is safe",
+             unsafe == 1 ? "its squares" : "the largest one's squares");
+    if (listed < unsafe) snprintf(more, sizeof more, " and %zu more", unsafe - listed);
+    if (tightest > 0) {
+        snprintf(allows, sizeof allows, "%s allows --lr up to %.2g", unsafe == 1 ? "it" : "the largest alone",
+                 tightest);
+    }
+    if (unsafe == 1) {
+        return lr_fail(warning, "%s: at --lr %g, column %s is too large for gradient descent (%s); "
+                                "standardise the features: (x - mean) / standard deviation",
+                       path, lr, list, allows);
+    }
+    return lr_fail(warning, "%s: at --lr %g, %zu of %zu columns are too large for gradient descent: %s%s (%s); "
+                            "standardise the features: (x - mean) / standard deviation",
+                   path, lr, unsafe, ds->d, list, more, allows);
 }
 
 void dataset_free(Dataset *ds) {

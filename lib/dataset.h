@@ -29,9 +29,9 @@ typedef struct {
                     // (a data set that was not read from a file)
 } Dataset;
 
-/* Features larger than this in absolute value draw a warning from
- * dataset_check_scale: gradient descent is tuned for features around 1. */
-#define DATASET_LARGE_FEATURE 100.0
+/* How many bytes of column names dataset_check_scale's warning lists
+ * (then "and N more"). */
+#define DATASET_SCALE_NAMES 400
 
 /* The longest line the reader takes (16 MB): far more than any CSV of
  * numbers needs, and a stop for a file with no line ends (/dev/zero). */
@@ -68,11 +68,18 @@ int dataset_write_stream(const Dataset *ds, FILE *f);
  * -1 with a message in err. */
 int dataset_check_labels(const Dataset *ds, int n_classes, const char *path, LrError *err);
 
-/* Looks for the feature with the largest |x|. Returns 0 when every feature
- * is within DATASET_LARGE_FEATURE, else -1 with a one-line warning in
- * warning that names the column and suggests standardising it. The data are
- * still usable: the caller decides whether to go on. */
-int dataset_check_scale(const Dataset *ds, const char *path, LrError *warning);
+/* Checks only that every label is one of 0 .. n_classes-1 (a held-out set
+ * may lack a class). Returns 0, or -1 with a message in err. */
+int dataset_check_label_range(const Dataset *ds, int n_classes, const char *path, LrError *err);
+
+/* Looks for the columns too large for gradient descent at learning rate lr:
+ * column j alone makes any lr above 8 / mean_i(x_ij^2) unsafe
+ * (stepsize_column_max_lr). Returns 0 when there is none, else -1 with a
+ * one-line warning in warning that names every one of them (as many as fit
+ * in DATASET_SCALE_NAMES bytes, then how many more) and suggests
+ * standardising. The data are still usable: the caller decides whether to
+ * go on. */
+int dataset_check_scale(const Dataset *ds, const char *path, double lr, LrError *warning);
 
 /* Frees everything and leaves ds empty. */
 void dataset_free(Dataset *ds);

@@ -1,5 +1,6 @@
 #include "feature.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,9 +111,12 @@ void feature_scaler_fit(Scaler *s, const Matrix *X) {
             s->scale[j] += dev * dev;
         }
     }
+    // A column is constant when its variance is within the rounding error of
+    // computing it: var <= n eps var + (n eps mean)^2 (scikit-learn's test,
+    // after Chan, Golub and LeVeque). It is shifted, not divided by ~0.
     for (size_t j = 0; j < d; j++) {
-        s->scale[j] = sqrt(s->scale[j] / (double)n);
-        if (s->scale[j] == 0.0) s->scale[j] = 1.0;   // a constant column: shift it, do not divide by 0
+        double var = s->scale[j] / (double)n, eps = DBL_EPSILON, bound = (double)n * eps * s->mean[j];
+        s->scale[j] = var <= (double)n * eps * var + bound * bound ? 1.0 : sqrt(var);
     }
 }
 

@@ -57,7 +57,8 @@ const char *feature_poly_name(size_t d, size_t degree, size_t k, const char *con
 typedef struct {
     size_t d;        // number of columns
     double *mean;    // (d) column means of the training data
-    double *scale;   // (d) column standard deviations (population: divide by n), 1 for a constant column
+    double *scale;   // (d) column standard deviations (population: divide by n), 1 for a constant
+                     // column (one whose variance is within rounding of 0, as scikit-learn decides)
 } Scaler;
 
 /* Measures the mean and standard deviation of each column of X (n, d), n >= 1.

@@ -21,6 +21,7 @@ void shards_load(CourseData *cd, size_t rows, size_t d, const Comm *c, Shard *sh
     }
     Dataset ds;   // the lesson's generator and the CSV reader go through every row
     course_load(cd, &ds);
+    course_free(cd);   // the scaler of --standardize: every row is scaled already
     sh->n = ds.n;
     shard_range(ds.n, c->size, c->rank, &sh->lo, &sh->hi);
     sh->X = mat_new(sh->hi - sh->lo, ds.d);

@@ -230,17 +230,52 @@ static void test_softmax_diverges(void) {
 
 /* ---- the feature-scale warning ------------------------------------------------------------- */
 
+/* Column j alone makes any lr above 8 / mean(x_j^2) unsafe: the toy's
+ * columns times 50 have mean(x^2) = 1.875 * 2500 and 1.71875 * 2500, so
+ * they allow up to 8 / 4687.5 = 0.0017067 and 8 / 4296.875 = 0.0018618. */
 static void test_scale_warning(void) {
-    Dataset ds = {.X = toy_X(50.0), .n = 8, .d = 2};   // largest |x| is exactly 100: no warning
+    Dataset ds = {.X = toy_X(50.0), .n = 8, .d = 2};
     LrError err = {""};
-    EXPECT_TRUE(dataset_check_scale(&ds, "toy.csv", &err) == 0, "features up to DATASET_LARGE_FEATURE are fine");
-    *mat_at(&ds.X, 3, 1) = -1e6;
-    int rc = dataset_check_scale(&ds, "toy.csv", &err);
-    EXPECT_TRUE(rc != 0 && strcmp(err.msg, "toy.csv: column 2 has values as large as 1e+06; gradient descent works "
-                                           "best with features around 1, so consider standardising it: "
+    EXPECT_TRUE(dataset_check_scale(&ds, "toy.csv", 0.0017, &err) == 0,
+                harness_fmt("lr 0.0017 is safe on both columns, got the warning '%s'", err.msg));
+    int rc = dataset_check_scale(&ds, "toy.csv", 0.1, &err);
+    EXPECT_TRUE(rc != 0 && strcmp(err.msg, "toy.csv: at --lr 0.1, 2 of 2 columns are too large for gradient descent: "
+                                           "1, 2 (the largest alone allows --lr up to 0.0017); standardise the "
+                                           "features: (x - mean) / standard deviation") == 0,
+                harness_fmt("lr 0.1 on columns of +-100 names both, got '%s'", rc != 0 ? err.msg : ""));
+    rc = dataset_check_scale(&ds, "toy.csv", 0.0018, &err);
+    EXPECT_TRUE(rc != 0 && strcmp(err.msg, "toy.csv: at --lr 0.0018, column 1 is too large for gradient descent "
+                                           "(it allows --lr up to 0.0017); standardise the features: "
                                            "(x - mean) / standard deviation") == 0,
-                harness_fmt("a feature of -1e6 draws the warning naming its column, got '%s'", rc != 0 ? err.msg : ""));
+                harness_fmt("lr 0.0018 is unsafe on column 1 only (not a fixed size threshold), got '%s'",
+                            rc != 0 ? err.msg : ""));
+    for (size_t i = 0; i < 8; i++) *mat_at(&ds.X, i, 0) /= 50.0;   // column 1 now about 1
+    rc = dataset_check_scale(&ds, "toy.csv", 0.1, &err);
+    EXPECT_TRUE(rc != 0 && strstr(err.msg, "at --lr 0.1, column 2 is too large") != NULL,
+                harness_fmt("only the large column is named, got '%s'", rc != 0 ? err.msg : ""));
     mat_free(&ds.X);
+}
+
+/* Every unsafe column is named, up to DATASET_SCALE_NAMES bytes of names,
+ * then how many more there are. */
+static void test_scale_warning_many(void) {
+    enum { D = 60 };
+    Dataset ds = {.X = mat_new(4, D), .n = 4, .d = D, .names = lr_calloc(D + 1, sizeof(char *))};
+    for (size_t j = 0; j <= D; j++) {
+        char name[32];
+        snprintf(name, sizeof name, "a_long_column_name_%02zu", j);
+        ds.names[j] = lr_strdup(name);
+        for (size_t i = 0; i < 4 && j < D; i++) *mat_at(&ds.X, i, j) = j % 2 == 0 ? 10.0 * (double)(i + 1) : 0.5;
+    }
+    LrError err = {""};
+    int rc = dataset_check_scale(&ds, "wide.csv", 0.1, &err);
+    EXPECT_TRUE(rc != 0 && strstr(err.msg, "30 of 60 columns are too large") != NULL &&
+                    strstr(err.msg, "'a_long_column_name_00', 'a_long_column_name_02', ") != NULL &&
+                    strstr(err.msg, "'a_long_column_name_01'") == NULL && strstr(err.msg, " more (the largest") != NULL,
+                harness_fmt("the 30 even columns of 10..40 are named, the odd ones of 0.5 not, and the list is cut "
+                            "with how many more; got '%s'",
+                            rc != 0 ? err.msg : ""));
+    dataset_free(&ds);
 }
 
 int main(void) {
@@ -256,7 +291,8 @@ int main(void) {
         {"gradient descent that overflows is stopped", test_gd_overflows},
         {"train_watch stops on inf and NaN; train_verdict judges the end of a run", test_watch},
         {"softmax gradient descent is stopped as diverging", test_softmax_diverges},
-        {"a feature far from 1 draws a warning", test_scale_warning},
+        {"a column that makes the learning rate unsafe draws a warning naming it", test_scale_warning},
+        {"the warning names every unsafe column, then how many more", test_scale_warning_many},
     };
     return harness_run("lib: numbers at the extremes", tests, sizeof tests / sizeof tests[0]);
 }

@@ -143,6 +143,30 @@ static void test_scaler(void) {
     mat_free(&X);
 }
 
+/* 0.1 added 569 times and divided by 569 is not 0.1: the variance of a
+ * column of 0.1s comes out about 1e-34, not 0. Divided by its square root,
+ * the column would become +-1 noise; like StandardScaler (whose transform of
+ * this column gives -9.4e-16 in every row), it must be treated as constant. */
+static void test_scaler_near_constant(void) {
+    enum { N = 569 };
+    Matrix X = mat_new(N, 2);
+    for (size_t i = 0; i < N; i++) {
+        *mat_at(&X, i, 0) = 0.1;
+        *mat_at(&X, i, 1) = (double)i;
+    }
+    Scaler s;
+    feature_scaler_fit(&s, &X);
+    EXPECT_NEAR(s.scale[0], 1, 0, "scale of a column of 569 x 0.1",
+                "1: a variance within rounding of 0 (n eps var + (n eps mean)^2) is a constant column");
+    EXPECT_NEAR(s.scale[1], 164.25589792, 1e-8, "scale of 0 .. 568", "sqrt((569^2 - 1) / 12), scikit-learn's scale_");
+    feature_scaler_apply(&s, &X);
+    double largest = 0;
+    for (size_t i = 0; i < N; i++) largest = fmax(largest, fabs(*mat_at(&X, i, 0)));
+    EXPECT_TRUE(largest < 1e-15, harness_fmt("the constant column becomes 0 to rounding, got values up to %g", largest));
+    feature_scaler_free(&s);
+    mat_free(&X);
+}
+
 int main(void) {
     static const HarnessTest tests[] = {
         {"feature_poly_count is C(d + D, D) - 1", test_count},
@@ -150,6 +174,7 @@ int main(void) {
         {"other shapes match the dictionary-order oracle", test_other_shapes},
         {"feature_poly expands a matrix row by row", test_matrix},
         {"the scaler fits on training data and applies to new data", test_scaler},
+        {"a column constant up to rounding is only centred, as StandardScaler does", test_scaler_near_constant},
     };
     return harness_run("lib: feature", tests, sizeof tests / sizeof tests[0]);
 }
