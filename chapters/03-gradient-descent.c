@@ -37,7 +37,10 @@ static void print_results(const CourseRun *o, const LogReg *m, const double *los
         snprintf(key, sizeof key, "loss_%zu", e);
         yours_row(t, label, losses[e], o->lesson ? ref_value(ref, key, 0) : NAN, lib_losses[e]);
     }
-    if (!o->lesson && o->gd.epochs - 1 != 499) {   // the last epoch, when the list above missed it
+    size_t last = o->gd.epochs - 1;
+    int listed = 0;   // the last epoch is one of those above
+    for (int k = 0; k < 5; k++) listed |= EPOCHS[k] == last;
+    if (!listed) {   // the last epoch, when the list above missed it
         char label[32];
         snprintf(label, sizeof label, "loss[%zu]", o->gd.epochs - 1);
         yours_row(t, label, losses[o->gd.epochs - 1], NAN, lib_losses[o->gd.epochs - 1]);
@@ -57,15 +60,17 @@ static void plot_data(const Plotter *pl, const Dataset *ds) {
     plot_begin(&p, "chapter-03-data");
     for (int cls = 0; cls <= 1; cls++) {
         plot_data_begin(&p, cls == 0 ? "class0" : "class1");
+        // (x1, x2); with one feature, (x1, y): each class on its own line
         for (size_t i = 0; i < ds->n; i++) {
-            if (ds->y[i] == cls) plot_data_row(&p, 2, mat_row(&ds->X, i));
+            const double *x_i = mat_row(&ds->X, i);
+            if (ds->y[i] == cls) plot_data_row(&p, 2, (double[]){x_i[0], ds->d > 1 ? x_i[1] : ds->y[i]});
         }
         plot_data_end(&p);
     }
     if (ds->d > 2) printf("(The data have %zu features; the scatter plot shows the first two.)\n", ds->d);
     plot_cmd(&p, "set title 'The training data: %zu samples, two classes'", ds->n);
     plot_cmd(&p, "set xlabel '%s'", ds->names[0]);
-    plot_cmd(&p, "set ylabel '%s'", ds->d > 1 ? ds->names[1] : "");
+    plot_cmd(&p, "set ylabel '%s'", ds->d > 1 ? ds->names[1] : "the label y (one feature only)");
     plot_cmd(&p, "set key outside right top");
     plot_cmd(&p, "set offsets graph 0.03, graph 0.03, graph 0.03, graph 0.03");
     plot_cmd(&p, "plot $class0 using 1:2 with points lt 1 title 'y = 0', "

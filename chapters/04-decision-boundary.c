@@ -167,7 +167,8 @@ int main(int argc, char **argv) {
     chapter_load_reference(&ref, "boundary-classification.txt");
 
     printf("Chapter 4: the decision boundary, on %s\n(%zu samples, %zu features)\n", about, ds.n, ds.d);
-    printf("the chapter-3 model: %zu epochs of gradient descent, learning rate %g\n\n", o.gd.epochs, o.gd.lr);
+    printf("the chapter-3 model: %zu epoch%s of gradient descent, learning rate %g\n\n", o.gd.epochs,
+           chapter_s(o.gd.epochs), o.gd.lr);
 
     LogReg m;
     logreg_init(&m, ds.d);

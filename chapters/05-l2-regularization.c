@@ -97,8 +97,10 @@ static void print_sweep(const Options *o, const Reference *ref, const Fit *fits,
         }
         char diff[16] = "";
         if (o->run.lesson && ds->d == 2) snprintf(diff, sizeof diff, "%10.1e", worst_difference(o, ref, f));
-        printf("%-8g %15.12f %15.12f %15.12f %15.12f %9.6f %10s\n", f->lambda, f->m.w[0],
-               ds->d > 1 ? f->m.w[1] : NAN, f->w_norm, f->loss, f->accuracy, diff);
+        char w1[32] = "-";   // a file of one feature has no w[1]
+        if (ds->d > 1) snprintf(w1, sizeof w1, "%15.12f", f->m.w[1]);
+        printf("%-8g %15.12f %15s %15.12f %15.12f %9.6f %10s\n", f->lambda, f->m.w[0], w1, f->w_norm, f->loss,
+               f->accuracy, diff);
     }
     if (o->run.lesson) {
         printf("(the last column: the largest difference from NumPy's w, b, ||w||, loss and accuracy)\n");
@@ -254,8 +256,8 @@ int main(int argc, char **argv) {
     char about[256];
     printf("Chapter 5: L2 regularisation, on %s\n(%zu samples, %zu features)\n",
            course_describe(&o.run.data, about, sizeof about), ds.n, ds.d);
-    printf("The loss is the mean BCE + (lambda/2n) ||w||^2; gradient descent, learning rate %g, %zu epochs\n\n",
-           o.run.gd.lr, o.run.gd.epochs);
+    printf("The loss is the mean BCE + (lambda/2n) ||w||^2; gradient descent, learning rate %g, %zu epoch%s\n\n",
+           o.run.gd.lr, o.run.gd.epochs, chapter_s(o.run.gd.epochs));
 
     int status = train_and_print(&o, &ds, &ref);
     if (status == CHAPTER_DONE) {

@@ -284,8 +284,8 @@ int main(int argc, char **argv) {
     char about[256];
     printf("Chapter 7: one-vs-rest on %s\n(%zu samples, %zu features, %zu classes)\n",
            course_describe(&o.data, about, sizeof about), ds.n, ds.d, o.data.classes);
-    printf("%zu binary models, each trained by gradient descent: learning rate %g, %zu epochs, from w = 0, b = 0\n\n",
-           o.data.classes, o.gd.lr, o.gd.epochs);
+    printf("%zu binary models, each trained by gradient descent: learning rate %g, %zu epoch%s, from w = 0, b = 0\n\n",
+           o.data.classes, o.gd.lr, o.gd.epochs, chapter_s(o.gd.epochs));
 
     Trained lib, yours;
     trained_init(&lib, ds.n, o.data.classes, ds.d);

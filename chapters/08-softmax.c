@@ -110,7 +110,8 @@ static void softmax_yours(const CourseRun *o, const Dataset *ds, GdRun *r) {
 static void print_gd(const CourseRun *o, const GdRun *r, const GdRun *lib, YoursTally *t, const Reference *ref) {
     static const size_t EPOCHS[] = {0, 1, 10, 100, 999};
     const Softmax *m = &r->m;
-    printf("1. Gradient descent: learning rate %g, %zu epochs, from W = 0, b = 0\n\n", o->gd.lr, o->gd.epochs);
+    printf("1. Gradient descent: learning rate %g, %zu epoch%s, from W = 0, b = 0\n\n", o->gd.lr, o->gd.epochs,
+           chapter_s(o->gd.epochs));
     if (t != NULL) printf("Your train_softmax, cce_gradient and cce_loss trained it; your softmax and\n"
                           "predict_by_argmax predicted the classes:\n\n");
     yours_header(t, o->lesson ? "NumPy reference" : NULL);

@@ -235,7 +235,8 @@ int main(int argc, char **argv) {
     char about[256];
     printf("Chapter 9: precision and recall on %s\n(%zu samples)\n", course_describe(&o.data, about, sizeof about),
            ds.n);
-    printf("chapter 3's model: %zu epochs of gradient descent, learning rate %g\n\n", o.gd.epochs, o.gd.lr);
+    printf("chapter 3's model: %zu epoch%s of gradient descent, learning rate %g\n\n", o.gd.epochs,
+           chapter_s(o.gd.epochs), o.gd.lr);
     LogReg m;
     int status = train(&m, &ds, &o);
     if (status == 0) status = evaluate(&pl, &m, &ds, &ref, &rc, o.lesson);

@@ -55,6 +55,12 @@ static void start(Options *o, Plotter *pl, Dataset *train, Dataset *test, int ar
          &o->lambda, 1e-10, 1e6, 0},
     };
     course_run(&o->run, pl, train, argc, argv, "Chapter 10: polynomial features on the two moons.", extra, 4);
+    if (extra[0].given && extra[1].given) {   // --test-seed would be ignored
+        dataset_free(train);
+        course_free(&o->run.data);
+        chapter_fail("--test and --test-seed: --test-seed makes the held-out set, and --test reads yours instead; "
+                     "leave out one of them");
+    }
     o->test.samples = o->run.data.samples;   // the held-out set is made like the training set
     o->test.noise = o->run.data.noise;
     o->lesson = o->run.lesson && !extra[0].given && !extra[1].given;

@@ -256,7 +256,8 @@ static int run_gd(const Options *o, const Shard *sh, Comm *c, const Reference *r
         LogRegParams par = {.lr = o->lr, .epochs = o->epochs};
         logreg_fit_gd(&one, &sh->all.X, sh->all.y, &par, NULL);
     }
-    printf("\nGradient descent, %zu epochs at lr %g: loss %.12f\n", o->epochs, o->lr, fit.last_loss);
+    printf("\nGradient descent, %zu epoch%s at lr %g: loss %.12f\n", o->epochs, chapter_s(o->epochs), o->lr,
+           fit.last_loss);
     print_weights(&m, have_one ? &one : NULL, 0);
     if (o->lesson) print_reference(&m, ref, "NumPy (the lesson)", "w", "b");
     print_cost("communication", fc, 1);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "yours.h"
@@ -47,6 +48,38 @@ static void check_standard_streams(void) {
         exit(1);
     }
     atexit(check_stdout);
+}
+
+/* ---- progress of a long run ------------------------------------------------ */
+
+static double run_start = 0, run_shown = 0;   // when the current run began, and was last shown (0: not yet)
+
+static double now_seconds(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* lib/train's progress function, set when stderr is a terminal: nothing for
+ * a run shorter than CHAPTER_PROGRESS_AFTER seconds; after that, at most
+ * once a second, one line rewritten in place with the epoch, the time so
+ * far and the time to go (elapsed (total - done) / done), ended by a line
+ * saying how long the run took. */
+static void show_progress(size_t done, size_t total) {
+    double t = now_seconds();
+    if (done == 0 && total > 0) {   // a run begins
+        run_start = t;
+        run_shown = 0;
+    } else if (done >= total) {   // it ended
+        if (run_shown > 0) fprintf(stderr, "\r%s: %zu epochs in %.0f s%30s\n", program, total, t - run_start, "");
+        run_shown = 0;
+    } else if (t - run_start >= CHAPTER_PROGRESS_AFTER && t - run_shown >= 1.0) {
+        run_shown = t;
+        double elapsed = t - run_start;
+        fprintf(stderr, "\r%s: epoch %zu of %zu (%.0f%%), %.0f s so far, about %.0f s to go (Ctrl-C stops) ", program,
+                done, total, 100.0 * (double)done / (double)total, elapsed,
+                elapsed * (double)(total - done) / (double)done);
+    }
 }
 
 /* ---- options ------------------------------------------------------------ */
@@ -152,6 +185,7 @@ void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts
     program = slash != NULL ? slash + 1 : argv[0];
     lr_option = find_option(opts, n_opts, "--lr", 4);
     check_standard_streams();
+    if (isatty(STDERR_FILENO)) train_set_progress(show_progress);
     for (int a = 1; a < argc; a++) {
         const char *arg = argv[a];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -229,6 +263,10 @@ void chapter_check_scale(const Dataset *ds, const char *path) {
         chapter_say("warning: %s%s", err.msg, offer_standardize ? " (--standardize)" : "");
         warned_scale = 1;
     }
+}
+
+const char *chapter_s(size_t n) {
+    return n == 1 ? "" : "s";
 }
 
 /* The path of data/reference/NAME. */

@@ -45,11 +45,16 @@ typedef struct {
     int given;         // set to 1 when the option was on the command line
 } ChapterOption;
 
+/* A run of gradient descent longer than this many seconds shows its
+ * progress on stderr, when stderr is a terminal (see chapter_parse). */
+#define CHAPTER_PROGRESS_AFTER 2.0
+
 /* Parses "--name value" pairs (and "--name=value", and "--name" alone for
  * an OPT_FLAG) into opts. Prints the
  * usage (with each number's allowed range) and exits 0 for --help; prints
  * one line and exits 2 for anything it does not understand. about is the
- * first line of --help. */
+ * first line of --help. When stderr is a terminal, long runs of gradient
+ * descent then show their progress there (CHAPTER_PROGRESS_AFTER). */
 void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts, size_t n_opts);
 
 /* Reads a CSV file whose labels must be 0..n_classes-1, or exits 2 with the
@@ -73,6 +78,9 @@ void chapter_check_scale(const Dataset *ds, const char *path);
 int chapter_error(int status, const char *fmt, ...) LR_PRINTF(2, 3);
 void chapter_fail(const char *fmt, ...) LR_PRINTF(1, 2);
 void chapter_say(const char *fmt, ...) LR_PRINTF(1, 2);
+
+/* "s" unless n is 1: printf("%zu epoch%s", n, chapter_s(n)). */
+const char *chapter_s(size_t n);
 
 /* Loads data/reference/NAME, or exits 2. */
 void chapter_load_reference(Reference *ref, const char *name);

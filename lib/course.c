@@ -24,7 +24,7 @@ size_t course_options(CourseData *cd, ChapterOption *opts) {
         opts[n++] = (ChapterOption){"--noise", "SD", "noise of the moons (default 0.2)",
                                     OPT_REAL, &cd->noise, 0, 10, 0};
     }
-    opts[n++] = (ChapterOption){"--data", "FILE.csv", "read this CSV file instead (header row, label last)",
+    opts[n++] = (ChapterOption){"--data", "FILE.csv", "read this CSV file instead (header row, label last; a named pipe waits for a writer)",
                                 OPT_TEXT, &cd->data, 0, 0, 0};
     opts[n++] = (ChapterOption){"--save-data", "FILE.csv", "also write the data set used to this CSV file",
                                 OPT_TEXT, &cd->save_data, 0, 0, 0};
@@ -147,7 +147,24 @@ static void standardise(CourseData *cd, Dataset *ds) {
     feature_scaler_apply(&cd->scaler, &ds->X);
 }
 
+/* --data replaces the generated data set, so the options that shape that
+ * set would be ignored (or, in chapter 10, shape only the held-out set):
+ * refuse them, exit 2. */
+static void refuse_generator_options(const CourseData *cd) {
+    if (cd->data[0] == '\0') return;
+    for (size_t k = 0; k < cd->n_opts; k++) {
+        const char *name = cd->opts[k].name;
+        int shapes = strcmp(name, "--seed") == 0 || strcmp(name, "--samples") == 0 || strcmp(name, "--noise") == 0;
+        if (shapes && cd->opts[k].given) {
+            chapter_fail("--data and %s: %s changes the generated data set, and --data reads yours instead; "
+                         "leave out one of them",
+                         name, name);
+        }
+    }
+}
+
 void course_load(CourseData *cd, Dataset *ds) {
+    refuse_generator_options(cd);
     read_or_make(cd, ds, 1);
     LrError err;
     if (cd->save_data[0] != '\0' && dataset_write_csv(ds, cd->save_data, &err) != 0) {
@@ -180,7 +197,8 @@ void course_need_features(CourseData *cd, Dataset *ds, size_t d, const char *why
     size_t had = ds->d;
     dataset_free(ds);
     course_free(cd);
-    chapter_fail("%s has %zu features; %s, so it needs %zu", course_describe(cd, about, sizeof about), had, why, d);
+    chapter_fail("%s has %zu feature%s; %s, so it needs %zu", course_describe(cd, about, sizeof about), had,
+                 had == 1 ? "" : "s", why, d);
 }
 
 int course_is_lesson(const CourseData *cd) {

@@ -13,12 +13,19 @@ TrainStatus train_verdict(double start, double last) {
 }
 // [end divergence-rule]
 
+static TrainProgressFn progress = NULL;   // see train_set_progress
+
+void train_set_progress(TrainProgressFn fn) {
+    progress = fn;
+}
+
 TrainLog train_begin(double *losses, size_t epochs) {
     return (TrainLog){{TRAIN_OK, 0, NAN, NAN, NAN}, losses, epochs, 0};
 }
 
 int train_record(TrainLog *log, double loss, int weights_finite) {
     size_t e = log->recorded++;
+    if (progress != NULL && e % TRAIN_PROGRESS_EVERY == 0) progress(e, log->epochs);
     if (log->losses != NULL && e < log->epochs) log->losses[e] = loss;
     if (e == 0) log->result.start_loss = log->result.peak_loss = loss;
     log->result.last_loss = loss;
@@ -34,6 +41,7 @@ TrainResult train_end(TrainLog *log, int weights_finite) {
     if (r->status == TRAIN_OK && !weights_finite) r->status = TRAIN_NOT_FINITE;
     if (r->status == TRAIN_OK && log->recorded > 0) r->status = train_verdict(r->start_loss, r->last_loss);
     for (size_t e = log->recorded; log->losses != NULL && e < log->epochs; e++) log->losses[e] = NAN;
+    if (progress != NULL) progress(log->epochs, log->epochs);
     return *r;
 }
 

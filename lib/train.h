@@ -67,6 +67,16 @@ typedef struct {
     size_t recorded;   // losses recorded so far
 } TrainLog;
 
+/* Progress of a long run: a chapter that wants it (lib/chapter shows it on
+ * a terminal) sets one function for the whole program, which every run of
+ * gradient descent calls with the epochs done and asked for: at the first
+ * epoch, every TRAIN_PROGRESS_EVERY epochs, and at the end. The lib prints
+ * nothing itself; with no function set (the default) nothing is called.
+ * Like lib/cleanup's, this is state of the program, not of one run. */
+#define TRAIN_PROGRESS_EVERY 64
+typedef void (*TrainProgressFn)(size_t done, size_t total);
+void train_set_progress(TrainProgressFn fn);
+
 /* A run of at most epochs updates. losses is NULL or holds epochs values. */
 TrainLog train_begin(double *losses, size_t epochs);
 

@@ -60,6 +60,25 @@ mkfifo fifo
 timeout 10 "$bin/chapter-03" --epochs 1 --save-data fifo > /dev/null 2> err; rc=$?
 wait
 check "--save-data to a FIFO writes into it" same "$rc $(cmp -s from-fifo.csv direct.csv && echo same)" "0 same"
+# --data from a FIFO waits for its writer (there is no way to tell a slow
+# writer from none), and --help says so.
+mkfifo data-fifo
+(timeout 10 cat direct.csv > data-fifo) &
+timeout 10 "$bin/chapter-03" --epochs 1 --data data-fifo > fifo-run.txt 2> err; rc=$?
+wait
+check "--data from a FIFO reads what its writer writes" same "$rc $(grep -c '^Training accuracy' fifo-run.txt)" "0 1"
+for prog in "$bin"/chapter-[0-9][0-9]; do
+  "$prog" --help | grep -q '^  --data ' || continue
+  check "$(basename "$prog") --help: a named pipe as --data waits for a writer" \
+    same "$("$prog" --help | grep -c '^  --data .*a named pipe waits for a writer')" "1"
+done
+# --epochs 1: one epoch, not "1 epochs", and the one loss printed once.
+for prog in "$bin"/chapter-[0-9][0-9]; do
+  "$prog" --help | grep -q '^  --epochs N .*; 1 to' || continue
+  "$prog" --epochs 1 > one-epoch.txt 2> err
+  check "$(basename "$prog") --epochs 1: no '1 epochs', no label printed twice" \
+    same "$(grep -cE '(^|[^0-9.])1 epochs' one-epoch.txt) $(awk '$1 ~ /^loss\[/ { print $1 }' one-epoch.txt | sort | uniq -d)" "0 "
+done
 # (/dev/fd/1 is /dev/stdout; a program that replaced it by a file would
 # break /dev/stdout for the whole machine when run as root)
 "$bin/chapter-03" --epochs 1 --save-data /dev/fd/1 > stdout.txt 2> err; rc=$?

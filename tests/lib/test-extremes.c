@@ -228,6 +228,37 @@ static void test_softmax_diverges(void) {
     mat_free(&X);
 }
 
+/* ---- progress of a long run ------------------------------------------------------------------ */
+
+static size_t progress_calls, progress_done[8], progress_total;
+
+static void count_progress(size_t done, size_t total) {
+    if (progress_calls < 8) progress_done[progress_calls] = done;
+    progress_calls++;
+    progress_total = total;
+}
+
+/* The progress function (a chapter's, on a terminal) hears of every run:
+ * at epoch 0, every TRAIN_PROGRESS_EVERY epochs, and at the end. */
+static void test_progress(void) {
+    Matrix X = toy_X(1.0);
+    LogReg m;
+    logreg_init(&m, 2);
+    train_set_progress(count_progress);
+    logreg_fit_gd(&m, &X, TOY_Y, &(LogRegParams){.lr = 0.5, .epochs = 200}, NULL);
+    train_set_progress(NULL);
+    EXPECT_TRUE(progress_calls == 5 && progress_done[0] == 0 && progress_done[1] == 64 && progress_done[2] == 128 &&
+                    progress_done[3] == 192 && progress_done[4] == 200 && progress_total == 200,
+                harness_fmt("200 epochs report 0, 64, 128, 192 and 200 of 200; got %zu calls, the last %zu of %zu",
+                            progress_calls, progress_calls == 0 ? 0 : progress_done[progress_calls < 8 ? progress_calls - 1 : 7],
+                            progress_total));
+    progress_calls = 0;
+    logreg_fit_gd(&m, &X, TOY_Y, &(LogRegParams){.lr = 0.5, .epochs = 200}, NULL);
+    EXPECT_TRUE(progress_calls == 0, "with no progress function set, nothing is called");
+    logreg_free(&m);
+    mat_free(&X);
+}
+
 /* ---- the feature-scale warning ------------------------------------------------------------- */
 
 /* Column j alone makes any lr above 8 / mean(x_j^2) unsafe: the toy's
@@ -291,6 +322,7 @@ int main(void) {
         {"gradient descent that overflows is stopped", test_gd_overflows},
         {"train_watch stops on inf and NaN; train_verdict judges the end of a run", test_watch},
         {"softmax gradient descent is stopped as diverging", test_softmax_diverges},
+        {"a long run reports its progress to the function a chapter sets", test_progress},
         {"a column that makes the learning rate unsafe draws a warning naming it", test_scale_warning},
         {"the warning names every unsafe column, then how many more", test_scale_warning_many},
     };
