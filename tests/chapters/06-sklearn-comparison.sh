@@ -79,6 +79,16 @@ expect_text 'converged after'
 expect_numbers breast-cancer.txt 'w[0]=worst_coef.0:1e-6' 'w[1]=worst_coef.1:1e-6' 'w[2]=worst_coef.2:1e-6' \
   'w[3]=worst_coef.3:1e-6' 'w[4]=worst_coef.4:1e-6' 'w[5]=worst_coef.5:1e-6' 'w[6]=worst_coef.6:1e-6' \
   'w[7]=worst_coef.7:1e-6' 'w[8]=worst_coef.8:1e-6' 'w[9]=worst_coef.9:1e-6' 'b=worst_intercept:1e-6'
+# The same through the chapter's own --standardize: the whole file separates,
+# and data/breast-cancer-worst.csv (the ten worst_ columns) gives scikit-learn's
+# newton-cg answer.
+run_chapter none --data data/breast-cancer.csv --standardize --epochs 500
+expect_text 'SEPARATED: the classes can be separated completely'
+run_chapter none --data data/breast-cancer-worst.csv --standardize --epochs 500
+expect_text 'converged after'
+expect_numbers breast-cancer.txt 'w[0]=worst_coef.0:1e-6' 'w[1]=worst_coef.1:1e-6' 'w[2]=worst_coef.2:1e-6' \
+  'w[3]=worst_coef.3:1e-6' 'w[4]=worst_coef.4:1e-6' 'w[5]=worst_coef.5:1e-6' 'w[6]=worst_coef.6:1e-6' \
+  'w[7]=worst_coef.7:1e-6' 'w[8]=worst_coef.8:1e-6' 'w[9]=worst_coef.9:1e-6' 'b=worst_intercept:1e-6'
 # A learning rate far too large: one line on stderr, exit 3.
 LR_PLOT=none "$CHAPTER" --lr 1000 > /dev/null 2> "$TMP/err.txt"
 rc=$?

@@ -1,4 +1,5 @@
-"""data/breast-cancer.csv and breast-cancer.txt: a real data set (the Breast
+"""data/breast-cancer.csv (and breast-cancer-worst.csv, its ten worst_ columns)
+and breast-cancer.txt: a real data set (the Breast
 Cancer Wisconsin (Diagnostic) data, scikit-learn's bundled copy, 569 samples
 of 30 features) and what the chapters should find on it: the largest safe
 learning rate, the standardising means and scales, the lesson's loop on the
@@ -62,6 +63,8 @@ def generate(data_dir):
     X, y = data.data, 1 - data.target   # 1 = malignant: the class a screening looks for
     names = column_names(data)
     write_data(os.path.join(data_dir, "breast-cancer.csv"), names, X, y)
+    # the ten worst_ columns alone, for Newton's method beside scikit-learn's
+    write_data(os.path.join(data_dir, "breast-cancer-worst.csv"), names[20:30], X[:, WORST], y)
     scaler = common.call("StandardScaler()").fit(X)
     Xs = scaler.transform(X)
     n = len(y)
