@@ -101,21 +101,6 @@ static Answer sklearn_answer(const Reference *ref, const Dataset *ds) {
 
 /* ---- main ----------------------------------------------------------------- */
 
-/* Why a singular Hessian stopped Newton's method: the columns (exit 3,
- * naming them), or the weights running off as the classes separate (said in
- * the report). Returns CHAPTER_DONE or CHAPTER_TRAINING_FAILED. */
-static int singular_status(const Study *st, const Dataset *ds, const LrError *err) {
-    char why[512];
-    if (diag_columns(&ds->X, ds->names, why, sizeof why) != 0) {
-        return chapter_error(CHAPTER_TRAINING_FAILED,
-                             "Newton's method: the Hessian is singular because %s; "
-                             "drop such columns (or all but one of a collinear group) and run again",
-                             why);
-    }
-    if (study_separated(st)) return CHAPTER_DONE;
-    return chapter_error(CHAPTER_TRAINING_FAILED, "%s, though no column is constant or collinear", err->msg);
-}
-
 /* Step 2: scikit-learn's stored answer (for the lesson's data), then
  * Newton's method from w = 0, b = 0. Returns CHAPTER_DONE, or
  * CHAPTER_TRAINING_FAILED after saying why. */
@@ -130,7 +115,9 @@ static int run_newton(Study *st, const Dataset *ds, const Reference *sk_ref, int
     for (size_t k = 1; k <= st->res.iterations; k++) longest = fmax(longest, st->trace[k].step_norm);
     st->sep = diag_separation(longest, last, st->trace[st->res.iterations].moved);
     // [end newton]
-    if (st->singular && singular_status(st, ds, &err) != CHAPTER_DONE) return CHAPTER_TRAINING_FAILED;
+    if (st->singular && chapter_singular_status(ds, study_separated(st), &err) != CHAPTER_DONE) {
+        return CHAPTER_TRAINING_FAILED;
+    }
     st->answers[st->n_answers++] = make_answer("Newton", 0, &st->newton, ds);
     return CHAPTER_DONE;
 }

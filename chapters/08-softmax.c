@@ -141,21 +141,15 @@ static void print_gd(const CourseRun *o, const GdRun *r, const GdRun *lib, Yours
            m->k - 1, sum_b);
 }
 
-/* A final loss below this means the classes were separable (the fit ran off
- * towards infinite weights) rather than that it found a minimum. */
-#define SEPARABLE_LOSS 1e-6
-
-/* 2. The converged fit, beside scikit-learn: probabilities first. */
+/* 2. The converged fit (when there is one: lib/diagnose), beside scikit-learn. */
 static void print_converged(const CourseRun *o, const Softmax *m, const SoftmaxFitInfo *info,
                             const Matrix *X, double accuracy, const Reference *ref) {
-    printf("2. The converged fit: Newton's method, %zu steps, gradient norm %.1e%s\n", info->iterations,
-           info->grad_norm, info->converged ? "" : " (NOT converged: it hit the step limit)");
-    if (info->loss < SEPARABLE_LOSS) {
-        printf("   The loss is %.1e: the classes can be separated by lines, so the loss has no minimum.\n"
-               "   Newton made the weights larger until the loss was too small to see; these weights\n"
-               "   are not an answer (chapter 5's L2 penalty would give one).\n",
-               info->loss);
-    }
+    int minimum = info->converged && info->separated == DIAG_FINITE;
+    printf("2. %s: Newton's method, %zu steps, gradient norm %.1e%s\n", minimum ? "The converged fit" : "No minimum",
+           info->iterations, info->grad_norm, info->converged ? "" : " (NOT converged)");
+    char words[1024];
+    diag_describe(info->separated, info->moved, words, sizeof words);
+    printf("%s", words);
     if (o->lesson) {
         printf("   (scikit-learn stopped at gradient norm %.1e, after %.0f L-BFGS iterations)\n",
                ref_value(ref, "sk_grad_norm", 0), ref_value(ref, "sk_n_iter", 0));
@@ -201,7 +195,7 @@ static void print_versus_ovr(const CourseRun *o, const Dataset *ds, const double
     printf("3. Against one-vs-rest (chapter 7), same data, learning rate and epochs\n\n");
     print_head(o, "", "OvR reference");
     chapter_compare("ovr_accuracy", accuracy_ovr, chapter_reference(o->lesson, ovr_ref, "accuracy", 0));
-    printf("\ntraining accuracy: one-vs-rest %.4f, softmax by gradient descent %.4f, softmax converged %.4f\n",
+    printf("\ntraining accuracy: one-vs-rest %.4f, softmax by gradient descent %.4f, softmax by Newton %.4f\n",
            accuracy_ovr, accuracy_gd, accuracy_conv);
     printf("one-vs-rest and softmax (gradient descent) predict different classes for %zu of %zu samples.\n",
            disagree, ds->n);
@@ -285,13 +279,16 @@ static int train_gd(Fits *f, const Dataset *ds, const CourseRun *o, YoursTally *
 }
 
 /* Step 2: the converged fit beside scikit-learn's, and both beside
- * one-vs-rest. */
-static void converge(Fits *f, const Dataset *ds, const CourseRun *o, const Reference *ref, const Reference *ovr_ref) {
+ * one-vs-rest. Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after
+ * saying why (a constant or collinear column). */
+static int converge(Fits *f, const Dataset *ds, const CourseRun *o, const Reference *ref, const Reference *ovr_ref) {
     // [snippet converge]
     SoftmaxNewtonParams newton = {.tol = SOFTMAX_NEWTON_TOL, .max_iter = SOFTMAX_NEWTON_MAX_ITER};
     LrError err;
     if (softmax_fit_newton(&f->best, &ds->X, ds->y, &newton, &f->info, &err) != 0) {
-        chapter_say("%s; the numbers below are from the last good step", err.msg);
+        // a singular Hessian: constant or collinear columns, or classes that separate (lib/diagnose)
+        int separated = f->info.separated == DIAG_COMPLETE || f->info.separated == DIAG_PARTIAL;
+        if (chapter_singular_status(ds, separated, &err) != CHAPTER_DONE) return CHAPTER_TRAINING_FAILED;
     }
     // [end converge]
     double *pred_best = vec_new(ds->n);
@@ -301,6 +298,7 @@ static void converge(Fits *f, const Dataset *ds, const CourseRun *o, const Refer
     print_versus_ovr(o, ds, f->gd->pred, f->gd->accuracy, accuracy_best, ovr_ref);
     if (!o->lesson) printf("(Options differ from the lesson's, so there is no reference to compare.)\n\n");
     free(pred_best);
+    return CHAPTER_DONE;
 }
 
 static void fits_free(Fits *f) {
@@ -324,8 +322,8 @@ int main(int argc, char **argv) {
     Fits f;
     YoursTally t;
     int status = train_gd(&f, &ds, &o, &t, &ref);
+    if (status == CHAPTER_DONE) status = converge(&f, &ds, &o, &ref, &ovr_ref);
     if (status == CHAPTER_DONE) {
-        converge(&f, &ds, &o, &ref, &ovr_ref);
         if (f.mine) {   // your step 1 against NumPy's, in one line
             char summary[96];
             snprintf(summary, sizeof summary, "loss[%zu] = %.6f, accuracy %.4f", o.gd.epochs - 1,

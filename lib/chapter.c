@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "diagnose.h"
 #include "yours.h"
 
 static const char *program = "chapter";
@@ -390,4 +391,16 @@ void chapter_print_confusion(const size_t *counts, size_t k, int lesson, const R
 
 double chapter_reference(int lesson, const Reference *ref, const char *key, size_t index) {
     return lesson ? ref_value(ref, key, index) : NAN;
+}
+
+int chapter_singular_status(const Dataset *ds, int separated, const LrError *err) {
+    char why[512];
+    if (diag_columns(&ds->X, ds->names, why, sizeof why) != 0) {
+        return chapter_error(CHAPTER_TRAINING_FAILED,
+                             "Newton's method: the Hessian is singular because %s; "
+                             "drop such columns (or all but one of a collinear group) and run again",
+                             why);
+    }
+    if (separated) return CHAPTER_DONE;
+    return chapter_error(CHAPTER_TRAINING_FAILED, "%s, though no column is constant or collinear", err->msg);
 }

@@ -264,10 +264,11 @@ static void zero_last_class(Softmax *m) {
 
 /* Backtracking line search along -s from m: halves the step t until the
  * loss falls by at least ARMIJO_C t g.s (with room for rounding in the loss
- * itself), then moves m there. loss is the loss at m, updated to the new one.
- * Returns 0, or -1 when no step lowers the loss (m unchanged). */
+ * itself), then moves m there. loss is the loss at m, updated to the new one,
+ * and *t_taken the step taken. Returns 0, or -1 when no step lowers the loss
+ * (m unchanged). */
 static int line_search(Softmax *m, Softmax *trial, const Matrix *X, const double *y,
-                       const double *s, double gs, double *loss) {
+                       const double *s, double gs, double *loss, double *t_taken) {
     double slack = 4 * DBL_EPSILON * fabs(*loss), t = 1.0;
     memcpy(trial->W.data, m->W.data, m->k * m->d * sizeof(double));
     memcpy(trial->b, m->b, m->k * sizeof(double));
@@ -278,10 +279,26 @@ static int line_search(Softmax *m, Softmax *trial, const Matrix *X, const double
             memcpy(m->W.data, trial->W.data, m->k * m->d * sizeof(double));
             memcpy(m->b, trial->b, m->k * sizeof(double));
             *loss = trial_loss;
+            *t_taken = t;
             return 0;
         }
     }
     return -1;
+}
+
+/* How the step -t s moved each sample's margin (lib/diagnose): the score
+ * of class c < K-1 changed by -t (s_c . x~_i), class K-1's not at all. */
+static DiagMargins step_margins(const Softmax *m, const Matrix *X, const double *y, const double *s, double t) {
+    size_t n = X->rows, k = m->k, d1 = m->d + 1;
+    double *dz = vec_new(n * k);   // (n, K) the change of every score
+    for (size_t i = 0; i < n; i++) {
+        for (size_t c = 0; c + 1 < k; c++) {
+            dz[i * k + c] = -t * (vec_dot(mat_row(X, i), &s[c * d1], m->d) + s[c * d1 + m->d]);
+        }
+    }
+    DiagMargins moved = diag_margins(dz, y, n, k);
+    free(dz);
+    return moved;
 }
 
 // [snippet newton]
@@ -295,22 +312,26 @@ int softmax_fit_newton(Softmax *m, const Matrix *X, const double *y, const Softm
     int status = 0;
     zero_last_class(m);
     double norm = gradient_norm(m, X, y, &dW, db), target = par->tol * norm;
-    *info = (SoftmaxFitInfo){0, norm, softmax_loss(m, X, y), norm <= target};
+    *info = (SoftmaxFitInfo){.grad_norm = norm, .loss = softmax_loss(m, X, y), .converged = norm <= target};
     while (!info->converged && info->iterations < par->max_iter) {
         // theta <- theta - t H^-1 g, t from the line search (1 near the optimum)
         newton_system(m, X, y, g, H);
         memcpy(s, g, q * sizeof *s);
         LrError why;
         if (linalg_solve_spd(H, s, q, &why) != 0) {   // s = H^-1 g
-            status = lr_fail(err, "Newton step %zu: cannot solve with the Hessian, %s (can a line separate the classes?)",
-                             info->iterations + 1, why.msg);
+            status = lr_fail(err, "Newton step %zu: the Hessian is singular (%s)", info->iterations + 1, why.msg);
             break;
         }
-        if (line_search(m, &trial, X, y, s, vec_dot(g, s, q), &info->loss) != 0) break;
+        double t;
+        if (line_search(m, &trial, X, y, s, vec_dot(g, s, q), &info->loss, &t) != 0) break;
+        info->last_step = t * vec_norm(s, q);
+        info->longest_step = fmax(info->longest_step, info->last_step);
+        info->moved = step_margins(m, X, y, s, t);   // did it push samples apart? (lib/diagnose)
         info->iterations++;
         info->grad_norm = gradient_norm(m, X, y, &dW, db);
         info->converged = info->grad_norm <= target;
     }
+    info->separated = diag_separation(info->longest_step, info->last_step, info->moved);
     softmax_center(m);
     softmax_free(&trial);
     mat_free(&dW);

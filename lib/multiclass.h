@@ -26,6 +26,7 @@
 #include <stddef.h>
 
 #include "logreg.h"
+#include "diagnose.h"
 #include "matrix.h"
 #include "util.h"
 
@@ -132,10 +133,14 @@ typedef struct {
 
 /* What the converged fit did. */
 typedef struct {
-    size_t iterations;   // Newton steps taken
-    double grad_norm;    // ||(dW, db)|| at the end
-    double loss;         // softmax_loss at the end
-    int converged;       // 1 if the tolerance was met, 0 if max_iter ran out
+    size_t iterations;          // Newton steps taken
+    double grad_norm;           // ||(dW, db)|| at the end
+    double loss;                // softmax_loss at the end
+    int converged;              // 1 if the tolerance was met, 0 if max_iter ran out
+    double longest_step;        // the longest step t ||s|| taken
+    double last_step;           // the last one (0: none)
+    DiagMargins moved;          // how the last step moved the samples' margins
+    DiagSeparation separated;   // what the steps say (lib/diagnose): DIAG_FINITE is a minimum
 } SoftmaxFitInfo;
 
 /* Minimises softmax_loss (no penalty) by Newton's method with a backtracking
@@ -146,10 +151,12 @@ typedef struct {
  * Cholesky. Returns 0 (also when max_iter ran out: see info->converged),
  * or -1 with a message in err when a step cannot be solved (the weights are
  * then those of the last good step).
- * When a line separates the classes there is no minimum: the loss falls
- * towards 0 as the weights grow, and so does the gradient. The fit then
- * stops where the gradient is tiny, with a loss near 0 and large weights
- * that depend on tol (or fails on a Hessian that has become singular). */
+ * When the classes separate, completely or in part (lib/diagnose), there
+ * is no minimum: the loss keeps falling as the weights grow, and so does the
+ * gradient. The fit then stops where the gradient is tiny (or fails on a
+ * Hessian that has become singular), with weights that depend on tol;
+ * info->separated says so. A constant or collinear column makes the Hessian
+ * singular from the start: diag_columns names it. */
 int softmax_fit_newton(Softmax *m, const Matrix *X, const double *y, const SoftmaxNewtonParams *par,
                        SoftmaxFitInfo *info, LrError *err);
 

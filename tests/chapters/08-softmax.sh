@@ -31,7 +31,7 @@ expect_numbers softmax-classification3.txt \
   'conv_b[2]=sk_intercept_centered.2:1e-4'
 expect_numbers ovr-classification3.txt 'ovr_accuracy=accuracy:0'
 expect_text "2. The converged fit: Newton's method"
-if grep -q 'NOT converged\|no minimum' "$TMP/out.txt"; then fail "Newton did not converge on the lesson's data"
+if grep -q 'NOT converged\|no minimum\|No minimum\|SEPARATED' "$TMP/out.txt"; then fail "Newton did not converge on the lesson's data"
 else echo "ok   Newton converged, and the data are not separable"; fi
 expect_text 'softmax by gradient descent 0.9167'
 run_chapter png
@@ -44,3 +44,22 @@ if [[ $WAY == solutions ]]; then
   LR_PLOT=none "$WRONG" > "$TMP/out.txt" 2> /dev/null
   expect_text "your numbers first differ from NumPy's at loss[10]: yours 0.713604955"
 fi
+# Separated in part (as setosa is in iris): class 0 can be cut off, classes
+# 1 and 2 overlap. Newton's gradient vanishes, but it is no converged fit.
+printf 'x1,x2,y\n-5,0,0\n-5,1,0\n-6,0.5,0\n0,0,1\n1,1,1\n0,1,1\n1,0,1\n0,0.5,2\n1,0.5,2\n0.5,0,2\n0.5,1,2\n' \
+  > "$TMP/partial.csv"
+run_chapter none --data "$TMP/partial.csv"
+expect_text "2. No minimum: Newton's method"
+expect_text 'SEPARATED IN PART: 3 of the 11 samples can be separated from the rest'
+if grep -q 'converged fit' "$TMP/out.txt"; then fail "separated classes called 'the converged fit'"
+else echo "ok   separated classes are not called the converged fit"; fi
+# A constant column (as the pixels at the border of digits are): the Hessian
+# is singular at W = 0, which is no fit at all. One line naming the column,
+# exit 3, and no converged fit printed.
+printf 'x1,x2,x3,y\n0,1,5,0\n1,1,3,1\n2,1,4,2\n3,1,1,3\n4,1,2,0\n5,1,0,1\n6,1,6,2\n7,1,2,3\n' > "$TMP/constant.csv"
+LR_PLOT=none "$CHAPTER" --data "$TMP/constant.csv" --classes 4 > "$TMP/out.txt" 2> "$TMP/err.txt"
+rc=$?
+if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]] && grep -qF "because column 'x2' is constant" "$TMP/err.txt" \
+  && ! grep -q 'converged' "$TMP/out.txt"; then
+  echo "ok   a constant column: exit 3, $(cat "$TMP/err.txt")"
+else fail "constant column: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi

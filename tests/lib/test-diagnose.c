@@ -7,6 +7,7 @@
 #include "diagnose.h"
 #include "harness.h"
 #include "logreg.h"
+#include "multiclass.h"
 
 /* A matrix of n rows and d columns from a table written row by row. */
 static Matrix matrix(size_t n, size_t d, const double *rows) {
@@ -138,6 +139,31 @@ static void test_newton_separation(void) {
     EXPECT_TRUE(newton_verdict(8, both, y_both, &last) == DIAG_FINITE, "overlapping classes: a minimum");
 }
 
+/* Softmax regression (lib/multiclass) reads its last step the same way:
+ * class 0 can be cut off, classes 1 and 2 overlap. */
+static void test_softmax_separation(void) {
+    const double rows[] = {-5, 0, -5, 1, -6, .5, 0, 0, 1, 1, 0, 1, 1, 0, 0, .5, 1, .5, .5, 0, .5, 1};
+    const double y[] = {0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
+    Matrix X = matrix(11, 2, rows);
+    Softmax m;
+    softmax_init(&m, 3, 2);
+    SoftmaxNewtonParams par = {.tol = SOFTMAX_NEWTON_TOL, .max_iter = SOFTMAX_NEWTON_MAX_ITER};
+    SoftmaxFitInfo info;
+    LrError err;
+    softmax_fit_newton(&m, &X, y, &par, &info, &err);
+    EXPECT_TRUE(info.separated == DIAG_PARTIAL && info.moved.pushed == 3 && info.moved.against == 0,
+                harness_fmt("3 of 11 samples separate: partial (verdict %d, pushed %zu, against %zu)",
+                            (int)info.separated, info.moved.pushed, info.moved.against));
+    softmax_free(&m);
+    // the same samples relabelled so that no class can be cut off: a minimum
+    const double y_mixed[] = {0, 1, 2, 1, 2, 0, 1, 2, 0, 1, 0};
+    softmax_init(&m, 3, 2);
+    softmax_fit_newton(&m, &X, y_mixed, &par, &info, &err);
+    EXPECT_TRUE(info.separated == DIAG_FINITE && info.converged, "mixed classes: Newton converges to a minimum");
+    softmax_free(&m);
+    mat_free(&X);
+}
+
 int main(void) {
     static const HarnessTest tests[] = {
         {"diag_columns: independent columns pass", test_independent_columns},
@@ -147,6 +173,7 @@ int main(void) {
         {"diag_margins counts margins pushed and pulled", test_margins},
         {"diag_separation: finite, complete, partial, running", test_separation_verdicts},
         {"Newton's last step tells complete, partial and no separation apart", test_newton_separation},
+        {"softmax's Newton tells partial separation from a minimum", test_softmax_separation},
     };
     return harness_run("lib: why Newton found no minimum", tests, sizeof tests / sizeof tests[0]);
 }
