@@ -148,7 +148,7 @@ HAVE_SLEEF := $(shell printf 'double Sleef_exp_u10(double);\nint main(void) { re
 $(BUILD)/obj/lib/simd.o: override CFLAGS += $(if $(HAVE_SLEEF),-DLR_HAVE_SLEEF)
 $(BUILD)/obj/lib/epoch.o: override CFLAGS += $(if $(HAVE_OPENMP),-fopenmp)
 FAST_LIBS := $(if $(HAVE_OPENMP),-fopenmp) $(if $(HAVE_SLEEF),-lsleef)
-$(BUILD)/tests/bench $(BUILD)/tests/test-epoch: override LDLIBS += $(FAST_LIBS)
+$(BUILD)/tests/bench $(BUILD)/tests/test-epoch $(BUILD)/bin/chapter-11 $(BUILD)/bin-solutions/chapter-11: override LDLIBS += $(FAST_LIBS)
 
 # Test programs: a lib test or tool is one source file plus the library.
 $(BUILD)/tests/%: $(BUILD)/obj/tests/lib/%.o $(HARNESS) $(LIB)

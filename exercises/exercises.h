@@ -160,6 +160,16 @@ size_t poly_count(size_t d, size_t degree);
  * x (d) into out (poly_count(d, degree)). Returns the number written. */
 size_t poly_expand(const double *x, size_t d, size_t degree, double *out);
 
+/* ---- 11 making-it-fast --------------------------------------------------- */
+
+/* One epoch in one pass over X: the mean cross-entropy (returned) and its
+ * gradient, dw = X^T (p - y) / n (d values) and *db = mean(p - y), with
+ * p_i = sigma(x_i . w + b), to the same bits as computing p, then the loss,
+ * then the gradient in separate passes. X is (n, d) row-major, y is (n)
+ * labels 0 or 1, w and dw are (d). Allocates nothing. */
+double fused_epoch(const double *X, const double *y, size_t n, size_t d, const double *w, double b,
+                   double *dw, double *db);
+
 /* ---- 12 many-machines ---------------------------------------------------- */
 
 /* Shard rank (0 .. P-1) of rows 0 .. n-1 for P processes: rows lo .. hi-1.

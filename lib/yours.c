@@ -44,6 +44,7 @@ static const struct {
     {"poly_count", 10},
     {"poly_expand", 10},
     {"fit_polynomial", 10},
+    {"fused_epoch", 11},
     {"shard_bounds", 12},
     {"shard_sums", 12},
     {"global_gradient", 12},

@@ -47,13 +47,19 @@ expected_stderr() {
   done <<< "$plots"
 }
 
-# untimed FILE: the printout with every measured time (a number followed by
-# ns, us, ms, s, min, h or days) and percentage written as '#', and runs of
-# spaces as one, so that two runs of a chapter that times itself (chapter 12)
-# compare equal.
+# untimed FILE: the printout with every measured quantity written as '#': a
+# time (a number followed by ns, us, ms, s, min, h or days), a percentage and
+# a ratio of two times (a number followed by x, like 2.50x); and runs of
+# spaces as one, so that two runs of a chapter that times itself (chapters 11
+# and 12) compare equal. A chapter prints each measured quantity with its
+# unit, so that this finds it.
 untimed() {
-  sed -E 's/[0-9][0-9.e+-]* (ns|us|ms|s|min|h|days)\b/#/g; s/[0-9.]+%/#%/g; s/ +/ /g' "$1"
+  sed -E 's/[0-9][0-9.e+-]* (ns|us|ms|s|min|h|days)\b/#/g; s/[0-9.]+%/#%/g; s/[0-9][0-9.]*x\b/#x/g; s/ +/ /g' "$1"
 }
+
+# quick_args NN: the chapter's arguments from tests/quick-args.txt (none when
+# it is not listed).
+quick_args() { awk -v nn="$1" '$1 == nn { $1 = ""; print }' tests/quick-args.txt; }
 
 # The .gp scripts that the messages on stderr ($1) point to but do not exist.
 missing_scripts() {
@@ -68,11 +74,14 @@ missing_scripts() {
 check_chapter() {
   local bin=$1 prog
   prog=$(basename "$bin")
-  local work="$tmp/$prog"
+  local work="$tmp/$prog" args
+  args=$(quick_args "${prog#chapter-}")
   mkdir -p "$work"
-  LR_PLOT=none "$bin" > "$work/none.out" 2> "$work/none.err" || { fail "$prog with LR_PLOT=none exited $?"; return; }
+  # shellcheck disable=SC2086  # the arguments are words
+  LR_PLOT=none "$bin" $args > "$work/none.out" 2> "$work/none.err" || { fail "$prog with LR_PLOT=none exited $?"; return; }
   # The plots it draws, from a run with the real gnuplot: "plot: DIR/NAME.png" lines.
-  LR_PLOT=png LR_PLOT_DIR="$work/real" "$bin" > "$work/real.out" 2> /dev/null
+  # shellcheck disable=SC2086
+  LR_PLOT=png LR_PLOT_DIR="$work/real" "$bin" $args > "$work/real.out" 2> /dev/null
   local plots
   plots=$(sed -n 's|^plot: .*/\(.*\)\.png$|\1|p' "$work/real.out")
   # Each of the three per-plot faults must be met at least once: one run
@@ -92,7 +101,7 @@ check_chapter() {
     if [[ $fake == missing ]]; then path="$tmp/empty"; mkdir -p "$path"; else path="$here/$fake:$PATH"; fi
     rm -f "$work/counter"
     FAKE_GNUPLOT_COUNTER="$work/counter" FAKE_GNUPLOT_FIRST=$first \
-      PATH=$path LR_PLOT=png LR_PLOT_DIR="$dir" "$bin" > "$work/$fake.out" 2> "$work/$fake.err"
+      PATH=$path LR_PLOT=png LR_PLOT_DIR="$dir" "$bin" $args > "$work/$fake.out" 2> "$work/$fake.err"
     local rc=$?
     local want got
     want=$(expected_stderr "$prog" "$fake" "$plots" "$dir" "$first")
