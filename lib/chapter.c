@@ -261,6 +261,9 @@ void chapter_load(Dataset *ds, const char *path, int n_classes) {
 void chapter_check_scale(const Dataset *ds, const char *path) {
     LrError err;
     if (dataset_check_scale(ds, path, chosen_lr, &err) != 0) {
+        // a chapter without --lr (chapter 10) trains at its own rate: no option to name
+        char *at = lr_option == NULL ? strstr(err.msg, "at --lr ") : NULL;
+        if (at != NULL) memmove(at + 3, at + 5, strlen(at + 5) + 1);   // "at --lr 0.1" -> "at lr 0.1"
         chapter_say("warning: %s%s", err.msg, offer_standardize ? " (--standardize)" : "");
         warned_scale = 1;
     }

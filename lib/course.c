@@ -133,6 +133,9 @@ static int constant_column(const Matrix *X, size_t j) {
  * naming each constant column (its deviation is 0: like StandardScaler, it
  * is divided by 1, only centred, so it becomes 0 and adds nothing). */
 static void standardise(CourseData *cd, Dataset *ds) {
+    feature_scaler_fit(&cd->scaler, &ds->X);
+    feature_scaler_apply(&cd->scaler, &ds->X);
+    if (cd->quiet) return;
     printf("--standardize: every feature is (x - mean) / standard deviation, with the\n"
            "mean and deviation (dividing by n) of the training data, so the weights\n"
            "below are per standard deviation of their feature.\n");
@@ -143,8 +146,6 @@ static void standardise(CourseData *cd, Dataset *ds) {
         }
     }
     printf("\n");
-    feature_scaler_fit(&cd->scaler, &ds->X);
-    feature_scaler_apply(&cd->scaler, &ds->X);
 }
 
 /* --data replaces the generated data set, so the options that shape that
@@ -172,7 +173,7 @@ void course_load(CourseData *cd, Dataset *ds) {
         chapter_fail("%s", err.msg);
     }
     if (cd->standardize) standardise(cd, ds);
-    else if (cd->data[0] != '\0') chapter_check_scale(ds, cd->data);
+    else if (cd->data[0] != '\0' && !cd->quiet) chapter_check_scale(ds, cd->data);
     chapter_note_safe_lr(stepsize_max_lr(&ds->X, 0.0, STEPSIZE_MESSAGE_TOL));
 }
 

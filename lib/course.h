@@ -51,6 +51,7 @@ typedef struct {
     size_t classes;          // number of classes: labels 0 .. classes-1 [2; 3 for COURSE_CLASSIFICATION3]
     int standardize;         // --standardize: every feature as (x - mean) / standard deviation [0]
     Scaler scaler;           // with --standardize, after course_load: the training data's means and deviations
+    int quiet;               // 1: course_load prints no note or warning (chapter 12's processes after the first) [0]
     ChapterOption *opts;     // set by course_options: where its options are, to see which were given
     size_t n_opts;
 } CourseData;

@@ -95,19 +95,39 @@ const char *feature_poly_name(size_t d, size_t degree, size_t k, const char *con
 
 /* ---- standardisation --------------------------------------------------------- */
 
+/* Past this size a column's sum or squared deviations could overflow: its
+ * statistics are measured on the column divided by a power of 2 (exact). */
+#define SCALER_HUGE 0x1p500
+
+/* Per column, 1, or when the largest |x_ij| is above SCALER_HUGE a power
+ * of 2 at least half of it (2^1024, the power above, is not a double). */
+static void column_units(const Matrix *X, double *unit) {
+    for (size_t j = 0; j < X->cols; j++) unit[j] = 0.0;
+    for (size_t i = 0; i < X->rows; i++) {
+        for (size_t j = 0; j < X->cols; j++) unit[j] = fmax(unit[j], fabs(*mat_at(X, i, j)));
+    }
+    for (size_t j = 0; j < X->cols; j++) {
+        int e;
+        frexp(unit[j], &e);
+        unit[j] = unit[j] > SCALER_HUGE ? ldexp(1.0, e - 1) : 1.0;   // then |x / unit| < 2
+    }
+}
+
 void feature_scaler_fit(Scaler *s, const Matrix *X) {
     size_t n = X->rows, d = X->cols;
     s->d = d;
     s->mean = vec_new(d);
     s->scale = vec_new(d);
-    // mean_j = (1/n) sum_i x_ij;  scale_j = sqrt((1/n) sum_i (x_ij - mean_j)^2)
+    double *unit = vec_new(d);
+    column_units(X, unit);
+    // in units of unit_j: mean_j = (1/n) sum_i x_ij;  scale_j = sqrt((1/n) sum_i (x_ij - mean_j)^2)
     for (size_t i = 0; i < n; i++) {
-        for (size_t j = 0; j < d; j++) s->mean[j] += *mat_at(X, i, j);
+        for (size_t j = 0; j < d; j++) s->mean[j] += *mat_at(X, i, j) / unit[j];
     }
     for (size_t j = 0; j < d; j++) s->mean[j] /= (double)n;
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < d; j++) {
-            double dev = *mat_at(X, i, j) - s->mean[j];
+            double dev = *mat_at(X, i, j) / unit[j] - s->mean[j];
             s->scale[j] += dev * dev;
         }
     }
@@ -116,14 +136,20 @@ void feature_scaler_fit(Scaler *s, const Matrix *X) {
     // after Chan, Golub and LeVeque). It is shifted, not divided by ~0.
     for (size_t j = 0; j < d; j++) {
         double var = s->scale[j] / (double)n, eps = DBL_EPSILON, bound = (double)n * eps * s->mean[j];
-        s->scale[j] = var <= (double)n * eps * var + bound * bound ? 1.0 : sqrt(var);
+        s->scale[j] = var <= (double)n * eps * var + bound * bound ? 1.0 : sqrt(var) * unit[j];
+        s->mean[j] *= unit[j];
     }
+    free(unit);
 }
 
 void feature_scaler_apply(const Scaler *s, Matrix *X) {
     for (size_t i = 0; i < X->rows; i++) {
         double *x_i = mat_row(X, i);
-        for (size_t j = 0; j < s->d; j++) x_i[j] = (x_i[j] - s->mean[j]) / s->scale[j];
+        for (size_t j = 0; j < s->d; j++) {
+            double z = (x_i[j] - s->mean[j]) / s->scale[j];
+            // x - mean overflows only for values near the largest double: divide first
+            x_i[j] = isfinite(z) ? z : x_i[j] / s->scale[j] - s->mean[j] / s->scale[j];
+        }
     }
 }
 

@@ -19,7 +19,8 @@ void shards_load(CourseData *cd, size_t rows, size_t d, const Comm *c, Shard *sh
         shard_make_rows(&sh->X, sh->y, sh->lo, sh->hi, cd->seed);
         return;
     }
-    Dataset ds;   // the lesson's generator and the CSV reader go through every row
+    Dataset ds;                // the lesson's generator and the CSV reader go through every row
+    cd->quiet = c->rank > 0;   // one process says what --standardize did, or warns about the scale
     course_load(cd, &ds);
     course_free(cd);   // the scaler of --standardize: every row is scaled already
     sh->n = ds.n;

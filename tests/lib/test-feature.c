@@ -4,6 +4,7 @@
  * The expansion (built block by block) is checked against a plain oracle that
  * lists the index tuples j1 <= ... <= jk of each degree in dictionary order,
  * as itertools.combinations_with_replacement does in scikit-learn. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,6 +168,34 @@ static void test_scaler_near_constant(void) {
     mat_free(&X);
 }
 
+/* Columns near the largest double: their sum, their squared deviations and
+ * x - mean overflow when computed as they are. The statistics are those of
+ * the column divided by a power of 2, then scaled back. */
+static void test_scaler_huge(void) {
+    // column 0: +-1.797e308 alternating (mean 0, std 1.797e308);
+    // column 1: 1e200 and 3e200 alternating (mean 2e200, std 1e200)
+    enum { N = 6 };
+    Matrix X = mat_new(N, 2);
+    for (size_t i = 0; i < N; i++) {
+        *mat_at(&X, i, 0) = i % 2 ? -DBL_MAX : DBL_MAX;
+        *mat_at(&X, i, 1) = i % 2 ? 3e200 : 1e200;
+    }
+    Scaler s;
+    feature_scaler_fit(&s, &X);
+    EXPECT_NEAR(s.mean[0], 0, 0, "mean of +-1.797e308", "the sum would overflow to inf; the scaled sum is exactly 0");
+    EXPECT_NEAR(s.scale[0] / DBL_MAX, 1, 1e-15, "std of +-1.797e308, over 1.797e308",
+                "squared deviations overflow; computed in units of 2^1024 / 2 they do not");
+    EXPECT_NEAR(s.mean[1] / 2e200, 1, 1e-15, "mean of 1e200 and 3e200, over 2e200", "2e200");
+    EXPECT_NEAR(s.scale[1] / 1e200, 1, 1e-15, "std of 1e200 and 3e200, over 1e200", "(1e200)^2 overflows; 1e200");
+    feature_scaler_apply(&s, &X);
+    for (size_t i = 0; i < N; i++) {
+        EXPECT_NEAR(*mat_at(&X, i, 0), i % 2 ? -1 : 1, 1e-15, "standardised +-1.797e308", "+-1, not NaN");
+        EXPECT_NEAR(*mat_at(&X, i, 1), i % 2 ? 1 : -1, 1e-15, "standardised 1e200 / 3e200", "-1 and +1");
+    }
+    feature_scaler_free(&s);
+    mat_free(&X);
+}
+
 int main(void) {
     static const HarnessTest tests[] = {
         {"feature_poly_count is C(d + D, D) - 1", test_count},
@@ -175,6 +204,7 @@ int main(void) {
         {"feature_poly expands a matrix row by row", test_matrix},
         {"the scaler fits on training data and applies to new data", test_scaler},
         {"a column constant up to rounding is only centred, as StandardScaler does", test_scaler_near_constant},
+        {"columns near the largest double are standardised without overflow", test_scaler_huge},
     };
     return harness_run("lib: feature", tests, sizeof tests / sizeof tests[0]);
 }
