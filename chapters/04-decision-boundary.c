@@ -3,7 +3,10 @@
  * Trains the chapter-3 model (500 epochs of gradient descent, lr 0.1), then
  * shows where it draws the line between the classes: prints the boundary
  * p = 1/2 as x2 = m x1 + c, shows how the threshold moves it, and plots
- * P(y = 1) over the plane with the line and the points on top.
+ * P(y = 1) over the plane with the line and the points on top. Once
+ * exercise 04 is written, the model is trained with your exercises 01-03,
+ * and the boundary and the predictions come from your boundary_line and
+ * predict_threshold, beside NumPy's.
  *
  *     make chapter-04 && ./chapter-04 [--data FILE.csv] [--lr RATE] [--epochs N]
  */
@@ -13,28 +16,57 @@
 
 #include "chapter.h"
 #include "course.h"
+#include "exercises.h"
 #include "logreg.h"
 #include "metrics.h"
 #include "regions.h"
+#include "yours.h"
 
 /* The thresholds the chapter compares; the middle one is the default. */
 static const double THRESHOLDS[] = {0.25, 0.5, 0.75};
 enum { N_THRESHOLDS = sizeof THRESHOLDS / sizeof THRESHOLDS[0] };
 
-/* Prints the line where p = 1/2, beside NumPy's. */
-static void print_boundary(const CourseRun *o, const LogReg *m, const Reference *ref) {
-    printf("%-14s %20s %20s %10s\n", "", "ours", o->lesson ? "NumPy reference" : "", o->lesson ? "|diff|" : "");
-    chapter_compare("w[0]", m->w[0], chapter_reference(o->lesson, ref, "w", 0));
-    chapter_compare("w[1]", m->w[1], chapter_reference(o->lesson, ref, "w", 1));
-    chapter_compare("b", m->b, chapter_reference(o->lesson, ref, "b", 0));
+/* The model the chapter shows: the library's, or yours (yours = 1: trained
+ * with your exercises 01-03, its line from your boundary_line and its
+ * predictions from your predict_threshold). */
+typedef struct {
+    LogReg m;
+    int yours;
+} Shown;
 
-    double slope, intercept;
-    LogRegBoundary kind = logreg_boundary_2d(m, 0.5, &slope, &intercept);
+/* The line p = t of the model, and what kind of line it is. */
+static LogRegBoundary line_of(const Shown *s, double t, double *slope, double *c) {
+    if (!s->yours) return logreg_boundary_2d(&s->m, t, slope, c);
+    int kind = boundary_line(s->m.w, s->m.b, t, slope, c);   // BOUNDARY_LINE, _VERTICAL or _NONE
+    if (kind == BOUNDARY_LINE) return LOGREG_LINE;
+    return kind == BOUNDARY_VERTICAL ? LOGREG_VERTICAL : LOGREG_NO_LINE;
+}
+
+/* pred_i = 1 if p_i >= t, else 0. */
+static void predict_at(const Shown *s, const Dataset *ds, double t, double *pred) {
+    if (s->yours) predict_threshold(ds->X.data, ds->n, ds->d, s->m.w, s->m.b, t, pred);
+    else logreg_predict(&s->m, &ds->X, t, pred);
+}
+
+/* Prints the line where p = 1/2, beside NumPy's (t and lib as in yours_row:
+ * t is NULL for the library's run). */
+static void print_boundary(const CourseRun *o, const Shown *s, const Shown *lib, YoursTally *t,
+                           const Reference *ref) {
+    const LogReg *m = &s->m;
+    yours_header(t, o->lesson ? "NumPy reference" : NULL);
+    yours_row(t, "w[0]", m->w[0], chapter_reference(o->lesson, ref, "w", 0), lib->m.w[0]);
+    yours_row(t, "w[1]", m->w[1], chapter_reference(o->lesson, ref, "w", 1), lib->m.w[1]);
+    yours_row(t, "b", m->b, chapter_reference(o->lesson, ref, "b", 0), lib->m.b);
+
+    double slope, intercept, lib_slope, lib_intercept;
+    LogRegBoundary kind = line_of(s, 0.5, &slope, &intercept);
+    LogRegBoundary lib_kind = line_of(lib, 0.5, &lib_slope, &lib_intercept);
+    if (t != NULL) yours_count(t, "the kind of line", kind, lib_kind);
     printf("\nThe boundary is where p = 1/2, that is where w1 x1 + w2 x2 + b = 0.\n");
     if (kind == LOGREG_LINE) {
         printf("Solved for x2: x2 = m x1 + c with m = -w1/w2 and c = -b/w2:\n");
-        chapter_compare("slope", slope, chapter_reference(o->lesson, ref, "slope", 0));
-        chapter_compare("intercept", intercept, chapter_reference(o->lesson, ref, "intercept", 0));
+        yours_row(t, "slope", slope, chapter_reference(o->lesson, ref, "slope", 0), lib_slope);
+        yours_row(t, "intercept", intercept, chapter_reference(o->lesson, ref, "intercept", 0), lib_intercept);
         printf("\n    boundary: x2 = %.4f·x1 %c %.4f\n", slope, intercept < 0 ? '-' : '+', fabs(intercept));
         printf("    above the line (w2 %s 0) the model says y = %d, below it y = %d\n",
                m->w[1] > 0 ? ">" : "<", m->w[1] > 0, m->w[1] < 0);
@@ -45,26 +77,53 @@ static void print_boundary(const CourseRun *o, const LogReg *m, const Reference 
     }
 }
 
+/* With your code (t not NULL), counts the numbers of threshold th in t:
+ * the line's c, how many points are called y = 1, and the accuracy, each
+ * against NumPy's, or the library's model lib when there is no reference. */
+static void count_threshold(YoursTally *t, const CourseRun *o, const Shown *lib, const Dataset *ds, double th,
+                            double c, double positives, double accuracy, const Reference *ref) {
+    char key_c[32], key_pos[32], key_acc[32];
+    snprintf(key_c, sizeof key_c, "intercept_t_%g", th);
+    snprintf(key_pos, sizeof key_pos, "positives_t_%g", th);
+    snprintf(key_acc, sizeof key_acc, "accuracy_t_%g", th);
+    double lib_slope, lib_c, lib_positives = 0, *lib_pred = vec_new(ds->n);
+    line_of(lib, th, &lib_slope, &lib_c);
+    predict_at(lib, ds, th, lib_pred);
+    for (size_t i = 0; i < ds->n; i++) lib_positives += lib_pred[i];
+    double lib_accuracy = metrics_accuracy(lib_pred, ds->y, ds->n);
+    free(lib_pred);
+    char label[3][40];   // what the verdict calls them
+    snprintf(label[0], sizeof label[0], "c (t = %g)", th);
+    snprintf(label[1], sizeof label[1], "predicted 1 (t = %g)", th);
+    snprintf(label[2], sizeof label[2], "accuracy (t = %g)", th);
+    yours_count(t, label[0], c, o->lesson ? ref_value(ref, key_c, 0) : lib_c);
+    yours_count(t, label[1], positives, o->lesson ? ref_value(ref, key_pos, 0) : lib_positives);
+    yours_count(t, label[2], accuracy, o->lesson ? ref_value(ref, key_acc, 0) : lib_accuracy);
+}
+
 /* For each threshold t: the line w.x + b = log(t/(1-t)), how many points it
- * calls y = 1 and the accuracy, beside NumPy's. */
-static void print_thresholds(const CourseRun *o, const LogReg *m, const Dataset *ds, const Reference *ref) {
+ * calls y = 1 and the accuracy, beside NumPy's; with your code (tally not
+ * NULL) counted in tally. */
+static void print_thresholds(const CourseRun *o, const Shown *s, const Shown *lib, YoursTally *tally,
+                             const Dataset *ds, const Reference *ref) {
     printf("\nA threshold t other than 1/2 moves the line parallel to itself: p >= t\n"
            "where w1 x1 + w2 x2 + b >= log(t/(1-t)).\n\n");
     double slope0, c0;   // a vertical boundary has no intercept: the column is where it crosses x1
-    int vertical = logreg_boundary_2d(m, 0.5, &slope0, &c0) == LOGREG_VERTICAL;
-    printf("%-10s %12s %16s %16s %12s %10s %10s\n", "threshold", "log(t/(1-t))",
-           vertical ? "line at x1 =" : "intercept c", o->lesson ? "NumPy's c" : "", "predicted 1", "accuracy",
-           o->lesson ? "NumPy's" : "");
+    int vertical = line_of(s, 0.5, &slope0, &c0) == LOGREG_VERTICAL;
+    const char *c_title = vertical ? (s->yours ? "yours: x1 =" : "line at x1 =") : (s->yours ? "your c" : "intercept c");
+    printf("%-10s %12s %16s %16s %12s %10s %10s\n", "threshold", "log(t/(1-t))", c_title,
+           o->lesson ? "NumPy's c" : "", "predicted 1", "accuracy", o->lesson ? "NumPy's" : "");
     double *pred = vec_new(ds->n);
     for (int k = 0; k < N_THRESHOLDS; k++) {
         double t = THRESHOLDS[k], slope, c;
-        logreg_boundary_2d(m, t, &slope, &c);
+        line_of(s, t, &slope, &c);
         // [snippet threshold]
-        logreg_predict(m, &ds->X, t, pred);   // pred_i = 1 if p_i >= t
+        predict_at(s, ds, t, pred);   // pred_i = 1 if p_i >= t
         double positives = 0;
         for (size_t i = 0; i < ds->n; i++) positives += pred[i];
         double accuracy = metrics_accuracy(pred, ds->y, ds->n);
         // [end threshold]
+        if (tally != NULL) count_threshold(tally, o, lib, ds, t, c, positives, accuracy, ref);
         char key_c[32], key_acc[32], ref_c[24] = "", ref_acc[24] = "";
         snprintf(key_c, sizeof key_c, "intercept_t_%g", t);
         snprintf(key_acc, sizeof key_acc, "accuracy_t_%g", t);
@@ -81,9 +140,9 @@ static void print_thresholds(const CourseRun *o, const LogReg *m, const Dataset 
 }
 
 /* Datablock $NAME: the line where p = t, clipped to the box (two points). */
-static void add_line(Plot *p, const char *name, const LogReg *m, double t, const RegionsBox *box) {
+static void add_line(Plot *p, const char *name, const Shown *s, double t, const RegionsBox *box) {
     double slope, c;
-    LogRegBoundary kind = logreg_boundary_2d(m, t, &slope, &c);
+    LogRegBoundary kind = line_of(s, t, &slope, &c);
     plot_data_begin(p, name);
     if (kind == LOGREG_LINE) {
         plot_data_row(p, 2, (double[]){box->x1_min, slope * box->x1_min + c});
@@ -102,14 +161,21 @@ static void set_axes(Plot *p, const Dataset *ds, const RegionsBox *box) {
     plot_cmd(p, "set clip two");   // draw a line even when both its ends are on the border
 }
 
+/* A RegionsProbaFn with your sigmoid: p_i = sigmoid(x_i . w + b). */
+static void your_proba(const void *model, const Matrix *X, double *p) {
+    const LogReg *m = model;
+    yours_predict_proba(X->data, X->rows, X->cols, m->w, m->b, p);
+}
+
 /* P(y = 1) over the plane as filled bands of 0.1, the line p = 1/2, the points. */
-static void plot_probability(const Plotter *pl, const LogReg *m, const Dataset *ds, const RegionsBox *box) {
+static void plot_probability(const Plotter *pl, const Shown *s, const Dataset *ds, const RegionsBox *box) {
     Plot p;
     plot_begin(&p, "chapter-04-boundary");
-    regions_add_probability(&p, "prob", regions_logreg_proba, m, box);
+    regions_add_probability(&p, "prob", s->yours ? your_proba : regions_logreg_proba, &s->m, box);
     regions_add_samples(&p, ds, 2);
-    add_line(&p, "line", m, 0.5, box);
-    plot_cmd(&p, "set title 'P(y = 1) = σ(w·x + b) over the plane, and the boundary p = 1/2'");
+    add_line(&p, "line", s, 0.5, box);
+    plot_cmd(&p, "set title '%sP(y = 1) = σ(w·x + b) over the plane, and the boundary p = 1/2'",
+             s->yours ? "Yours: " : "");
     set_axes(&p, ds, box);
     // A diverging palette (ColorBrewer RdBu, reversed so that blue is y = 0 as
     // in the points), light in the middle, in bands of 0.1.
@@ -130,7 +196,7 @@ static void plot_probability(const Plotter *pl, const LogReg *m, const Dataset *
 }
 
 /* The points and the lines p = t for each threshold t, with their accuracy. */
-static void plot_thresholds(const Plotter *pl, const LogReg *m, const Dataset *ds, const RegionsBox *box) {
+static void plot_thresholds(const Plotter *pl, const Shown *s, const Dataset *ds, const RegionsBox *box) {
     Plot p;
     plot_begin(&p, "chapter-04-thresholds");
     regions_add_samples(&p, ds, 2);
@@ -138,8 +204,8 @@ static void plot_thresholds(const Plotter *pl, const LogReg *m, const Dataset *d
     for (int k = 0; k < N_THRESHOLDS; k++) {
         char name[16];
         snprintf(name, sizeof name, "t%d", k);
-        add_line(&p, name, m, THRESHOLDS[k], box);
-        logreg_predict(m, &ds->X, THRESHOLDS[k], pred);
+        add_line(&p, name, s, THRESHOLDS[k], box);
+        predict_at(s, ds, THRESHOLDS[k], pred);
         accuracy[k] = metrics_accuracy(pred, ds->y, ds->n);
     }
     free(pred);
@@ -153,6 +219,46 @@ static void plot_thresholds(const Plotter *pl, const LogReg *m, const Dataset *d
                  "$t2 using 1:2 with lines lw 2 dt 4 lc rgb '#CC79A7' title 't = %g: accuracy %.3f'",
              THRESHOLDS[0], accuracy[0], THRESHOLDS[1], accuracy[1], THRESHOLDS[2], accuracy[2]);
     chapter_show(pl, &p);
+}
+
+/* Trains m with your exercises 01-03 and tries your exercise 04 once.
+ * Returns 1 when every function it ran is written (then the chapter shows
+ * your model), else 0 after saying which exercise is not done. */
+static int run_yours(LogReg *m, const Dataset *ds, const CourseRun *o) {
+    if (!yours_begin()) return 0;   // --lib
+    // [snippet yours]
+    // your exercises 01-03 train the model; your boundary_line and
+    // predict_threshold (exercise 04) draw its line and make its predictions
+    yours_fit_gd(ds->X.data, ds->y, ds->n, ds->d, o->gd.lr, o->gd.epochs, 0.0, m->w, &m->b, NULL);
+    double slope, c, *pred = vec_new(ds->n);
+    (void)boundary_line(m->w, m->b, 0.5, &slope, &c);
+    predict_threshold(ds->X.data, ds->n, ds->d, m->w, m->b, 0.5, pred);
+    free(pred);
+    // [end yours]
+    return yours_end(4, "uses lib/logreg.c");
+}
+
+/* The boundary and the thresholds of s, beside NumPy's (or the library's
+ * model lib when the options are not the lesson's). Returns 0, or
+ * YOURS_DIFFER when your numbers differ. */
+static int report(const CourseRun *o, const Shown *s, const Shown *lib, const Dataset *ds, const Reference *ref) {
+    YoursTally t;
+    yours_tally_init(&t, 4, o->lesson ? "NumPy" : "lib/");
+    YoursTally *tp = s->yours ? &t : NULL;
+    if (s->yours) printf("Trained with your exercises 01-03; the line from your boundary_line,\n"
+                         "the predictions from your predict_threshold:\n\n");
+    print_boundary(o, s, lib, tp, ref);
+    print_thresholds(o, s, lib, tp, ds, ref);
+    if (!o->lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+    printf("\n");
+    if (!s->yours) return 0;
+    double slope, c;
+    line_of(s, 0.5, &slope, &c);
+    char summary[96];
+    snprintf(summary, sizeof summary, "the boundary x2 = %.4f x1 %c %.4f", slope, c < 0 ? '-' : '+', fabs(c));
+    int status = yours_verdict(&t, summary);
+    printf("\n");
+    return status;
 }
 
 int main(int argc, char **argv) {
@@ -170,21 +276,21 @@ int main(int argc, char **argv) {
     printf("the chapter-3 model: %zu epoch%s of gradient descent, learning rate %g\n\n", o.gd.epochs,
            chapter_s(o.gd.epochs), o.gd.lr);
 
-    LogReg m;
-    logreg_init(&m, ds.d);
+    Shown lib = {.yours = 0}, mine = {.yours = 1};
+    logreg_init(&lib.m, ds.d);
+    logreg_init(&mine.m, ds.d);
     LogRegParams par = {.lr = o.gd.lr, .epochs = o.gd.epochs, .lambda = 0.0};
-    int status = chapter_fit_status(logreg_fit_gd(&m, &ds.X, ds.y, &par, NULL), o.gd.lr, NULL);
+    int status = chapter_fit_status(logreg_fit_gd(&lib.m, &ds.X, ds.y, &par, NULL), o.gd.lr, NULL);
+    if (status == CHAPTER_DONE) mine.yours = run_yours(&mine.m, &ds, &o);
     if (status == CHAPTER_DONE) {
-        print_boundary(&o, &m, &ref);
-        print_thresholds(&o, &m, &ds, &ref);
-        if (!o.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
-        printf("\n");
+        status = report(&o, mine.yours ? &mine : &lib, &lib, &ds, &ref);
         RegionsBox box = regions_box(&ds.X, REGIONS_MARGIN);
-        plot_probability(&pl, &m, &ds, &box);
-        plot_thresholds(&pl, &m, &ds, &box);
+        plot_probability(&pl, mine.yours ? &mine : &lib, &ds, &box);
+        plot_thresholds(&pl, mine.yours ? &mine : &lib, &ds, &box);
     }
 
-    logreg_free(&m);
+    logreg_free(&lib.m);
+    logreg_free(&mine.m);
     ref_free(&ref);
     dataset_free(&ds);
     course_free(&o.data);

@@ -5,7 +5,9 @@
  * sweeps lambda over 0, 0.01, 0.1, 1, 10, 100 and prints how the weights,
  * the loss and the accuracy change, beside the lesson's NumPy loop; with
  * --lambda L it trains one model and prints it in full. Plots the weights and
- * the loss against lambda.
+ * the loss against lambda. Once exercise 05 is written, every fit trains
+ * with your l2_penalty and l2_penalty_gradient (in the lesson's loop with
+ * your exercises 01-03) and the table and the plots show your numbers.
  *
  *     make chapter-05 && ./chapter-05 [--lambda L] [--data FILE.csv] [--lr RATE] [--epochs N]
  */
@@ -15,8 +17,10 @@
 
 #include "chapter.h"
 #include "course.h"
+#include "exercises.h"
 #include "logreg.h"
 #include "metrics.h"
+#include "yours.h"
 
 /* The lesson's sweep, as stored in data/reference/l2-classification.txt. */
 static const double LAMBDAS[] = {0, 0.01, 0.1, 1, 10, 100};
@@ -65,6 +69,32 @@ static Fit fit(const Dataset *ds, const Options *o, double lambda) {
     return f;
 }
 
+/* The same fit with your functions: the lesson's loop (lib/yours-train.c)
+ * with your l2_penalty and l2_penalty_gradient and your exercises 01-03;
+ * the loss parts and the accuracy from your sigmoid, bce_mean and
+ * l2_penalty. The caller frees f->m. */
+static Fit fit_yours(const Dataset *ds, const Options *o, double lambda) {
+    Fit f = {.lambda = lambda};
+    size_t n = ds->n, d = ds->d, epochs = o->run.gd.epochs;
+    double *losses = vec_new(epochs), *p = vec_new(n), *theta = vec_new(d + 1);
+    logreg_init(&f.m, d);
+    yours_fit_gd(ds->X.data, ds->y, n, d, o->run.gd.lr, epochs, lambda, f.m.w, &f.m.b, losses);
+    f.train = (TrainResult){.status = TRAIN_OK, .epochs = epochs};   // the library's fit watched for divergence
+    f.loss = losses[epochs - 1];
+    yours_predict_proba(ds->X.data, n, d, f.m.w, f.m.b, p);   // p_i = sigmoid(x_i . w + b)
+    f.bce = bce_mean(ds->y, p, n);
+    for (size_t j = 0; j < d; j++) theta[j] = f.m.w[j];   // theta = (w, b)
+    theta[d] = f.m.b;
+    f.penalty = l2_penalty(theta, d, n, lambda);
+    f.w_norm = vec_norm(f.m.w, d);
+    for (size_t i = 0; i < n; i++) p[i] = p[i] >= 0.5 ? 1.0 : 0.0;   // pred_i = 1 if p_i >= 1/2
+    f.accuracy = metrics_accuracy(p, ds->y, n);
+    free(losses);
+    free(p);
+    free(theta);
+    return f;
+}
+
 /* The reference value KEY_lam_L[index], or NAN when there is none to compare. */
 static double ref_at(const Options *o, const Reference *ref, const char *key, double lambda, size_t index) {
     if (!o->run.lesson) return NAN;
@@ -73,18 +103,35 @@ static double ref_at(const Options *o, const Reference *ref, const char *key, do
     return ref_value(ref, name, index);
 }
 
-/* The largest |ours - NumPy| over everything the sweep table shows. */
-static double worst_difference(const Options *o, const Reference *ref, const Fit *f) {
-    double ours[] = {f->m.w[0], f->m.w[1], f->m.b, f->w_norm, f->loss, f->accuracy};
+/* The largest |ours - NumPy| over everything the sweep table shows. With
+ * your fits (t not NULL), t counts each number against NumPy's, or against
+ * the library's fit lib when there is no NumPy value. */
+static double worst_difference(const Options *o, const Reference *ref, const Fit *f, const Fit *lib, YoursTally *t) {
+    int two = f->m.d > 1;   // w[1] exists
+    double ours[] = {f->m.w[0], two ? f->m.w[1] : NAN, f->m.b, f->w_norm, f->loss, f->accuracy};
     double theirs[] = {ref_at(o, ref, "w", f->lambda, 0), ref_at(o, ref, "w", f->lambda, 1),
                        ref_at(o, ref, "b", f->lambda, 0), ref_at(o, ref, "wnorm", f->lambda, 0),
                        ref_at(o, ref, "loss", f->lambda, 0), ref_at(o, ref, "accuracy", f->lambda, 0)};
+    double libs[] = {lib->m.w[0], two ? lib->m.w[1] : NAN, lib->m.b, lib->w_norm, lib->loss, lib->accuracy};
+    static const char *const NAMES[] = {"w[0]", "w[1]", "b", "||w||", "loss", "accuracy"};
     double worst = 0.0;
-    for (int k = 0; k < 6; k++) worst = fmax(worst, fabs(ours[k] - theirs[k]));   // fmax drops NaN
+    for (int k = 0; k < 6; k++) {
+        if (k == 1 && !two) continue;
+        double diff = fabs(ours[k] - theirs[k]);
+        if (!(diff <= worst)) worst = diff;   // a NaN of yours is the largest difference
+        if (t == NULL) continue;
+        char label[48];
+        snprintf(label, sizeof label, "%s at lambda = %g", NAMES[k], f->lambda);
+        yours_count(t, label, ours[k], isnan(theirs[k]) ? libs[k] : theirs[k]);
+    }
     return isnan(theirs[0]) ? NAN : worst;
 }
 
-static void print_sweep(const Options *o, const Reference *ref, const Fit *fits, const Dataset *ds) {
+/* The sweep's table: fits (yours when t is not NULL, counted in t), each
+ * beside NumPy's; lib holds the library's fits. */
+static void print_sweep(const Options *o, const Reference *ref, const Fit *fits, const Fit *lib, YoursTally *t,
+                        const Dataset *ds) {
+    if (t != NULL) printf("The fits below are yours, with your l2_penalty and l2_penalty_gradient:\n");
     printf("%-8s %15s %15s %15s %15s %9s %10s\n", "lambda", "w[0]", "w[1]", "||w||", "loss", "accuracy",
            o->run.lesson ? "vs NumPy" : "");
     int any_diverged = 0;
@@ -96,38 +143,45 @@ static void print_sweep(const Options *o, const Reference *ref, const Fit *fits,
             continue;
         }
         char diff[16] = "";
-        if (o->run.lesson && ds->d == 2) snprintf(diff, sizeof diff, "%10.1e", worst_difference(o, ref, f));
+        double worst = worst_difference(o, ref, f, &lib[k], t);
+        if (o->run.lesson && ds->d == 2) snprintf(diff, sizeof diff, "%10.1e", worst);
         char w1[32] = "-";   // a file of one feature has no w[1]
         if (ds->d > 1) snprintf(w1, sizeof w1, "%15.12f", f->m.w[1]);
         printf("%-8g %15.12f %15s %15.12f %15.12f %9.6f %10s\n", f->lambda, f->m.w[0], w1, f->w_norm, f->loss,
                f->accuracy, diff);
     }
     if (o->run.lesson) {
-        printf("(the last column: the largest difference from NumPy's w, b, ||w||, loss and accuracy)\n");
+        printf("(the last column: the largest difference from NumPy's w, b, ||w||, loss and\n"
+               "accuracy)\n");
     }
     if (any_diverged) return;
     const Fit *first = &fits[0], *last = &fits[N_LAMBDAS - 1];
     printf("\nFrom lambda = %g to %g, ||w|| shrinks from %.3f to %.3f and the loss (penalty\n"
-           "included) rises from %.4f to %.4f; the training accuracy goes from %.4f to %.4f.\n",
+           "included) rises from %.4f to %.4f; the training accuracy goes\nfrom %.4f to %.4f.\n",
            first->lambda, last->lambda, first->w_norm, last->w_norm, first->loss, last->loss,
            first->accuracy, last->accuracy);
 }
 
-static void print_single(const Options *o, const Reference *ref, const Fit *f, const Dataset *ds) {
+/* One model f in full (yours when t is not NULL, counted in t) beside
+ * NumPy's, or beside the library's fit lib when NumPy has no value. */
+static void print_single(const Options *o, const Reference *ref, const Fit *f, const Fit *lib, YoursTally *t,
+                         const Dataset *ds) {
     int stored = 0;
     for (int k = 0; k < N_LAMBDAS; k++) stored |= o->run.lesson && f->lambda == LAMBDAS[k];
     Options shown = *o;
     shown.run.lesson = stored;
-    printf("%-14s %20s %20s %10s\n", "", "ours", stored ? "NumPy reference" : "", stored ? "|diff|" : "");
+    if (t != NULL && !stored) t->ref = "lib/";
+    if (t != NULL) printf("Trained with your l2_penalty and l2_penalty_gradient:\n\n");
+    yours_header(t, stored ? "NumPy reference" : NULL);
     for (size_t j = 0; j < ds->d; j++) {
         char label[32];
         snprintf(label, sizeof label, "w[%zu]", j);
-        chapter_compare(label, f->m.w[j], j < 2 ? ref_at(&shown, ref, "w", f->lambda, j) : NAN);
+        yours_row(t, label, f->m.w[j], j < 2 ? ref_at(&shown, ref, "w", f->lambda, j) : NAN, lib->m.w[j]);
     }
-    chapter_compare("b", f->m.b, ref_at(&shown, ref, "b", f->lambda, 0));
-    chapter_compare("||w||", f->w_norm, ref_at(&shown, ref, "wnorm", f->lambda, 0));
-    chapter_compare("loss", f->loss, ref_at(&shown, ref, "loss", f->lambda, 0));
-    chapter_compare("accuracy", f->accuracy, ref_at(&shown, ref, "accuracy", f->lambda, 0));
+    yours_row(t, "b", f->m.b, ref_at(&shown, ref, "b", f->lambda, 0), lib->m.b);
+    yours_row(t, "||w||", f->w_norm, ref_at(&shown, ref, "wnorm", f->lambda, 0), lib->w_norm);
+    yours_row(t, "loss", f->loss, ref_at(&shown, ref, "loss", f->lambda, 0), lib->loss);
+    yours_row(t, "accuracy", f->accuracy, ref_at(&shown, ref, "accuracy", f->lambda, 0), lib->accuracy);
     printf("\nAt the final weights the loss is %.6f = %.6f (mean BCE) + %.6f (penalty).\n",
            f->bce + f->penalty, f->bce, f->penalty);
     if (o->run.lesson && !stored) {
@@ -144,11 +198,12 @@ typedef struct {
     double row[9];
 } SweepRow;
 
-/* Fits for lambda = 10^PLOT_LOG_MIN .. 10^PLOT_LOG_MAX into rows (N_SWEEP). */
-static void run_sweep(const Dataset *ds, const Options *o, SweepRow *rows) {
+/* Fits for lambda = 10^PLOT_LOG_MIN .. 10^PLOT_LOG_MAX into rows (N_SWEEP);
+ * by gradient descent with your functions when yours is 1. */
+static void run_sweep(const Dataset *ds, const Options *o, int yours, SweepRow *rows) {
     for (int k = 0; k < N_SWEEP; k++) {
         double lambda = pow(10.0, PLOT_LOG_MIN + (double)k / PLOT_PER_DECADE);
-        Fit f = fit(ds, o, lambda);
+        Fit f = yours ? fit_yours(ds, o, lambda) : fit(ds, o, lambda);
         LogReg best;
         logreg_init(&best, ds->d);
         LogRegNewtonParams par = {LOGREG_NEWTON_TOL, LOGREG_NEWTON_MAX_ITER, lambda};
@@ -209,36 +264,70 @@ static void plot_loss(const Plotter *pl, const SweepRow *rows) {
     chapter_show(pl, &p);
 }
 
+/* Your fits of the same lambdas as lib's (n_fits) into mine. Returns 1
+ * when every function they ran is written (then the chapter shows them),
+ * else 0 after saying which exercise is not done (mine is then empty). */
+static int run_yours(const Options *o, const Dataset *ds, const Fit *lib, Fit *mine, int n_fits) {
+    if (!yours_begin()) return 0;              // --lib
+    const double theta[3] = {1.0, 2.0, 0.5};   // a fit with lambda = 0 calls neither: ask them once
+    double grad[3];
+    (void)l2_penalty(theta, 2, 10, 1.0);
+    l2_penalty_gradient(theta, 2, 10, 1.0, grad);
+    for (int k = 0; k < n_fits; k++) mine[k] = fit_yours(ds, o, lib[k].lambda);
+    if (yours_end(5, "trains with lib/logreg.c")) return 1;
+    for (int k = 0; k < n_fits; k++) logreg_free(&mine[k].m);
+    return 0;
+}
+
 /* Step 1: the lesson's sweep of lambda, or one model (--lambda), printed
- * beside NumPy's; the rows that trained are shown even when one diverged.
- * Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
-static int train_and_print(const Options *o, const Dataset *ds, const Reference *ref) {
-    Fit fits[N_LAMBDAS];
+ * beside NumPy's (yours once exercise 05 is written, and then *yours = 1);
+ * the rows that trained are shown even when one diverged. Returns
+ * CHAPTER_DONE, CHAPTER_TRAINING_FAILED after saying why, or YOURS_DIFFER. */
+static int train_and_print(const Options *o, const Dataset *ds, const Reference *ref, int *yours) {
+    Fit fits[N_LAMBDAS], mine[N_LAMBDAS];
     int n_fits = o->single ? 1 : N_LAMBDAS, first_diverged = -1;
     for (int k = 0; k < n_fits; k++) {
         fits[k] = fit(ds, o, o->single ? o->lambda : LAMBDAS[k]);
         if (first_diverged < 0 && fits[k].train.status != TRAIN_OK) first_diverged = k;
     }
-    if (first_diverged < 0 && o->single) print_single(o, ref, &fits[0], ds);
-    if (!o->single) print_sweep(o, ref, fits, ds);
+    *yours = first_diverged < 0 && run_yours(o, ds, fits, mine, n_fits);
+    YoursTally t;
+    yours_tally_init(&t, 5, o->run.lesson ? "NumPy" : "lib/");
+    YoursTally *tp = *yours ? &t : NULL;
+    const Fit *shown = *yours ? mine : fits;
+    if (first_diverged < 0 && o->single) print_single(o, ref, &shown[0], &fits[0], tp, ds);
+    if (!o->single) print_sweep(o, ref, shown, fits, tp, ds);
     int status = CHAPTER_DONE;
     if (first_diverged >= 0) {
         char where[64];
         snprintf(where, sizeof where, "at lambda = %g", fits[first_diverged].lambda);
         status = chapter_fit_status(fits[first_diverged].train, o->run.gd.lr, where);
     }
+    if (status == CHAPTER_DONE && !o->run.lesson) {
+        printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+    }
+    if (*yours) {
+        char summary[96];
+        if (o->single) snprintf(summary, sizeof summary, "||w|| = %.4f at lambda = %g", shown[0].w_norm, shown[0].lambda);
+        else snprintf(summary, sizeof summary, "||w|| = %.4f ... %.4f for lambda = %g ... %g", shown[0].w_norm,
+                      shown[n_fits - 1].w_norm, shown[0].lambda, shown[n_fits - 1].lambda);
+        printf("\n");
+        status = yours_verdict(&t, summary);
+    }
     for (int k = 0; k < n_fits; k++) logreg_free(&fits[k].m);
+    for (int k = 0; *yours && k < n_fits; k++) logreg_free(&mine[k].m);
     return status;
 }
 
-/* Step 2: the weights and the loss against lambda, on a finer sweep. */
-static void plot_sweep(const Plotter *pl, const Options *o, const Dataset *ds) {
+/* Step 2: the weights and the loss against lambda, on a finer sweep (with
+ * your functions when yours is 1). */
+static void plot_sweep(const Plotter *pl, const Options *o, const Dataset *ds, int yours) {
     if (ds->d != 2) {
         printf("(The plots show two weights, so they need a data set of 2 features.)\n");
         return;
     }
     SweepRow rows[N_SWEEP];
-    run_sweep(ds, o, rows);
+    run_sweep(ds, o, yours, rows);
     plot_weights(pl, rows, o);
     plot_loss(pl, rows);
 }
@@ -259,11 +348,11 @@ int main(int argc, char **argv) {
     printf("The loss is the mean BCE + (lambda/2n) ||w||^2; gradient descent, learning rate %g, %zu epoch%s\n\n",
            o.run.gd.lr, o.run.gd.epochs, chapter_s(o.run.gd.epochs));
 
-    int status = train_and_print(&o, &ds, &ref);
-    if (status == CHAPTER_DONE) {
-        if (!o.run.lesson) printf("(Options differ from the lesson's, so there is no NumPy reference to compare.)\n");
+    int yours = 0;
+    int status = train_and_print(&o, &ds, &ref, &yours);
+    if (status == CHAPTER_DONE || status == YOURS_DIFFER) {
         printf("\n");
-        plot_sweep(&pl, &o, &ds);
+        plot_sweep(&pl, &o, &ds, yours);
     }
 
     ref_free(&ref);

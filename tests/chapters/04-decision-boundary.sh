@@ -31,3 +31,17 @@ else fail "--lr 100000: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi
 run_chapter none --seed 7
 expect_text 'random_state=7'
 expect_text 'no NumPy reference'
+# Your code: with solutions/ the model is trained by exercises 01-03 and its
+# line and predictions come from exercise 04, beside NumPy's (checked above
+# in the column "yours"); the plot is drawn from your model.
+if [[ $WAY == solutions ]]; then
+  run_chapter none
+  expect_word w[0] 1 0.342248633101 yours
+  expect_text 'your c'
+  LR_PLOT=png LR_PLOT_DIR="$TMP/plots-yours" "$CHAPTER" > /dev/null 2>&1
+  if grep -q "set title 'Yours: P(y = 1)" "$TMP/plots-yours/chapter-04-boundary.gp" 2> /dev/null; then
+    echo "ok   the boundary plot is drawn from your model"
+  else fail "the boundary plot does not say it is yours"; fi
+fi
+# The wrong exercise 04 forgets the threshold: its line at t = 0.25 is the line at 1/2.
+WRONG_AT="at c (t = 0.25): yours 0.0366518589, NumPy's -0.309816089; make check EX=04"

@@ -36,3 +36,15 @@ else fail "--lr 5: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi
 run_chapter none --seed 7 --lambda 1
 expect_text 'random_state=7'
 expect_text 'no NumPy reference'
+# Your code: with solutions/ every fit trains with exercise 05 (and 01-03),
+# and the table above holds your numbers.
+if [[ $WAY == solutions ]]; then
+  run_chapter none
+  expect_text 'The fits below are yours, with your l2_penalty and l2_penalty_gradient:'
+  run_chapter none --lambda 10
+  expect_word w[0] 1 0.201795695427 yours
+  run_chapter none --lambda 3
+  expect_text "your code reproduces the library's numbers"
+fi
+# The wrong exercise 05 penalises the bias too: the first fit with lambda > 0 differs.
+WRONG_AT="at w[0] at lambda = 0.01: yours 0.522392481, NumPy's 0.522521991; make check EX=05"

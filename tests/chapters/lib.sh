@@ -73,7 +73,8 @@ expect_plots() {
 # in one line that the exercise is not done and runs the library's code; with
 # solutions/ it prints the "yours" column and the payoff line (the chapter's
 # script above has checked the numbers either way). The wrong exercise must
-# give the line where its numbers first differ, and exit status 4.
+# give the line where its numbers first differ, and exit status 4; when the
+# chapter's script sets WRONG_AT, that line must hold it (where they differ).
 expect_way() {
   local nn
   nn=$(basename "$CHAPTER" | sed 's/chapter-//')
@@ -93,4 +94,5 @@ expect_way() {
   if [[ $rc != 4 ]]; then fail "$(basename "$WRONG") with a wrong exercise exited $rc, expected 4"
   else echo "ok   a wrong exercise: exit status 4"; fi
   expect_text "your numbers first differ from"
+  [[ -z ${WRONG_AT:-} ]] || expect_text "$WRONG_AT"
 }
