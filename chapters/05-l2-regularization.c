@@ -22,13 +22,11 @@
 #include "metrics.h"
 #include "yours.h"
 
+#include "05-l2-regularization/sweep.h"
+
 /* The lesson's sweep, as stored in data/reference/l2-classification.txt. */
 static const double LAMBDAS[] = {0, 0.01, 0.1, 1, 10, 100};
 enum { N_LAMBDAS = sizeof LAMBDAS / sizeof LAMBDAS[0] };
-/* The plots run lambda from 10^PLOT_LOG_MIN to 10^PLOT_LOG_MAX, PLOT_PER_DECADE per decade. */
-#define PLOT_LOG_MIN (-2)
-#define PLOT_LOG_MAX 3
-#define PLOT_PER_DECADE 10
 
 typedef struct {
     CourseRun run;   // the data set, --lr and --epochs; run.lesson: compare with NumPy
@@ -189,15 +187,6 @@ static void print_single(const Options *o, const Reference *ref, const Fit *f, c
     }
 }
 
-enum { N_SWEEP = (PLOT_LOG_MAX - PLOT_LOG_MIN) * PLOT_PER_DECADE + 1 };
-
-/* The plots' rows, one per lambda: lambda, w[0], w[1], b, mean BCE, loss,
- * accuracy (gradient descent as in the table), then w[0], w[1] at the
- * minimum (Newton's method, chapter 6; NAN if it did not converge). */
-typedef struct {
-    double row[9];
-} SweepRow;
-
 /* Fits for lambda = 10^PLOT_LOG_MIN .. 10^PLOT_LOG_MAX into rows (N_SWEEP);
  * by gradient descent with your functions when yours is 1. */
 static void run_sweep(const Dataset *ds, const Options *o, int yours, SweepRow *rows) {
@@ -216,52 +205,6 @@ static void run_sweep(const Dataset *ds, const Options *o, int yours, SweepRow *
         logreg_free(&best);
         logreg_free(&f.m);
     }
-}
-
-static void add_sweep(Plot *p, const SweepRow *rows) {
-    plot_data_begin(p, "sweep");
-    for (int k = 0; k < N_SWEEP; k++) plot_data_row(p, 9, rows[k].row);
-    plot_data_end(p);
-}
-
-static void plot_weights(const Plotter *pl, const SweepRow *rows, const Options *o) {
-    Plot p;
-    plot_begin(&p, "chapter-05-weights");
-    add_sweep(&p, rows);
-    plot_cmd(&p, "set title 'L2 regularisation shrinks the weights (%zu epochs of gradient descent, lr %g)'",
-             o->run.gd.epochs, o->run.gd.lr);
-    plot_cmd(&p, "set xlabel 'λ' ");
-    plot_cmd(&p, "set ylabel 'weight'");
-    plot_cmd(&p, "set logscale x");
-    plot_cmd(&p, "set format x '10^{%%L}'");
-    plot_cmd(&p, "set key opaque box top right");
-    plot_cmd(&p, "plot $sweep using 1:2 with linespoints lt 1 pi 5 title 'w_1 after %zu epochs', "
-                 "$sweep using 1:3 with linespoints lt 2 pi 5 title 'w_2 after %zu epochs', "
-                 "$sweep using 1:4 with linespoints lt 3 pi 5 title 'b after %zu epochs', "
-                 "$sweep using 1:8 with lines lt 1 dt 2 title 'w_1 at the minimum (Newton)', "
-                 "$sweep using 1:9 with lines lt 2 dt 2 title 'w_2 at the minimum (Newton)'",
-             o->run.gd.epochs, o->run.gd.epochs, o->run.gd.epochs);
-    chapter_show(pl, &p);
-}
-
-static void plot_loss(const Plotter *pl, const SweepRow *rows) {
-    Plot p;
-    plot_begin(&p, "chapter-05-loss");
-    add_sweep(&p, rows);
-    plot_cmd(&p, "set title 'What λ trades: a worse fit for smaller weights'");
-    plot_cmd(&p, "set xlabel 'λ'");
-    plot_cmd(&p, "set ylabel 'loss'");
-    plot_cmd(&p, "set y2label 'training accuracy'");
-    plot_cmd(&p, "set logscale x");
-    plot_cmd(&p, "set format x '10^{%%L}'");
-    plot_cmd(&p, "set ytics nomirror");
-    plot_cmd(&p, "set y2tics");
-    plot_cmd(&p, "set y2range [0.5:1]");
-    plot_cmd(&p, "set key opaque box center left");
-    plot_cmd(&p, "plot $sweep using 1:6 with lines lt 2 title 'loss: mean BCE + (λ/2n) ||w||^2', "
-                 "$sweep using 1:5 with lines lt 1 title 'mean BCE alone (the fit to the data)', "
-                 "$sweep using 1:7 axes x1y2 with steps lt 3 title 'training accuracy (right axis)'");
-    chapter_show(pl, &p);
 }
 
 /* Your fits of the same lambdas as lib's (n_fits) into mine. Returns 1
@@ -328,8 +271,8 @@ static void plot_sweep(const Plotter *pl, const Options *o, const Dataset *ds, i
     }
     SweepRow rows[N_SWEEP];
     run_sweep(ds, o, yours, rows);
-    plot_weights(pl, rows, o);
-    plot_loss(pl, rows);
+    sweep_plot_weights(pl, rows, o->run.gd.epochs, o->run.gd.lr);
+    sweep_plot_loss(pl, rows);
 }
 
 int main(int argc, char **argv) {

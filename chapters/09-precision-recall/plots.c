@@ -1,0 +1,113 @@
+/* Chapter 9's plots: the scores of each class, the precision-recall curve,
+ * and the three scores against the threshold. */
+#include <math.h>
+
+#include "chapter.h"
+#include "plots.h"
+
+/* The curve as a staircase in recall: between recall R_{k+1} and R_k the
+ * precision is P_k, so the shaded area is exactly the average precision. */
+static void plot_pr(const Plotter *pl, const PrCurve *c, size_t best, const Confusion *at_half, double base_rate) {
+    Plot p;
+    plot_begin(&p, "chapter-09-pr");
+    plot_data_begin(&p, "stairs");
+    plot_data_row(&p, 2, (double[]){0.0, c->precision[c->n - 1]});
+    for (size_t k = c->n; k-- > 0;) {
+        plot_data_row(&p, 2, (double[]){c->recall[k], c->precision[k]});
+        if (k > 0) plot_data_row(&p, 2, (double[]){c->recall[k], c->precision[k - 1]});
+    }
+    plot_data_end(&p);
+    plot_data_begin(&p, "best");
+    plot_data_row(&p, 2, (double[]){c->recall[best], c->precision[best]});
+    plot_data_end(&p);
+    plot_data_begin(&p, "half");
+    plot_data_row(&p, 2, (double[]){metrics_recall(*at_half), metrics_precision(*at_half)});
+    plot_data_end(&p);
+    plot_cmd(&p, "set title 'Precision against recall as the threshold falls from 1 to 0 (area = average precision %.4f)'",
+             metrics_average_precision(c));
+    plot_cmd(&p, "set xlabel 'recall = tp / (tp + fn): the share of positives found'");
+    plot_cmd(&p, "set ylabel 'precision = tp / (tp + fp): the share of alarms that are right'");
+    plot_cmd(&p, "set xrange [0:1.02]");
+    plot_cmd(&p, "set yrange [0:1.05]");
+    plot_cmd(&p, "set key bottom left");
+    plot_cmd(&p, "plot $stairs using 1:2 with filledcurves y1=0 fc rgb '#0072B2' fs transparent solid 0.15 noborder "
+                 "title 'area: average precision', "
+                 "$stairs using 1:2 with lines lt 1 title 'precision-recall curve', "
+                 "%g with lines lt 7 dt 2 title 'no skill: the share of positives (%.2f)', "
+                 "$half using 1:2 with points lt 3 pt 9 ps 2.2 title 'threshold 0.5', "
+                 "$best using 1:2 with points lt 2 pt 7 ps 2.2 title sprintf('best F1 %.3f at threshold %.3f')",
+             base_rate, base_rate, c->f1[best], c->threshold[best]);
+    chapter_show(pl, &p);
+}
+
+/* What the counts are: the scores of each class as a histogram, with the
+ * threshold drawn across. Right of it is "predicted 1". */
+static void plot_scores(const Plotter *pl, const double *p, const double *y, size_t n, double t_best) {
+    enum { BINS = 20 };
+    double count[2][BINS] = {{0}};
+    for (size_t i = 0; i < n; i++) {
+        int bin = (int)(p[i] * BINS);
+        count[y[i] == 1.0][bin < BINS ? bin : BINS - 1] += 1;
+    }
+    Plot pt;
+    plot_begin(&pt, "chapter-09-scores");
+    plot_data_begin(&pt, "hist");
+    for (int b = 0; b < BINS; b++) plot_data_row(&pt, 3, (double[]){(b + 0.5) / BINS, count[0][b], count[1][b]});
+    plot_data_end(&pt);
+    plot_cmd(&pt, "set title 'The predicted probabilities of each class, and where the threshold cuts them'");
+    plot_cmd(&pt, "set xlabel 'predicted probability p = P(y = 1 | x)'");
+    plot_cmd(&pt, "set ylabel 'number of samples'");
+    plot_cmd(&pt, "set xrange [0:1]");
+    double tallest = 0;
+    for (int b = 0; b < BINS; b++) tallest = fmax(tallest, fmax(count[0][b], count[1][b]));
+    plot_cmd(&pt, "set yrange [0:%g]", ceil(tallest * 1.3));   // room for the key above the bars
+    plot_cmd(&pt, "set key top center");
+    plot_cmd(&pt, "set style fill transparent solid 0.45 border");
+    plot_cmd(&pt, "set boxwidth %g absolute", 1.0 / BINS);
+    plot_cmd(&pt, "set arrow from 0.5, graph 0 to 0.5, graph 1 nohead lt 7 dt 3");
+    plot_cmd(&pt, "set arrow from %.17g, graph 0 to %.17g, graph 1 nohead lt 7 dt 2", t_best, t_best);
+    plot_cmd(&pt, "set label 'predicted 0  <-' at %.17g, graph 0.55 right offset -1, 0", t_best);
+    plot_cmd(&pt, "set label '->  predicted 1' at %.17g, graph 0.55 left offset 1, 0", t_best);
+    plot_cmd(&pt, "plot $hist using 1:2 with boxes lt 1 title 'y = 0: right of the line they are false positives', "
+                  "$hist using 1:3 with boxes lt 2 title 'y = 1: left of the line they are false negatives', "
+                  "1/0 with lines lt 7 dt 2 title sprintf('best-F1 threshold %%.3f', %.17g), "
+                  "1/0 with lines lt 7 dt 3 title 'threshold 0.5'",
+             t_best);
+    chapter_show(pl, &pt);
+}
+
+/* Precision, recall and F1 against the threshold. Between two scores t_k and
+ * t_{k+1} the predictions are those at t_{k+1}: fsteps draws that. */
+static void plot_threshold(const Plotter *pl, const PrCurve *c, size_t best) {
+    Plot p;
+    plot_begin(&p, "chapter-09-threshold");
+    plot_data_begin(&p, "scores");
+    plot_data_row(&p, 4, (double[]){0.0, c->precision[0], c->recall[0], c->f1[0]});
+    for (size_t k = 0; k < c->n; k++) {
+        plot_data_row(&p, 4, (double[]){c->threshold[k], c->precision[k], c->recall[k], c->f1[k]});
+    }
+    plot_data_row(&p, 4, (double[]){1.0, 1.0, 0.0, 0.0});   // above every score: nothing predicted positive
+    plot_data_end(&p);
+    plot_cmd(&p, "set title 'Moving the threshold trades recall for precision; F1 is best at %.3f'", c->threshold[best]);
+    plot_cmd(&p, "set xlabel 'threshold t (predict 1 when p >= t)'");
+    plot_cmd(&p, "set ylabel 'score'");
+    plot_cmd(&p, "set xrange [0:1]");
+    plot_cmd(&p, "set yrange [0:1.05]");
+    plot_cmd(&p, "set key bottom left");
+    plot_cmd(&p, "set arrow from %.17g, graph 0 to %.17g, graph 1 nohead lt 7 dt 2", c->threshold[best], c->threshold[best]);
+    plot_cmd(&p, "plot $scores using 1:2 with fsteps lt 1 title 'precision', "
+                 "$scores using 1:3 with fsteps lt 2 title 'recall', "
+                 "$scores using 1:4 with fsteps lt 3 title 'F1', "
+                 "1/0 with lines lt 7 dt 2 title 'best-F1 threshold'");
+    chapter_show(pl, &p);
+}
+
+/* The three plots of scores p and their curve c. */
+void pr_plots(const Plotter *pl, const double *p, const PrCurve *c, size_t best, const Dataset *ds) {
+    if (best == c->n) return;   // your best threshold is none of the scores: nothing to mark
+    Confusion at_half = metrics_confusion(p, ds->y, ds->n, 0.5);
+    double base_rate = (double)(at_half.tp + at_half.fn) / (double)ds->n;
+    plot_scores(pl, p, ds->y, ds->n, c->threshold[best]);
+    plot_pr(pl, c, best, &at_half, base_rate);
+    plot_threshold(pl, c, best);
+}
