@@ -250,6 +250,50 @@ void chapter_say(const char *fmt, ...) {
     va_end(ap);
 }
 
+/* ---- text that fits the terminal -------------------------------------------- */
+
+/* May a line break at line[k]? At a space ending a word, not beside '='. */
+static int breakable(const char *line, size_t k, size_t len) {
+    return line[k] == ' ' && k > 0 && line[k - 1] != ' ' && line[k - 1] != '=' && k + 1 < len && line[k + 1] != '=';
+}
+
+/* Prints line[0 .. len) and a newline (when newline is 1), wrapped to
+ * CHAPTER_COLUMNS: each piece after the first starts with the line's own
+ * indentation and two spaces more. */
+static void print_wrapped(const char *line, size_t len, int newline) {
+    size_t indent = strspn(line, " "), start = 0, pad = 0;   // pad: spaces before the piece at start
+    // Break at the last space where pad + (k - start) <= CHAPTER_COLUMNS, else the first one after it.
+    while (pad + (len - start) > CHAPTER_COLUMNS) {
+        size_t cut = 0;
+        for (size_t k = start + 1; k < len && (pad + (k - start) <= CHAPTER_COLUMNS || cut == 0); k++) {
+            if (k > indent && breakable(line, k, len)) cut = k;
+        }
+        if (cut == 0) break;   // one word to the end: print it whole
+        printf("%*s%.*s\n", (int)pad, "", (int)(cut - start), line + start);
+        for (start = cut; start < len && line[start] == ' ';) start++;
+        pad = indent + 2;
+    }
+    printf("%*s%.*s%s", (int)pad, "", (int)(len - start), line + start, newline ? "\n" : "");
+}
+
+void chapter_print(const char *fmt, ...) {
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int size = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *text = lr_malloc((size_t)(size > 0 ? size : 0) + 1);
+    vsnprintf(text, (size_t)(size > 0 ? size : 0) + 1, fmt, again);
+    va_end(again);
+    for (const char *line = text; *line != '\0';) {
+        const char *end = strchr(line, '\n');
+        size_t len = end != NULL ? (size_t)(end - line) : strlen(line);
+        print_wrapped(line, len, end != NULL);
+        line += len + (end != NULL);
+    }
+    free(text);
+}
+
 void chapter_load(Dataset *ds, const char *path, int n_classes) {
     LrError err;
     if (dataset_read_csv(ds, path, &err) != 0 || dataset_check_labels(ds, n_classes, path, &err) != 0) {

@@ -82,6 +82,18 @@ void chapter_say(const char *fmt, ...) LR_PRINTF(1, 2);
 /* "s" unless n is 1: printf("%zu epoch%s", n, chapter_s(n)). */
 const char *chapter_s(size_t n);
 
+/* The widest line a chapter prints: what a terminal shows, and what the
+ * notes' pages show of a program's output without scrolling. */
+#define CHAPTER_COLUMNS 80
+
+/* Prints on stdout like printf, each line of the text wrapped at a space to
+ * fit CHAPTER_COLUMNS; a continued line starts two spaces further in than
+ * the line it continues. A line never breaks beside '=' ("b = -0.116" stays
+ * whole), and a word longer than the line (a long file name) is printed
+ * whole. Put the breaks you mean in the text; this is the safety net for
+ * what varies (names, paths, labels). */
+void chapter_print(const char *fmt, ...) LR_PRINTF(1, 2);
+
 /* Loads data/reference/NAME, or exits 2. */
 void chapter_load_reference(Reference *ref, const char *name);
 

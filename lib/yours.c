@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "chapter.h"
+
 /* What the learner's code did since yours_begin. Program state, not library
  * state: a stub reports through a call with no context to pass it in. */
 static struct {
@@ -79,8 +81,9 @@ int yours_end(int nn, const char *uses) {
     fflush(stdout);
     if (seen.not_compiled != NULL) {
         int m = yours_exercise_of(seen.not_compiled);
-        printf("exercise %02d does not compile, so this run %s; make check EX=%02d shows the compiler's message\n",
-               m, uses, m);
+        chapter_print("exercise %02d does not compile, so this run %s;\n"
+                      "  make check EX=%02d shows the compiler's message\n",
+                      m, uses, m);
         return 0;
     }
     int m = seen.stub[nn] != NULL ? nn : 0;   // the chapter's own exercise first, then the earliest
@@ -91,12 +94,13 @@ int yours_end(int nn, const char *uses) {
     if (m == 0) m = nn;   // a TODO() outside the known functions: a learner's own helper
     const char *f = seen.stub[m] != NULL ? seen.stub[m] : seen.stub[0];
     if (m == nn) {
-        printf("exercise %02d is not done yet (%s still calls TODO()), so this run %s; make check EX=%02d to start it\n",
-               nn, f, uses, nn);
+        chapter_print("exercise %02d is not done yet (%s still calls TODO()),\n"
+                      "  so this run %s; make check EX=%02d to start it\n",
+                      nn, f, uses, nn);
     } else {
-        printf("exercise %02d is not done yet (this chapter runs your %s too, and it still calls TODO()), so this "
-               "run %s; make check EX=%02d to start it\n",
-               m, f, uses, m);
+        chapter_print("exercise %02d is not done yet (this chapter runs your %s too,\n"
+                      "  and it still calls TODO()), so this run %s; make check EX=%02d to start it\n",
+                      m, f, uses, m);
     }
     return 0;
 }
@@ -152,17 +156,14 @@ static const char *whose(const YoursTally *t, char *buf, size_t size) {
 int yours_verdict(const YoursTally *t, const char *summary) {
     char ref[64];
     if (t->first[0] == '\0') {
-        if (strcmp(t->ref, "lib/") == 0) {
-            printf("your code reproduces the library's numbers: %s (largest difference %.0e)\n", summary, t->largest);
-        } else {
-            printf("your code reproduces the lesson's %s numbers: %s (largest difference %.0e)\n", t->ref, summary,
-                   t->largest);
-        }
+        if (strcmp(t->ref, "lib/") == 0) chapter_print("your code reproduces the library's numbers:\n");
+        else chapter_print("your code reproduces the lesson's %s numbers:\n", t->ref);
+        chapter_print("  %s\n  (largest difference %.0e)\n", summary, t->largest);
         return 0;
     }
     whose(t, ref, sizeof ref);
-    printf("your numbers first differ from %s at %s: yours %.9g, %s %.9g; make check EX=%02d tests your "
-           "functions one by one\n",
-           ref, t->first, t->first_yours, ref, t->first_ref, t->nn);
+    chapter_print("your numbers first differ from %s at %s:\n  yours %.9g, %s %.9g\n"
+                  "  (make check EX=%02d tests your functions one by one)\n",
+                  ref, t->first, t->first_yours, ref, t->first_ref, t->nn);
     return YOURS_DIFFER;
 }

@@ -51,9 +51,9 @@ void yours_set_lib_only(int lib_only);
 int yours_begin(void);
 
 /* After running the learner's code for exercise nn: 1 when every function it
- * called is written. Otherwise prints one line, such as
- *   "exercise 03 is not done yet (gradient still calls TODO()), so this run
- *    trains with lib/logreg.c; make check EX=03 to start it"
+ * called is written. Otherwise prints two lines, such as
+ *   exercise 03 is not done yet (gradient still calls TODO()),
+ *     so this run trains with lib/logreg.c; make check EX=03 to start it
  * where uses is "trains with lib/logreg.c", and returns 0. */
 int yours_end(int nn, const char *uses);
 
@@ -90,12 +90,16 @@ void yours_row(YoursTally *t, const char *label, double value, double ref, doubl
 /* Counts one number in t without printing it (for long tables and arrays). */
 void yours_count(YoursTally *t, const char *label, double yours, double ref);
 
-/* Prints the verdict in one line and returns the exit status:
- *   0             "your code reproduces the lesson's NumPy numbers: SUMMARY
- *                  (largest difference 1e-16)"
- *   YOURS_DIFFER  "your numbers first differ from NumPy's at w[0]: yours 0.684,
- *                  NumPy's 0.342; make check EX=03 tests each function alone"
- * summary names the key numbers, e.g. "w = (0.342249, 3.170892), b = -0.116219". */
+/* Prints the verdict and returns the exit status:
+ *   0             your code reproduces the lesson's NumPy numbers:
+ *                   SUMMARY
+ *                   (largest difference 1e-16)
+ *   YOURS_DIFFER  your numbers first differ from NumPy's at w[0]:
+ *                   yours 0.684, NumPy's 0.342
+ *                   (make check EX=03 tests your functions one by one)
+ * summary names the key numbers, e.g. "w = (0.342249, 3.170892), b = -0.116219".
+ * Each line starts a line of its own, and the lines after it are indented
+ * (chapter_print), so that no line is over CHAPTER_COLUMNS. */
 int yours_verdict(const YoursTally *t, const char *summary);
 
 /* ---- the lesson's loops with the learner's functions (lib/yours-train.c) --- */

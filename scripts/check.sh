@@ -250,13 +250,15 @@ esac
 # ---- learner mode -----------------------------------------------------------
 
 # payoff NAME: once the suite passes, run the exercise's chapter on the
-# learner's code (plots off) and show the line that says how it went.
+# learner's code (plots off) and show the lines that say how it went (the
+# first, and the indented lines that go on from it).
 payoff() {
   local nn=${1%%-*} out
   [[ $EXERCISES == exercises && -e chapters/$1.c ]] || return 0
   make -s "chapter-$nn" > /dev/null 2>&1 || return 0
   out=$(LR_PLOT=none timeout 120 "./chapter-$nn" 2> /dev/null)
-  grep -E '^(your code reproduces|your numbers first differ|exercise [0-9]+ (is not done|does not compile))' <<< "$out"
+  awk '/^(your code reproduces|your numbers first differ|exercise [0-9]+ (is not done|does not compile))/ { on = 1; print; next }
+       on && /^  / { print; next } { on = 0 }' <<< "$out"
 }
 
 touch "$PROGRESS"

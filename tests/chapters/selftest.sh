@@ -4,7 +4,7 @@
 # reference, and expects each kind of mistake to be reported: a wrong value, a
 # label that is not printed, a label that starts two lines (the check could
 # not tell which one was meant), a word that differs, a column heading that
-# is not printed. Run by scripts/run-tests.sh (make test).
+# is not printed, a line over 80 characters. Run by scripts/run-tests.sh (make test).
 #
 #   BUILD=build/strict tests/chapters/selftest.sh
 set -u
@@ -49,4 +49,9 @@ expect_helper 1 "more than one line starts with 'beta'" expect_word beta 2 3 oth
 expect_helper 1 "no line starts with 'gamma'" expect_word gamma 1 1 other
 expect_helper 1 "no column headed 'missing'" expect_word alpha 2 x missing
 expect_helper 1 'output lacks: delta' expect_text delta
+# Every line within 80 characters; an 81-character line fails.
+CHAPTER=build/chapter-99
+expect_helper 0 'ok   every line within 80 characters' expect_narrow
+printf 'wide %076d\n' 0 >> "$TMP/out.txt"
+expect_helper 1 'line 5 has 81 characters' expect_narrow
 exit $bad
