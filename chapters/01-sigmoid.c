@@ -42,30 +42,40 @@ static int yours_written(void) {
     return yours_end(1, "uses lib/activation.c");
 }
 
-/* sigma(z) beside SciPy's expit (the reference), sigma'(z), and the two naive
- * forms; t counts the comparison when the values are yours (else NULL). */
-static void print_table(const Sigmoid *f, YoursTally *t, const Reference *ref) {
+/* sigma(z) beside SciPy's expit (the reference) and the two naive forms;
+ * t counts the comparison when the values are yours (else NULL). */
+static void print_sigma(const Sigmoid *f, YoursTally *t, const Reference *ref) {
     char cell[32];
-    printf("%-8s %20s %20s %9s %20s %13s %13s\n", "z", t != NULL ? "yours sigma(z)" : "sigma(z)", "SciPy expit(z)",
-           "|diff|", t != NULL ? "yours sigma'(z)" : "sigma'(z)", "1/(1+e^-z)", "e^z/(1+e^z)");
+    printf("%-7s %18s %18s %8s %12s %12s\n", "z", t != NULL ? "yours sigma(z)" : "sigma(z)", "SciPy expit(z)", "|diff|",
+           "1/(1+e^-z)", "e^z/(1+e^z)");
     for (int k = 0; k < N_Z; k++) {
         double alt = naive_sigmoid_alt(Z[k]), s = f->sigma(Z[k]), expit = ref_value(ref, "sigmoid", (size_t)k);
-        double slope = f->slope(Z[k]);
         if (t != NULL) {
             char label[48];
             snprintf(label, sizeof label, "sigmoid(%g)", Z[k]);
             yours_count(t, label, s, expit);
-            snprintf(label, sizeof label, "sigmoid_derivative(%g)", Z[k]);
-            yours_count(t, label, slope, ref_value(ref, "sigmoid_derivative", (size_t)k));
         }
-        printf("%-8g %20.12g %20.12g %9.1e %20.12g %13.6g %13s\n", Z[k], s, expit, s == expit ? 0.0 : fabs(s - expit),
-               slope, naive_sigmoid(Z[k]), isnan(alt) ? "NaN" : (snprintf(cell, sizeof cell, "%.6g", alt), cell));
+        printf("%-7g %18.12g %18.12g %8.1e %12.6g %12s\n", Z[k], s, expit, s == expit ? 0.0 : fabs(s - expit),
+               naive_sigmoid(Z[k]), isnan(alt) ? "NaN" : (snprintf(cell, sizeof cell, "%.6g", alt), cell));
     }
     printf("\nsigma(z) is never NaN and never overflows: for z < 0 it uses e^z / (1 + e^z),\n"
            "whose e^z can only underflow to 0. The naive 1/(1+e^-z) column looks right only\n"
            "because 1/(1 + inf) = 0: it computed e^1000 = inf on the way. The last column\n"
-           "shows what the other form does at z = 1000: inf/inf = NaN.\n"
-           "The slope is largest at z = 0, where sigma'(0) = sigma(0)(1 - sigma(0)) = 0.25.\n\n");
+           "shows what the other form does at z = 1000: inf/inf = NaN.\n\n");
+}
+
+/* sigma'(z) beside SciPy's expit(z) expit(-z); t as for print_sigma. */
+static void print_slope(const Sigmoid *f, YoursTally *t, const Reference *ref) {
+    printf("%-16s %17s %25s %8s\n", "", t != NULL ? "yours sigma'(z)" : "sigma'(z)", "SciPy expit(z) expit(-z)",
+           "|diff|");
+    for (int k = 0; k < N_Z; k++) {
+        double slope = f->slope(Z[k]), want = ref_value(ref, "sigmoid_derivative", (size_t)k);
+        char label[48];
+        snprintf(label, sizeof label, "sigma'(%g)", Z[k]);
+        if (t != NULL) yours_count(t, label, slope, want);
+        printf("%-16s %17.12g %25.12g %8.1e\n", label, slope, want, slope == want ? 0.0 : fabs(slope - want));
+    }
+    printf("\nThe slope is largest at z = 0, where sigma'(0) = sigma(0)(1 - sigma(0)) = 0.25.\n\n");
 }
 
 static void plot_sigmoid(const Plotter *pl, const Sigmoid *f, int yours) {
@@ -99,7 +109,8 @@ int main(int argc, char **argv) {
     int yours = yours_written();
     YoursTally t;
     yours_tally_init(&t, 1, "SciPy");
-    print_table(yours ? &YOURS : &LIB, yours ? &t : NULL, &ref);
+    print_sigma(yours ? &YOURS : &LIB, yours ? &t : NULL, &ref);
+    print_slope(yours ? &YOURS : &LIB, yours ? &t : NULL, &ref);
     int status = yours ? yours_verdict(&t, "sigma and sigma' at all 11 scores, -1e308 to 1e308") : 0;
     plot_sigmoid(&pl, yours ? &YOURS : &LIB, yours);
     ref_free(&ref);

@@ -70,8 +70,8 @@ static double print_table(const Bce *f, YoursTally *t, const Reference *ref) {
     double mean = f->mean(y, p, N_PAIRS), want = ref_value(ref, "mean", 0);
     if (t != NULL) yours_count(t, "mean", mean, want);
     printf("%-12s %18.12f %18.12f %9.1e\n\n", "mean", mean, want, fabs(mean - want));
-    printf("A confident right answer costs almost nothing; a confident wrong one costs a lot.\n"
-           "At p = 0 with y = 1 the true loss is -log 0 = infinity (and 0 * log 0 is NaN in C):\n"
+    printf("A confident right answer costs almost nothing; a confident wrong one, a lot.\n"
+           "At p = 0 with y = 1 the true loss is -log 0 = infinity (0 * log 0 is NaN in C):\n"
            "clipping p to [1e-15, 1 - 1e-15] caps it at -log(1e-15) = %.4f, so one bad\n"
            "prediction cannot turn the mean loss, or the gradient, into inf or NaN.\n\n",
            -log(LOSS_EPS));

@@ -52,7 +52,8 @@ static void print_results(const CourseRun *o, const LogReg *m, const double *los
     }
     yours_row(t, "b", m->b, o->lesson ? ref_value(ref, "b", 0) : NAN, lib->b);
     yours_row(t, "accuracy", accuracy, o->lesson ? ref_value(ref, "accuracy", 0) : NAN, lib_accuracy);
-    printf("\n(loss[e] is the loss before update e, as the lesson records it; w and b are after the last update.)\n");
+    printf("\n(loss[e] is the loss before update e, as the lesson records it;\n"
+           "w and b are after the last update.)\n");
 }
 
 static void plot_data(const Plotter *pl, const Dataset *ds) {
@@ -138,8 +139,8 @@ int main(int argc, char **argv) {
     Reference ref;
     chapter_load_reference(&ref, "gd-classification.txt");
     char about[256];
-    printf("Chapter 3: gradient descent on %s\n(%zu samples, %zu features)\n",
-           course_describe(&o.data, about, sizeof about), ds.n, ds.d);
+    chapter_print("Chapter 3: gradient descent on %s\n(%zu samples, %zu features)\n",
+                  course_describe(&o.data, about, sizeof about), ds.n, ds.d);
     printf("learning rate %g, %zu epoch%s, starting from w = 0, b = 0\n\n", o.gd.lr, o.gd.epochs,
            o.gd.epochs == 1 ? "" : "s");
 

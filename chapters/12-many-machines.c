@@ -199,7 +199,7 @@ static int fit_newton(LogReg *m, const Shard *sh, Comm *c, LogRegNewtonResult *r
 
 static void print_cost(const char *what, const FitCost *fc, size_t per_epoch_rounds) {
     char t1[32], t2[32];
-    printf("%s: %zu all-reduces, %zu bytes each way per process; %s in all, %s of it in the all-reduce (%.0f%%)\n",
+    printf("%s: %zu all-reduces, %zu bytes each way per process;\n  %s in all, %s of it in the all-reduce (%.0f%%)\n",
            what, fc->rounds, fc->bytes, cost_human_time(fc->seconds, t1, sizeof t1),
            cost_human_time(fc->reduce_s, t2, sizeof t2), fc->seconds > 0 ? 100.0 * fc->reduce_s / fc->seconds : 0.0);
     if (per_epoch_rounds > 0 && fc->rounds > 0) {
@@ -225,12 +225,14 @@ static void print_weights(const LogReg *m, const LogReg *one, int newton) {
 static void print_reference(const LogReg *m, const Reference *ref, const char *who, const char *key_w,
                             const char *key_b) {
     double worst = fabs(m->b - ref_value(ref, key_b, 0));
-    printf("%s: w = (", who);
+    char w[512] = "";
     for (size_t j = 0; j < m->d; j++) {
-        printf("%s%.12f", j > 0 ? ", " : "", ref_value(ref, key_w, j));
+        size_t used = strlen(w);
+        snprintf(w + used, sizeof w - used, "%s%.12f", j > 0 ? ", " : "", ref_value(ref, key_w, j));
         worst = fmax(worst, fabs(m->w[j] - ref_value(ref, key_w, j)));
     }
-    printf("), b = %.12f; largest |diff| from ours %.1e\n", ref_value(ref, key_b, 0), worst);
+    chapter_print("%s: w = (%s)\n  and b = %.12f; largest |diff| from ours %.1e\n", who, w, ref_value(ref, key_b, 0),
+                  worst);
 }
 
 static FitCost cost_since(const Comm *c, double start) {
@@ -286,8 +288,8 @@ static int run_newton(const Options *o, const Shard *sh, Comm *c, const Referenc
         LogRegNewtonParams par = {LOGREG_NEWTON_TOL, LOGREG_NEWTON_MAX_ITER, 0.0};
         if (logreg_fit_newton(&one, &sh->all.X, sh->all.y, &par, NULL, &res_one, &err) != 0) have_one = 0;
     }
-    printf("\nNewton's method: %s after %zu steps, loss %.12f, ||gradient|| %.1e\n",
-           res.converged ? "converged" : "not converged", res.iterations, res.loss, res.grad_norm);
+    chapter_print("\nNewton's method, %s after %zu steps: loss %.12f, ||grad|| %.1e\n",
+                  res.converged ? "converged" : "not converged", res.iterations, res.loss, res.grad_norm);
     print_weights(&m, have_one ? &one : NULL, 1);
     if (o->lesson) print_reference(&m, sk_ref, "scikit-learn (C = 1e10)", "coef", "intercept");
     print_cost("communication", fc, 0);
@@ -311,8 +313,8 @@ int main(int argc, char **argv) {
     chapter_load_reference(&sk_ref, "sklearn-classification.txt");
 
     char about[256];
-    printf("Chapter 12: data-parallel logistic regression on %s\n",
-           o.rows > 0 ? "synthetic rows (lib/shard)" : course_describe(&o.data, about, sizeof about));
+    chapter_print("Chapter 12: data-parallel logistic regression on %s\n",
+                  o.rows > 0 ? "synthetic rows (lib/shard)" : course_describe(&o.data, about, sizeof about));
     printf("%zu process%s (%s%s); ", c.size, c.size == 1 ? "" : "es", c.engine,
            comm_have_mpi() ? "" : ": built without Open MPI");
     shards_print(&sh, &c);
@@ -324,7 +326,7 @@ int main(int argc, char **argv) {
     if (c.rank == 0 && status == CHAPTER_DONE) {
         ComputeRate rate = cost_measure_compute();
         if (c.size > 1) cost_print_check(&here, sh.n, sh.X.cols, &gd, c.size, rate);
-        else printf("\n(One process: no all-reduce to measure. Run it under mpirun -np 2 to measure alpha and beta.)\n");
+        else printf("\n(One process: no all-reduce to measure. Run it under mpirun -np 2\nto measure alpha and beta.)\n");
         cost_print_model(rate);
         if (!o.lesson) printf("\n(Options differ from the lesson's: no NumPy or scikit-learn values to compare.)\n");
         printf("\n");

@@ -16,6 +16,9 @@ echo "chapter 12: $(nproc) cores; -np above that is oversubscribed"
 for np in 1 2 4; do
   out=$(LR_PLOT=none mpirun --quiet --oversubscribe -np "$np" "$bin" --rows 1000000 --features 20 \
           --method gd --epochs 20) || { echo "chapter 12: mpirun -np $np failed"; exit 1; }
+  # A line the chapter continues starts with two spaces: join it to the line it continues.
+  out=$(awk '/^  [^ ]/ { sub(/^ +/, " "); printf "%s", $0; next } NR > 1 { printf "\n" } { printf "%s", $0 }
+             END { printf "\n" }' <<< "$out")
   sed -n 's/^time per epoch: /-np '"$np"', n = 1e6, d = 20: time per epoch /p' <<< "$out"
   sed -n 's/^communication: .*; \(.*\)$/-np '"$np"': \1/p' <<< "$out"
   sed -n 's/^This machine, \(.*\)$/-np '"$np"': \1/p; s/^one epoch of gradient descent: /-np '"$np"': one epoch, /p' <<< "$out"

@@ -89,9 +89,10 @@ double cost_model_time(int newton, double n, double d, double P, ComputeRate r) 
 void cost_print_model(ComputeRate r) {
     static const double PS[] = {1, 8, 64, 512}, NS[] = {1e6, 1e7, 1e8, 1e9}, DS[] = {20, 1000};
     printf("\nPredicted time to fit, t = rounds (alpha + beta bytes) + compute / P\n");
-    printf("(assumed network: alpha = %.0f us per tree level, log2 P levels; beta = %.2g ns per byte; "
-           "%d rounds of gradient descent, %d of Newton;\n compute measured here: %.2g ns per row and feature, "
-           "%.2g ns per row and Hessian entry; '-' : the shard is over %.0f GB)\n",
+    printf("(assumed network: alpha = %.0f us per tree level, log2 P levels;\n"
+           " beta = %.2g ns per byte; %d rounds of gradient descent, %d of Newton;\n"
+           " compute measured here: %.2g ns per row and feature,\n"
+           " %.2g ns per row and Hessian entry; '-': the shard is over %.0f GB)\n",
            NET_ALPHA_HOP * 1e6, NET_BETA * 1e9, MODEL_GD_ROUNDS, MODEL_NEWTON_ROUNDS, r.grad * 1e9, r.hess * 1e9,
            MODEL_MEMORY_BYTES / 1e9);
     printf("%-8s %6s %7s", "method", "d", "n");
@@ -118,8 +119,8 @@ void cost_print_check(const CommCost *here, size_t n, size_t cols, const FitCost
     double d = (double)cols, bytes = 8 * (d + 3);
     double predicted = here->alpha + here->beta * bytes + (double)n * d * r.grad / (double)P;
     char t1[32], t2[32], t3[32];
-    printf("\nThis machine, %zu processes: one all-reduce costs alpha = %s plus beta = %.3g ns per byte "
-           "(measured, medians)\n",
+    printf("\nThis machine, %zu processes: one all-reduce costs alpha = %s\n"
+           "  plus beta = %.3g ns per byte (measured, medians)\n",
            P, cost_human_time(here->alpha, t1, sizeof t1), here->beta * 1e9);
     if (gd->rounds > 0) {
         printf("one epoch of gradient descent: model %s, measured %s\n", cost_human_time(predicted, t2, sizeof t2),

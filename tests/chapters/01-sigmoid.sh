@@ -1,14 +1,16 @@
-# Chapter 01: the table of sigma and sigma', and the plot.
+# Chapter 01: the table of sigma beside SciPy's expit and the naive forms, the
+# table of sigma' beside SciPy's, and the plot.
 run_chapter none
 expect_numbers sigmoid.txt \
   '-1e+308=sigmoid.0:0' '-1000=sigmoid.1:0' '-40#1=sigmoid.2:1e-27' '-5=sigmoid.3:1e-12' \
   '-1=sigmoid.4:1e-12' '0=sigmoid.5:0' '1=sigmoid.6:1e-12' '5=sigmoid.7:1e-12' '40=sigmoid.8:1e-15' \
   '1000=sigmoid.9:0' '1e+308=sigmoid.10:0' \
-  '-5#4=sigmoid_derivative.3:1e-12' '0#4=sigmoid_derivative.5:0' '1#4=sigmoid_derivative.6:1e-12' \
-  '-40#4=sigmoid_derivative.2:1e-27' '40#4=sigmoid_derivative.8:1e-27'
+  "sigma'(-5)=sigmoid_derivative.3:1e-12" "sigma'(0)=sigmoid_derivative.5:0" \
+  "sigma'(1)=sigmoid_derivative.6:1e-12" "sigma'(-40)=sigmoid_derivative.2:1e-27" \
+  "sigma'(40)=sigmoid_derivative.8:1e-27"
 # The textbook form e^z/(1+e^z) overflows to inf/inf = NaN at large z, while
 # sigma(z) (column 1, checked above) stays 1.
-expect_word 1000 6 NaN 'e^z/(1+e^z)'
-expect_word 1e+308 6 NaN 'e^z/(1+e^z)'
+expect_word 1000 5 NaN 'e^z/(1+e^z)'
+expect_word 1e+308 5 NaN 'e^z/(1+e^z)'
 run_chapter png
 expect_plots chapter-01-sigmoid
