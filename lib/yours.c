@@ -158,7 +158,7 @@ int yours_verdict(const YoursTally *t, const char *summary) {
     if (t->first[0] == '\0') {
         if (strcmp(t->ref, "lib/") == 0) chapter_print("your code reproduces the library's numbers:\n");
         else chapter_print("your code reproduces the lesson's %s numbers:\n", t->ref);
-        chapter_print("  %s\n  (largest difference %.0e)\n", summary, t->largest);
+        chapter_print("  yours: %s\n  (largest difference %.0e)\n", summary, t->largest);
         return 0;
     }
     whose(t, ref, sizeof ref);

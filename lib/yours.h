@@ -92,14 +92,15 @@ void yours_count(YoursTally *t, const char *label, double yours, double ref);
 
 /* Prints the verdict and returns the exit status:
  *   0             your code reproduces the lesson's NumPy numbers:
- *                   SUMMARY
+ *                   yours: SUMMARY
  *                   (largest difference 1e-16)
  *   YOURS_DIFFER  your numbers first differ from NumPy's at w[0]:
  *                   yours 0.684, NumPy's 0.342
  *                   (make check EX=03 tests your functions one by one)
  * summary names the key numbers, e.g. "w = (0.342249, 3.170892), b = -0.116219".
- * Each line starts a line of its own, and the lines after it are indented
- * (chapter_print), so that no line is over CHAPTER_COLUMNS. */
+ * The verdict starts a line of its own, and its lines after the first are
+ * indented (chapter_print), so that none is over CHAPTER_COLUMNS; none of
+ * them starts with a label of the chapter's tables ("yours:", never "w[0]"). */
 int yours_verdict(const YoursTally *t, const char *summary);
 
 /* ---- the lesson's loops with the learner's functions (lib/yours-train.c) --- */
