@@ -94,11 +94,11 @@ static void print_probability_sums(const Matrix *P) {
         unclaimed += claims == 0;
         contested += claims > 1;
     }
-    printf("\nThe K probabilities of a sample come from K separate models, so they need not add up to 1:\n");
-    printf("p_0 + ... + p_%zu ranges from %.4f to %.4f over the %zu samples.\n", P->cols - 1, lo, hi, P->rows);
-    printf("%zu samples are claimed by no model (every p_c < 0.5), %zu by two or more (p_c >= 0.5);\n"
-           "the argmax still gives each of them one class.\n",
-           unclaimed, contested);
+    printf("\nThe K probabilities of a sample come from K separate models, so they\n"
+           "need not add up to 1: their sum p_0 + ... + p_%zu ranges from %.4f to %.4f\n"
+           "over the %zu samples. Of these, %zu are claimed by no model (every p_c < 0.5)\n"
+           "and %zu by two or more (p_c >= 0.5); the argmax gives each of them one class.\n",
+           P->cols - 1, lo, hi, P->rows, unclaimed, contested);
 }
 
 /* Per-class precision and recall of counts, beside NumPy's (tally and lib
@@ -136,14 +136,23 @@ static void boundary_lines(const Ovr *m, char *lines, size_t size) {
 }
 
 /* The decision regions: the class of the most confident model. */
-static void plot_regions(const Plotter *pl, const Ovr *m, const Dataset *ds, const Matrix *grid) {
+static void plot_regions(const Plotter *pl, const Ovr *m, const Dataset *ds, const Matrix *grid,
+                         const RegionsBox *box) {
     double *cls = vec_new(grid->rows);
     ovr_predict(m, grid, cls);
-    char lines[1024];
+    char lines[1200];
     boundary_lines(m, lines, sizeof lines);
     Plot p;
     plot_begin(&p, "chapter-07-regions");
-    plot_cmd(&p, "set title 'One-vs-rest: each point gets the class of the most confident model'");
+    plot_cmd(&p, "set title 'One-vs-rest: the class of the most confident model'");
+    // the borders of the regions as exact lines z_a = z_b (the sigmoid keeps the order of the z_c)
+    double W[2 * REGIONS_MAX_CLASSES], bias[REGIONS_MAX_CLASSES];
+    for (size_t c = 0; c < m->k && c < REGIONS_MAX_CLASSES; c++) {
+        W[2 * c] = m->models[c].w[0], W[2 * c + 1] = m->models[c].w[1], bias[c] = m->models[c].b;
+    }
+    if (regions_add_borders(&p, "borders", W, bias, m->k, box) > 0) {
+        strncat(lines, ", $borders with lines lt 7 lw 1.5 notitle", sizeof lines - strlen(lines) - 1);
+    }
     regions_draw(&p, grid, cls, ds, m->k, lines);
     chapter_show(pl, &p);
     free(cls);
@@ -165,7 +174,7 @@ static void plot_claims(const Plotter *pl, const Ovr *m, const Dataset *ds, cons
     boundary_lines(m, lines, sizeof lines);
     Plot p;
     plot_begin(&p, "chapter-07-claims");
-    plot_cmd(&p, "set title 'One-vs-rest: how many models say \"mine\" (p_c ≥ 0.5) at each point'");
+    plot_cmd(&p, "set title 'One-vs-rest: how many models say \"mine\" (p_c ≥ 0.5)'");
     regions_draw_values(&p, grid, claims, 3, fill, titles, ds, m->k, lines);
     chapter_show(pl, &p);
     free(claims);
@@ -267,7 +276,7 @@ static void plot_plane(const Plotter *pl, const Ovr *m, const Dataset *ds) {
     }
     RegionsBox box = regions_box(&ds->X, REGIONS_MARGIN);
     Matrix grid = regions_grid(&box, REGIONS_STEPS);
-    plot_regions(pl, m, ds, &grid);
+    plot_regions(pl, m, ds, &grid, &box);
     plot_claims(pl, m, ds, &grid);
     mat_free(&grid);
 }
@@ -282,9 +291,10 @@ int main(int argc, char **argv) {
     Reference ref;
     chapter_load_reference(&ref, "ovr-classification3.txt");
     char about[256];
-    printf("Chapter 7: one-vs-rest on %s\n(%zu samples, %zu features, %zu classes)\n",
-           course_describe(&o.data, about, sizeof about), ds.n, ds.d, o.data.classes);
-    printf("%zu binary models, each trained by gradient descent: learning rate %g, %zu epoch%s, from w = 0, b = 0\n\n",
+    chapter_print("Chapter 7: one-vs-rest on %s\n(%zu samples, %zu features, %zu classes)\n",
+                  course_describe(&o.data, about, sizeof about), ds.n, ds.d, o.data.classes);
+    printf("%zu binary models, each trained by gradient descent from w = 0, b = 0:\n"
+           "learning rate %g, %zu epoch%s\n\n",
            o.data.classes, o.gd.lr, o.gd.epochs, chapter_s(o.gd.epochs));
 
     Trained lib, yours;

@@ -215,8 +215,10 @@ static void plot_regions(const Plotter *pl, const Softmax *m, const Dataset *ds,
     softmax_predict(m, &grid, cls);
     Plot p;
     plot_begin(&p, "chapter-08-regions");
-    plot_cmd(&p, "set title 'Softmax regression (gradient descent, %zu epochs): the class of the largest score'", epochs);
-    regions_draw(&p, &grid, cls, ds, m->k, NULL);
+    plot_cmd(&p, "set title 'Softmax regression: the class of the largest score (%zu epochs)'", epochs);
+    // the borders as exact lines z_a = z_b: the raster's edges are steps
+    size_t borders = regions_add_borders(&p, "borders", m->W.data, m->b, m->k, &box);
+    regions_draw(&p, &grid, cls, ds, m->k, borders > 0 ? "$borders with lines lt 7 lw 1.5 notitle" : NULL);
     chapter_show(pl, &p);
     free(cls);
     mat_free(&grid);

@@ -273,10 +273,15 @@ static const char *DUMB_STYLE =
 
 /* ... and, just before the plot command, what must win over the chapter's
  * own settings: a colour box is a column of '|' without colours, and a key
- * inside the frame covers the characters of the data. */
+ * inside the frame covers the characters of the data (a key below the plot,
+ * plot_key_below, goes to the right too, and its margin back to gnuplot's). */
 static const char *DUMB_LAST =
     "unset colorbox\n"
-    "set key outside right top\n";
+    "set key outside right top\n"
+    "set bmargin\n";
+
+/* The comment plot_key_below leaves in a script: the rows of its key. */
+#define KEY_ROWS "# key rows under the plot: "
 
 /* The start of the script's last line that begins with "plot " or "splot ",
  * or NULL. */
@@ -317,6 +322,14 @@ static void spell_nan(char *text, size_t len) {
         int ends = i + 3 == len || !(isalnum((unsigned char)text[i + 3]) || text[i + 3] == '_');
         if (starts && ends && strncmp(text + i, "nan", 3) == 0) memcpy(text + i, "NaN", 3);
     }
+}
+
+void plot_key_below(Plot *p, size_t entries) {
+    size_t rows = (entries + PLOT_KEY_COLUMNS - 1) / PLOT_KEY_COLUMNS;
+    plot_cmd(p, "set key below center horizontal maxcols %d nobox", PLOT_KEY_COLUMNS);
+    // room under the plot for the tick labels, the x label and the key, which would otherwise overlap the label
+    plot_cmd(p, "set bmargin %zu", rows + 4);
+    plot_cmd(p, KEY_ROWS "%zu (lib/plot makes the SVG taller by them)", rows);
 }
 
 void plot_cmd(Plot *p, const char *fmt, ...) {
@@ -395,19 +408,33 @@ static int last_range(const char *script, const char *name, double *lo, double *
     return found && *hi > *lo;
 }
 
+/* The height of one row of a key under the plot, in SVG units. */
+#define SVG_KEY_ROW 25
+
+/* The rows of a key that plot_key_below put under the plot, or 0. */
+static int key_rows(const char *script) {
+    const char *at = strstr(script, KEY_ROWS);
+    int rows = 0;
+    return at != NULL && sscanf(at + strlen(KEY_ROWS), "%d", &rows) == 1 && rows > 0 ? rows : 0;
+}
+
 /* The SVG's height. A plot with equal axes ("set size ratio -1") gets a
  * canvas of its data's shape, so that the plot fills the width; the margins
- * (ticks, labels, title, colour box) are about 130 units across and 100 down. */
+ * (ticks, labels, title, colour box) are about 130 units across and 100 down;
+ * a key under the plot adds its rows. */
 static int svg_height(const Plot *p) {
     double x0, x1, y0, y1;
-    if (p == NULL || p->script == NULL || strstr(p->script, "set size ratio -1") == NULL ||
-        !last_range(p->script, "x", &x0, &x1) || !last_range(p->script, "y", &y0, &y1)) {
-        return SVG_HEIGHT;
+    if (p == NULL || p->script == NULL) return SVG_HEIGHT;
+    int below = key_rows(p->script) > 0 ? (key_rows(p->script) + 1) * SVG_KEY_ROW : 0;
+    if (strstr(p->script, "set size ratio -1") == NULL || !last_range(p->script, "x", &x0, &x1) ||
+        !last_range(p->script, "y", &y0, &y1)) {
+        return SVG_HEIGHT + below;
     }
     // height = plot width x (y span / x span) + vertical margins
     double h = (SVG_WIDTH - 130) * (y1 - y0) / (x1 - x0) + 100;
-    return h < 300 ? 300 : h > 900 ? 900
-                                   : (int)h;
+    return (h < 300 ? 300 : h > 900 ? 900
+                                    : (int)h) +
+           below;
 }
 
 /* The terminal line for an output, e.g. "set terminal svg ...". */

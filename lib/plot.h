@@ -77,6 +77,16 @@ void plot_begin(Plot *p, const char *name);
 /* Appends one line of gnuplot commands (printf-style, no newline needed). */
 void plot_cmd(Plot *p, const char *fmt, ...) LR_PRINTF(2, 3);
 
+/* The most columns plot_key_below arranges the key in: two entries of a
+ * dozen letters and their samples fill the width of an SVG. */
+#define PLOT_KEY_COLUMNS 2
+
+/* Puts the key under the plot, centred, in at most PLOT_KEY_COLUMNS
+ * columns, for a plot whose data fill the frame (a key inside would cover
+ * them); entries is the number of titled elements. The SVG grows by the
+ * key's rows, so that the plot keeps its size. */
+void plot_key_below(Plot *p, size_t entries);
+
 /* A datablock: plot_data_begin(p, "pts") then rows, then plot_data_end. A
  * row of n numbers is one line; plot_data_blank adds the empty line that
  * separates scans of a surface (splot) or blocks (index). */

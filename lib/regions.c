@@ -169,6 +169,13 @@ size_t regions_add_borders(Plot *p, const char *name, const double *W, const dou
     return n;
 }
 
+/* How many elements of a plot command's list have a title of their own. */
+static size_t extra_titles(const char *extra) {
+    size_t n = 0;
+    for (const char *at = strstr(extra, " title "); at != NULL; at = strstr(at + 1, " title ")) n++;
+    return n;
+}
+
 void regions_draw_values(Plot *p, const Matrix *grid, const double *grid_value, size_t n_values,
                          const unsigned *fill, const char *const *titles, const Dataset *ds,
                          size_t k, const char *extra) {
@@ -176,8 +183,8 @@ void regions_draw_values(Plot *p, const Matrix *grid, const double *grid_value, 
     regions_add_samples(p, ds, k);
     const double *first = mat_row(grid, 0), *last = mat_row(grid, grid->rows - 1);
     regions_set_axes(p, ds, &(RegionsBox){first[0], last[0], first[1], last[1]});
-    // the key sits at the right edge of the picture, clear of the square plot
-    plot_cmd(p, "set key at screen 0.98, screen 0.92 right top");
+    // the key goes under the plot: the regions fill the frame, and a key inside would cover them
+    plot_key_below(p, n_values + k + (extra != NULL ? extra_titles(extra) : 0));
     plot_cmd(p, "unset colorbox");
     plot_cmd(p, "set cbrange [0:%zu]", n_values - 1);
     // value v's colour sits exactly at palette position v
