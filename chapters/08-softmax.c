@@ -136,8 +136,8 @@ static void print_gd(const CourseRun *o, const GdRun *r, const GdRun *lib, Yours
     chapter_print_confusion(r->counts, m->k, o->lesson, ref, "gd_confusion");
     double sum_b = 0.0;
     for (size_t c = 0; c < m->k; c++) sum_b += m->b[c];
-    printf("\nb_0 + ... + b_%zu = %.1e: the K gradients add up to 0 at every step, so weights that\n"
-           "start at 0 stay centred (the same holds for every column of W).\n\n",
+    printf("\nb_0 + ... + b_%zu = %.1e: the K gradients add up to 0 at every step, so\n"
+           "weights that start at 0 stay centred (the same holds for every column of W).\n\n",
            m->k - 1, sum_b);
 }
 
@@ -154,7 +154,8 @@ static void print_converged(const CourseRun *o, const Softmax *m, const SoftmaxF
         printf("   (scikit-learn stopped at gradient norm %.1e, after %.0f L-BFGS iterations)\n",
                ref_value(ref, "sk_grad_norm", 0), ref_value(ref, "sk_n_iter", 0));
     }
-    printf("\nProbabilities of the first samples: these are what the model means, so they are what we compare.\n");
+    printf("\nProbabilities of the first samples: these are what the model means, so they\n"
+           "are what we compare.\n");
     print_head(o, "", "scikit-learn");
     Matrix first = {X->rows < 5 ? X->rows : 5, X->cols, X->data};
     Matrix P = mat_new(first.rows, m->k);
@@ -168,8 +169,9 @@ static void print_converged(const CourseRun *o, const Softmax *m, const SoftmaxF
         }
     }
     mat_free(&P);
-    printf("\nWeights, centred (sum over classes 0): adding one vector to every w_c changes no probability,\n"
-           "so only centred weights can be compared. They agree only as far as scikit-learn converged.\n");
+    printf("\nWeights, centred (sum over classes 0): adding one vector to every w_c changes\n"
+           "no probability, so only centred weights can be compared. They agree only as\n"
+           "far as scikit-learn converged.\n");
     print_head(o, "", "scikit-learn");
     print_weights(o, m, m, NULL, "conv_", "sk_coef_centered_", "sk_intercept_centered", ref);
     chapter_compare("conv_loss", info->loss, chapter_reference(o->lesson, ref, "sk_loss", 0));
@@ -195,11 +197,13 @@ static void print_versus_ovr(const CourseRun *o, const Dataset *ds, const double
     printf("3. Against one-vs-rest (chapter 7), same data, learning rate and epochs\n\n");
     print_head(o, "", "OvR reference");
     chapter_compare("ovr_accuracy", accuracy_ovr, chapter_reference(o->lesson, ovr_ref, "accuracy", 0));
-    printf("\ntraining accuracy: one-vs-rest %.4f, softmax by gradient descent %.4f, softmax by Newton %.4f\n",
+    printf("\ntraining accuracy: one-vs-rest %.4f, softmax by gradient descent %.4f,\n"
+           "softmax by Newton %.4f\n",
            accuracy_ovr, accuracy_gd, accuracy_conv);
-    printf("one-vs-rest and softmax (gradient descent) predict different classes for %zu of %zu samples.\n",
+    printf("One-vs-rest and softmax (gradient descent) predict different classes\n"
+           "for %zu of %zu samples.\n",
            disagree, ds->n);
-    printf("Softmax gives K probabilities that add up to 1 by construction; one-vs-rest's do not (chapter 7).\n\n");
+    printf("Softmax gives K probabilities that add up to 1 by construction;\none-vs-rest's do not (chapter 7).\n\n");
     free(pred_ovr);
     ovr_free(&ovr);
 }
@@ -318,8 +322,8 @@ int main(int argc, char **argv) {
     chapter_load_reference(&ref, "softmax-classification3.txt");
     chapter_load_reference(&ovr_ref, "ovr-classification3.txt");
     char about[256];
-    printf("Chapter 8: softmax regression on %s\n(%zu samples, %zu features, %zu classes)\n\n",
-           course_describe(&o.data, about, sizeof about), ds.n, ds.d, o.data.classes);
+    chapter_print("Chapter 8: softmax regression on %s\n(%zu samples, %zu features, %zu classes)\n\n",
+                  course_describe(&o.data, about, sizeof about), ds.n, ds.d, o.data.classes);
 
     Fits f;
     YoursTally t;
