@@ -162,8 +162,8 @@ int yours_verdict(const YoursTally *t, const char *summary) {
         return 0;
     }
     whose(t, ref, sizeof ref);
-    chapter_print("your numbers first differ from %s at %s:\n  yours %.9g, %s %.9g\n"
-                  "  (make check EX=%02d tests your functions one by one)\n",
+    chapter_print("your numbers first differ from %s at %s:\n  yours %.9g, %s %.9g; make check EX=%02d tests your "
+                  "functions one by one\n",
                   ref, t->first, t->first_yours, ref, t->first_ref, t->nn);
     return YOURS_DIFFER;
 }

@@ -95,8 +95,8 @@ void yours_count(YoursTally *t, const char *label, double yours, double ref);
  *                   yours: SUMMARY
  *                   (largest difference 1e-16)
  *   YOURS_DIFFER  your numbers first differ from NumPy's at w[0]:
- *                   yours 0.684, NumPy's 0.342
- *                   (make check EX=03 tests your functions one by one)
+ *                   yours 0.684, NumPy's 0.342; make check EX=03 tests your
+ *                     functions one by one
  * summary names the key numbers, e.g. "w = (0.342249, 3.170892), b = -0.116219".
  * The verdict starts a line of its own, and its lines after the first are
  * indented (chapter_print), so that none is over CHAPTER_COLUMNS; none of
