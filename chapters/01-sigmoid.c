@@ -72,7 +72,7 @@ static void print_slope(const Sigmoid *f, YoursTally *t, const Reference *ref) {
         double slope = f->slope(Z[k]), want = ref_value(ref, "sigmoid_derivative", (size_t)k);
         char label[48];
         snprintf(label, sizeof label, "sigma'(%g)", Z[k]);
-        if (t != NULL) yours_count(t, label, slope, want);
+        if (t != NULL) yours_count_relative(t, label, slope, want);   // the tail is the point: relative
         printf("%-16s %17.12g %25.12g %8.1e\n", label, slope, want, slope == want ? 0.0 : fabs(slope - want));
     }
     printf("\nThe slope is largest at z = 0, where sigma'(0) = sigma(0)(1 - sigma(0)) = 0.25.\n\n");

@@ -111,9 +111,10 @@ void yours_tally_init(YoursTally *t, int nn, const char *ref) {
     *t = (YoursTally){.nn = nn, .ref = ref, .largest = 0.0, .rows = 0, .first = ""};
 }
 
-void yours_count(YoursTally *t, const char *label, double yours, double ref) {
+/* Counts one number of the tally: the same when within tol of ref. */
+static void count(YoursTally *t, const char *label, double yours, double ref, double tol) {
     double diff = fabs(yours - ref);
-    int same = yours == ref || diff <= YOURS_TOL * fmax(1.0, fabs(ref));   // == : equal infinities
+    int same = yours == ref || diff <= tol;   // == : equal infinities
     if (yours == ref) diff = 0.0;
     t->rows++;
     if (!(diff <= t->largest)) t->largest = diff;   // a NaN difference is the largest
@@ -122,6 +123,14 @@ void yours_count(YoursTally *t, const char *label, double yours, double ref) {
         t->first_yours = yours;
         t->first_ref = ref;
     }
+}
+
+void yours_count(YoursTally *t, const char *label, double yours, double ref) {
+    count(t, label, yours, ref, YOURS_TOL * fmax(1.0, fabs(ref)));
+}
+
+void yours_count_relative(YoursTally *t, const char *label, double yours, double ref) {
+    count(t, label, yours, ref, YOURS_TOL * fabs(ref));
 }
 
 void yours_compare(YoursTally *t, const char *label, double yours, double ref) {

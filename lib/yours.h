@@ -90,6 +90,11 @@ void yours_row(YoursTally *t, const char *label, double value, double ref, doubl
 /* Counts one number in t without printing it (for long tables and arrays). */
 void yours_count(YoursTally *t, const char *label, double yours, double ref);
 
+/* The same, with the tolerance relative to the reference alone, YOURS_TOL *
+ * |reference|: for numbers whose size is the lesson (chapter 01's sigma'(40)
+ * = 4.2e-18, which 1 - sigma(40) rounds to 0). */
+void yours_count_relative(YoursTally *t, const char *label, double yours, double ref);
+
 /* Prints the verdict and returns the exit status:
  *   0             your code reproduces the lesson's NumPy numbers:
  *                   yours: SUMMARY

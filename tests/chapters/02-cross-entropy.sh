@@ -6,3 +6,6 @@ expect_numbers bce.txt \
   'L(0,1)=bce.8:1e-11' 'mean=mean:1e-11'
 run_chapter png
 expect_plots chapter-02-loss
+# The wrong exercise (tests/chapters/wrong/02-cross-entropy.c) sums the loss
+# without dividing by n.
+WRONG_AT="at mean: yours 75.1952781, NumPy's 8.3550309; make check EX=02"
