@@ -185,13 +185,14 @@ static void plot_probability(const Plotter *pl, const Shown *s, const Dataset *d
     plot_cmd(&p, "set cbtics 0.1");
     plot_cmd(&p, "set cblabel 'P(y = 1)'");
     plot_cmd(&p, "set key opaque box bottom left");
-    // Each point twice: filled in its class's colour, then a black outline.
+    // Each point twice: a black outline a little larger, then on top the class's
+    // own point (linetype 1 or 2, so that ASCII plots draw it as o or x)
     plot_cmd(&p, "plot $prob using 1:2:3 with image notitle, "
                  "$line using 1:2 with lines lw 3 lc rgb '#000000' title 'boundary p = 1/2', "
-                 "$class0 using 1:2 with points pt 7 ps 1.0 lc rgb '#0072B2' title 'y = 0', "
-                 "$class0 using 1:2 with points pt 6 ps 1.0 lc rgb '#000000' notitle, "
-                 "$class1 using 1:2 with points pt 5 ps 0.9 lc rgb '#D55E00' title 'y = 1', "
-                 "$class1 using 1:2 with points pt 4 ps 0.9 lc rgb '#000000' notitle");
+                 "$class0 using 1:2 with points pt 6 ps 1.15 lc rgb '#000000' notitle, "
+                 "$class1 using 1:2 with points pt 4 ps 1.05 lc rgb '#000000' notitle, "
+                 "$class0 using 1:2 with points lt 1 ps 1.0 title 'y = 0', "
+                 "$class1 using 1:2 with points lt 2 ps 0.9 title 'y = 1'");
     chapter_show(pl, &p);
 }
 
