@@ -97,8 +97,8 @@ endif
 $(BUILD)/obj/lib/mpi/comm-mpi.o: lib/mpi/comm-mpi.c
 	@mkdir -p $(dir $@)
 	$(MPICC) $(CFLAGS) -MMD -MP -c $< -o $@
-$(BUILD)/bin/chapter-12 $(BUILD)/bin-solutions/chapter-12: $(COMM_OBJ)
-$(BUILD)/bin/chapter-12 $(BUILD)/bin-solutions/chapter-12: CHAPTER_LD = $(if $(HAVE_MPI),$(MPICC),$(CC))
+$(BUILD)/bin/chapter-12 $(BUILD)/bin-solutions/chapter-12 $(BUILD)/bin-wrong/chapter-12: $(COMM_OBJ)
+$(BUILD)/bin/chapter-12 $(BUILD)/bin-solutions/chapter-12 $(BUILD)/bin-wrong/chapter-12: CHAPTER_LD = $(if $(HAVE_MPI),$(MPICC),$(CC))
 CHAPTER_LD = $(CC)
 
 # Each exercise is compiled on its own for the chapters. One that does not
@@ -135,7 +135,7 @@ $(BUILD)/bin-wrong/chapter-$(call nn,$(1)): $(BUILD)/obj/chapters/$(notdir $(1:.
     $(call chapter_parts,chapters/$(notdir $(1))) $(BUILD)/obj/$(1:.c=.o) \
     $(filter-out $(BUILD)/obj/solutions/$(notdir $(1:.c=.o)),$(SOLUTION_OBJ)) $(LIB)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 endef
 $(foreach w,$(WRONG_SRC),$(eval $(call wrong_rule,$(w))))
 
@@ -148,7 +148,7 @@ HAVE_SLEEF := $(shell printf 'double Sleef_exp_u10(double);\nint main(void) { re
 $(BUILD)/obj/lib/simd.o: override CFLAGS += $(if $(HAVE_SLEEF),-DLR_HAVE_SLEEF)
 $(BUILD)/obj/lib/epoch.o: override CFLAGS += $(if $(HAVE_OPENMP),-fopenmp)
 FAST_LIBS := $(if $(HAVE_OPENMP),-fopenmp) $(if $(HAVE_SLEEF),-lsleef)
-$(BUILD)/tests/bench $(BUILD)/tests/test-epoch $(BUILD)/bin/chapter-11 $(BUILD)/bin-solutions/chapter-11: override LDLIBS += $(FAST_LIBS)
+$(BUILD)/tests/bench $(BUILD)/tests/test-epoch $(BUILD)/bin/chapter-11 $(BUILD)/bin-solutions/chapter-11 $(BUILD)/bin-wrong/chapter-11: override LDLIBS += $(FAST_LIBS)
 
 # Test programs: a lib test or tool is one source file plus the library.
 $(BUILD)/tests/%: $(BUILD)/obj/tests/lib/%.o $(HARNESS) $(LIB)

@@ -7,7 +7,9 @@
  * the processor has AVX2 or AVX-512), and two threads (OpenMP). Measures how
  * fast this machine reads memory, and so the least time an epoch can take,
  * checks that the fast epochs give the same numbers, and plots time per
- * epoch against n on log-log axes.
+ * epoch against n on log-log axes. Once exercise 11 is written, your
+ * fused_epoch is timed beside them as "yours", and checked against the
+ * two-pass epoch to the last bit.
  *
  *     make chapter-11 && ./chapter-11 [--max-n N] [--rounds R]
  */
@@ -19,13 +21,16 @@
 #include "activation.h"
 #include "chapter.h"
 #include "epoch.h"
+#include "exercises.h"
 #include "logreg.h"
 #include "rng.h"
 #include "simd.h"
+#include "yours.h"
 
 #define N_SIZES 4
 #define N_DIMS 2
-#define N_VARIANTS EPOCH_VARIANTS
+#define N_VARIANTS (EPOCH_VARIANTS + 1)   // the library's five, then yours (exercise 11)
+#define YOURS EPOCH_VARIANTS
 static const size_t SIZES[N_SIZES] = {300, 10000, 100000, 1000000};
 static const size_t DIMS[N_DIMS] = {2, 20};
 
@@ -89,6 +94,46 @@ static double read_seconds_per_byte(size_t len, size_t rounds) {
     return best / (8.0 * (double)len);
 }
 
+/* Shown in the tables: run, or skipped with a reason (yours, when not run, is
+ * not shown at all). */
+static int shown(const EpochVariant *v) { return v->fn != NULL || v->why != NULL; }
+
+// [snippet yours]
+/* Your fused_epoch (exercise 11) as one of the epochs. */
+static double yours_epoch(const LogReg *m, const Matrix *X, const double *y, double *dw, double *db) {
+    return fused_epoch(X->data, y, X->rows, X->cols, m->w, m->b, dw, db);
+}
+// [end yours]
+
+/* The last epoch: yours, once exercise 11 is written (one call on two rows
+ * says whether fused_epoch still calls TODO()); otherwise not shown. */
+static void add_yours(EpochVariant *v) {
+    v[YOURS] = (EpochVariant){"yours", NULL, NULL, 0.0};
+    if (!yours_begin()) return;
+    double X[4] = {1.0, -1.0, 0.5, 2.0}, y[2] = {1.0, 0.0}, w[2] = {0.1, -0.2}, dw[2], db;
+    fused_epoch(X, y, 2, 2, w, 0.0, dw, &db);
+    if (yours_end(11, "times the library's epochs only")) v[YOURS].fn = yours_epoch;
+}
+
+/* Counts your epoch's loss and gradient in t against the two-pass epoch's,
+ * to the last bit. */
+static void tally_yours(YoursTally *t, const LogReg *m, const Matrix *X, const double *y) {
+    size_t d = X->cols;
+    double *dw = vec_new(d), *dw2 = vec_new(d), db, db2;
+    double loss = yours_epoch(m, X, y, dw, &db), loss2 = epoch_two_pass(m, X, y, dw2, &db2);
+    char label[80];
+    snprintf(label, sizeof label, "the loss (d = %zu)", d);
+    yours_count_exact(t, label, loss, loss2);
+    for (size_t j = 0; j < d; j++) {
+        snprintf(label, sizeof label, "dw[%zu] (d = %zu)", j, d);
+        yours_count_exact(t, label, dw[j], dw2[j]);
+    }
+    snprintf(label, sizeof label, "db (d = %zu)", d);
+    yours_count_exact(t, label, db, db2);
+    free(dw2);
+    free(dw);
+}
+
 static int by_value(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
     return (x > y) - (x < y);
@@ -118,9 +163,9 @@ static void time_epochs(const EpochVariant *v, const LogReg *m, const Matrix *X,
 }
 
 /* Checks that the fast epochs give the two-pass epoch's numbers: the
- * one-row-at-a-time ones to the bit, the vector and threaded ones within a
- * bound (see the notes). */
-static void check_all(const EpochVariant *v, const LogReg *m, const Matrix *X, const double *y) {
+ * one-row-at-a-time ones (and yours) to the bit, the vector and threaded
+ * ones within a bound (see the notes). t counts yours (NULL: not run). */
+static void check_all(const EpochVariant *v, const LogReg *m, const Matrix *X, const double *y, YoursTally *t) {
     for (int r = 1; r < N_VARIANTS; r++) {
         if (v[r].fn == NULL) continue;
         double diff = epoch_difference(v[r].fn, epoch_two_pass, m, X, y);
@@ -131,12 +176,15 @@ static void check_all(const EpochVariant *v, const LogReg *m, const Matrix *X, c
                    diff <= v[r].bound ? "within" : "OUTSIDE the bound", v[r].bound);
         }
     }
+    if (t != NULL) tally_yours(t, m, X, y);
     printf("\n");
 }
 
 /* Times every variant at every n <= max_n for d features; secs[k][v] is
- * variant v at SIZES[k] (NAN when missing). Prints a table, with the floor. */
-static size_t time_all(const Options *o, const EpochVariant *v, size_t d, double spb, double secs[][N_VARIANTS]) {
+ * variant v at SIZES[k] (NAN when missing). Prints a table, with the floor;
+ * t counts your epoch's numbers (NULL: not run). */
+static size_t time_all(const Options *o, const EpochVariant *v, size_t d, double spb, double secs[][N_VARIANTS],
+                       YoursTally *t) {
     Matrix X;
     double *y;
     size_t n_sizes = 0;
@@ -147,7 +195,9 @@ static size_t time_all(const Options *o, const EpochVariant *v, size_t d, double
     for (size_t j = 0; j < d; j++) m.w[j] = 0.3 * (j % 2 ? -1.0 : 1.0);   // a model part of the way there
     m.b = 0.1;
     printf("d = %zu: time per epoch (median of %zu rounds)\n%9s", d, o->rounds, "n");
-    for (int k = 0; k < N_VARIANTS; k++) printf(" %12s", v[k].name);
+    for (int k = 0; k < N_VARIANTS; k++) {
+        if (shown(&v[k])) printf(" %12s", v[k].name);
+    }
     printf(" %12s\n", "read-floor");
     for (size_t k = 0; k < n_sizes; k++) {
         Matrix V = {SIZES[k], d, X.data};   // the first n rows
@@ -155,11 +205,11 @@ static size_t time_all(const Options *o, const EpochVariant *v, size_t d, double
         printf("%9zu", SIZES[k]);
         for (int r = 0; r < N_VARIANTS; r++) {
             if (v[r].fn != NULL) printf(" %9.1f us", 1e6 * secs[k][r]);
-            else printf(" %12s", "-");
+            else if (shown(&v[r])) printf(" %12s", "-");
         }
         printf(" %9.1f us\n", 1e6 * spb * 8.0 * (double)(SIZES[k] * d));
     }
-    check_all(v, &m, &X, y);
+    check_all(v, &m, &X, y, t);
     logreg_free(&m);
     mat_free(&X);
     free(y);
@@ -204,6 +254,7 @@ static void print_summary(const EpochVariant *v, size_t d, size_t n, const doubl
     double floor = spb * 8.0 * (double)(n * d);
     printf("d = %zu, n = %zu:\n", d, n);
     for (int r = 0; r < N_VARIANTS; r++) {
+        if (!shown(&v[r])) continue;
         if (v[r].fn == NULL) {
             printf("  %-9s  skipped: %s\n", v[r].name, v[r].why);
             continue;
@@ -220,15 +271,23 @@ int main(int argc, char **argv) {
     EpochVariant v[N_VARIANTS];
     epoch_variants(v);
     printf("Chapter 11: one epoch of gradient descent (the loss and its gradient), five ways\n");
+    add_yours(v);
+    YoursTally t;
+    yours_tally_init(&t, 11, "lib/");
+    YoursTally *mine = v[YOURS].fn != NULL ? &t : NULL;
     printf("vector exp and log: %s\n", simd_level() != NULL ? simd_level() : simd_missing());
     double spb = read_seconds_per_byte(DIMS[N_DIMS - 1] * (o.max_n < 100000 ? 100000 : o.max_n), o.rounds);
     printf("reading memory, one core: %.3f ns per byte; the read floor is the time to read X once at that speed\n\n",
            1e9 * spb);
     double secs[N_DIMS][N_SIZES][N_VARIANTS];
     size_t n_sizes = 0;
-    for (int k = 0; k < N_DIMS; k++) n_sizes = time_all(&o, v, DIMS[k], spb, secs[k]);
+    for (int k = 0; k < N_DIMS; k++) n_sizes = time_all(&o, v, DIMS[k], spb, secs[k], mine);
     for (int k = 0; k < N_DIMS; k++) print_summary(v, DIMS[k], SIZES[n_sizes - 1], secs[k][n_sizes - 1], spb);
     printf("\n(Times vary from run to run, and more on a busy machine; the ratios, measured in the same run, less.)\n\n");
+    int status = mine != NULL ? yours_verdict(mine, "fused_epoch's loss and gradient are the two-pass epoch's, "
+                                                    "bit for bit, for d = 2 and d = 20")
+                              : 0;
+    if (mine != NULL) printf("\n");
     for (int k = 0; k < N_DIMS; k++) plot_times(&pl, v, DIMS[k], n_sizes, secs[k], spb);
-    return 0;
+    return status;
 }

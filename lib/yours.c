@@ -133,6 +133,10 @@ void yours_count_relative(YoursTally *t, const char *label, double yours, double
     count(t, label, yours, ref, YOURS_TOL * fabs(ref));
 }
 
+void yours_count_exact(YoursTally *t, const char *label, double yours, double ref) {
+    count(t, label, yours, ref, 0.0);
+}
+
 void yours_compare(YoursTally *t, const char *label, double yours, double ref) {
     yours_count(t, label, yours, ref);
     printf("%-14s %20.12f %20.12f %10.1e\n", label, yours, ref, yours == ref ? 0.0 : fabs(yours - ref));

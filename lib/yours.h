@@ -95,6 +95,10 @@ void yours_count(YoursTally *t, const char *label, double yours, double ref);
  * = 4.2e-18, which 1 - sigma(40) rounds to 0). */
 void yours_count_relative(YoursTally *t, const char *label, double yours, double ref);
 
+/* The same, to the last bit: for numbers the exercise must give exactly
+ * (chapter 11's fused epoch against the two-pass epoch). */
+void yours_count_exact(YoursTally *t, const char *label, double yours, double ref);
+
 /* Prints the verdict and returns the exit status:
  *   0             your code reproduces the lesson's NumPy numbers:
  *                   yours: SUMMARY
