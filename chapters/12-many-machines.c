@@ -5,7 +5,9 @@
  * process takes the same step. Trains the lesson's model by gradient descent
  * and by Newton's method this way, prints the weights beside the
  * one-process answer, counts and times the communication, and predicts with
- * a cost model what the same fit would cost on 8 to 512 machines.
+ * a cost model what the same fit would cost on 8 to 512 machines. Once
+ * exercise 12 is written, your shard_bounds cuts the rows into shards and
+ * gradient descent runs on your shard_sums and global_gradient.
  *
  *     make chapter-12 && ./chapter-12                  # one process
  *     mpirun -np 2 ./chapter-12                        # two processes (add --allow-run-as-root as root)
@@ -22,17 +24,17 @@
 #include "checkpoint.h"
 #include "comm.h"
 #include "course.h"
+#include "exercises.h"
 #include "linalg.h"
 #include "logreg.h"
 #include "shard.h"
 #include "train.h"
 
 #include "12-many-machines/cost-model.h"
+#include "12-many-machines/mine.h"
+#include "12-many-machines/newton.h"
 #include "12-many-machines/shards.h"
 
-/* A rise of the loss smaller than this (relative) is rounding, not a rise:
- * the same slack as lib/logreg.c's Newton's method. */
-#define NEWTON_LOSS_SLACK 1e-12
 typedef struct {
     CourseData data;          // the lesson's data set unless options change it
     size_t rows, features;    // --rows N: the synthetic set of lib/shard instead (0: not)
@@ -139,62 +141,6 @@ static TrainResult fit_gd(LogReg *m, const Shard *sh, const Options *o, Comm *c)
 }
 // [end gd]
 
-/* ---- Newton's method, one all-reduce per step ----------------------------------- */
-
-/* The gradient, loss and Hessian sums at m over every row: one all-reduce of
- * d + 3 + (d + 1)(d + 2)/2 numbers. */
-static void newton_sums(const LogReg *m, const Shard *sh, Comm *c, double *buf) {
-    size_t d = m->d;
-    shard_grad_sums(m, &sh->X, sh->y, 0, sh->X.rows, buf);
-    shard_hess_sums(m, &sh->X, 0, sh->X.rows, buf + SHARD_GRAD_LEN(d));
-    comm_sum(c, buf, SHARD_GRAD_LEN(d) + SHARD_HESS_LEN(d));
-}
-
-// [snippet newton]
-/* Newton's method as lib/logreg's, on every process's rows: each step
- * solves H delta = g with the summed H and g (the same on every process),
- * halving the step while it raises the loss. Returns 0, or -1 with err. */
-static int fit_newton(LogReg *m, const Shard *sh, Comm *c, LogRegNewtonResult *res, LrError *err) {
-    size_t d = m->d, k = d + 1, iter = 0;
-    double *buf = vec_new(SHARD_GRAD_LEN(d) + SHARD_HESS_LEN(d));   // the sums of newton_sums
-    double *H = vec_new(k * k), *g = vec_new(k), *delta = vec_new(k), *w0 = vec_new(d);
-    newton_sums(m, sh, c, buf);
-    double loss = shard_loss(buf, d, 0.0, m->w);
-    g[d] = shard_gradient(buf, d, 0.0, m->w, g);
-    double g_norm = vec_norm(g, k), g0_norm = g_norm;
-    int status = 0;
-    while (g_norm > LOGREG_NEWTON_TOL * g0_norm && iter < LOGREG_NEWTON_MAX_ITER) {
-        shard_hessian(buf + SHARD_GRAD_LEN(d), d, sh->n, 0.0, H);
-        memcpy(delta, g, k * sizeof *delta);
-        if (linalg_solve_spd(H, delta, k, err) != 0) {
-            status = -1;
-            break;
-        }
-        memcpy(w0, m->w, d * sizeof *w0);
-        double b0 = m->b, t = 1.0, new_loss = loss;
-        for (int halvings = 0; halvings <= LOGREG_NEWTON_MAX_HALVINGS; halvings++, t /= 2.0) {
-            // (w, b) <- (w0, b0) - t delta, with t = 1, 1/2, 1/4, ... until the loss does not rise
-            for (size_t j = 0; j < d; j++) m->w[j] = w0[j] - t * delta[j];
-            m->b = b0 - t * delta[d];
-            newton_sums(m, sh, c, buf);
-            new_loss = shard_loss(buf, d, 0.0, m->w);
-            if (new_loss <= loss + NEWTON_LOSS_SLACK * fabs(loss)) break;
-        }
-        loss = new_loss;
-        g[d] = shard_gradient(buf, d, 0.0, m->w, g);
-        g_norm = vec_norm(g, k);
-        iter++;
-    }
-    *res = (LogRegNewtonResult){iter, g_norm <= LOGREG_NEWTON_TOL * g0_norm, loss, g_norm};
-    free(w0);
-    free(delta);
-    free(g);
-    free(H);
-    free(buf);
-    return status;
-}
-// [end newton]
-
 /* ---- reporting ------------------------------------------------------------------ */
 
 static void print_cost(const char *what, const FitCost *fc, size_t per_epoch_rounds) {
@@ -209,10 +155,11 @@ static void print_cost(const char *what, const FitCost *fc, size_t per_epoch_rou
     }
 }
 
-/* Prints m beside the one-process answer, the weights named w[j] and b
- * (or coef[j] and intercept for Newton's answer, as in chapter 6). */
-static void print_weights(const LogReg *m, const LogReg *one, int newton) {
-    printf("%-14s %20s %20s %10s\n", "", "all processes", one != NULL ? "one process" : "", one != NULL ? "|diff|" : "");
+/* Prints m (yours, or the library's on all processes) beside other (the
+ * one-process answer, or the library's all-process one: whose), the weights
+ * named w[j] and b (or coef[j] and intercept for Newton's, as in chapter 6). */
+static void print_weights(const LogReg *m, const char *mine, const LogReg *one, const char *whose, int newton) {
+    printf("%-14s %20s %20s %10s\n", "", mine, one != NULL ? whose : "", one != NULL ? "|diff|" : "");
     for (size_t j = 0; j < m->d; j++) {
         char label[32];
         snprintf(label, sizeof label, newton ? "coef[%zu]" : "w[%zu]", j);
@@ -239,10 +186,12 @@ static FitCost cost_since(const Comm *c, double start) {
     return (FitCost){c->calls, c->bytes, comm_now() - start, c->seconds};
 }
 
-/* Gradient descent on every process, beside the one-process answer. Returns
- * CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
-static int run_gd(const Options *o, const Shard *sh, Comm *c, const Reference *ref, FitCost *fc) {
-    LogReg m, one;
+/* Gradient descent on every process (and with your code when t is not
+ * NULL: then *verdict is 0 or YOURS_DIFFER), beside the one-process answer.
+ * Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
+static int run_gd(const Options *o, const Shard *sh, Comm *c, const Reference *ref, FitCost *fc, YoursTally *t,
+                  int *verdict) {
+    LogReg m, one, mine;
     logreg_init(&m, sh->X.cols);
     comm_reset_counts(c);
     double start = comm_now();
@@ -260,42 +209,78 @@ static int run_gd(const Options *o, const Shard *sh, Comm *c, const Reference *r
     }
     printf("\nGradient descent, %zu epoch%s at lr %g: loss %.12f\n", o->epochs, chapter_s(o->epochs), o->lr,
            fit.last_loss);
-    print_weights(&m, have_one ? &one : NULL, 0);
+    if (t != NULL) {   // yours, from w = 0, beside the one-process answer (or the library's on all processes)
+        logreg_init(&mine, m.d);
+        mine_fit_gd(&mine, sh, o->epochs, o->lr, c);
+        chapter_print("Trained on the shards of your shard_bounds with your shard_sums and\n"
+                      "  global_gradient:\n");
+        print_weights(&mine, "yours", have_one ? &one : &m, have_one ? "one process" : "lib/, all processes", 0);
+    } else {
+        print_weights(&m, "all processes", have_one ? &one : NULL, "one process", 0);
+    }
     if (o->lesson) print_reference(&m, ref, "NumPy (the lesson)", "w", "b");
     print_cost("communication", fc, 1);
+    if (t != NULL) {
+        printf("\n");
+        *verdict = mine_verdict(t, &mine, o->lesson ? ref : NULL, &m, c->size);
+        logreg_free(&mine);
+    }
     if (have_one) logreg_free(&one);
     logreg_free(&m);
     return CHAPTER_DONE;
 }
 
-/* Newton's method on every process, beside the one-process answer. Returns
+/* After Newton's method stopped on a singular Hessian: CHAPTER_DONE when the
+ * classes separate (the chapter says so in its words), else
+ * CHAPTER_TRAINING_FAILED after one line (naming the constant or collinear
+ * columns where this process holds every row). The same on every process. */
+static int newton_singular(const Shard *sh, int separated, const LrError *err) {
+    if (separated) return CHAPTER_DONE;
+    if (sh->all.n > 0) return chapter_singular_status(&sh->all, 0, err);
+    return chapter_error(CHAPTER_TRAINING_FAILED, "Newton's method stopped: %s", err->msg);
+}
+
+/* Newton's method on every process, beside the one-process answer, and what
+ * its steps say when there is no minimum (lib/diagnose). Returns
  * CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
 static int run_newton(const Options *o, const Shard *sh, Comm *c, const Reference *sk_ref, FitCost *fc) {
     LogReg m, one;
     logreg_init(&m, sh->X.cols);
     comm_reset_counts(c);
     double start = comm_now();
-    LogRegNewtonResult res, res_one;
+    ShardNewton fit;
     LrError err;
-    if (fit_newton(&m, sh, c, &res, &err) != 0) {
-        logreg_free(&m);
-        return chapter_error(CHAPTER_TRAINING_FAILED, "Newton's method stopped: %s", err.msg);
-    }
+    int singular = sharded_newton(&m, sh, c, &fit, &err) != 0;
     *fc = cost_since(c, start);
-    int have_one = c->rank == 0 && sh->all.n > 0;
+    sharded_diagnose(&m, sh, c, &fit);   // did the steps shrink, or run off as the classes separate?
+    int status = singular ? newton_singular(sh, fit.sep == DIAG_COMPLETE || fit.sep == DIAG_PARTIAL, &err) : 0;
+    int have_one = status == CHAPTER_DONE && c->rank == 0 && sh->all.n > 0;
     if (have_one) {
+        LogRegNewtonResult res_one;
         logreg_init(&one, m.d);
         LogRegNewtonParams par = {LOGREG_NEWTON_TOL, LOGREG_NEWTON_MAX_ITER, 0.0};
-        if (logreg_fit_newton(&one, &sh->all.X, sh->all.y, &par, NULL, &res_one, &err) != 0) have_one = 0;
+        if (logreg_fit_newton(&one, &sh->all.X, sh->all.y, &par, NULL, &res_one, &err) != 0) logreg_free(&one);
+        have_one = one.w != NULL;
     }
-    chapter_print("\nNewton's method, %s after %zu steps: loss %.12f, ||grad|| %.1e\n",
-                  res.converged ? "converged" : "not converged", res.iterations, res.loss, res.grad_norm);
-    print_weights(&m, have_one ? &one : NULL, 1);
-    if (o->lesson) print_reference(&m, sk_ref, "scikit-learn (C = 1e10)", "coef", "intercept");
-    print_cost("communication", fc, 0);
+    const LogRegNewtonResult *res = &fit.res;
+    if (status == CHAPTER_DONE && fit.sep != DIAG_FINITE) {   // no minimum: say why, not "converged"
+        char words[1024];
+        diag_describe(fit.sep, fit.moved, words, sizeof words);
+        chapter_print("\nNewton's method, stopped after %zu steps: loss %.12f, ||grad|| %.1e\n%s", res->iterations,
+                      res->loss, res->grad_norm, words);
+    } else if (status == CHAPTER_DONE) {
+        chapter_print("\nNewton's method, %s after %zu steps: loss %.12f, ||grad|| %.1e\n",
+                      res->converged ? "converged" : "not converged", res->iterations, res->loss, res->grad_norm);
+    }
+    if (status == CHAPTER_DONE) {
+        print_weights(&m, "all processes", have_one ? &one : NULL, "one process", 1);
+        if (o->lesson) print_reference(&m, sk_ref, "scikit-learn (C = 1e10)", "coef", "intercept");
+        print_cost("communication", fc, 0);
+    }
     if (have_one) logreg_free(&one);
+    sharded_newton_free(&fit);
     logreg_free(&m);
-    return CHAPTER_DONE;
+    return status;
 }
 
 /* ---- main ------------------------------------------------------------------------- */
@@ -306,8 +291,10 @@ int main(int argc, char **argv) {
     Options o = parse_options(argc, argv, opts);
     Plotter pl;
     chapter_plotter(&pl);
+    int lib_only = !yours_begin();
+    int yours = !lib_only && mine_ready();   // then your shard_bounds says which rows each process holds
     Shard sh;
-    shards_load(&o.data, o.rows, o.features, &c, &sh);
+    shards_load(&o.data, o.rows, o.features, &c, yours ? shard_bounds : shard_range, &sh);
     Reference gd_ref, sk_ref;
     chapter_load_reference(&gd_ref, "gd-classification.txt");
     chapter_load_reference(&sk_ref, "sklearn-classification.txt");
@@ -317,10 +304,15 @@ int main(int argc, char **argv) {
                   o.rows > 0 ? "synthetic rows (lib/shard)" : course_describe(&o.data, about, sizeof about));
     printf("%zu process%s (%s%s); ", c.size, c.size == 1 ? "" : "es", c.engine,
            comm_have_mpi() ? "" : ": built without Open MPI");
-    shards_print(&sh, &c);
+    shards_print(&sh, &c, yours ? shard_bounds : shard_range);
+    if (!lib_only) yours = yours_end(12, "trains with lib/shard.c");
+    YoursTally t;
+    yours_tally_init(&t, 12, o.lesson ? "NumPy" : "lib/");
+    if (yours) mine_check_bounds(&t, sh.n, c.size);
 
     FitCost gd = {0}, newton = {0};
-    int status = want(&o, "gd") ? run_gd(&o, &sh, &c, &gd_ref, &gd) : CHAPTER_DONE;
+    int verdict = 0;   // YOURS_DIFFER when your numbers differ
+    int status = want(&o, "gd") ? run_gd(&o, &sh, &c, &gd_ref, &gd, yours ? &t : NULL, &verdict) : CHAPTER_DONE;
     if (status == CHAPTER_DONE && want(&o, "newton")) status = run_newton(&o, &sh, &c, &sk_ref, &newton);
     CommCost here = c.size > 1 && status == CHAPTER_DONE ? comm_measure(&c, 50) : (CommCost){0, 0};
     if (c.rank == 0 && status == CHAPTER_DONE) {
@@ -332,6 +324,7 @@ int main(int argc, char **argv) {
         printf("\n");
         cost_plot_model(&pl, rate);
     }
+    if (status == CHAPTER_DONE) status = verdict;
     ref_free(&sk_ref);
     ref_free(&gd_ref);
     shards_free(&sh);

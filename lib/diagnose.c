@@ -170,12 +170,17 @@ DiagMargins diag_margins(const double *dz, const double *y, size_t n, size_t k) 
         }
         largest = fmax(largest, fabs(dm[i]));
     }
+    DiagMargins mg = diag_count_margins(dm, n, largest);
+    free(dm);
+    return mg;
+}
+
+DiagMargins diag_count_margins(const double *dm, size_t n, double largest) {
     DiagMargins mg = {n, 0, 0};
     for (size_t i = 0; i < n; i++) {
         if (dm[i] > DIAG_MARGIN_TOL * largest) mg.pushed++;
         if (dm[i] < -DIAG_MARGIN_TOL * largest) mg.against++;
     }
-    free(dm);
     return mg;
 }
 // [end margins]

@@ -72,6 +72,11 @@ typedef struct {
  * dz is (n, k), y (n) holds classes 0 .. max(k, 2) - 1. */
 DiagMargins diag_margins(const double *dz, const double *y, size_t n, size_t k);
 
+/* The count of diag_margins from the margins' changes dm (n) themselves,
+ * against a given largest |change|: for samples spread over processes
+ * (chapter 12), where the largest is taken over every process's samples. */
+DiagMargins diag_count_margins(const double *dm, size_t n, double largest);
+
 typedef enum {
     DIAG_FINITE,     // the steps shrank: a minimum (or no sign of separation)
     DIAG_PARTIAL,    // the steps stayed long, pushing some samples, none back

@@ -77,6 +77,14 @@ int yours_begin(void) {
     return !seen.lib_only;
 }
 
+int yours_done(void) {
+    if (seen.not_compiled != NULL) return 0;
+    for (int nn = 0; nn <= 12; nn++) {
+        if (seen.stub[nn] != NULL) return 0;
+    }
+    return 1;
+}
+
 int yours_end(int nn, const char *uses) {
     fflush(stdout);
     if (seen.not_compiled != NULL) {

@@ -50,6 +50,11 @@ void yours_set_lib_only(int lib_only);
  * chapter runs the library only), else 1: run the learner's code now. */
 int yours_begin(void);
 
+/* 1 when every function of the learner's run since yours_begin is written
+ * (none called TODO() or a stand-in), without printing: for a chapter that
+ * must decide before it can say so (yours_end then says it). */
+int yours_done(void);
+
 /* After running the learner's code for exercise nn: 1 when every function it
  * called is written. Otherwise prints two lines, such as
  *   exercise 03 is not done yet (gradient still calls TODO()),

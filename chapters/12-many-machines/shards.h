@@ -18,11 +18,16 @@ typedef struct {
     Dataset all;     // rank 0, when the whole set was loaded: every row, for the one-process answer
 } Shard;
 
+/* Which rows process rank of P holds: rows lo .. hi-1 of n (lib/shard's
+ * shard_range, or your shard_bounds of exercise 12). */
+typedef void ShardBounds(size_t n, size_t P, size_t rank, size_t *lo, size_t *hi);
+
 /* Makes `rows` synthetic rows of d features (lib/shard), each process only
  * its own, or, when rows is 0, makes or reads cd's data set and keeps this
- * process's rows of it; exits 2 on bad data. */
-void shards_load(CourseData *cd, size_t rows, size_t d, const Comm *c, Shard *sh);
+ * process's rows of it, the rows that bounds gives it (shard_range's when
+ * bounds gives rows outside 0 .. n-1); exits 2 on bad data. */
+void shards_load(CourseData *cd, size_t rows, size_t d, const Comm *c, ShardBounds *bounds, Shard *sh);
 void shards_free(Shard *sh);
-void shards_print(const Shard *sh, const Comm *c);
+void shards_print(const Shard *sh, const Comm *c, ShardBounds *bounds);
 
 #endif

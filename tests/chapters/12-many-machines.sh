@@ -6,6 +6,9 @@
 # gradient descent damp such differences rather than grow them, and Newton's method ends at the same
 # minimum. Measured: at most 2e-15. 1e-13 leaves room for other data, and still catches a lost row.
 BOUND=1e-13
+# With solutions/ as your code, gradient descent runs on your shard_bounds, shard_sums and
+# global_gradient (the column "yours"); the wrong one sends its shard's means, not its sums.
+WRONG_AT="at w[0]: yours -0.00162381059, NumPy's 0.342248633; make check EX=12"
 
 # expect_diffs LABEL...: the |diff| column (beside the one-process answer) of each LABEL is <= BOUND.
 expect_diffs() {
@@ -26,8 +29,20 @@ expect_numbers sklearn-classification.txt 'coef[0]#1=coef.0:1e-6r' 'coef[1]#1=co
   'intercept#1=intercept:1e-6r'
 expect_diffs 'w\[0\]' 'w\[1\]' b 'coef\[0\]' 'coef\[1\]' intercept
 expect_text 'converged after 8 steps'
+[[ $WAY == solutions ]] && expect_text 'Trained on the shards of your shard_bounds with your shard_sums and global_gradient:'
 run_chapter png
 expect_plots chapter-12-cost-model
+# Classes that separate: Newton's gradient vanishes while w runs off; the chapter must say so
+# (lib/diagnose, as chapter 6), not "converged". The breast-cancer data separate completely;
+# in partial.csv only the 2 samples at x1 > 0 can be cut off (tests/chapters/06-sklearn-comparison.sh).
+expect_lacks() { if grep -qF -- "$1" "$TMP/out.txt"; then fail "output has: $1"; else echo "ok   does not print: $1"; fi; }
+printf 'x1,x2,y\n0,0.1,0\n0,0.5,1\n0,0.9,0\n0,0.3,1\n0,0.7,1\n0,0.2,0\n0,0.4,0\n0,0.6,1\n1,0.5,1\n2,0.1,1\n' > "$TMP/partial.csv"
+run_chapter none --data data/breast-cancer.csv --standardize --method newton
+expect_text 'SEPARATED: the classes can be separated completely'
+expect_lacks 'converged after'
+run_chapter none --data "$TMP/partial.csv" --method newton
+expect_text 'SEPARATED IN PART: 2 of the 10 samples can be separated from the rest'
+expect_lacks 'converged after'
 
 # ---- checkpoints: killed with SIGKILL after the first one, restarted, equal to the bit ----------
 # A gradient-descent run of EPOCHS epochs on 20000 rows, a checkpoint every 10: long enough
@@ -88,6 +103,16 @@ for np in 1 2 3; do
 done
 expect_text '300 rows in 3 shards of 100, 100, 100 rows'
 expect_text 'one all-reduce costs alpha'
+# ---- separation seen over the shards: the margins the last step moved, counted on every process
+for args in "data/breast-cancer.csv --standardize|SEPARATED: the classes can be separated completely" \
+            "$TMP/partial.csv|SEPARATED IN PART: 2 of the 10 samples can be separated from the rest"; do
+  read -ra data <<< "${args%%|*}"
+  LR_PLOT=none "${MPIRUN[@]}" -np 2 "$CHAPTER" --data "${data[@]}" --method newton > "$TMP/out.txt" 2> "$TMP/err.txt"
+  rc=$?
+  if [[ $rc != 0 || -s $TMP/err.txt ]]; then fail "mpirun -np 2 --data ${data[*]}: exit $rc: $(head -c 300 "$TMP/err.txt")"; continue; fi
+  expect_text "${args#*|}"
+  expect_lacks 'converged after'
+done
 
 # ---- one rank killed: the run stops within 10 s with one line; the restart ends bit for bit --------
 EPOCHS=150   # two processes oversubscribed on a busy machine are slower per epoch

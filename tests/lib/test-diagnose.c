@@ -85,6 +85,16 @@ static void test_margins(void) {
     mg = diag_margins(dz3, y3, 3, 3);
     EXPECT_TRUE(mg.pushed == 2 && mg.against == 0,
                 harness_fmt("3 classes: rows 0 and 2 pushed, row 1 tied; got %zu and %zu", mg.pushed, mg.against));
+    // the count against a largest change taken elsewhere (another process's samples)
+    const double dm[] = {1e-3, -1e-3, 1e-9};
+    mg = diag_count_margins(dm, 3, 1.0);
+    EXPECT_TRUE(mg.n == 3 && mg.pushed == 1 && mg.against == 1,
+                harness_fmt("largest 1: 1e-3 pushed, -1e-3 against, 1e-9 unchanged; got %zu and %zu", mg.pushed,
+                            mg.against));
+    mg = diag_count_margins(dm, 3, 1e4);
+    EXPECT_TRUE(mg.pushed == 0 && mg.against == 0,
+                harness_fmt("largest 1e4: every change of 1e-3 is below 1e-6 of it, unchanged; got %zu and %zu",
+                            mg.pushed, mg.against));
 }
 
 static void test_separation_verdicts(void) {
