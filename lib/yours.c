@@ -106,9 +106,10 @@ int yours_end(int nn, const char *uses) {
                       "  so this run %s; make check EX=%02d to start it\n",
                       nn, f, uses, nn);
     } else {
-        chapter_print("exercise %02d is not done yet (this chapter runs your %s too,\n"
-                      "  and it still calls TODO()), so this run %s; make check EX=%02d to start it\n",
-                      m, f, uses, m);
+        chapter_print("chapter %02d runs your exercise %02d too, and it is not done yet\n"
+                      "  (%s still calls TODO()), so this run %s;\n"
+                      "  make check EX=%02d to start it\n",
+                      nn, m, f, uses, m);
     }
     return 0;
 }

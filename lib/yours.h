@@ -59,7 +59,10 @@ int yours_done(void);
  * called is written. Otherwise prints two lines, such as
  *   exercise 03 is not done yet (gradient still calls TODO()),
  *     so this run trains with lib/logreg.c; make check EX=03 to start it
- * where uses is "trains with lib/logreg.c", and returns 0. */
+ * where uses is "trains with lib/logreg.c", and returns 0. When exercise nn
+ * is written but an earlier one the chapter also runs is not, the lines name
+ * that one ("chapter 04 runs your exercise 01 too, and it is not done yet
+ * (sigmoid still calls TODO()), ..."). */
 int yours_end(int nn, const char *uses);
 
 /* The running comparison of the learner's numbers with a reference. */

@@ -259,8 +259,8 @@ payoff() {
   # a chapter that times itself runs with the quicker arguments of tests/quick-args.txt
   read -ra args <<< "$(awk -v nn="$nn" '$1 == nn { $1 = ""; print }' tests/quick-args.txt 2> /dev/null)"
   out=$(LR_PLOT=none timeout 120 "./chapter-$nn" "${args[@]}" 2> /dev/null)
-  awk '/^(your code reproduces|your numbers first differ|exercise [0-9]+ (is not done|does not compile))/ { on = 1; print; next }
-       on && /^  / { print; next } { on = 0 }' <<< "$out"
+  awk '/^(your code reproduces|your numbers first differ|exercise [0-9]+ (is not done|does not compile)|chapter [0-9]+ runs your exercise)/ { on = 1; print; next }
+       on && (/^  [^ ]/ || /^    [^ ]/) { print; next } { on = 0 }' <<< "$out"
 }
 
 touch "$PROGRESS"
