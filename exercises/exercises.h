@@ -84,13 +84,14 @@ void l2_penalty_gradient(const double *theta, size_t d, size_t n, double lambda,
 
 /* ---- 06 sklearn-comparison ----------------------------------------------- */
 
-/* For d = 2 features and theta = (w1, w2, b), the gradient g (3) and the
- * Hessian H (3 x 3, row-major) of the mean cross-entropy. X is (n, 2). */
-void newton_system(const double *X, const double *y, size_t n, const double *theta, double *g, double *H);
+/* For d features and theta = (w_1, ..., w_d, b), the gradient g (d + 1) and
+ * the Hessian H ((d + 1) x (d + 1), row-major) of the mean cross-entropy.
+ * X is (n, d). */
+void newton_system(const double *X, const double *y, size_t n, size_t d, const double *theta, double *g, double *H);
 
-/* One Newton step: theta <- theta - H^-1 g. Returns 0, or -1 (theta
- * untouched) when H cannot be solved. */
-int newton_step(const double *X, const double *y, size_t n, double *theta);
+/* One Newton step: theta <- theta - H^-1 g, theta (d + 1). Returns 0, or -1
+ * (theta untouched) when H cannot be solved. */
+int newton_step(const double *X, const double *y, size_t n, size_t d, double *theta);
 
 /* ---- 07 one-vs-rest ------------------------------------------------------ */
 

@@ -102,19 +102,20 @@ void l2_penalty_gradient(const double *theta, size_t d, size_t n, double lambda,
     zero(grad, d + 1);
 }
 #elif STANDIN_FOR == 6
-void newton_system(const double *X, const double *y, size_t n, const double *theta, double *g, double *H) {
+void newton_system(const double *X, const double *y, size_t n, size_t d, const double *theta, double *g, double *H) {
     (void)X;
     (void)y;
     (void)n;
     (void)theta;
     yours_not_compiled(__func__);
-    zero(g, 3);
-    zero(H, 9);
+    zero(g, d + 1);
+    zero(H, (d + 1) * (d + 1));
 }
-int newton_step(const double *X, const double *y, size_t n, double *theta) {
+int newton_step(const double *X, const double *y, size_t n, size_t d, double *theta) {
     (void)X;
     (void)y;
     (void)n;
+    (void)d;
     (void)theta;
     yours_not_compiled(__func__);
     return -1;

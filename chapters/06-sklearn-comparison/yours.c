@@ -3,69 +3,85 @@
 #include "study.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "exercises.h"
 #include "yours.h"
 
 // [snippet yours]
 /* Your Newton's method: `steps` calls of your newton_step (exercise 06) from
- * theta = (w1, w2, b) = 0; theta after step k goes to thetas[3 (k - 1) ..].
- * Returns the steps taken (fewer when a step could not solve H). */
+ * theta = (w_1, ..., w_d, b) = 0; theta after step k goes to
+ * thetas[(d + 1) (k - 1) ..]. Returns the steps taken (fewer when a step
+ * could not solve H). */
 static size_t newton_yours(const Dataset *ds, size_t steps, double *thetas) {
-    double theta[3] = {0.0, 0.0, 0.0};
-    for (size_t k = 1; k <= steps; k++) {
-        if (newton_step(ds->X.data, ds->y, ds->n, theta) != 0) return k - 1;
-        for (int r = 0; r < 3; r++) thetas[3 * (k - 1) + r] = theta[r];
+    size_t k = ds->d + 1;
+    double *theta = vec_new(k);
+    size_t taken = 0;
+    while (taken < steps && newton_step(ds->X.data, ds->y, ds->n, ds->d, theta) == 0) {
+        for (size_t r = 0; r < k; r++) thetas[k * taken + r] = theta[r];
+        taken++;
     }
-    return steps;
+    free(theta);
+    return taken;
 }
 // [end yours]
+
+/* "w[j]" for a weight, "b" for the bias (r == d). */
+static void param_name(char *buf, size_t size, size_t r, size_t d) {
+    if (r < d) snprintf(buf, size, "w[%zu]", r);
+    else snprintf(buf, size, "b");
+}
 
 /* Compares your iterates with NumPy's newton_K (the lesson: every step it
  * stored, the last one printed) or your last with the library's answer. */
 static void compare(YoursTally *t, const double *thetas, size_t ran, const Study *st, const Reference *sk_ref,
                     int lesson) {
-    static const char *const NAMES[3] = {"w[0]", "w[1]", "b"};
-    const double lib[3] = {st->newton.w[0], st->newton.w[1], st->newton.b};
+    size_t d = st->newton.d, k = d + 1;
     yours_header(t, lesson ? "NumPy reference" : NULL);
-    for (size_t k = 1; k <= ran; k++) {
+    for (size_t s = 1; s <= ran; s++) {
         char key[32];
-        snprintf(key, sizeof key, "newton_%zu", k);
+        snprintf(key, sizeof key, "newton_%zu", s);
         int stored = lesson && ref_get(sk_ref, key) != NULL;
-        if (!stored && k < ran) continue;   // only the last has the library's value beside it
-        for (int r = 0; r < 3; r++) {
-            char label[48];
-            snprintf(label, sizeof label, "step%zu.%s", k, NAMES[r]);
-            double ref = stored ? ref_value(sk_ref, key, (size_t)r) : lib[r];
-            if (k == ran) yours_compare(t, label, thetas[3 * (k - 1) + r], ref);
-            else yours_count(t, label, thetas[3 * (k - 1) + r], ref);
+        if (!stored && s < ran) continue;   // only the last has the library's value beside it
+        for (size_t r = 0; r < k; r++) {
+            char name[24], label[48];
+            param_name(name, sizeof name, r, d);
+            snprintf(label, sizeof label, "step%zu.%s", s, name);
+            double lib = r < d ? st->newton.w[r] : st->newton.b;
+            double ref = stored ? ref_value(sk_ref, key, r) : lib;
+            if (s == ran) yours_compare(t, label, thetas[k * (s - 1) + r], ref);
+            else yours_count(t, label, thetas[k * (s - 1) + r], ref);
         }
     }
     yours_count(t, "the number of steps", (double)ran, (double)st->res.iterations);
 }
 
+/* "w = (1.001261, 4.183311), b = -0.885867 after 8 steps" (d = 2), or
+ * with ||w|| for other d. */
+static void summarize(char *buf, size_t size, const double *last, size_t d, size_t ran) {
+    if (d == 2) snprintf(buf, size, "w = (%.6f, %.6f), b = %.6f after %zu steps", last[0], last[1], last[2], ran);
+    else snprintf(buf, size, "||w|| = %.6f, b = %.6f after %zu steps", vec_norm(last, d), last[d], ran);
+}
+
 int study_yours(const Study *st, const Dataset *ds, const Reference *sk_ref, int lesson) {
-    size_t steps = st->res.iterations;
+    size_t steps = st->res.iterations, k = ds->d + 1;
     if (!yours_begin()) return 0;
-    if (ds->d != 2) {
-        printf("(Your newton_step, exercise 06, takes 2 features; these data have %zu, so this\n"
-               "run shows the library's Newton steps only.)\n\n",
-               ds->d);
-        return 0;
-    }
     if (study_separated(st) || !st->res.converged) return 0;   // no minimum to compare with
-    double thetas[3 * LOGREG_NEWTON_MAX_ITER];
+    double *thetas = vec_new(k * (steps + 1)), *zero = vec_new(k);
     size_t ran = newton_yours(ds, steps, thetas);
-    if (!yours_end(6, "shows the library's Newton steps only")) return 0;
-    printf("Your Newton's method: your newton_step %zu times from theta = 0:\n\n", steps);
-    YoursTally t;
-    yours_tally_init(&t, 6, lesson ? "NumPy" : "lib/");
-    compare(&t, thetas, ran, st, sk_ref, lesson);
-    char summary[128];
-    const double *last = ran > 0 ? &thetas[3 * (ran - 1)] : (const double[]){0.0, 0.0, 0.0};
-    snprintf(summary, sizeof summary, "w = (%.6f, %.6f), b = %.6f after %zu steps", last[0], last[1], last[2], ran);
-    printf("\n");
-    int status = yours_verdict(&t, summary);
-    printf("\n");
+    int status = 0;
+    if (yours_end(6, "shows the library's Newton steps only")) {
+        printf("Your Newton's method: your newton_step %zu times from theta = 0:\n\n", steps);
+        YoursTally t;
+        yours_tally_init(&t, 6, lesson ? "NumPy" : "lib/");
+        compare(&t, thetas, ran, st, sk_ref, lesson);
+        char summary[128];
+        summarize(summary, sizeof summary, ran > 0 ? &thetas[k * (ran - 1)] : zero, ds->d, ran);
+        printf("\n");
+        status = yours_verdict(&t, summary);
+        printf("\n");
+    }
+    free(zero);
+    free(thetas);
     return status;
 }

@@ -2,77 +2,102 @@
  *
  * The gradient is checked against central finite differences of the loss
  * and the Hessian against finite differences of the gradient (both computed
- * here), on data of several sizes. The step is checked against the test's own
- * step, solved by Cramer's rule (a different method from Cholesky), and
- * Newton's method built from your step must reach the minimum in a few
- * iterations. */
+ * here), on data of several sizes and of 1 to 4 features. The step is
+ * checked against the test's own step, solved by Gaussian elimination (a
+ * different method from Cholesky), and Newton's method built from your step
+ * must reach the minimum in a few iterations. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "exercises.h"
 #include "harness.h"
 
 #define MAX_N 80
+#define MAX_D 4
+#define MAX_K (MAX_D + 1)   // parameters: the weights and the bias
 
 typedef struct {
-    size_t n;
-    double X[MAX_N * 2];   // (n, 2)
-    double y[MAX_N];       // (n)
+    size_t n, d;
+    double X[MAX_N * MAX_D];   // (n, d)
+    double y[MAX_N];           // (n)
 } Data;
 
-/* Two overlapping classes, so the minimum is finite. */
-static Data make_data(size_t n) {
-    Data D = {.n = n};
+/* Two overlapping classes of d features, so the minimum is finite. */
+static Data make_data(size_t n, size_t d) {
+    Data D = {.n = n, .d = d};
     for (size_t i = 0; i < n; i++) {
-        D.X[2 * i] = 2.0 * sin(1.37 * (double)i + 0.5);
-        D.X[2 * i + 1] = 1.5 * cos(0.91 * (double)i) + 0.3;
-        D.y[i] = D.X[2 * i] - 0.7 * D.X[2 * i + 1] + 1.2 * sin(4.1 * (double)i) > 0.2 ? 1.0 : 0.0;
+        double z = 1.2 * sin(4.1 * (double)i) - 0.2;
+        for (size_t j = 0; j < d; j++) {
+            double x = (2.0 - 0.3 * (double)j) * sin((1.37 + 0.45 * (double)j) * (double)i + 0.5 + (double)j) + 0.3 * (double)j;
+            D.X[i * d + j] = x;
+            z += (j % 2 ? -0.7 : 1.0) * x;
+        }
+        D.y[i] = z > 0 ? 1.0 : 0.0;
     }
     return D;
+}
+
+/* z_i = theta . x~_i */
+static double score(const Data *D, size_t i, const double *theta) {
+    double z = theta[D->d];
+    for (size_t j = 0; j < D->d; j++) z += theta[j] * D->X[i * D->d + j];
+    return z;
 }
 
 static double oracle_loss(const Data *D, const double *theta) {
     double sum = 0.0;
     for (size_t i = 0; i < D->n; i++) {
-        double p = 1.0 / (1.0 + exp(-(theta[0] * D->X[2 * i] + theta[1] * D->X[2 * i + 1] + theta[2])));
+        double p = 1.0 / (1.0 + exp(-score(D, i, theta)));
         sum += -(D->y[i] * log(p) + (1 - D->y[i]) * log(1 - p));
     }
     return sum / (double)D->n;
 }
 
-/* The gradient as the test computes it. */
+/* The gradient as the test computes it: g (d + 1). */
 static void oracle_gradient(const Data *D, const double *theta, double *g) {
-    g[0] = g[1] = g[2] = 0.0;
+    size_t d = D->d;
+    for (size_t r = 0; r <= d; r++) g[r] = 0.0;
     for (size_t i = 0; i < D->n; i++) {
-        const double x[3] = {D->X[2 * i], D->X[2 * i + 1], 1.0};
-        double e = 1.0 / (1.0 + exp(-(theta[0] * x[0] + theta[1] * x[1] + theta[2]))) - D->y[i];
-        for (int r = 0; r < 3; r++) g[r] += e * x[r] / (double)D->n;
+        double e = 1.0 / (1.0 + exp(-score(D, i, theta))) - D->y[i];
+        for (size_t r = 0; r <= d; r++) g[r] += e * (r < d ? D->X[i * d + r] : 1.0) / (double)D->n;
     }
 }
 
-static double det3(const double *A) {
-    return A[0] * (A[4] * A[8] - A[5] * A[7]) - A[1] * (A[3] * A[8] - A[5] * A[6]) + A[2] * (A[3] * A[7] - A[4] * A[6]);
-}
-
-/* The test's Newton step by Cramer's rule: delta_r = det(H with column r replaced by g) / det(H). */
+/* The test's Newton step: H from differences of the gradient (accurate to
+ * ~1e-10), then H delta = g by Gaussian elimination with partial pivoting. */
 static void oracle_step(const Data *D, const double *theta, double *next) {
     const double h = 1e-6;
-    double H[9], g[3], up[3], down[3];
+    size_t k = D->d + 1;
+    double A[MAX_K][MAX_K + 1], up[MAX_K], down[MAX_K], g[MAX_K];
     oracle_gradient(D, theta, g);
-    for (int c = 0; c < 3; c++) {   // H by differences of the gradient: accurate to ~1e-10
-        double t[3] = {theta[0], theta[1], theta[2]};
+    for (size_t c = 0; c < k; c++) {
+        double t[MAX_K];
+        memcpy(t, theta, k * sizeof *t);
         t[c] += h;
         oracle_gradient(D, t, up);
         t[c] -= 2 * h;
         oracle_gradient(D, t, down);
-        for (int r = 0; r < 3; r++) H[3 * r + c] = (up[r] - down[r]) / (2 * h);
+        for (size_t r = 0; r < k; r++) A[r][c] = (up[r] - down[r]) / (2 * h);
     }
-    double det = det3(H);
-    for (int r = 0; r < 3; r++) {
-        double A[9];
-        memcpy(A, H, sizeof A);
-        for (int k = 0; k < 3; k++) A[3 * k + r] = g[k];
-        next[r] = theta[r] - det3(A) / det;
+    for (size_t r = 0; r < k; r++) A[r][k] = g[r];
+    for (size_t c = 0; c < k; c++) {   // eliminate column c below the largest pivot
+        size_t p = c;
+        for (size_t r = c + 1; r < k; r++) p = fabs(A[r][c]) > fabs(A[p][c]) ? r : p;
+        for (size_t m = 0; m <= k; m++) {
+            double s = A[c][m];
+            A[c][m] = A[p][m];
+            A[p][m] = s;
+        }
+        for (size_t r = c + 1; r < k; r++) {
+            double f = A[r][c] / A[c][c];
+            for (size_t m = c; m <= k; m++) A[r][m] -= f * A[c][m];
+        }
+    }
+    for (size_t r = k; r-- > 0;) {   // back substitution: delta_r = (g'_r - sum_{m > r} A_rm delta_m) / A_rr
+        double s = A[r][k];
+        for (size_t m = r + 1; m < k; m++) s -= A[r][m] * (theta[m] - next[m]);
+        next[r] = theta[r] - s / A[r][r];
     }
 }
 
@@ -85,91 +110,136 @@ static const char *diagnose(double got, double want, size_t n, int is_g, const c
     return harness_why_zero(got, want, generic);
 }
 
-static void check_system(size_t n, const double *theta) {
-    Data D = make_data(n);
-    double g[4], H[10];
-    for (int k = 0; k < 3; k++) g[k] = HARNESS_UNSET;   // every entry must be written
-    for (int k = 0; k < 9; k++) H[k] = HARNESS_UNSET;
-    g[3] = H[9] = 12345.0;
-    newton_system(D.X, D.y, n, theta, g, H);
-    if (!EXPECT_TRUE(g[3] == 12345.0 && H[9] == 12345.0,
-                     "newton_system wrote past g[2] or H[8]: g has 3 entries, H has 9.")) return;
+/* "w1" .. "wd", or "b" for the last parameter (in a buffer of its own,
+ * valid until the next call). */
+static const char *param(size_t r, size_t d) {
+    static char name[24];
+    if (r < d) snprintf(name, sizeof name, "w%zu", r + 1);
+    else snprintf(name, sizeof name, "b");
+    return name;
+}
+
+static void check_system(size_t n, size_t d, const double *theta) {
+    Data D = make_data(n, d);
+    size_t k = d + 1;
+    double g[MAX_K + 1], H[MAX_K * MAX_K + 1];
+    for (size_t m = 0; m < k; m++) g[m] = HARNESS_UNSET;   // every entry must be written
+    for (size_t m = 0; m < k * k; m++) H[m] = HARNESS_UNSET;
+    g[k] = H[k * k] = 12345.0;
+    newton_system(D.X, D.y, n, d, theta, g, H);
+    if (!EXPECT_TRUE(g[k] == 12345.0 && H[k * k] == 12345.0,
+                     harness_fmt("newton_system wrote past g[%zu] or H[%zu]: with d = %zu, g has d + 1 = %zu entries "
+                                 "and H has %zu.",
+                                 d, k * k - 1, d, k, k * k))) {
+        return;
+    }
+    char h_rule[320];   // what H is, for this d
+    snprintf(h_rule, sizeof h_rule,
+             "H_rc = (1/n) sum_i p_i (1 - p_i) x~_ir x~_ic, stored at H[(d + 1) r + c] = H[%zu r + c]. The weight is "
+             "p_i (1 - p_i) (not p_i - y_i), and row and column d = %zu belong to the bias (x~_id = 1).",
+             k, d);
     const double h = 1e-5;
-    const char *names[3] = {"w1", "w2", "b"};
-    for (int r = 0; r < 3; r++) {
-        double t[3] = {theta[0], theta[1], theta[2]};
+    for (size_t r = 0; r < k; r++) {
+        double t[MAX_K];
+        memcpy(t, theta, k * sizeof *t);
         t[r] += h;
         double up = oracle_loss(&D, t);
         t[r] -= 2 * h;
         double down = oracle_loss(&D, t);
         double want = (up - down) / (2 * h);
-        EXPECT_NEAR(g[r], want, 1e-8, harness_fmt("g[%d] (dL/d%s) with n = %zu", r, names[r], n),
-                    diagnose(g[r], want, n, 1, "g = (1/n) sum_i (p_i - y_i) x~_i with x~_i = (x_i1, x_i2, 1): the bias "
-                                               "row uses the 1."));
+        EXPECT_NEAR(g[r], want, 1e-8, harness_fmt("g[%zu] (dL/d%s) with n = %zu, d = %zu", r, param(r, d), n, d),
+                    diagnose(g[r], want, n, 1, "g = (1/n) sum_i (p_i - y_i) x~_i with x~_i = (x_i1, ..., x_id, 1): "
+                                               "the bias row, the last, uses the 1."));
     }
-    for (int c = 0; c < 3; c++) {
-        double t[3] = {theta[0], theta[1], theta[2]}, up[3], down[3];
+    for (size_t c = 0; c < k; c++) {
+        double t[MAX_K], up[MAX_K], down[MAX_K];
+        memcpy(t, theta, k * sizeof *t);
         t[c] += h;
         oracle_gradient(&D, t, up);
         t[c] -= 2 * h;
         oracle_gradient(&D, t, down);
-        for (int r = 0; r < 3; r++) {
+        for (size_t r = 0; r < k; r++) {
             double want = (up[r] - down[r]) / (2 * h);
-            EXPECT_NEAR(H[3 * r + c], want, 1e-8, harness_fmt("H[%d][%d] with n = %zu", r, c, n),
-                        diagnose(H[3 * r + c], want, n, 0,
-                                 "H_rc = (1/n) sum_i p_i (1 - p_i) x~_ir x~_ic, stored at H[3 r + c]. The weight is "
-                                 "p_i (1 - p_i) (not p_i - y_i), and row/column 2 belongs to the bias (x~_i2 = 1)."));
+            EXPECT_NEAR(H[k * r + c], want, 1e-8, harness_fmt("H[%zu][%zu] with n = %zu, d = %zu", r, c, n, d),
+                        diagnose(H[k * r + c], want, n, 0, h_rule));
         }
     }
 }
 
 static void test_system(void) {
     const double theta[3] = {0.8, -1.1, 0.3};
-    check_system(30, theta);
+    check_system(30, 2, theta);
 }
 
 static void test_system_other_sizes(void) {
-    const double zero[3] = {0, 0, 0}, far[3] = {2.5, 1.5, -2.0};
-    check_system(1, zero);
-    check_system(7, far);
-    check_system(MAX_N, far);
+    const double zero[MAX_K] = {0}, far[3] = {2.5, 1.5, -2.0}, one[2] = {-0.6, 0.4};
+    const double three[4] = {0.3, -0.5, 0.2, 0.1}, four[5] = {-0.4, 0.6, 0.25, -0.3, 0.5};
+    check_system(1, 2, zero);
+    check_system(7, 2, far);
+    check_system(MAX_N, 2, far);
+    check_system(13, 1, one);
+    check_system(25, 3, three);
+    check_system(MAX_N, 4, four);
 }
 
-static void test_step(void) {
-    Data D = make_data(40);
-    double theta[3] = {0.5, -0.4, 0.1}, want[3];
+/* One step from theta (d + 1) on n samples of d features, against the test's. */
+static void check_step(size_t n, size_t d, const double *start) {
+    Data D = make_data(n, d);
+    size_t k = d + 1;
+    double theta[MAX_K], want[MAX_K];
+    memcpy(theta, start, k * sizeof *theta);
     oracle_step(&D, theta, want);
-    int status = newton_step(D.X, D.y, D.n, theta);
-    EXPECT_TRUE(status == 0, harness_fmt("newton_step should return 0 when H can be solved; it returned %d", status));
-    const char *names[3] = {"w1", "w2", "b"};
-    for (int r = 0; r < 3; r++) {
-        EXPECT_NEAR(theta[r], want[r], 1e-7, harness_fmt("%s after one step from (0.5, -0.4, 0.1)", names[r]),
+    int status = newton_step(D.X, D.y, D.n, d, theta);
+    if (!EXPECT_TRUE(status == 0, harness_fmt("newton_step (d = %zu) should return 0 when H can be solved; it "
+                                              "returned %d",
+                                              d, status))) {
+        return;
+    }
+    for (size_t r = 0; r < k; r++) {
+        EXPECT_NEAR(theta[r], want[r], 1e-7, harness_fmt("%s after one step with d = %zu, n = %zu", param(r, d), d, n),
                     "theta <- theta - delta where H delta = g. Check the sign (minus), and that you solve "
                     "H delta = g rather than multiplying by H.");
     }
 }
 
-static void test_converges(void) {
-    Data D = make_data(MAX_N);
-    double theta[3] = {0, 0, 0}, g[3];
+static void test_step(void) {
+    check_step(40, 2, (const double[]){0.5, -0.4, 0.1});
+    check_step(60, 3, (const double[]){0.2, -0.1, 0.3, 0.05});
+    check_step(15, 1, (const double[]){-0.2, 0.3});
+}
+
+static double norm(const double *g, size_t k) {
+    double s = 0.0;
+    for (size_t r = 0; r < k; r++) s += g[r] * g[r];
+    return sqrt(s);
+}
+
+static void check_converges(size_t d) {
+    Data D = make_data(MAX_N, d);
+    double theta[MAX_K] = {0}, g[MAX_K];
     int steps = 0;
     for (; steps < 12; steps++) {
         oracle_gradient(&D, theta, g);
-        if (sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]) < 1e-12) break;
-        if (newton_step(D.X, D.y, D.n, theta) != 0) break;
+        if (norm(g, d + 1) < 1e-12) break;
+        if (newton_step(D.X, D.y, D.n, d, theta) != 0) break;
     }
     oracle_gradient(&D, theta, g);
-    double norm = sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]);
-    EXPECT_NEAR(norm, 0.0, 1e-12, harness_fmt("||gradient|| after %d of your Newton steps from 0", steps),
+    EXPECT_NEAR(norm(g, d + 1), 0.0, 1e-12,
+                harness_fmt("||gradient|| after %d of your Newton steps from 0 (d = %zu)", steps, d),
                 "Newton's method converges quadratically: from w = 0 it should reach the minimum "
                 "(gradient about 1e-16) in under 10 steps.");
 }
 
+static void test_converges(void) {
+    check_converges(2);
+    check_converges(4);
+}
+
 static void test_singular(void) {
-    Data D = make_data(20);
+    Data D = make_data(20, 2);
     for (size_t i = 0; i < D.n; i++) D.X[2 * i + 1] = -3.0 * D.X[2 * i];   // x2 = -3 x1: H is singular
     double theta[3] = {0.25, 0.5, 0.75};
-    int status = newton_step(D.X, D.y, D.n, theta);
+    int status = newton_step(D.X, D.y, D.n, 2, theta);
     EXPECT_TRUE(status == -1, harness_fmt("with x2 = -3 x1 the Hessian is singular, so newton_step should return -1; "
                                           "it returned %d. Pass on what the solver says.",
                                           status));
@@ -179,10 +249,10 @@ static void test_singular(void) {
 
 int main(void) {
     static const HarnessTest tests[] = {
-        {"newton_system: gradient and Hessian match finite differences (n = 30)", test_system},
-        {"newton_system for other sizes and points (n = 1, 7, 80)", test_system_other_sizes},
-        {"newton_step moves theta by -H^-1 g", test_step},
-        {"repeated steps reach the minimum", test_converges},
+        {"newton_system: gradient and Hessian match finite differences (n = 30, d = 2)", test_system},
+        {"newton_system for other sizes, features and points (n = 1 to 80, d = 1 to 4)", test_system_other_sizes},
+        {"newton_step moves theta by -H^-1 g (d = 1, 2, 3)", test_step},
+        {"repeated steps reach the minimum (d = 2 and 4)", test_converges},
         {"a singular Hessian returns -1 and leaves theta alone", test_singular},
     };
     return harness_run("Exercise 06: a Newton step", tests, sizeof tests / sizeof tests[0]);

@@ -9,22 +9,26 @@
 #undef newton_system
 #undef newton_step
 
-void newton_system(const double *X, const double *y, size_t n, const double *theta, double *g, double *H) {
-    right_newton_system(X, y, n, theta, g, H);
-    for (int k = 0; k < 9; k++) H[k] = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        const double x_i[3] = {X[2 * i], X[2 * i + 1], 1.0};
-        for (int r = 0; r < 3; r++) {
-            for (int c = 0; c < 3; c++) H[3 * r + c] += x_i[r] * x_i[c] / (double)n;
+void newton_system(const double *X, const double *y, size_t n, size_t d, const double *theta, double *g, double *H) {
+    size_t k = d + 1;
+    right_newton_system(X, y, n, d, theta, g, H);
+    for (size_t m = 0; m < k * k; m++) H[m] = 0.0;
+    for (size_t i = 0; i < n; i++) {   // the mistake: H = (1/n) sum_i x~_i x~_i^T, without p_i (1 - p_i)
+        for (size_t r = 0; r < k; r++) {
+            for (size_t c = 0; c < k; c++) H[k * r + c] += (r < d ? X[i * d + r] : 1.0) * (c < d ? X[i * d + c] : 1.0) / (double)n;
         }
     }
 }
 
-int newton_step(const double *X, const double *y, size_t n, double *theta) {
-    double delta[3], H[9];
-    newton_system(X, y, n, theta, delta, H);
+/* The answer key's step, on the Hessian above. */
+int newton_step(const double *X, const double *y, size_t n, size_t d, double *theta) {
+    size_t k = d + 1;
+    double *delta = malloc(k * sizeof *delta), *H = malloc(k * k * sizeof *H);
+    newton_system(X, y, n, d, theta, delta, H);
     LrError err;
-    if (linalg_solve_spd(H, delta, 3, &err) != 0) return -1;
-    for (int r = 0; r < 3; r++) theta[r] -= delta[r];
-    return 0;
+    int status = linalg_solve_spd(H, delta, k, &err) != 0 ? -1 : 0;
+    for (size_t r = 0; r < k && status == 0; r++) theta[r] -= delta[r];
+    free(H);
+    free(delta);
+    return status;
 }
