@@ -29,7 +29,7 @@
 
 #define N_SIZES 4
 #define N_DIMS 2
-#define N_VARIANTS (EPOCH_VARIANTS + 1)   // the library's five, then yours (exercise 11)
+#define N_VARIANTS (EPOCH_VARIANTS + 1)   // the library's, then yours (exercise 11)
 #define YOURS EPOCH_VARIANTS
 static const size_t SIZES[N_SIZES] = {300, 10000, 100000, 1000000};
 static const size_t DIMS[N_DIMS] = {2, 20};
