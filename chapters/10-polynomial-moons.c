@@ -31,24 +31,29 @@
 
 #define MAX_DEGREE 8       // the sweep's highest degree (scikit-learn's reference goes to 8)
 #define NO_PENALTY 1e-10   // lambda = 1 / C for scikit-learn's C = 1e10: "no" regularisation
+#define HELD_OUT 0.25      // the part of --data held out when there is no --test (train_test_split's default)
 
 typedef struct {
-    CourseRun run;     // the training set: make_moons(300, noise=0.2, random_state=42) unless changed
-    CourseData test;   // the held-out set: the same with random_state=1, or --test FILE.csv
-    char about[256];   // what the training data are, for messages
-    size_t degree;     // the degree whose boundary is drawn
-    double lambda;     // the L2 strength of the regularised fits
-    int lesson;        // 1 when data and test are the lesson's: compare with scikit-learn
+    CourseRun run;       // the training set: make_moons(300, noise=0.2, random_state=42) unless changed
+    CourseData test;     // the held-out set: the same with random_state=1, or --test FILE.csv
+    CourseSplit split;   // with --data and no --test: a quarter of its rows held out
+    char about[256];     // what the training data are, for messages
+    size_t degree;       // the degree whose boundary is drawn
+    double lambda;       // the L2 strength of the regularised fits
+    int lesson;          // 1 when data and test are the lesson's: compare with scikit-learn
 } Options;
 
 /* The command line, the plotter and both data sets (the held-out set made
- * like the training set), or exits 2. */
+ * like the training set, or a quarter of --data drawn at random), or exits 2. */
 static void start(Options *o, Plotter *pl, Dataset *train, Dataset *test, int argc, char **argv) {
     *o = (Options){.run = {.data = course_defaults(COURSE_MOONS)}, .test = course_defaults(COURSE_MOONS), .degree = 3, .lambda = 1.0};
     o->test.seed = 1;
+    o->split = (CourseSplit){.fraction = HELD_OUT, .test = &o->test.data, .seed = &o->test.seed, .into = test};
+    o->run.data.split = &o->split;
     ChapterOption extra[] = {
         {"--test", "FILE.csv", "held-out CSV file instead of the generated one", OPT_TEXT, &o->test.data, 0, 0, 0},
-        {"--test-seed", "N", "random_state of the generated held-out set (default 1)", OPT_COUNT, &o->test.seed, 0,
+        {"--test-seed", "N", "random_state of the held-out set, made or split from --data (default 1)", OPT_COUNT,
+         &o->test.seed, 0,
          4294967295.0, 0},
         {"--degree", "D", "the degree whose boundary is drawn (default 3)", OPT_COUNT, &o->degree, 1, MAX_DEGREE, 0},
         {"--lambda", "L", "L2 strength of the regularised fits (default 1, scikit-learn's C = 1)", OPT_REAL,
@@ -65,7 +70,21 @@ static void start(Options *o, Plotter *pl, Dataset *train, Dataset *test, int ar
     o->test.noise = o->run.data.noise;
     o->lesson = o->run.lesson && !extra[0].given && !extra[1].given;
     course_describe(&o->run.data, o->about, sizeof o->about);
-    course_load_held_out(&o->run.data, &o->test, test);
+    if (!o->split.done) course_load_held_out(&o->run.data, &o->test, test);
+}
+
+/* The heading: the training set and the held-out set, and how it was made. */
+static void print_heading(const Options *o, const Dataset *train, const Dataset *test) {
+    char held_out[256];
+    printf("Chapter 10: polynomial features on %s (%zu samples),\n", o->about, train->n);
+    if (!o->split.done) {
+        printf("held out: %s (%zu samples)\n\n", course_describe(&o->test, held_out, sizeof held_out), test->n);
+        return;
+    }
+    printf("held out: %zu of its %zu rows, drawn at random as scikit-learn's\n"
+           "train_test_split(test_size=%g, random_state=%zu) draws them\n"
+           "(--test-seed N draws others; --test FILE.csv reads a held-out file)\n\n",
+           test->n, train->n + test->n, HELD_OUT, o->test.seed);
 }
 
 /* ---- the sweep ------------------------------------------------------------------ */
@@ -134,8 +153,10 @@ static void plot_sweep(const Plotter *pl, const SweepRow *loose, const SweepRow 
 
 /* ---- the printout ------------------------------------------------------------------ */
 
-static void print_linear(const LogReg *lin, double train_acc, double test_acc, const Reference *ref, int lesson) {
-    printf("1. A straight line: the lesson's gradient descent (lr 0.1, 1000 epochs) on x1, x2 as they are\n");
+static void print_linear(const LogReg *lin, double train_acc, double test_acc, const Reference *ref, int lesson,
+                         int standardised) {
+    printf("1. A straight line: the lesson's gradient descent (lr 0.1, 1000 epochs) on x1, x2 %s\n",
+           standardised ? "standardised" : "as they are");
     printf("%-14s %20s %20s %10s\n", "", "ours", lesson ? "NumPy reference" : "", lesson ? "|diff|" : "");
     chapter_compare("w[0]", lin->w[0], lesson ? ref_value(ref, "gd_linear_w", 0) : NAN);
     chapter_compare("w[1]", lin->w[1], lesson ? ref_value(ref, "gd_linear_w", 1) : NAN);
@@ -201,7 +222,7 @@ static int straight_line(const Plotter *pl, const Options *o, const Dataset *tra
     logreg_predict(&lin, &test->X, 0.5, pred);
     double test_acc = metrics_accuracy(pred, test->y, test->n);
     free(pred);
-    print_linear(&lin, train_acc, test_acc, ref, o->lesson);
+    print_linear(&lin, train_acc, test_acc, ref, o->lesson, o->run.data.standardize);
     char heading[160];
     snprintf(heading, sizeof heading, "A straight line cannot follow the moons: training accuracy %.2f", train_acc);
     plot_surface(pl, "chapter-10-linear", heading, regions_logreg_proba, &lin, train);
@@ -285,9 +306,7 @@ int main(int argc, char **argv) {
                                o.test.data[0] != '\0' ? o.test.data : "the held-out set", train.d, test.d);
     }
     if (status == 0) {
-        char held_out[256];
-        printf("Chapter 10: polynomial features on %s (%zu samples),\nheld out: %s (%zu samples)\n\n",
-               o.about, train.n, course_describe(&o.test, held_out, sizeof held_out), test.n);
+        print_heading(&o, &train, &test);
         status = straight_line(&pl, &o, &train, &test, &ref);
     }
     if (status == 0) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "datagen.h"
+#include "split.h"
 #include "stepsize.h"
 
 CourseData course_defaults(CourseSet set) {
@@ -164,6 +165,16 @@ static void refuse_generator_options(const CourseData *cd) {
     }
 }
 
+/* cd->split: the held-out part of --data moved into split->into, when no
+ * --test was given. The file has every label, so at least 2 rows, and
+ * ceil(fraction n) < n for fraction < 1/2: both parts have a row. */
+static void hold_out(CourseData *cd, Dataset *ds) {
+    CourseSplit *sp = cd->split;
+    if (sp == NULL || cd->data[0] == '\0' || (*sp->test)[0] != '\0') return;
+    split_rows(ds, sp->into, sp->fraction, (uint32_t)*sp->seed);
+    sp->done = 1;
+}
+
 void course_load(CourseData *cd, Dataset *ds) {
     refuse_generator_options(cd);
     read_or_make(cd, ds, 1);
@@ -172,8 +183,13 @@ void course_load(CourseData *cd, Dataset *ds) {
         dataset_free(ds);
         chapter_fail("%s", err.msg);
     }
-    if (cd->standardize) standardise(cd, ds);
-    else if (cd->data[0] != '\0' && !cd->quiet) chapter_check_scale(ds, cd->data);
+    hold_out(cd, ds);
+    if (cd->standardize) {
+        standardise(cd, ds);   // the training part's means and deviations, applied to the held-out part
+        if (cd->split != NULL && cd->split->done) feature_scaler_apply(&cd->scaler, &cd->split->into->X);
+    } else if (cd->data[0] != '\0' && !cd->quiet) {
+        chapter_check_scale(ds, cd->data);
+    }
     chapter_note_safe_lr(stepsize_max_lr(&ds->X, 0.0, STEPSIZE_MESSAGE_TOL));
 }
 

@@ -41,6 +41,17 @@ typedef enum {
 #define COURSE_MAX_CLASSES 6
 #define COURSE_MAX_GENERATED_CLASSES 4
 
+/* A part of --data held out for testing, when the chapter has no other
+ * held-out set (chapter 10 without --test): set by the chapter before
+ * course_load, which moves the rows into `into` before it standardises. */
+typedef struct {
+    double fraction;           // the part held out: ceil(fraction n) rows
+    const char *const *test;   // the chapter's --test FILE.csv: no split when given
+    const size_t *seed;        // random_state of the split (train_test_split's)
+    Dataset *into;             // where the held-out rows go
+    int done;                  // set by course_load: 1 when it split the file
+} CourseSplit;
+
 typedef struct {
     CourseSet set;           // which of the lesson's data sets
     const char *data;        // --data FILE.csv: read this instead of generating ("" : generate)
@@ -51,6 +62,7 @@ typedef struct {
     size_t classes;          // number of classes: labels 0 .. classes-1 [2; 3 for COURSE_CLASSIFICATION3]
     int standardize;         // --standardize: every feature as (x - mean) / standard deviation [0]
     Scaler scaler;           // with --standardize, after course_load: the training data's means and deviations
+    CourseSplit *split;      // with --data: hold out a part of it (see CourseSplit) [NULL]
     int quiet;               // 1: course_load prints no note or warning (chapter 12's processes after the first) [0]
     ChapterOption *opts;     // set by course_options: where its options are, to see which were given
     size_t n_opts;
