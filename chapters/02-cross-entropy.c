@@ -87,7 +87,7 @@ static void plot_losses(const Plotter *pl, const Bce *f, int yours) {
         plot_data_row(&p, 3, (double[]){prob, f->one(1, prob), f->one(0, prob)});
     }
     plot_data_end(&p);
-    plot_cmd(&p, "set title '%sBinary cross-entropy: the cost of predicting p'", yours ? "Yours: " : "");
+    plot_title(&p, "%sBinary cross-entropy: the cost of predicting p", yours ? "Yours: " : "");
     plot_cmd(&p, "set xlabel 'predicted probability p that y = 1'");
     plot_cmd(&p, "set ylabel 'loss'");
     plot_cmd(&p, "set yrange [0:6]");

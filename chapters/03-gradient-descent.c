@@ -69,7 +69,7 @@ static void plot_data(const Plotter *pl, const Dataset *ds) {
         plot_data_end(&p);
     }
     if (ds->d > 2) printf("(The data have %zu features; the scatter plot shows the first two.)\n", ds->d);
-    plot_cmd(&p, "set title 'The training data: %zu samples, two classes'", ds->n);
+    plot_title(&p, "The training data: %zu samples, two classes", ds->n);
     plot_cmd(&p, "set xlabel '%s'", ds->names[0]);
     plot_cmd(&p, "set ylabel '%s'", ds->d > 1 ? ds->names[1] : "the label y (one feature only)");
     plot_cmd(&p, "set key outside right top");
@@ -85,7 +85,7 @@ static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, do
     plot_data_begin(&p, "loss");
     for (size_t e = 0; e < epochs; e++) plot_data_row(&p, 2, (double[]){(double)e, losses[e]});
     plot_data_end(&p);
-    plot_cmd(&p, "set title 'Training: the mean cross-entropy falls with every epoch (lr = %g)'", lr);
+    plot_title(&p, "Training: the mean cross-entropy falls with every epoch (lr = %g)", lr);
     plot_cmd(&p, "set xlabel 'epoch'");
     plot_cmd(&p, "set ylabel 'BCE loss'");
     plot_cmd(&p, "plot $loss using 1:2 with lines lt 1 title 'loss'");

@@ -174,8 +174,8 @@ static void plot_probability(const Plotter *pl, const Shown *s, const Dataset *d
     regions_add_probability(&p, "prob", s->yours ? your_proba : regions_logreg_proba, &s->m, box);
     regions_add_samples(&p, ds, 2);
     add_line(&p, "line", s, 0.5, box);
-    plot_cmd(&p, "set title '%sP(y = 1) = σ(w·x + b) over the plane, and the boundary p = 1/2'",
-             s->yours ? "Yours: " : "");
+    plot_title(&p, "%sP(y = 1) = σ(w·x + b) over the plane, and the boundary p = 1/2",
+               s->yours ? "Yours: " : "");
     set_axes(&p, ds, box);
     // A diverging palette (ColorBrewer RdBu, reversed so that blue is y = 0 as
     // in the points), light in the middle, in bands of 0.1.
@@ -210,15 +210,15 @@ static void plot_thresholds(const Plotter *pl, const Shown *s, const Dataset *ds
         accuracy[k] = metrics_accuracy(pred, ds->y, ds->n);
     }
     free(pred);
-    plot_cmd(&p, "set title 'The threshold t moves the boundary p = t parallel to itself'");
+    plot_title(&p, "The threshold t moves the boundary p = t parallel to itself");
     set_axes(&p, ds, box);
-    plot_cmd(&p, "set key opaque box outside right center");
+    plot_key_below(&p, 5);   // beside the plot, the key would squeeze the equal axes to a third of the width
     plot_cmd(&p, "plot $class0 using 1:2 with points lt 1 title 'y = 0', "
                  "$class1 using 1:2 with points lt 2 title 'y = 1', "
-                 "$t0 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 't = %g: accuracy %.3f', "
-                 "$t1 using 1:2 with lines lw 3 lc rgb '#000000' title 't = %g: accuracy %.3f', "
-                 "$t2 using 1:2 with lines lw 2 dt 4 lc rgb '#CC79A7' title 't = %g: accuracy %.3f'",
-             THRESHOLDS[0], accuracy[0], THRESHOLDS[1], accuracy[1], THRESHOLDS[2], accuracy[2]);
+                 "$t0 using 1:2 with lines lw 2 dt 2 lc rgb '#009E73' title 't = %g: %.1f%% right', "
+                 "$t1 using 1:2 with lines lw 3 lc rgb '#000000' title 't = %g: %.1f%% right', "
+                 "$t2 using 1:2 with lines lw 2 dt 4 lc rgb '#CC79A7' title 't = %g: %.1f%% right'",
+             THRESHOLDS[0], 100 * accuracy[0], THRESHOLDS[1], 100 * accuracy[1], THRESHOLDS[2], 100 * accuracy[2]);
     chapter_show(pl, &p);
 }
 

@@ -144,7 +144,7 @@ static void plot_regions(const Plotter *pl, const Ovr *m, const Dataset *ds, con
     boundary_lines(m, lines, sizeof lines);
     Plot p;
     plot_begin(&p, "chapter-07-regions");
-    plot_cmd(&p, "set title 'One-vs-rest: the class of the most confident model'");
+    plot_title(&p, "One-vs-rest: the class of the most confident model");
     // the borders of the regions as exact lines z_a = z_b (the sigmoid keeps the order of the z_c)
     double W[2 * REGIONS_MAX_CLASSES], bias[REGIONS_MAX_CLASSES];
     for (size_t c = 0; c < m->k && c < REGIONS_MAX_CLASSES; c++) {
@@ -174,7 +174,7 @@ static void plot_claims(const Plotter *pl, const Ovr *m, const Dataset *ds, cons
     boundary_lines(m, lines, sizeof lines);
     Plot p;
     plot_begin(&p, "chapter-07-claims");
-    plot_cmd(&p, "set title 'One-vs-rest: how many models say \"mine\" (p_c ≥ 0.5)'");
+    plot_title(&p, "One-vs-rest: how many models say \"mine\" (p_c ≥ 0.5)");
     regions_draw_values(&p, grid, claims, 3, fill, titles, ds, m->k, lines);
     chapter_show(pl, &p);
     free(claims);

@@ -136,7 +136,7 @@ static void plot_sweep(const Plotter *pl, const SweepRow *loose, const SweepRow 
         plot_data_row(&p, 5, (double[]){(double)d, l->train, l->test, t->train, t->test});
     }
     plot_data_end(&p);
-    plot_cmd(&p, "set title 'Training accuracy only rises with the degree; the held-out set shows when it stops helping'");
+    plot_title(&p, "Accuracy against the degree: the held-out set shows when more degrees stop helping");
     plot_cmd(&p, "set xlabel 'polynomial degree D'");
     plot_cmd(&p, "set ylabel 'accuracy'");
     plot_cmd(&p, "set xrange [0.7:%g]", MAX_DEGREE + 0.3);

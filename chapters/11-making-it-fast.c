@@ -230,7 +230,7 @@ static void plot_times(const Plotter *pl, const EpochVariant *v, size_t d, size_
         plot_data_row(&p, N_VARIANTS + 2, row);
     }
     plot_data_end(&p);
-    plot_cmd(&p, "set title 'One epoch, d = %zu: time against n, and the least time reading X allows'", d);
+    plot_title(&p, "One epoch, d = %zu: time against n, and the least time reading X allows", d);
     plot_cmd(&p, "set logscale xy");
     plot_cmd(&p, "set xrange [150:2e6]");
     plot_cmd(&p, "set xlabel 'n (rows)'");

@@ -277,7 +277,7 @@ static const char *DUMB_STYLE =
  * plot_key_below, goes to the right too, and its margin back to gnuplot's). */
 static const char *DUMB_LAST =
     "unset colorbox\n"
-    "set key outside right top\n"
+    "set key outside right top maxrows auto nobox noopaque\n"
     "set bmargin\n";
 
 /* The comment plot_key_below leaves in a script: the rows of its key. */
@@ -295,8 +295,55 @@ static const char *last_plot_line(const char *script) {
     return last;
 }
 
+/* The start of the last line in [from, to) that begins with prefix, or NULL. */
+static const char *last_line_with(const char *from, const char *to, const char *prefix) {
+    const char *last = NULL;
+    for (const char *line = from; line != NULL && line < to;) {
+        if (strncmp(line, prefix, strlen(prefix)) == 0) last = line;
+        line = strchr(line, '\n');
+        if (line != NULL) line++;
+    }
+    return last;
+}
+
+/* The length of the gnuplot string ('...' with '' inside, or "..." with \
+ * escapes) that s starts with, quotes included, or 0. */
+static size_t quoted_length(const char *s) {
+    if (*s != '\'' && *s != '"') return 0;
+    for (size_t i = 1; s[i] != '\0' && s[i] != '\n'; i++) {
+        if (*s == '"' && s[i] == '\\' && s[i + 1] != '\0') i++;
+        else if (*s == '\'' && s[i] == '\'' && s[i + 1] == '\'') i++;
+        else if (s[i] == *s) return i + 1;
+    }
+    return 0;
+}
+
+/* The dumb terminal cannot turn the y label on its side: centred in the left
+ * margin, a label longer than the tick labels falls off the left edge. In
+ * ASCII it goes above the axis instead, on a row of its own under the title
+ * (one row for each line of the title, and one more). Not for multiplots,
+ * whose panels each have their own. */
+static void write_dumb_ylabel(FILE *g, const char *body, const char *plot) {
+    const char *ylabel = last_line_with(body, plot, "set ylabel ");
+    if (ylabel == NULL || strstr(body, "set multiplot") != NULL) return;
+    const char *text = ylabel + strlen("set ylabel ");
+    size_t len = quoted_length(text);
+    if (len <= 2) return;   // none, or ''
+    int rows = 0;
+    const char *title = last_line_with(body, plot, "set title ");
+    if (title != NULL) {
+        rows = 1;
+        for (const char *c = title; *c != '\n' && *c != '\0'; c++) rows += c[0] == '\\' && c[1] == 'n';
+    }
+    fprintf(g, "unset ylabel\nset label 1000 %.*s at screen 0, graph 1 left offset 1, 1\n", (int)len, text);
+    fprintf(g, "set title offset 0, 1\nset tmargin %d\n", rows + 3);
+}
+
 /* The script for the dumb terminal: the shared look, its ASCII-art variant,
- * the chapter's commands, and DUMB_LAST before the plot command. */
+ * the chapter's commands, DUMB_LAST, the y label moved above the axis, and
+ * equal axes at half the height (ASCII cells are about twice as tall as
+ * wide: at ratio -1 a square plot is a third of the width), before the plot
+ * command. */
 static void write_dumb_script(FILE *g, const Plot *p) {
     const char *body = p->script + strlen(STYLE), *end = p->script + p->len;
     const char *plot = last_plot_line(body);
@@ -305,6 +352,8 @@ static void write_dumb_script(FILE *g, const Plot *p) {
     if (plot == NULL) plot = end;
     fwrite(body, 1, (size_t)(plot - body), g);
     fputs(DUMB_LAST, g);
+    write_dumb_ylabel(g, body, plot);
+    if (strstr(body, "set size ratio -1") != NULL) fputs("set size ratio -0.5\n", g);
     fwrite(plot, 1, (size_t)(end - plot), g);
 }
 
@@ -326,7 +375,8 @@ static void spell_nan(char *text, size_t len) {
 
 void plot_key_below(Plot *p, size_t entries) {
     size_t rows = (entries + PLOT_KEY_COLUMNS - 1) / PLOT_KEY_COLUMNS;
-    plot_cmd(p, "set key below center horizontal maxcols %d nobox", PLOT_KEY_COLUMNS);
+    // (with "horizontal maxcols" gnuplot 5.4 stacks 4 entries in one column)
+    plot_cmd(p, "set key below center vertical maxrows %zu nobox samplen 2", rows);
     // room under the plot for the tick labels, the x label and the key, which would otherwise overlap the label
     plot_cmd(p, "set bmargin %zu", rows + 4);
     plot_cmd(p, KEY_ROWS "%zu (lib/plot makes the SVG taller by them)", rows);
@@ -340,6 +390,74 @@ void plot_cmd(Plot *p, const char *fmt, ...) {
     va_end(ap);
     spell_nan(p->script + start, p->len - start);
     append(p, "\n", 1);
+}
+
+/* The number of characters (UTF-8 code points) in text[0..n). */
+static size_t chars_in(const char *text, size_t n) {
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) count += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return count;
+}
+
+/* Appends text[0..n) to p inside a gnuplot "..." string: \ and " escaped. */
+static void append_quoted(Plot *p, const char *text, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] == '\\' || text[i] == '"') append(p, "\\", 1);
+        append(p, text + i, 1);
+    }
+}
+
+static const char *title_line_end(const char *line, size_t width);
+
+/* The number of lines text takes when wrapped at width characters. */
+static size_t title_lines(const char *text, size_t width) {
+    size_t lines = 0;
+    for (const char *line = text; *line != '\0'; lines++) {
+        line = title_line_end(line, width);
+        while (*line == ' ') line++;
+    }
+    return lines;
+}
+
+/* The end of the first line of a title that starts at line: after the most
+ * words that fit in width characters, or after one word that alone does not. */
+static const char *title_line_end(const char *line, size_t width) {
+    const char *end = line + strlen(line);
+    if (chars_in(line, (size_t)(end - line)) <= width) return end;
+    const char *cut = NULL;
+    for (const char *at = strchr(line, ' '); at != NULL; at = strchr(at + 1, ' ')) {
+        if (chars_in(line, (size_t)(at - line)) > width) break;
+        cut = at;
+    }
+    if (cut == NULL) cut = strchr(line, ' ');   // a word longer than a line stays whole
+    return cut != NULL ? cut : end;
+}
+
+void plot_title(Plot *p, const char *fmt, ...) {
+    char text[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    for (char *c = text; *c != '\0'; c++) {
+        if (*c == '\n' || *c == '\t') *c = ' ';
+    }
+    spell_nan(text, strlen(text));
+    append(p, "set title \"", 11);
+    const char *line = text;
+    while (*line == ' ') line++;
+    // as many lines as PLOT_TITLE_CHARS needs, but of even lengths: the
+    // narrowest width that needs no more lines (no lone last word)
+    size_t lines = title_lines(line, PLOT_TITLE_CHARS), width = PLOT_TITLE_CHARS;
+    while (width > 1 && title_lines(line, width - 1) <= lines) width--;
+    while (*line != '\0') {
+        const char *cut = title_line_end(line, width);
+        append_quoted(p, line, (size_t)(cut - line));
+        while (*cut == ' ') cut++;
+        if (*cut != '\0') append(p, "\\n", 2);
+        line = cut;
+    }
+    append(p, "\"\n", 2);
 }
 
 void plot_data_begin(Plot *p, const char *block) {

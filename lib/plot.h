@@ -77,6 +77,16 @@ void plot_begin(Plot *p, const char *name);
 /* Appends one line of gnuplot commands (printf-style, no newline needed). */
 void plot_cmd(Plot *p, const char *fmt, ...) LR_PRINTF(2, 3);
 
+/* The longest line of a title plot_title writes, in characters: a 600-unit
+ * SVG with 17-unit lettering holds about 55 of them across its plot. */
+#define PLOT_TITLE_CHARS 48
+
+/* Sets the plot's title (printf-style, plain text: no gnuplot quoting),
+ * broken at spaces into as few lines as PLOT_TITLE_CHARS characters allow,
+ * made as even as the spaces allow, so that a long title is wrapped rather
+ * than cut off at the figure's edge. A word longer than a line stays whole. */
+void plot_title(Plot *p, const char *fmt, ...) LR_PRINTF(2, 3);
+
 /* The most columns plot_key_below arranges the key in: two entries of a
  * dozen letters and their samples fill the width of an SVG. */
 #define PLOT_KEY_COLUMNS 2

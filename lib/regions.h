@@ -13,7 +13,7 @@
  *     softmax_predict(&m, &grid, cls);                   // any classifier
  *     Plot p;
  *     plot_begin(&p, "chapter-08-regions");
- *     plot_cmd(&p, "set title 'Softmax regression: decision regions'");
+ *     plot_title(&p, "Softmax regression: decision regions");
  *     regions_draw(&p, &grid, cls, &ds, 3, NULL);
  *     chapter_show(&pl, &p);
  *     free(cls);

@@ -36,6 +36,11 @@ EOF
 cat > "$site/fig/big-text.svg" <<'EOF'
 <svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" viewBox="0 0 300 100"><g font-family="Sans" font-size="20.00"><text x="10" y="50">big</text></g></svg>
 EOF
+# Text past the edge: a title 20 units high that starts at 150 of 300 units
+# and runs on for about 400 (the lettering itself is big enough).
+cat > "$site/fig/text-outside.svg" <<'EOF'
+<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100" viewBox="0 0 300 100"><g font-family="Sans" font-size="20.00"><text x="150" y="50">a title far too long for its figure</text></g></svg>
+EOF
 
 good='<h2 id="a">A</h2><p>A formula, <math><mi>x</mi><mo>=</mo><mn>1</mn></math>, a
 <a href="#a">link here</a>, <a href="missing-image.html#b">one away</a> and a figure:</p>
@@ -72,6 +77,7 @@ page small-figure '<figure><img src="fig/small-text.svg" alt="Small text." style
 page clipped-math '<div style="overflow: hidden; height: 0.5em"><math><mover accent="true"><mi>p</mi><mo>^</mo></mover></math></div>'
 page punct-after-math '<p style="width: 100px"><math><mspace width="96px" height="10px"></mspace></math>, then a comma.</p>'
 page code-in-token '<p style="width: 4em"><code style="overflow-wrap: anywhere">flip_y_is_a_token</code></p>'
+page text-outside '<figure><img src="fig/text-outside.svg" alt="A title cut off."><figcaption>A title cut off.</figcaption></figure>'
 page squeezed-table '<table style="width: 600px"><tr><td style="width: 40px">A first column so narrow that its words run down the page one or two at a time</td><td>The other column.</td></tr></table>'
 page output-differs '<pre data-program="./chapter-99 --fast">line one
 line three</pre>'
@@ -100,6 +106,7 @@ small-figure.html\tfigure lettering
 clipped-math.html\tformula clipped by its box
 punct-after-math.html\ta line begins with "," after a formula
 code-in-token.html\tinline code broken inside a token
+text-outside.html\tfigure text outside the figure (
 squeezed-table.html\ttable column squeezed
 output-differs.html\tprogram output differs from what "./chapter-99 --fast" prints, from line 2
 (site)\tfigure drawn but shown on no page: fig/unused.svg

@@ -16,6 +16,9 @@
 //     the content, as docs/style.css draws them);
 //   - a figure's lettering must be at least 13 px at 1280 and 11 px at 390:
 //     the SVG's smallest font size times the scale it is shown at;
+//   - no text of a figure may reach outside the SVG's viewBox (a title, key
+//     or label cut off at its edge): each SVG under SITE is opened on its
+//     own first, and the rendered box of each <text> measured;
 //   - no formula may be clipped by a box around it (its accents, limits or
 //     content cut off), and no accent may render with no size;
 //   - no line may begin with the punctuation that follows a formula;
@@ -402,6 +405,64 @@ function checkFigures(figures, widthName) {
   return problems;
 }
 
+// ---- Figures: no text outside the picture ----------------------------------
+
+// Runs in an SVG opened on its own: every <text> whose rendered box reaches
+// outside the SVG's viewBox (or its width and height), by more than half a
+// unit, as {text, left, right, top, bottom} (units past each edge).
+const SVG_TEXT_OUTSIDE = `(() => {
+  const svg = document.documentElement;
+  if (!svg || svg.tagName.toLowerCase() !== "svg") return [];
+  const vb = svg.viewBox && svg.viewBox.baseVal;
+  const box = vb && vb.width > 0 ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height }
+    : { x: 0, y: 0, w: svg.width.baseVal.value, h: svg.height.baseVal.value };
+  // From screen pixels back to the SVG's own units.
+  const toUnits = svg.getScreenCTM().inverse();
+  const point = (x, y) => new DOMPoint(x, y).matrixTransform(toUnits);
+  const out = [];
+  for (const t of svg.querySelectorAll("text")) {
+    const text = t.textContent.trim().replace(/\\s+/g, " ");
+    const r = t.getBoundingClientRect();
+    if (!text || r.width === 0) continue;
+    const a = point(r.left, r.top), b = point(r.right, r.bottom);
+    const past = { left: box.x - Math.min(a.x, b.x), right: Math.max(a.x, b.x) - (box.x + box.w),
+                   top: box.y - Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) - (box.y + box.h) };
+    if (Object.values(past).some((v) => v > 0.5)) out.push({ text, ...past });
+  }
+  return out;
+})()`;
+
+// Every SVG under SITE, opened on its own in the browser: a map from its
+// file to the problems of its text ("N units past the right edge").
+async function svgTextOutside(browser, session, site) {
+  const problems = new Map();
+  const svgs = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".svg")) svgs.push(p);
+    }
+  };
+  walk(site);
+  await browser.send("Emulation.setDeviceMetricsOverride",
+    { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false }, session);
+  for (const file of svgs.sort()) {
+    const loaded = browser.event("Page.loadEventFired", session, PAGE_TIMEOUT_MS);
+    await browser.send("Page.navigate", { url: pathToFileURL(file).href }, session);
+    await loaded;
+    await evaluate(browser, session, settle);
+    const found = await evaluate(browser, session, SVG_TEXT_OUTSIDE);
+    problems.set(file, found.map((f) => {
+      const edges = ["left", "right", "top", "bottom"].filter((e) => f[e] > 0.5)
+        .map((e) => `${Math.ceil(f[e])} units past the ${e} edge`);
+      return `figure text outside the figure (${edges.join(", ")}): ${path.relative(site, file)} "` +
+        f.text.slice(0, 50) + (f.text.length > 50 ? "…" : "") + '"';
+    }));
+  }
+  return problems;
+}
+
 // ---- Program output: what the notes show is what the program prints --------
 
 // The lines of `shown` must be lines of `printed`, in order and one after
@@ -468,7 +529,7 @@ async function screenshot(browser, session, file) {
   return Math.ceil(height);
 }
 
-async function checkPage(browser, session, site, rel, shots, events) {
+async function checkPage(browser, session, site, rel, shots, events, svgOutside) {
   const url = pathToFileURL(path.join(site, rel)).href;
   const base = rel.replace(/\.html$/, "").split(path.sep).join("-");
   const result = { rel, problems: [], ids: [], links: [], images: [], maths: 0, loadMs: 0, heights: {} };
@@ -506,7 +567,9 @@ async function checkPage(browser, session, site, rel, shots, events) {
     await evaluate(browser, session, settle);
     const found = await evaluate(browser, session, CHECK_PAGE);
     await evaluate(browser, session, "window.__closed.forEach((d) => { d.open = false; }); true");
-    perWidth.push([...found.problems, ...checkFigures(found.figures, w.name)]);
+    const outside = found.figures.filter((f) => f.src.startsWith("file:"))
+      .flatMap((f) => svgOutside.get(fileURLToPath(new URL(f.src))) || []);
+    perWidth.push([...found.problems, ...checkFigures(found.figures, w.name), ...new Set(outside)]);
     if (i === 0) {
       Object.assign(result, { ids: found.ids, links: found.links, images: found.images, maths: found.maths });
       result.outputs = found.outputs;
@@ -654,10 +717,11 @@ async function main() {
     const events = [];
     watch(browser, sessionId, events);
 
+    const svgOutside = await svgTextOutside(browser, sessionId, site);
     const results = [];
     for (const rel of pages) {
       try {
-        results.push(await checkPage(browser, sessionId, site, rel, shots, events));
+        results.push(await checkPage(browser, sessionId, site, rel, shots, events, svgOutside));
       } catch (err) {
         results.push({ rel, problems: [err.message], ids: [], links: [], images: [], maths: 0, loadMs: 0, heights: {} });
       }

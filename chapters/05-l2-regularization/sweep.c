@@ -14,8 +14,8 @@ void sweep_plot_weights(const Plotter *pl, const SweepRow *rows, size_t epochs, 
     Plot p;
     plot_begin(&p, "chapter-05-weights");
     add_sweep(&p, rows);
-    plot_cmd(&p, "set title 'L2 regularisation shrinks the weights (%zu epochs of gradient descent, lr %g)'",
-             epochs, lr);
+    plot_title(&p, "L2 regularisation shrinks the weights (%zu epochs of gradient descent, lr %g)",
+               epochs, lr);
     plot_cmd(&p, "set xlabel 'λ' ");
     plot_cmd(&p, "set ylabel 'weight'");
     plot_cmd(&p, "set logscale x");
@@ -34,7 +34,7 @@ void sweep_plot_loss(const Plotter *pl, const SweepRow *rows) {
     Plot p;
     plot_begin(&p, "chapter-05-loss");
     add_sweep(&p, rows);
-    plot_cmd(&p, "set title 'What λ trades: a worse fit for smaller weights'");
+    plot_title(&p, "What λ trades: a worse fit for smaller weights");
     plot_cmd(&p, "set xlabel 'λ'");
     plot_cmd(&p, "set ylabel 'loss'");
     plot_cmd(&p, "set y2label 'training accuracy'");

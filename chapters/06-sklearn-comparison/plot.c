@@ -42,35 +42,39 @@ void study_plot(const Plotter *pl, const Study *st, int lesson, double lr, size_
     plot_begin(&p, "chapter-06-convergence");
     plot_gaps(&p, st, epochs, best_loss);
     double ulp = best_loss * 2.220446049250313e-16;   // the spacing of doubles near L*
-    plot_cmd(&p, "set multiplot layout 1,2 title 'Loss above the minimum, L - L*: "
-                 "gradient descent against Newton'");
+    // two narrow panels: no keys, each line named by its panel's title or a label beside it
+    plot_cmd(&p, "set multiplot layout 1,2 title \"Loss above the minimum, L - L*:\\n"
+                 "gradient descent against Newton\"");
     plot_cmd(&p, "set logscale y");
     plot_cmd(&p, "set format y '10^{%%L}'");
-    plot_cmd(&p, "set yrange [1e-18:1]");
+    plot_cmd(&p, "set yrange [1e-20:1]");
+    plot_cmd(&p, "set ytics 1e-16, 1e4");
     plot_cmd(&p, "set ylabel 'L - L*'");
-    plot_cmd(&p, "set key opaque box center right");
+    plot_cmd(&p, "unset key");
     plot_cmd(&p, "set arrow 1 from graph 0, first %.10g to graph 1, first %.10g nohead dt 3 lc rgb '#888888'",
              ulp, ulp);
-    plot_cmd(&p, "set label 1 'one ulp of L*' at graph 0.6, first %.10g offset 0,-0.7 tc rgb '#666666'",
+    plot_cmd(&p, "set label 1 'one ulp of L*' at graph 0.97, first %.10g right offset 0,-0.8 tc rgb '#666666'",
              ulp);
-    plot_cmd(&p, "set label 2 'the lesson stops here, 500 epochs' at 500, first %.10g point pt 7 ps 1 lc rgb '#0072B2' "
-                 "offset 1.2,0",
+    if (sk_gap > 0) {
+        plot_cmd(&p, "set label 3 'scikit-learn' at graph 0.97, first %.10g right offset 0,0.8 tc rgb '#D55E00'",
+                 sk_gap);
+    }
+    plot_cmd(&p, "set label 2 '500 epochs' at 500, first %.10g point pt 7 ps 1 lc rgb '#0072B2' "
+                 "offset 1,0.2",
              gd500_gap);
-    plot_cmd(&p, "set title 'gradient descent, lr %g'", lr);
+    plot_title(&p, "gradient descent, lr %g", lr);
     plot_cmd(&p, "set xlabel 'epoch'");
-    plot_cmd(&p, "set xtics 0, %g", (double)epochs / 4);
-    plot_cmd(&p, "plot $gd using 1:2 with lines lt 1 title 'gradient descent', "
-                 "%.10g with lines lt 2 dt 2 title 'scikit-learn''s answer'",
-             sk_gap > 0 ? sk_gap : NAN);
+    plot_cmd(&p, "set xtics 0, %g", (double)epochs / 2);
+    plot_cmd(&p, "set format x '%%.0s%%c'");   // 50k, 100k
+    plot_cmd(&p, "plot $gd using 1:2 with lines lt 1 notitle, %.10g with lines lt 2 dt 2 notitle", sk_gap > 0 ? sk_gap : NAN);
     plot_cmd(&p, "unset label 2");
-    plot_cmd(&p, "unset label 1");   // the key sits there; the left panel names the line
-    plot_cmd(&p, "set key bottom left");
-    plot_cmd(&p, "set title 'Newton''s method'");
+    plot_cmd(&p, "unset ylabel");
+    plot_title(&p, "Newton's method");
     plot_cmd(&p, "set xlabel 'iteration'");
-    plot_cmd(&p, "set xtics 1");
+    plot_cmd(&p, "set xtics 0, %d", res->iterations > 8 ? 4 : 2);
+    plot_cmd(&p, "set format x '%%g'");
     plot_cmd(&p, "set xrange [0:%zu]", res->iterations);
-    plot_cmd(&p, "plot $newton using 1:2 with linespoints lt 3 pt 7 ps 1 title 'Newton', "
-                 "%.10g with lines lt 2 dt 2 title 'scikit-learn''s answer'",
+    plot_cmd(&p, "plot $newton using 1:2 with linespoints lt 3 pt 7 ps 1 notitle, %.10g with lines lt 2 dt 2 notitle",
              sk_gap > 0 ? sk_gap : NAN);
     plot_cmd(&p, "unset multiplot");
     chapter_show(pl, &p);

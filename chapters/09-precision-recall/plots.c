@@ -23,25 +23,29 @@ static void plot_pr(const Plotter *pl, const PrCurve *c, size_t best, const Conf
     plot_data_begin(&p, "half");
     plot_data_row(&p, 2, (double[]){metrics_recall(*at_half), metrics_precision(*at_half)});
     plot_data_end(&p);
-    plot_cmd(&p, "set title 'Precision against recall as the threshold falls from 1 to 0 (area = average precision %.4f)'",
-             metrics_average_precision(c));
-    plot_cmd(&p, "set xlabel 'recall = tp / (tp + fn): the share of positives found'");
-    plot_cmd(&p, "set ylabel 'precision = tp / (tp + fp): the share of alarms that are right'");
+    plot_title(&p, "Precision against recall as the threshold falls from 1 to 0 (area: average precision %.4f)",
+               metrics_average_precision(c));
+    plot_cmd(&p, "set xlabel 'recall = tp / (tp + fn)'");
+    plot_cmd(&p, "set ylabel 'precision = tp / (tp + fp)'");
     plot_cmd(&p, "set xrange [0:1.02]");
     plot_cmd(&p, "set yrange [0:1.05]");
     plot_cmd(&p, "set key bottom left");
     plot_cmd(&p, "plot $stairs using 1:2 with filledcurves y1=0 fc rgb '#0072B2' fs transparent solid 0.15 noborder "
-                 "title 'area: average precision', "
-                 "$stairs using 1:2 with lines lt 1 title 'precision-recall curve', "
-                 "%g with lines lt 7 dt 2 title 'no skill: the share of positives (%.2f)', "
+                 "title 'area', "
+                 "$stairs using 1:2 with lines lt 1 title 'the curve', "
+                 "%g with lines lt 7 dt 2 title 'no skill: %.2f', "
                  "$half using 1:2 with points lt 3 pt 9 ps 2.2 title 'threshold 0.5', "
-                 "$best using 1:2 with points lt 2 pt 7 ps 2.2 title sprintf('best F1 %.3f at threshold %.3f')",
+                 "$best using 1:2 with points lt 2 pt 7 ps 2.2 title sprintf('best F1 %.3f, t = %.3f')",
              base_rate, base_rate, c->f1[best], c->threshold[best]);
     chapter_show(pl, &p);
 }
 
 /* What the counts are: the scores of each class as a histogram, with the
- * threshold drawn across. Right of it is "predicted 1". */
+ * threshold drawn across. Right of it is "predicted 1". The y axis is
+ * logarithmic, so that the bins of 1 to 3 samples near the threshold (the
+ * mistakes, the point of the picture) show beside bins of a hundred; each
+ * bar is a rectangle from 0.5 up to its count (a log axis has no 0), and
+ * empty bins are left out. */
 static void plot_scores(const Plotter *pl, const double *p, const double *y, size_t n, double t_best) {
     enum { BINS = 20 };
     double count[2][BINS] = {{0}};
@@ -51,26 +55,31 @@ static void plot_scores(const Plotter *pl, const double *p, const double *y, siz
     }
     Plot pt;
     plot_begin(&pt, "chapter-09-scores");
-    plot_data_begin(&pt, "hist");
-    for (int b = 0; b < BINS; b++) plot_data_row(&pt, 3, (double[]){(b + 0.5) / BINS, count[0][b], count[1][b]});
+    plot_data_begin(&pt, "hist");   // bin from, bin to, samples of class 0, of class 1
+    for (int b = 0; b < BINS; b++) {
+        plot_data_row(&pt, 4, (double[]){(double)b / BINS, (b + 1.0) / BINS, count[0][b], count[1][b]});
+    }
     plot_data_end(&pt);
-    plot_cmd(&pt, "set title 'The predicted probabilities of each class, and where the threshold cuts them'");
-    plot_cmd(&pt, "set xlabel 'predicted probability p = P(y = 1 | x)'");
-    plot_cmd(&pt, "set ylabel 'number of samples'");
-    plot_cmd(&pt, "set xrange [0:1]");
     double tallest = 0;
     for (int b = 0; b < BINS; b++) tallest = fmax(tallest, fmax(count[0][b], count[1][b]));
-    plot_cmd(&pt, "set yrange [0:%g]", ceil(tallest * 1.3));   // room for the key above the bars
-    plot_cmd(&pt, "set key top center");
+    plot_title(&pt, "The scores of each class, and the threshold");
+    plot_cmd(&pt, "set xlabel 'predicted probability p = P(y = 1 | x)'");
+    plot_cmd(&pt, "set ylabel 'samples (log scale)'");
+    plot_cmd(&pt, "set xrange [0:1]");
+    plot_cmd(&pt, "set logscale y");
+    plot_cmd(&pt, "set yrange [0.5:%g]", fmax(10.0, tallest * 1.5));
     plot_cmd(&pt, "set style fill transparent solid 0.45 border");
-    plot_cmd(&pt, "set boxwidth %g absolute", 1.0 / BINS);
+    plot_key_below(&pt, 4);
     plot_cmd(&pt, "set arrow from 0.5, graph 0 to 0.5, graph 1 nohead lt 7 dt 3");
     plot_cmd(&pt, "set arrow from %.17g, graph 0 to %.17g, graph 1 nohead lt 7 dt 2", t_best, t_best);
-    plot_cmd(&pt, "set label 'predicted 0  <-' at %.17g, graph 0.55 right offset -1, 0", t_best);
-    plot_cmd(&pt, "set label '->  predicted 1' at %.17g, graph 0.55 left offset 1, 0", t_best);
-    plot_cmd(&pt, "plot $hist using 1:2 with boxes lt 1 title 'y = 0: right of the line they are false positives', "
-                  "$hist using 1:3 with boxes lt 2 title 'y = 1: left of the line they are false negatives', "
-                  "1/0 with lines lt 7 dt 2 title sprintf('best-F1 threshold %%.3f', %.17g), "
+    plot_cmd(&pt, "set label 'predicted 0 <-' at %.17g, graph 0.93 right offset -0.5, 0", t_best);
+    plot_cmd(&pt, "set label '-> predicted 1' at %.17g, graph 0.93 left offset 0.5, 0", t_best);
+    // boxxyerror: x, y, x from, x to, y from, y to; an empty bin's NaN leaves it out
+    plot_cmd(&pt, "plot $hist using (($1 + $2) / 2):($3 > 0 ? $3 : NaN):1:2:(0.5):3 with boxxyerror lt 1 "
+                  "title 'y = 0', "
+                  "$hist using (($1 + $2) / 2):($4 > 0 ? $4 : NaN):1:2:(0.5):4 with boxxyerror lt 2 "
+                  "title 'y = 1', "
+                  "1/0 with lines lt 7 dt 2 title sprintf('best F1 at %%.3f', %.17g), "
                   "1/0 with lines lt 7 dt 3 title 'threshold 0.5'",
              t_best);
     chapter_show(pl, &pt);
@@ -88,7 +97,7 @@ static void plot_threshold(const Plotter *pl, const PrCurve *c, size_t best) {
     }
     plot_data_row(&p, 4, (double[]){1.0, 1.0, 0.0, 0.0});   // above every score: nothing predicted positive
     plot_data_end(&p);
-    plot_cmd(&p, "set title 'Moving the threshold trades recall for precision; F1 is best at %.3f'", c->threshold[best]);
+    plot_title(&p, "Moving the threshold trades recall for precision; F1 is best at %.3f", c->threshold[best]);
     plot_cmd(&p, "set xlabel 'threshold t (predict 1 when p >= t)'");
     plot_cmd(&p, "set ylabel 'score'");
     plot_cmd(&p, "set xrange [0:1]");

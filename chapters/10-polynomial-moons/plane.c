@@ -28,7 +28,7 @@ void plot_surface(const Plotter *pl, const char *name, const char *title, Region
     regions_add_samples(&p, ds, 2);
     regions_add_contour(&p, "surface", "boundary");
     set_plane(&p, ds, &box);
-    plot_cmd(&p, "set title '%s'", title);
+    plot_title(&p, "%s", title);
     plot_cmd(&p, "plot $surface using 1:2:3 with image notitle, "
                  "$boundary using 1:2 with lines lt 7 lw 2 title 'boundary: p = 0.5', " POINTS);
     chapter_show(pl, &p);
@@ -45,9 +45,8 @@ void plot_overfit(const Plotter *pl, const PolyModel *loose, const PolyModel *ti
     regions_add_contour(&p, "loose", "loose_line");
     regions_add_contour(&p, "tight", "tight_line");
     set_plane(&p, train, &box);
-    plot_cmd(&p, "set title 'Degree %zu: without a penalty the boundary wanders wherever there are no points; "
-                 "L2 keeps it smooth'",
-             loose->degree);
+    plot_title(&p, "Degree %zu: without a penalty the boundary wanders where there are no points; L2 keeps it smooth",
+               loose->degree);
     plot_cmd(&p, "plot $tight using 1:2:3 with image notitle, "
                  "$loose_line using 1:2 with lines lt 7 lw 2 dt 2 "
                  "title 'no penalty: training accuracy %.2f, held-out %.2f', "

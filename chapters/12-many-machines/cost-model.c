@@ -139,7 +139,7 @@ void cost_plot_model(const Plotter *pl, ComputeRate r) {
         plot_data_row(&p, 5, (double[]){P, cost_model_time(0, 1e6, 20, P, r), cost_model_time(1, 1e6, 20, P, r), cost_model_time(0, 1e9, 1000, P, r), cost_model_time(1, 1e9, 1000, P, r)});
     }
     plot_data_end(&p);
-    plot_cmd(&p, "set title 'Predicted time to fit on P machines'");
+    plot_title(&p, "Predicted time to fit on P machines");
     plot_cmd(&p, "set xlabel 'P, machines'");
     plot_cmd(&p, "set ylabel 'seconds'");
     plot_cmd(&p, "set logscale xy");

@@ -39,7 +39,7 @@ if [[ $WAY == solutions ]]; then
   expect_word w[0] 1 0.342248633101 yours
   expect_text 'your c'
   LR_PLOT=png LR_PLOT_DIR="$TMP/plots-yours" "$CHAPTER" > /dev/null 2>&1
-  if grep -q "set title 'Yours: P(y = 1)" "$TMP/plots-yours/chapter-04-boundary.gp" 2> /dev/null; then
+  if grep -q 'set title "Yours: P(y = 1)' "$TMP/plots-yours/chapter-04-boundary.gp" 2> /dev/null; then
     echo "ok   the boundary plot is drawn from your model"
   else fail "the boundary plot does not say it is yours"; fi
 fi

@@ -5,6 +5,7 @@
  * variable: plot_cmd must hand gnuplot its own NaN instead, and leave every
  * other word that holds those letters alone. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "harness.h"
@@ -42,10 +43,75 @@ static void test_other_words_kept(void) {
     plot_free(&p);
 }
 
+/* The lines of the title in a 'set title "..."' line, joined by '|'. */
+static const char *title_lines(const char *line) {
+    static char out[512];
+    size_t n = 0;
+    const char *at = strchr(line, '"');
+    for (at = at != NULL ? at + 1 : line; *at != '\0' && n + 1 < sizeof out; at++) {
+        if (at[0] == '"') break;
+        if (at[0] == '\\' && at[1] == 'n') {
+            out[n++] = '|';
+            at++;
+        } else if (at[0] == '\\' && at[1] != '\0') {
+            out[n++] = *++at;
+        } else {
+            out[n++] = *at;
+        }
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static void test_title_short_kept(void) {
+    Plot p;
+    plot_begin(&p, "test-plot");
+    plot_title(&p, "Newton's method, lr %g", 0.5);
+    const char *got = last_line(&p);
+    EXPECT_TRUE(strcmp(got, "set title \"Newton's method, lr 0.5\"") == 0,
+                harness_fmt("a title of %d characters or fewer is one line, got '%s'", PLOT_TITLE_CHARS, got));
+    plot_free(&p);
+}
+
+static void test_title_wrapped(void) {
+    // 88 characters, with a two-byte σ: two lines at most 48 long, as even as
+    // the spaces allow (46 + 41 would also fit, 40 + 47 is more even)
+    const char *title = "The predicted probabilities σ(z) of each class, and where the threshold cuts them \"now\"";
+    Plot p;
+    plot_begin(&p, "test-plot");
+    plot_title(&p, "%s", title);
+    const char *got = title_lines(last_line(&p));
+    EXPECT_TRUE(strcmp(got, "The predicted probabilities σ(z) of each|class, and where the threshold cuts them \"now\"") == 0,
+                harness_fmt("a long title must break at spaces into as few lines as %d characters allow (counting σ "
+                            "as one), the longest as short as it can be, with its quotes escaped, got '%s'",
+                            PLOT_TITLE_CHARS, got));
+    plot_free(&p);
+}
+
+static void test_title_long_word_whole(void) {
+    char word[PLOT_TITLE_CHARS + 12];
+    memset(word, 'w', sizeof word - 1);
+    word[sizeof word - 1] = '\0';
+    Plot p;
+    plot_begin(&p, "test-plot");
+    plot_title(&p, "\nA %s b", word);
+    char want[sizeof word + 8];
+    snprintf(want, sizeof want, "A|%s|b", word);
+    const char *got = title_lines(last_line(&p));
+    EXPECT_TRUE(strcmp(got, want) == 0,
+                harness_fmt("a word longer than a line stays whole on a line of its own, and a newline in the text "
+                            "is a space, got '%s'",
+                            got));
+    plot_free(&p);
+}
+
 int main(void) {
     static const HarnessTest tests[] = {
         {"plot_cmd writes a NaN as gnuplot's NaN", test_nan_spelled_for_gnuplot},
         {"plot_cmd leaves other words with 'nan' in them alone", test_other_words_kept},
+        {"plot_title keeps a short title on one line", test_title_short_kept},
+        {"plot_title wraps a long title at spaces", test_title_wrapped},
+        {"plot_title keeps a word longer than a line whole", test_title_long_word_whole},
     };
     return harness_run("lib: plot", tests, sizeof tests / sizeof tests[0]);
 }
