@@ -219,7 +219,7 @@ static void plot_regions(const Plotter *pl, const Softmax *m, const Dataset *ds,
     softmax_predict(m, &grid, cls);
     Plot p;
     plot_begin(&p, "chapter-08-regions");
-    plot_cmd(&p, "set title 'Softmax regression: the class of the largest score (%zu epochs)'", epochs);
+    plot_title(&p, "Softmax regression: the class of the largest score (%zu epochs)", epochs);
     // the borders as exact lines z_a = z_b: the raster's edges are steps
     size_t borders = regions_add_borders(&p, "borders", m->W.data, m->b, m->k, &box);
     regions_draw(&p, &grid, cls, ds, m->k, borders > 0 ? "$borders with lines lt 7 lw 1.5 notitle" : NULL);
@@ -228,20 +228,20 @@ static void plot_regions(const Plotter *pl, const Softmax *m, const Dataset *ds,
     mat_free(&grid);
 }
 
-static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, double lr, double minimum) {
+/* Gradient descent's loss beside Newton's last: the minimum, if there is one. */
+static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, double lr, double last, int minimum) {
     Plot p;
     plot_begin(&p, "chapter-08-loss");
     plot_data_begin(&p, "loss");
     for (size_t e = 0; e < epochs; e++) plot_data_row(&p, 2, (double[]){(double)e, losses[e]});
     plot_data_end(&p);
-    plot_cmd(&p, "set title 'Softmax regression: gradient descent (lr = %g) approaches the minimum'", lr);
+    plot_title(&p, "Softmax regression: gradient descent (lr = %g) %s", lr, minimum ? "nears the minimum" : "(no minimum)");
     plot_cmd(&p, "set xlabel 'epoch'");
     plot_cmd(&p, "set ylabel 'categorical cross-entropy'");
-    plot_cmd(&p, "set key top right");
-    plot_cmd(&p, "set yrange [0:*]");
+    plot_cmd(&p, "set key top right; set yrange [0:*]");
     plot_cmd(&p, "plot $loss using 1:2 with lines lt 1 title 'loss, gradient descent', "
-                 "%.17g with lines lt 2 dt 2 title 'the minimum, %.4f (Newton)'",
-             minimum, minimum);
+                 "%.17g with lines lt 2 dt 2 title '%s, %.4f'",
+             last, minimum ? "the minimum (Newton)" : "where Newton stopped", last);
     chapter_show(pl, &p);
 }
 
@@ -338,7 +338,7 @@ int main(int argc, char **argv) {
             printf("\n");
         }
         plot_regions(&pl, &f.gd->m, &ds, o.gd.epochs);
-        plot_loss(&pl, f.gd->losses, o.gd.epochs, o.gd.lr, f.info.loss);
+        plot_loss(&pl, f.gd->losses, o.gd.epochs, o.gd.lr, f.info.loss, f.info.converged && f.info.separated == DIAG_FINITE);
     }
 
     fits_free(&f);

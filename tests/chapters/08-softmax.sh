@@ -53,6 +53,12 @@ expect_text "2. No minimum: Newton's method"
 expect_text 'SEPARATED IN PART: 3 of the 11 samples can be separated from the rest'
 if grep -q 'converged fit' "$TMP/out.txt"; then fail "separated classes called 'the converged fit'"
 else echo "ok   separated classes are not called the converged fit"; fi
+# ... nor is the loss where Newton's method stopped called the minimum in the loss plot.
+LR_PLOT=svg LR_PLOT_DIR="$TMP/plots-partial" "$CHAPTER" --data "$TMP/partial.csv" > /dev/null 2>&1
+if grep -q "title 'where Newton stopped" "$TMP/plots-partial/chapter-08-loss.gp" 2> /dev/null &&
+  ! grep -q 'the minimum' "$TMP/plots-partial/chapter-08-loss.gp"; then
+  echo "ok   the loss plot of separated classes names where Newton stopped, not a minimum"
+else fail "the loss plot of separated classes speaks of a minimum (or was not drawn)"; fi
 # A constant column (as the pixels at the border of digits are): the Hessian
 # is singular at W = 0, which is no fit at all. One line naming the column,
 # exit 3, and no converged fit printed.
