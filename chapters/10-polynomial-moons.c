@@ -142,11 +142,11 @@ static void plot_sweep(const Plotter *pl, const SweepRow *loose, const SweepRow 
     plot_cmd(&p, "set xrange [0.7:%g]", MAX_DEGREE + 0.3);
     plot_cmd(&p, "set xtics 1");
     plot_cmd(&p, "set yrange [0.8:1.01]");
-    plot_cmd(&p, "set key bottom right");
+    plot_key_below(&p, 4);   // inside, the key covers the L2 curves
     plot_cmd(&p, "plot $acc using 1:2 with linespoints lt 2 dt 2 pt 4 ps 1.3 title 'no penalty, training', "
                  "$acc using 1:3 with linespoints lt 2 pt 5 ps 1.3 title 'no penalty, held-out', "
-                 "$acc using 1:4 with linespoints lt 1 dt 2 pt 6 ps 1.3 title 'L2 (lambda = %g), training', "
-                 "$acc using 1:5 with linespoints lt 1 pt 7 ps 1.3 title 'L2 (lambda = %g), held-out'",
+                 "$acc using 1:4 with linespoints lt 1 dt 2 pt 6 ps 1.3 title 'L2 (λ = %g), training', "
+                 "$acc using 1:5 with linespoints lt 1 pt 7 ps 1.3 title 'L2 (λ = %g), held-out'",
              lambda, lambda);
     chapter_show(pl, &p);
 }
