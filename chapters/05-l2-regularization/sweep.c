@@ -20,12 +20,12 @@ void sweep_plot_weights(const Plotter *pl, const SweepRow *rows, size_t epochs, 
     plot_cmd(&p, "set ylabel 'weight'");
     plot_cmd(&p, "set logscale x");
     plot_cmd(&p, "set format x '10^{%%L}'");
-    plot_cmd(&p, "set key opaque box top right");
-    plot_cmd(&p, "plot $sweep using 1:2 with linespoints lt 1 pi 5 title 'w_1 after %zu epochs', "
-                 "$sweep using 1:3 with linespoints lt 2 pi 5 title 'w_2 after %zu epochs', "
-                 "$sweep using 1:4 with linespoints lt 3 pi 5 title 'b after %zu epochs', "
-                 "$sweep using 1:8 with lines lt 1 dt 2 title 'w_1 at the minimum (Newton)', "
-                 "$sweep using 1:9 with lines lt 2 dt 2 title 'w_2 at the minimum (Newton)'",
+    plot_key_below(&p, 5);   // inside, the key covers the weights at small λ
+    plot_cmd(&p, "plot $sweep using 1:2 with linespoints lt 1 pi 5 title 'w_1 (%zu epochs)', "
+                 "$sweep using 1:3 with linespoints lt 2 pi 5 title 'w_2 (%zu epochs)', "
+                 "$sweep using 1:4 with linespoints lt 3 pi 5 title 'b (%zu epochs)', "
+                 "$sweep using 1:8 with lines lt 1 dt 2 title 'w_1 at the minimum', "
+                 "$sweep using 1:9 with lines lt 2 dt 2 title 'w_2 at the minimum'",
              epochs, epochs, epochs);
     chapter_show(pl, &p);
 }
