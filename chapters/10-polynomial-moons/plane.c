@@ -16,8 +16,8 @@ static void set_plane(Plot *p, const Dataset *ds, const RegionsBox *box, size_t 
     plot_key_below(p, entries);
 }
 
-#define POINTS "$class0 using 1:2 with points lt 1 pt 7 ps 0.7 title 'y = 0', " \
-               "$class1 using 1:2 with points lt 2 pt 5 ps 0.7 title 'y = 1'"
+#define POINTS "$class0 using 1:2 with points lt 1 ps 0.7 title 'y = 0', " \
+               "$class1 using 1:2 with points lt 2 ps 0.7 title 'y = 1'"
 
 void plot_surface(const Plotter *pl, const char *name, const char *title, RegionsProbaFn proba, const void *model,
                   const Dataset *ds) {
