@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "activation.h"
+#include "hessian.h"
 #include "linalg.h"
 #include "loss.h"
 #include "util.h"
@@ -194,17 +195,49 @@ void logreg_hessian(const LogReg *m, const Matrix *X, double lambda, double *H) 
 }
 // [end hessian]
 
+/* Newton's one pass over the data, at the current weights: returns the
+ * loss and writes the gradient g = (dw, db) (d + 1), as logreg_loss_grad
+ * does, to the same bits; and the Hessian's sums h there (lib/hessian), a
+ * block of rows at a time while the rows are in the cache, from the same
+ * p_i: s_i = p_i (1 - p_i). So each row is read from memory once a step. */
+static double newton_pass(const LogReg *m, const Matrix *X, const double *y, double lambda, double *g,
+                          HessianSums *h) {
+    size_t n = X->rows, d = X->cols;
+    double loss = 0.0, gb = 0.0, s[HESSIAN_BLOCK];   // s: the block's s_i
+    double *restrict gw = g;
+    for (size_t j = 0; j < d; j++) gw[j] = 0.0;
+    hessian_zero(h);
+    for (size_t lo = 0; lo < n; lo += HESSIAN_BLOCK) {
+        size_t hi = n - lo < HESSIAN_BLOCK ? n : lo + HESSIAN_BLOCK;
+        // logreg_sums' pass (loss += BCE(y_i, p_i), gb += e_i, gw += e_i x_i), keeping s_i
+        for (size_t i = lo; i < hi; i++) {
+            const double *x_i = mat_row(X, i);
+            double p_i = act_sigmoid_select(vec_dot(x_i, m->w, d) + m->b);
+            double e_i = p_i - y[i];
+            loss += bce_term(y[i], p_i);
+            gb += e_i;
+            for (size_t j = 0; j < d; j++) gw[j] += x_i[j] * e_i;
+            s[i - lo] = p_i * (1.0 - p_i);
+        }
+        hessian_add_rows(h, X, s, lo, hi);   // the same rows: sum += s_i x~_i x~_i^T
+    }
+    LogRegSums sums = {loss, gb, g};
+    return logreg_sums_finish(m, n, lambda, &sums, &g[d]);
+}
+
 /* Moves (w, b) from (w0, b0) to (w0, b0) - t delta with t = 1, or 1/2, 1/4, ...
  * when the full step raises the loss. delta is (d + 1); *loss is the loss at
  * (w0, b0) on entry and at the new point on return, and g (d + 1) the
- * gradient there, from the same fused pass. Returns t. */
+ * gradient there and h the Hessian's sums there, from the same pass.
+ * Returns t. */
 static double newton_move(LogReg *m, const Matrix *X, const double *y, double lambda,
-                          const double *w0, double b0, const double *delta, double *loss, double *g) {
+                          const double *w0, double b0, const double *delta, double *loss, double *g,
+                          HessianSums *h) {
     double t = 1.0, new_loss = *loss;
     for (int halvings = 0; halvings <= LOGREG_NEWTON_MAX_HALVINGS; halvings++) {
         for (size_t j = 0; j < m->d; j++) m->w[j] = w0[j] - t * delta[j];
         m->b = b0 - t * delta[m->d];
-        new_loss = logreg_loss_grad(m, X, y, lambda, g, &g[m->d]);
+        new_loss = newton_pass(m, X, y, lambda, g, h);
         if (new_loss <= *loss + NEWTON_LOSS_SLACK * fabs(*loss)) break;
         if (halvings < LOGREG_NEWTON_MAX_HALVINGS) t /= 2.0;
     }
@@ -231,29 +264,32 @@ int logreg_fit_newton(LogReg *m, const Matrix *X, const double *y, const LogRegN
     double *g_new = vec_new(k);   // (d + 1) the gradient after the step
     double *H = vec_new(k * k);   // (d + 1, d + 1) Hessian, then its Cholesky factor
     double *w0 = vec_new(d);      // (d) the weights before the step
+    HessianSums h;                // the Hessian's sums at the weights of the last pass
+    hessian_begin(&h, d);
     int status = 0;
-    double loss = logreg_loss_grad(m, X, y, par->lambda, g, &g[d]);
+    double loss = newton_pass(m, X, y, par->lambda, g, &h);
     double g_norm = vec_norm(g, k), g0_norm = g_norm;
     if (trace != NULL) trace[0] = (LogRegNewtonIter){loss, g_norm, 0.0, 0.0, vec_norm(m->w, d), {0, 0, 0}};
     size_t iter = 0;
     while (g_norm > par->tol * g0_norm && iter < par->max_iter) {
         // Solve H delta = g, then (w, b) <- (w, b) - delta
-        logreg_hessian(m, X, par->lambda, H);
+        hessian_finish(&h, X->rows, par->lambda, H);   // H from the last pass (logreg_hessian's bits)
         LrError why;
         if (linalg_solve_spd(H, g, k, &why) != 0) {
             status = lr_fail(err, "Newton step %zu: the Hessian is singular (%s)", iter + 1, why.msg);
             break;
         }
         for (size_t j = 0; j < d; j++) w0[j] = m->w[j];
-        double t = newton_move(m, X, y, par->lambda, w0, m->b, g, &loss, g_new);
+        double t = newton_move(m, X, y, par->lambda, w0, m->b, g, &loss, g_new, &h);
         double step_norm = t * vec_norm(g, k);
-        DiagMargins moved = step_margins(X, y, g, t);
+        DiagMargins moved = trace != NULL ? step_margins(X, y, g, t) : (DiagMargins){0, 0, 0};
         iter++;
         for (size_t j = 0; j < k; j++) g[j] = g_new[j];
         g_norm = vec_norm(g, k);
         if (trace != NULL) trace[iter] = (LogRegNewtonIter){loss, g_norm, step_norm, t, vec_norm(m->w, d), moved};
     }
     *res = (LogRegNewtonResult){iter, g_norm <= par->tol * g0_norm, loss, g_norm};
+    hessian_free(&h);
     free(w0);
     free(H);
     free(g_new);

@@ -5,9 +5,12 @@
  * answer of Newton's method against a long gradient-descent run, which is an
  * independent route to the same minimum. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "activation.h"
 #include "harness.h"
+#include "hessian.h"
 #include "logreg.h"
 
 #define TOL 1e-12
@@ -82,6 +85,49 @@ static void test_hessian(void) {
     EXPECT_NEAR(H[1 * 4 + 2], H[2 * 4 + 1], 0.0, "H[1][2] - H[2][1]", "H is symmetric");
     logreg_free(&m);
     mat_free(&X);
+}
+
+/* lib/hessian's blocked, tiled sum gives logreg_hessian's bits: for d from 1
+ * to past two tiles (33) and n across the block size (63, 64, 65, 200), each
+ * entry still adds its terms in row order. Rows added in two calls (0..k,
+ * then k..n, as Newton's pass does) give the same bits too. */
+static void test_hessian_blocked(void) {
+    static const size_t ds[] = {1, 2, 3, 7, 8, 20, 33}, ns[] = {1, 63, 64, 65, 200};
+    for (size_t a = 0; a < sizeof ds / sizeof ds[0]; a++) {
+        for (size_t b = 0; b < sizeof ns / sizeof ns[0]; b++) {
+            size_t d = ds[a], n = ns[b], k = d + 1, split = n / 3, differ = 0, differ_split = 0;
+            Matrix X;
+            double *y = vec_new(n), *s = vec_new(n), *want = vec_new(k * k), *got = vec_new(k * k), *two = vec_new(k * k);
+            make_data(&X, y, n, d);
+            LogReg m;
+            logreg_init(&m, d);
+            for (size_t j = 0; j < d; j++) m.w[j] = 0.3 * sin((double)j + 1.0);
+            m.b = -0.2;
+            for (size_t i = 0; i < n; i++) {   // s_i = p_i (1 - p_i), as logreg_hessian computes it
+                double p = act_sigmoid_select(vec_dot(mat_row(&X, i), m.w, d) + m.b);
+                s[i] = p * (1.0 - p);
+            }
+            logreg_hessian(&m, &X, 0.7, want);
+            hessian_sum(&X, s, 0.7, got);
+            HessianSums h;
+            hessian_begin(&h, d);
+            hessian_add_rows(&h, &X, s, 0, split);
+            hessian_add_rows(&h, &X, &s[split], split, n);
+            hessian_finish(&h, n, 0.7, two);
+            hessian_free(&h);
+            for (size_t e = 0; e < k * k; e++) {
+                differ += memcmp(&got[e], &want[e], sizeof(double)) != 0;
+                differ_split += memcmp(&two[e], &want[e], sizeof(double)) != 0;
+            }
+            EXPECT_TRUE(differ == 0 && differ_split == 0,
+                        harness_fmt("n = %zu, d = %zu: hessian_sum differs from logreg_hessian in %zu of %zu entries, "
+                                    "in two calls in %zu (each entry must add the same terms in the same order)",
+                                    n, d, differ, k * k, differ_split));
+            logreg_free(&m);
+            mat_free(&X);
+            free(y), free(s), free(want), free(got), free(two);
+        }
+    }
 }
 
 /* ---- Newton's method ------------------------------------------------------ */
@@ -175,6 +221,7 @@ int main(void) {
     static const HarnessTest tests[] = {
         {"logreg_boundary_2d: ordinary, vertical and no line", test_boundary},
         {"logreg_hessian matches differences of the gradient", test_hessian},
+        {"hessian_sum, in blocks and tiles, gives logreg_hessian's bits", test_hessian_blocked},
         {"logreg_fit_newton reaches the minimum, quadratically", test_newton_reaches_optimum},
         {"logreg_fit_newton stops at max_iter and says so", test_newton_iteration_cap},
         {"logreg_fit_newton reports a singular Hessian", test_newton_singular},
