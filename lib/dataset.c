@@ -16,15 +16,18 @@
 
 /* ---- reading ------------------------------------------------------------ */
 
-/* What the reader has so far: values in row-major order, grown by doubling. */
+/* What the reader has so far: the features in row-major order and the
+ * labels (the last column) apart, as X and y will hold them; grown by
+ * doubling. */
 typedef struct {
     const char *path;   // file name for messages
     size_t line;        // current line number, 1-based
     size_t cols;        // columns per row, from the header
-    double *values;     // (rows * cols) parsed numbers
+    double *values;     // (rows * (cols - 1)) parsed features
+    double *labels;     // (rows) parsed last column
     size_t *lines;      // (rows) the line each row came from
     size_t rows;
-    size_t capacity;   // rows that fit in values and lines
+    size_t capacity;   // rows that fit in values, labels and lines
     int table;         // 1: a table of numbers, the last column need not be a whole-number label
 } Reader;
 
@@ -179,16 +182,81 @@ static double round_to_double(Wide q, int sticky, int e) {
     return make_double(m, e + shift);
 }
 
+/* 10^-q for q = 1 .. 27 to 128 bits, computed once, when the first number
+ * is read: tenth[q] = floor(2^(127 + b) / 5^q),
+ * where b is the bit length of 5^q, so that 2^127 < tenth[q] < 2^128 and
+ *   10^-q = 5^-q 2^-q = (tenth[q] + f) 2^-(127 + b + q),  0 <= f < 1.
+ * Long division in 64-bit digits (5^q < 2^63): the first digit is
+ * 2^(b - 1 + 64) / 5^q, the second the remainder times 2^64 / 5^q. Every
+ * step exact. tenth_exp[q] is 127 + b + q. */
+static Wide tenth[28];
+static int tenth_exp[28];
+
+static void fill_tenths(const uint64_t *five_to) {
+    for (int q = 1; q <= 27; q++) {
+        int b = bit_length(five_to[q]);
+        Wide top = (Wide)1 << (b - 1 + 64), five = five_to[q];
+        Wide rest = top % five;
+        tenth[q] = (top / five) << 64 | ((rest << 64) / five);
+        tenth_exp[q] = 127 + b + q;
+    }
+}
+
+/* m 10^-q, from tenth[q]: the top 128 bits of the 192-bit product m tenth[q],
+ *   Q = m hi + (m lo) / 2^64   (hi, lo: tenth[q]'s two 64-bit halves),
+ * and since tenth[q] is short of 10^-q's digits by less than 1, the exact
+ * m 10^-q lies in [Q, Q + 2) times 2^(64 - tenth_exp[q]). Rounding Q to
+ * 53 bits cuts off its last bits, rest: when rest + 2 <= half (the whole
+ * interval is below the halfway point) or rest > half (above it), every
+ * number in the interval rounds to the same double, which is returned.
+ * Otherwise (rarely: within 2^-62 of a halfway point between two doubles)
+ * returns 0 and the exact division decides. */
+static int multiply_by_tenth(uint64_t m, int q, double *v) {
+    uint64_t hi = (uint64_t)(tenth[q] >> 64), lo = (uint64_t)tenth[q];
+    Wide Q = (Wide)m * hi + (((Wide)m * lo) >> 64);
+    int shift = bit_length(Q) - 53;
+    Wide half = (Wide)1 << (shift - 1), rest = Q & ((half << 1) - 1);
+    if (rest + 2 > half && rest <= half) return 0;
+    *v = round_to_double(Q, 1, 64 - tenth_exp[q]);
+    return 1;
+}
+
+/* The number the 8 characters at s make when all are digits, else -1: the
+ * 8 bytes read as one 64-bit word w (s[0] its lowest byte, as on x86-64),
+ * each byte turned into its digit (minus '0'), then neighbours combined
+ * three times over, by multiplications: pairs (10 a + b), fours, eights. */
+static int64_t eight_digits(const char *s) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    // a byte is a digit when neither c - '0' nor c + 0x46 passes 0x7f
+    if (((w + 0x4646464646464646u) | (w - 0x3030303030303030u)) & 0x8080808080808080u) return -1;
+    w -= 0x3030303030303030u;
+    w = w * 10 + (w >> 8);   // bytes 0, 2, 4, 6: two digits each, 10 a + b
+    w = ((w & 0x000000FF000000FFu) * (100 + (1000000ull << 32)) +
+         ((w >> 16) & 0x000000FF000000FFu) * (1 + (10000ull << 32))) >>
+        32;   // the four pairs into one number
+    return (int64_t)(uint32_t)w;
+#else
+    (void)s;
+    return -1;
+#endif
+}
+
 /* The common case, fast: a plain decimal number with blanks around it, like
  * "-0.53657291800043494" or "1.5e-07", of at most 19 significant digits and
  * a power of ten within 10^+-27: x = M * 10^e with M < 10^19 < 2^64. Its
  * double is computed exactly, in 128-bit integers: for e >= 0 it is
- * M * 5^e (below 2^127) times 2^e; for e < 0 the quotient of M * 2^s by 5^-e
+ * M * 5^e (below 2^127) times 2^e; for e < 0, M times 10^e to 128 bits
+ * (multiply_by_tenth) when that settles the rounding, as it does but for
+ * numbers within 2^-62 of a tie, and else the quotient of M * 2^s by 5^-e
  * (5^27 < 2^63; s makes the quotient at least 2^54) and its remainder, times
- * 2^-(s - e). Rounded once, so the same bits as strtod. Returns 1 with the
- * number in *out, or 0 when strtod must decide (any other form, including
- * every malformed cell). */
-static int parse_plain(const char *s, double *out) {
+ * 2^-(s - e). Rounded once, so the same bits as strtod. The digits are read
+ * eight at a time where limit (the end of the text) leaves room. Returns where the
+ * number ended (at the comma after it, or the end of the line) with the
+ * number in *out, or NULL when strtod must decide (any other form,
+ * including every malformed cell). */
+static char *parse_plain(char *s, const char *limit, double *out) {
     static const uint64_t FIVE_TO[28] = {
         // clang-format off
         1, 5, 25, 125, 625, 3125, 15625, 78125, 390625, 1953125, 9765625, 48828125, 244140625,
@@ -196,6 +264,7 @@ static int parse_plain(const char *s, double *out) {
         19073486328125, 95367431640625, 476837158203125, 2384185791015625, 11920928955078125,
         59604644775390625, 298023223876953125, 1490116119384765625, 7450580596923828125};
     // clang-format on
+    if (tenth_exp[1] == 0) fill_tenths(FIVE_TO);
     while (is_blank(*s)) s++;
     int negative = *s == '-';
     if (*s == '-' || *s == '+') s++;
@@ -203,6 +272,9 @@ static int parse_plain(const char *s, double *out) {
     int exp10 = 0, digits = 0, zeros = 0;
     for (; *s == '0'; s++) zeros = 1;   // leading zeros are not significant
     // m = 10 m + digit, for the digits before the point ...
+    for (int64_t eight; limit - s >= 8 && (eight = eight_digits(s)) >= 0; s += 8, digits += 8) {
+        m = m * 100000000 + (uint64_t)eight;   // ... eight at a time where there are eight
+    }
     for (; (unsigned)(*s - '0') < 10; s++, digits++) m = m * 10 + (uint64_t)(*s - '0');
     if (*s == '.') {
         s++;
@@ -210,43 +282,48 @@ static int parse_plain(const char *s, double *out) {
             for (; *s == '0'; s++, exp10--) zeros = 1;
         }
         // ... and after it, each one a power of ten less
+        for (int64_t eight; limit - s >= 8 && (eight = eight_digits(s)) >= 0; s += 8, digits += 8, exp10 -= 8) {
+            m = m * 100000000 + (uint64_t)eight;
+        }
         for (; (unsigned)(*s - '0') < 10; s++, digits++, exp10--) m = m * 10 + (uint64_t)(*s - '0');
     }
-    if ((!zeros && digits == 0) || digits > 19) return 0;   // no digits, or m may have wrapped
+    if ((!zeros && digits == 0) || digits > 19) return NULL;   // no digits, or m may have wrapped
     if (*s == 'e' || *s == 'E') {
         int e_negative = s[1] == '-', e = 0, e_digits = 0;
         s += s[1] == '-' || s[1] == '+' ? 2 : 1;
         for (; (unsigned)(*s - '0') < 10 && e < 10000; s++, e_digits++) e = e * 10 + (*s - '0');
-        if (e_digits == 0) return 0;
+        if (e_digits == 0) return NULL;
         exp10 += e_negative ? -e : e;
     }
     while (is_blank(*s)) s++;
-    if (*s != '\0' || exp10 < -27 || exp10 > 27) return 0;
+    if ((*s != '\0' && *s != ',') || exp10 < -27 || exp10 > 27) return NULL;
     double v;
     if (m == 0) {
         v = 0.0;
     } else if (exp10 >= 0) {
         Wide x = (Wide)m * FIVE_TO[exp10];   // m 5^e, then rounded and times 2^e
         v = bit_length(x) <= 53 ? ldexp((double)(uint64_t)x, exp10) : round_to_double(x, 0, exp10);
-    } else {
+    } else if (!multiply_by_tenth(m, -exp10, &v)) {
         int shift = 118 - bit_length(m);   // (m 2^s) / 5^-e, then rounded and times 2^(e - s)
         Wide x = (Wide)m << shift, five = FIVE_TO[-exp10];
         v = round_to_double(x / five, x % five != 0, exp10 - shift);
     }
     *out = negative ? -v : v;
-    return 1;
+    return s;
 }
 #else
-static int parse_plain(const char *s, double *out) {   // no 128-bit integers: strtod reads every cell
+static char *parse_plain(char *s, const char *limit, double *out) {   // no 128-bit integers: strtod reads every cell
     (void)s;
+    (void)limit;
     (void)out;
-    return 0;
+    return NULL;
 }
 #endif
 
 /* Parses one cell that must be a finite decimal number. col is 1-based. */
 static int parse_cell(const Reader *r, char *cell, size_t col, double *out, LrError *err) {
-    if (parse_plain(cell, out)) return 0;
+    char *plain_end = parse_plain(cell, cell + strlen(cell), out);
+    if (plain_end != NULL && *plain_end == '\0') return 0;
     char *text = trim(cell);
     if (*text == '\0') {
         return lr_fail(err, "%s:%zu:%zu: empty cell, expected a number", r->path, r->line, col);
@@ -320,11 +397,13 @@ static int read_header(Reader *r, char *line, Dataset *ds, LrError *err) {
 static void grow(Reader *r) {
     if (r->rows < r->capacity) return;
     r->capacity = r->capacity == 0 ? 64 : 2 * r->capacity;
-    r->values = lr_realloc(r->values, r->capacity * r->cols * sizeof(double));
+    r->values = lr_realloc(r->values, r->capacity * (r->cols - 1) * sizeof(double));
+    r->labels = lr_realloc(r->labels, r->capacity * sizeof(double));
     r->lines = lr_realloc(r->lines, r->capacity * sizeof(size_t));
 }
 
-/* Parses one data row of the given number of cells and appends it. */
+/* Parses one data row of the given number of cells and appends it: the
+ * features to values, the last cell to labels. */
 static int read_row(Reader *r, char *line, size_t cells, LrError *err) {
     if (cells != r->cols) {
         const char *hint = line[strlen(line) - 1] == ',' ? " (a trailing comma?)" : "";
@@ -332,41 +411,50 @@ static int read_row(Reader *r, char *line, size_t cells, LrError *err) {
                        r->path, r->line, r->cols, cells, hint);
     }
     grow(r);
-    double *row = &r->values[r->rows * r->cols];
+    double *row = &r->values[r->rows * (r->cols - 1)], *label = &r->labels[r->rows];
     char *rest = line;
     size_t label_col = 1;
     for (size_t j = 0; j < r->cols; j++) {
         char *cell = next_cell(&rest);
         label_col = (size_t)(cell - line) + 1;
-        if (parse_cell(r, cell, label_col, &row[j], err) != 0) return -1;
+        if (parse_cell(r, cell, label_col, j + 1 < r->cols ? &row[j] : label, err) != 0) return -1;
     }
-    double label = row[r->cols - 1];
-    if (!r->table && label != floor(label)) {
+    if (!r->table && *label != floor(*label)) {
         return lr_fail(err, "%s:%zu:%zu: the label (last column) must be a whole number, got %g",
-                       r->path, r->line, label_col, label);
+                       r->path, r->line, label_col, *label);
     }
     r->lines[r->rows++] = r->line;
     return 0;
 }
 
-/* Moves the parsed rows into ds: the last column into y, and the features
- * into X, in place (row i's d features move down to i d, which never
- * overtakes row i + 1's), so X takes the reader's values without a copy. */
+/* The common row, fast: plain numbers only (parse_plain), as many as the
+ * header's columns, read in one pass; a line that passes holds no byte that
+ * check_bytes would refuse, since parse_plain takes none. Returns 1 when the
+ * row was appended, else 0, and the line is read again the careful way
+ * (read_row), which finds its first problem and names it. */
+static int read_plain_row(Reader *r, char *line, size_t len) {
+    grow(r);
+    double *row = &r->values[r->rows * (r->cols - 1)], *label = &r->labels[r->rows];
+    char *s = line, *end = line + len;
+    for (size_t j = 0; j < r->cols; j++) {   // cell j ends at a comma, the last at the line's end
+        int last = j + 1 == r->cols;
+        s = parse_plain(s, end, last ? label : &row[j]);
+        if (s == NULL || (last ? s != end : *s != ',')) return 0;
+        s++;
+    }
+    if (!r->table && *label != floor(*label)) return 0;
+    r->lines[r->rows++] = r->line;
+    return 1;
+}
+
+/* Moves the parsed rows into ds: the features become X and the labels y,
+ * without a copy. */
 static void fill_dataset(Reader *r, Dataset *ds) {
     ds->n = r->rows;
     ds->d = r->cols - 1;
-    ds->y = vec_new(ds->n);
-    for (size_t i = 0; i < ds->n; i++) {
-        const double *row = &r->values[i * r->cols];
-        ds->y[i] = row[ds->d];
-        memmove(&r->values[i * ds->d], row, ds->d * sizeof(double));
-    }
-    if (ds->d == 0) {
-        ds->X = mat_new(ds->n, 0);
-    } else {
-        ds->X = (Matrix){ds->n, ds->d, lr_realloc(r->values, ds->n * ds->d * sizeof(double))};
-        r->values = NULL;
-    }
+    ds->X = (Matrix){ds->n, ds->d, lr_realloc(r->values, ds->n * ds->d * sizeof(double))};
+    ds->y = lr_realloc(r->labels, ds->n * sizeof(double));
+    r->values = r->labels = NULL;
     ds->line = r->lines;
     r->lines = NULL;
 }
@@ -376,46 +464,73 @@ enum { LINE_END_OF_FILE = -1,
        LINE_TOO_LONG = -2,
        LINE_NO_MEMORY = -3 };
 
-/* The file, read in blocks: read_line finds each line end with memchr
- * rather than reading byte by byte. */
+/* The file, read in blocks: read_line finds each line end with memchr and
+ * returns the line where it lies in buf, without copying it. */
+#define SOURCE_SIZE (1 << 16)
 typedef struct {
     FILE *f;
-    size_t start, end;   // the bytes of buf not yet returned
-    char buf[1 << 16];
+    size_t start, end;           // the bytes of buf not yet returned
+    char buf[SOURCE_SIZE + 1];   // + 1: room for the '\0' after a last line without '\n'
+    char *long_line;             // a line longer than buf, gathered here
+    size_t long_size;            // bytes allocated for long_line
 } Source;
 
-/* Like getline, but a line of more than DATASET_MAX_LINE bytes is refused
- * (LINE_TOO_LONG: /dev/zero has no line ends, and getline would fill the
- * memory with it) and a failed allocation is reported (LINE_NO_MEMORY), not
- * taken for the end of the file. Returns the line's length with its '\n',
- * or LINE_END_OF_FILE at the end of the file or on a read error (ferror). */
-static long read_line(char **line, size_t *size, Source *src) {
+/* Moves the bytes of buf not yet returned to its start and reads more
+ * after them; returns how many bytes it read (0 at the end of the file). */
+static size_t refill(Source *src) {
+    size_t kept = src->end - src->start;
+    memmove(src->buf, src->buf + src->start, kept);
+    src->start = 0;
+    src->end = kept + fread(src->buf + kept, 1, SOURCE_SIZE - kept, src->f);
+    return src->end - kept;
+}
+
+/* A line longer than buf, gathered in src->long_line, as getline would, but
+ * a line of more than DATASET_MAX_LINE bytes is refused (LINE_TOO_LONG:
+ * /dev/zero has no line ends, and getline would fill the memory with it)
+ * and a failed allocation is reported (LINE_NO_MEMORY). */
+static long read_long_line(char **line, Source *src) {
     size_t len = 0;
     for (;;) {
-        if (src->start == src->end) {
-            src->start = 0;
-            src->end = fread(src->buf, 1, sizeof src->buf, src->f);
-            if (src->end == 0) break;
-        }
+        if (src->start == src->end && refill(src) == 0) break;
         const char *from = src->buf + src->start;
         const char *newline = memchr(from, '\n', src->end - src->start);
         size_t take = newline != NULL ? (size_t)(newline - from) + 1 : src->end - src->start;
         if (len + take > DATASET_MAX_LINE) return LINE_TOO_LONG;
-        while (len + take + 1 > *size) {   // room for the line so far, these bytes and a '\0'
-            size_t bigger = *size < 256 ? 256 : 2 * *size;
-            char *grown = realloc(*line, bigger);
+        while (len + take + 1 > src->long_size) {   // room for the line so far, these bytes and a '\0'
+            size_t bigger = 2 * src->long_size + SOURCE_SIZE;
+            char *grown = realloc(src->long_line, bigger);
             if (grown == NULL) return LINE_NO_MEMORY;
-            *line = grown;
-            *size = bigger;
+            src->long_line = grown;
+            src->long_size = bigger;
         }
-        memcpy(*line + len, from, take);
+        memcpy(src->long_line + len, from, take);
         len += take;
         src->start += take;
         if (newline != NULL) break;
     }
-    if (len == 0) return LINE_END_OF_FILE;
-    (*line)[len] = '\0';
+    if (src->long_line[len - 1] == '\n') len--;
+    src->long_line[len] = '\0';
+    *line = src->long_line;
     return (long)len;
+}
+
+/* The next line, its '\n' replaced by '\0', in *line (in place in buf, or
+ * in long_line when longer than buf). Returns its length without the '\n',
+ * LINE_END_OF_FILE at the end of the file or on a read error (ferror), or
+ * LINE_TOO_LONG or LINE_NO_MEMORY from read_long_line. */
+static long read_line(char **line, Source *src) {
+    char *newline;
+    while ((newline = memchr(src->buf + src->start, '\n', src->end - src->start)) == NULL) {
+        if (src->end - src->start == SOURCE_SIZE) return read_long_line(line, src);   // buf holds no line end
+        if (refill(src) == 0) break;
+    }
+    if (newline == NULL && src->start == src->end) return LINE_END_OF_FILE;
+    if (newline == NULL) newline = src->buf + src->end;   // the last line, without '\n'
+    *newline = '\0';
+    *line = src->buf + src->start;
+    src->start = newline == src->buf + src->end ? src->end : (size_t)(newline - src->buf) + 1;
+    return (long)(newline - *line);
 }
 
 /* The message for a line read_line could not return. */
@@ -430,16 +545,17 @@ static int line_failed(const Reader *r, long got, size_t size, LrError *err) {
 
 static int read_lines(Reader *r, FILE *f, Dataset *ds, LrError *err) {
     char *line = NULL;
-    size_t size = 0;
     long got;
     int status = 0;
     Source *src = lr_malloc(sizeof *src);
     src->f = f;
     src->start = src->end = 0;
-    while (status == 0 && (got = read_line(&line, &size, src)) != LINE_END_OF_FILE) {
+    src->long_line = NULL;
+    src->long_size = 0;
+    while (status == 0 && (got = read_line(&line, src)) != LINE_END_OF_FILE) {
         r->line++;
         if (got < 0) {
-            status = line_failed(r, got, size, err);
+            status = line_failed(r, got, src->long_size, err);
             break;
         }
         size_t len = (size_t)got;
@@ -448,6 +564,7 @@ static int read_lines(Reader *r, FILE *f, Dataset *ds, LrError *err) {
             memmove(line, line + 3, len - 2);   // the rest and its '\0'
             len -= 3;
         }
+        if (r->line > 1 && read_plain_row(r, line, len)) continue;
         int suspect;
         size_t cells = scan_line(line, len, &suspect);
         if (suspect) status = check_bytes(r, line, len, err);
@@ -461,7 +578,7 @@ static int read_lines(Reader *r, FILE *f, Dataset *ds, LrError *err) {
     if (status == 0 && ferror(f)) status = lr_fail(err, "%s: read error: %s", r->path, strerror(errno));
     if (status == 0 && r->line == 0) status = lr_fail(err, "%s: empty file, expected a header like x1,x2,y", r->path);
     if (status == 0 && r->rows == 0) status = lr_fail(err, "%s: no data rows after the header", r->path);
-    free(line);
+    free(src->long_line);
     free(src);
     return status;
 }
@@ -478,6 +595,7 @@ static int read_stream(Dataset *ds, FILE *f, const char *name, int table, LrErro
         dataset_free(ds);
     }
     free(r.values);
+    free(r.labels);
     free(r.lines);
     return status;
 }
