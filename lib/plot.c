@@ -55,6 +55,22 @@ static void gnuplot_command(char *cmd, size_t size, const char *args, const char
     else snprintf(cmd, size, "gnuplot%s 2>'%s'", args, err_file);
 }
 
+/* gnuplot reads the script from the pipe as the file /dev/stdin: it reads a
+ * file in large blocks, but its own standard input one byte per system call
+ * (a figure's script holds up to 2 MB of data). Its errors then begin with
+ * the file's name, which collect_errors leaves out: "line 12: ...". */
+#define SCRIPT_FILE "/dev/stdin"
+#define SCRIPT_NAME "\"" SCRIPT_FILE "\" "
+
+/* The arguments that make gnuplot read its script from the pipe (just ""
+ * where this system has no /dev/stdin: gnuplot then reads the pipe itself). */
+static const char *script_args(int persist) {
+    struct stat st;
+    int have = lstat(SCRIPT_FILE, &st) == 0;
+    if (persist) return have ? " -persist " SCRIPT_FILE : " -persist";
+    return have ? " " SCRIPT_FILE : "";
+}
+
 /* Reads what gnuplot wrote on stderr into last: its last non-blank line,
  * control characters made spaces (gnuplot's error is its last line). When
  * pass_on, the whole text goes on to our stderr (warnings of a good run).
@@ -69,6 +85,7 @@ static void collect_errors(const char *err_file, char *last, size_t size, int pa
         if (pass_on) fputs(line, stderr);
         char *text = line;
         while (*text == ' ' || *text == '\t') text++;
+        if (strncmp(text, SCRIPT_NAME, strlen(SCRIPT_NAME)) == 0) text += strlen(SCRIPT_NAME);
         for (char *c = text; *c != '\0'; c++)
             if ((unsigned char)*c < 0x20) *c = ' ';
         size_t len = strlen(text);
@@ -630,7 +647,7 @@ static int run_gnuplot(const char *terminal, const char *file, const Plot *p, in
                        char *why, size_t size) {
     char err_file[512], cmd[700], said[200], what[160];
     int slot = make_err_file(err_file, sizeof err_file);
-    gnuplot_command(cmd, sizeof cmd, persist ? " -persist" : "", err_file);
+    gnuplot_command(cmd, sizeof cmd, script_args(persist), err_file);
     pid_t pid = -1;
     FILE *g = start_gnuplot(cmd, &pid);
     if (g == NULL) {

@@ -40,16 +40,36 @@ new_item() {
   if [[ ${LAST:-0} == 1 ]]; then last+=("$items"); else order+=("$items"); fi
 }
 
+# children_cpu: sets cpu_tenths to the CPU time (user + system, in tenths
+# of a second) of this shell's children that have ended, from the builtin
+# times (no process started).
+children_cpu() {
+  local lines word
+  { times; } > "$tmp/times.$BASHPID"
+  mapfile -t lines < "$tmp/times.$BASHPID"
+  cpu_tenths=0
+  for word in ${lines[1]}; do
+    [[ $word =~ ^([0-9]+)m([0-9]+)\.([0-9])[0-9]*s$ ]] || continue
+    cpu_tenths=$((cpu_tenths + BASH_REMATCH[1] * 600 + 10#${BASH_REMATCH[2]} * 10 + BASH_REMATCH[3]))
+  done
+}
+
 # run_item K NAME COMMAND...: run one step now and write its report as item K
 # (its exit status in K.rc; a step may add lines to its report in K.note).
 run_item() {
   local k=$1 name=$2
   shift 2
-  local start=$SECONDS out rc
+  local start=$SECONDS out rc cpu
+  children_cpu
+  cpu=$cpu_tenths
   out=$("$@" 2>&1)
   rc=$?
+  children_cpu
+  cpu=$((cpu_tenths - cpu))
   {
-    if [[ $rc == 0 ]]; then echo "PASS  $name  ($((SECONDS - start)) s)"; else echo "FAIL  $name"; fi
+    if [[ $rc == 0 ]]; then
+      echo "PASS  $name  ($((SECONDS - start)) s, CPU $((cpu / 10)).$((cpu % 10)) s)"
+    else echo "FAIL  $name"; fi
     [[ $rc != 0 || ${VERBOSE:-0} == 1 ]] && echo "$out" | sed 's/^/      /'
     [[ -s $tmp/items/$k.note ]] && sed 's/^/      /' "$tmp/items/$k.note"
   } > "$tmp/items/$k.part"

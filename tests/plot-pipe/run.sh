@@ -24,7 +24,7 @@ pass() { echo "ok   $*"; }
 per_plot_message() {
   case $1 in
     exits-at-once) echo "gnuplot exited without drawing the plot (exit status 0)" ;;
-    rejects-a-command) echo "gnuplot exited with status 1: line 0: unrecognized plot option" ;;
+    rejects-a-command) echo "gnuplot exited with status 1: line 12: unrecognized plot option" ;;
     killed-mid-plot) echo "gnuplot was killed by signal 9 (Killed)" ;;
   esac
 }
