@@ -18,7 +18,10 @@ double sigmoid(double z) {
     return 0.0;   // TODO: compute sigma(z)
 }
 
-/* sigma'(z) = sigma(z) * (1 - sigma(z)): the slope of the sigmoid at z. */
+/* sigma'(z) = sigma(z) * (1 - sigma(z)): the slope of the sigmoid at z.
+ *
+ * It must keep its digits far out too: sigma'(40) = 4.2e-18, although
+ * sigma(40) rounds to exactly 1, so that 1 - sigma(40) is 0. */
 double sigmoid_derivative(double z) {
     TODO();   // the stub's marker: delete this line when you write sigmoid_derivative
     (void)z;

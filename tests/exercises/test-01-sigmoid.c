@@ -91,7 +91,7 @@ static void test_derivative(void) {
     }
     if (sigmoid_derivative(0.0) == 0.0 && sigmoid_derivative(1.5) == 0.0 && sigmoid_derivative(-2.0) == 0.0) {
         EXPECT_TRUE(0, "sigmoid_derivative returns exactly 0 everywhere. Not written yet? Or s * 1 - s, which is "
-                       "(s * 1) - s = 0 in C, where * comes before -: write s * (1 - s).");
+                       "(s * 1) - s = 0 in C, where * comes before -. The slope is sigmoid(z) * sigmoid(-z).");
         return;
     }
     EXPECT_NEAR(sigmoid_derivative(0.0), 0.25, TOL, "sigmoid_derivative(0)",
@@ -100,7 +100,7 @@ static void test_derivative(void) {
     for (double z = -6; z <= 6; z += 1.5) {
         long double s = 1.0L / (1.0L + expl(-(long double)z));
         EXPECT_NEAR(sigmoid_derivative(z), (double)(s * (1 - s)), TOL, harness_fmt("sigmoid_derivative(%g)", z),
-                    "The slope is sigma(z) * (1 - sigma(z)): call sigmoid(z) once, then combine s and 1 - s.");
+                    "The slope is sigma(z) * (1 - sigma(z)) = sigma(z) * sigma(-z): multiply sigmoid(z) by sigmoid(-z).");
     }
     // It is the slope: a central finite difference (sigma(z+h) - sigma(z-h)) / 2h agrees.
     const double h = 1e-5, z = 0.7;
@@ -109,6 +109,13 @@ static void test_derivative(void) {
                 "Your derivative and your sigmoid disagree: is the slope of your own sigmoid what you return?");
     EXPECT_NEAR(sigmoid_derivative(-1000), 0.0, TOL, "sigmoid_derivative(-1000)",
                 "Far from 0 the sigmoid is flat, so the slope is 0 (and never NaN).");
+    // The tail: sigma'(40) = e^-40 / (1 + e^-40)^2 = 4.2e-18, to 9 digits.
+    long double e = expl(-40.0L);
+    double tail = (double)(e / ((1 + e) * (1 + e)));
+    EXPECT_NEAR(sigmoid_derivative(40), tail, 1e-9 * tail, "sigmoid_derivative(40)",
+                "sigma(40) rounds to exactly 1, so 1 - sigma(40) is 0 and s * (1 - s) loses the whole slope. "
+                "1 - sigma(z) = sigma(-z): write sigmoid(z) * sigmoid(-z), and the small factor keeps its "
+                "digits (chapter 01 compares your slope with SciPy's out there).");
 }
 
 int main(void) {
@@ -118,7 +125,7 @@ int main(void) {
         {"sigmoid(-z) = 1 - sigmoid(z)", test_symmetry},
         {"sigmoid is finite at +-1000 and +-1e308", test_extremes},
         {"sigmoid never overflows on the way to its answer", test_no_overflow},
-        {"sigmoid_derivative is sigma(1 - sigma)", test_derivative},
+        {"sigmoid_derivative is sigma(z) sigma(-z), out to z = 40", test_derivative},
     };
     return harness_run("Exercise 01: sigmoid", tests, sizeof tests / sizeof tests[0]);
 }
