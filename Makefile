@@ -127,7 +127,7 @@ $(BUILD)/bin-solutions/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call c
 	@mkdir -p $$(dir $$@)
 	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
 chapter-$(call nn,$(1)): $(BUILD)/bin/chapter-$(call nn,$(1))
-	@cmp -s $$< $$@ || cp $$< $$@
+	@if cmp -s $$< $$@; then touch $$@; else cp $$< $$@; fi
 endef
 $(foreach c,$(CHAPTER_SRC),$(eval $(call chapter_rule,$(c))))
 define wrong_rule

@@ -187,6 +187,7 @@ void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts
     lr_option = find_option(opts, n_opts, "--lr", 4);
     check_standard_streams();
     if (isatty(STDERR_FILENO)) train_set_progress(show_progress);
+    int lib_only = 0;
     for (int a = 1; a < argc; a++) {
         const char *arg = argv[a];
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -194,7 +195,7 @@ void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts
             exit(0);
         }
         if (strcmp(arg, "--lib") == 0) {
-            yours_set_lib_only(1);
+            yours_set_lib_only(lib_only = 1);
             continue;
         }
         const char *eq = strchr(arg, '=');
@@ -214,6 +215,7 @@ void chapter_parse(int argc, char **argv, const char *about, ChapterOption *opts
     if (lr_option != NULL) chosen_lr = *(const double *)lr_option->value;
     const ChapterOption *standardize = find_option(opts, n_opts, "--standardize", strlen("--standardize"));
     offer_standardize = standardize != NULL && !standardize->given;
+    if (!lib_only) yours_watch_crashes(program);
 }
 
 /* ---- data, reference, plots --------------------------------------------- */

@@ -87,6 +87,12 @@ int yours_done(void) {
 
 int yours_end(int nn, const char *uses) {
     fflush(stdout);
+    char path[512];
+    if (yours_stale(nn, path, sizeof path)) {
+        chapter_print("%s changed since this program was built:\n  run make chapter-%02d (this run %s)\n", path,
+                      nn, uses);
+        return 0;
+    }
     if (seen.not_compiled != NULL) {
         int m = yours_exercise_of(seen.not_compiled);
         chapter_print("exercise %02d does not compile, so this run %s;\n"
@@ -184,8 +190,14 @@ int yours_verdict(const YoursTally *t, const char *summary) {
         return 0;
     }
     whose(t, ref, sizeof ref);
+    char others[64], also[160] = "";
+    int n = yours_list_uses(t->nn, others, sizeof others);
+    if (n > 0) {
+        snprintf(also, sizeof also, "; this chapter also runs your exercise%s %s (make check shows which pass)",
+                 n > 1 ? "s" : "", others);
+    }
     chapter_print("your numbers first differ from %s at %s:\n  yours %.9g, %s %.9g; make check EX=%02d tests your "
-                  "functions one by one\n",
-                  ref, t->first, t->first_yours, ref, t->first_ref, t->nn);
+                  "functions one by one%s\n",
+                  ref, t->first, t->first_yours, ref, t->first_ref, t->nn, also);
     return YOURS_DIFFER;
 }

@@ -136,4 +136,26 @@ void yours_predict_proba(const double *X, size_t n, size_t d, const double *w, d
 /* The exercise a function of exercises.h belongs to (1 .. 12), or 0. */
 int yours_exercise_of(const char *function);
 
+/* ---- checks before the learner's code is trusted (lib/yours-check.c) ------ */
+
+/* The exercises chapter nn runs (its own, and those of the lesson's loops it
+ * trains with), in order, ended by 0. */
+const int *yours_uses(int nn);
+
+/* The exercises chapter nn runs besides exercise nn, as words ("01", "01
+ * and 02", "01, 02 and 03") into buf. Returns how many there are. */
+int yours_list_uses(int nn, char *buf, size_t size);
+
+/* 1 when this program is the top folder's chapter-NN (built from
+ * exercises/) and the source of an exercise it runs was saved after it was
+ * built; that source's path ("exercises/03-gradient-descent.c") goes to path.
+ * Its numbers would then be those of code the file no longer holds. */
+int yours_stale(int nn, char *path, size_t size);
+
+/* From now on a crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL) prints two lines on
+ * stderr, saying that it is most likely in the learner's code and what to
+ * run, and ends the program with the signal, as before (exit status 128 +
+ * sig in a shell). Not in a sanitizer's build, which reports crashes itself. */
+void yours_watch_crashes(const char *program);
+
 #endif

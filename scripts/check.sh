@@ -33,11 +33,15 @@ fi
 
 # ---- running one suite -------------------------------------------------------
 
-# GCC's -Wmaybe-uninitialized warns on correct code at some optimisation
-# levels (a maximum started inside its loop, at -Os): off for the exercises.
-# -Wuninitialized still names a variable that is used before it is ever set.
+# GCC's -Wmaybe-uninitialized finds the sum that never started at 0 (at -O1
+# and above), but warns on correct code at -Os and -Og (a maximum started
+# inside its loop): off for the exercises at those levels only (the last -O
+# of CFLAGS wins). -Wuninitialized still names a variable never set at all.
 exercise_flags=""
-$CC -dM -E -x c /dev/null 2> /dev/null | grep -q __clang__ || exercise_flags=-Wno-maybe-uninitialized
+optimise=$(grep -oE -- '(^| )-O[0-9a-z]*' <<< "$CFLAGS" | tail -n 1)
+if ! $CC -dM -E -x c /dev/null 2> /dev/null | grep -q __clang__ && [[ $optimise =~ -O(s|g|z)$ ]]; then
+  exercise_flags=-Wno-maybe-uninitialized
+fi
 
 # A suite runs in a session of its own (so nothing it starts outlives it),
 # under a wall-clock limit (then SIGKILL 2 s later, if it ignores SIGTERM),
@@ -61,6 +65,25 @@ run_limited() {
   child=$!
   { wait "$child"; rc=$?; } 2> /dev/null   # (no "Floating point exception" line from bash)
   stop_child
+}
+
+# A suite's output, every line of the harness ("  ok    NAME", "  FAIL  NAME"
+# and the indented lines of a failure) in full; of the lines the exercise
+# itself printed (printf while debugging), the first 8 before each test's
+# result, and how many more there were.
+tidy_log() {
+  awk -v max=8 -v width=200 '
+    function more() { if (extra > 0) printf "  (... and %d more lines printed by your code)\n", extra; mine = extra = 0 }
+    function yours(text) {
+      if (++mine > max) { extra++; return }
+      print (length(text) > width ? substr(text, 1, width) " (...)" : text)
+    }
+    NR == 1 || /^        / { print; next }
+    /^  (ok    |FAIL  )/ { more(); print; next }
+    # a line of yours without its newline, and the harness line after it
+    match($0, /  (ok    |FAIL  )[^ ]/) { yours(substr($0, 1, RSTART - 1)); more(); print substr($0, RSTART); next }
+    { yours($0) }
+    END { more() }'
 }
 
 # The source to test: DIR/NAME.c. In bite mode it is the stub as shipped,
@@ -88,14 +111,14 @@ source_of() {
 run_suite() {
   local name=$1 dir=$2 out="$BUILD/exercises/${2//\//_}" test_obj="$BUILD/obj/tests/exercises/test-$1.o"
   mkdir -p "$out" "$(dirname "$test_obj")"
-  passed=0 total=0 rc=0 log=""
+  passed=0 total=0 rc=0 log="" compile_log=""
   if [[ ! -f $test_obj || tests/exercises/test-$name.c -nt $test_obj ]]; then
     # shellcheck disable=SC2086
     $CC $CFLAGS -c "tests/exercises/test-$name.c" -o "$test_obj" || { status=compile; return; }
   fi
   # shellcheck disable=SC2086
   if ! log=$($CC $CFLAGS $exercise_flags -c "$src" -o "$out/$name.o" 2>&1); then status=compile; return; fi
-  local compile_log=$log
+  compile_log=$log   # (read by explain_warnings too)
   # The other exercises' functions (exercise 03 may call sigmoid) come from
   # the answer key, when it is built, so that each suite tests one exercise.
   local others=() o
@@ -109,10 +132,7 @@ run_suite() {
   fi
   rm -f "$out/$name.result"
   HARNESS_RESULT="$out/$name.result" run_limited "$out/$name" "$out/$name.log"
-  log="$compile_log${compile_log:+$'\n'}$(head -n 400 "$out/$name.log")"
-  local lines
-  lines=$(wc -l < "$out/$name.log")
-  ((lines > 400)) && log+=$'\n'"... ($((lines - 400)) more lines)"
+  log="$compile_log${compile_log:+$'\n'}$(tidy_log < "$out/$name.log")"
   # The suite writes "PASSED TOTAL" to its result file as its very last act:
   # a line printed by the exercise itself cannot pass for it.
   local result=""
@@ -159,6 +179,19 @@ explain_link() {
       echo "and with the C library (exp, log and sqrt come from <math.h>)."
     fi
   done
+}
+
+# What the compiler's warnings mean, before the tests' messages (which see
+# only the garbage such a mistake hands back).
+explain_warnings() {
+  if grep -qE 'Wreturn-type|no return statement' <<< "${compile_log:-}"; then
+    echo "${red}A function has no return${off} on some path (see the compiler's warning below): it"
+    echo "hands back garbage there, whatever the tests then say about its numbers. Fix that first."
+  fi
+  if grep -qE 'Wmaybe-uninitialized|Wuninitialized|Wsometimes-uninitialized' <<< "${compile_log:-}"; then
+    echo "${red}A variable is used before it is given a value${off} (the compiler's warning below):"
+    echo "did every sum start at 0? Without \"= 0\" it starts from whatever was in memory."
+  fi
 }
 
 explain() {
@@ -267,6 +300,22 @@ touch "$PROGRESS"
 missing() {
   echo "${red}exercises/$1.c is missing.${off} make reset EX=${1%%-*} brings back the stub."
 }
+
+# failing_others VERDICT: the other exercises the chapter runs, named in
+# its verdict ("also runs your exercises 01 and 02"): one that fails its own
+# tests is where to look first.
+failing_others() {
+  local others mm st p total_mm
+  others=$(tr -s ' \n' '  ' <<< "$1" | grep -oE 'also runs your exercises? [0-9, and]+' | grep -oE '[0-9]{2}')
+  for mm in $others; do
+    read -r st p total_mm <<< "$(scripts/check.sh status "$mm")"
+    [[ $st == pass ]] && continue
+    [[ $st == fail ]] && st="$p of its $total_mm tests pass" || st="its tests cannot run ($st)"
+    echo "${red}Exercise $mm (this chapter runs it too): $st;${off}"
+    echo "  make check EX=$mm says what is wrong."
+  done
+}
+
 if [[ -n $only ]]; then
   name=${exercises[0]}
   [[ -f $EXERCISES/$name.c ]] || { missing "$name"; exit 1; }
@@ -275,6 +324,7 @@ if [[ -n $only ]]; then
   # Why it could not build: before the compiler's words. Why it stopped:
   # after the tests it got through.
   [[ $status == compile || $status == link ]] && explain
+  [[ $status != compile ]] && explain_warnings
   echo "$log"
   [[ $status != pass && $status != fail && $status != compile && $status != link ]] && explain
   echo
@@ -283,8 +333,19 @@ if [[ -n $only ]]; then
     exit 1
   fi
   if [[ $status == pass ]]; then
-    echo "${green}${bold}Exercise $name: all $total tests pass.${off} Well done."
-    payoff "$name"
+    # A TODO() line left in: the tests ran the code after it, but the
+    # chapters take the function for unwritten and run the library's.
+    todo=$(grep -nE '^[[:space:]]*TODO\(\);' "$EXERCISES/$name.c" | cut -d: -f1 | paste -sd, | sed 's/,/, /g')
+    if [[ -n $todo ]]; then
+      lines=line; [[ $todo == *,* ]] && lines=lines
+      echo "${green}${bold}Exercise $name: all $total tests pass.${off} One step left: delete the TODO()"
+      echo "$lines at exercises/$name.c:$todo, so that the chapters run your code."
+    else
+      echo "${green}${bold}Exercise $name: all $total tests pass.${off} Well done."
+      verdict=$(payoff "$name")
+      [[ -n $verdict ]] && echo "$verdict"
+      failing_others "$verdict"
+    fi
     grep -q "^$name\$" "$PROGRESS" || echo "$name" >> "$PROGRESS"
     echo "Compare with the answer key if you like: solutions/$name.c"
     exit 0
