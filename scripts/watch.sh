@@ -8,7 +8,12 @@ if [[ -z $ex ]]; then
   next=$(scripts/check.sh next) || { echo "Every exercise passes: name one to watch, make watch EX=NN."; exit 0; }
   ex=${next%%-*}
 fi
+# A save made while a check runs is noticed too: each run starts by marking
+# the time (stamp), and a file saved after it starts the next run at once.
+stamp=$(mktemp)
+trap 'rm -f "$stamp"' EXIT
 run() {
+  touch "$stamp"
   clear 2> /dev/null || true
   make --no-print-directory check EX="$ex"
   echo
@@ -19,7 +24,8 @@ if ! command -v inotifywait > /dev/null; then
   echo "Without it, run this after each save:  make check EX=$ex"
   exit 1
 fi
+saved_during_run() { [[ -n $(find exercises -maxdepth 1 -name '*.c' -newer "$stamp" 2> /dev/null) ]]; }
 run
-while inotifywait -qq -e close_write,moved_to exercises/; do run; done
+while saved_during_run || inotifywait -qq -e close_write,moved_to exercises/; do run; done
 echo "inotify stopped working here (some shared folders do not support it)."
 echo "Run this after each save instead:  make check EX=$ex"

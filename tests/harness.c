@@ -17,6 +17,24 @@ static const char *shortest(char *buf, size_t size, double x) {
     return buf;
 }
 
+/* 1 when x is a float's value with digits to spare in a double
+ * (0.10000000149011612 is 0.1f; 0.5 is too short to tell). */
+static int is_float(double x) {
+    char buf[32];
+    return isfinite(x) && x != 0.0 && fabs(x) < 3e38 && (double)(float)x == x &&
+           strlen(shortest(buf, sizeof buf, x)) > 12;
+}
+
+/* 1 when got looks computed in float where want was not: a float's value,
+ * or right to about 7 digits only (a different order of a double sum is
+ * right to 15; a float keeps 7). */
+static int float_like(double got, double want, double tol) {
+    double diff = fabs(got - want), size = fabs(want);
+    if (!isfinite(got) || !isfinite(want) || diff <= tol) return 0;
+    if (is_float(got) && !is_float(want)) return 1;
+    return tol > 0 && diff > 1e-10 * size && diff <= 1e-6 * size;
+}
+
 int harness_near(double got, double want, double tol, const char *what, const char *why,
                  const char *file, int line) {
     int ok = isfinite(got) ? fabs(got - want) <= tol : got == want;
@@ -27,6 +45,10 @@ int harness_near(double got, double want, double tol, const char *what, const ch
         snprintf(msg, sizeof msg, "%s was never written (expected %s): it still holds what the test put "
                                   "there before the call.\n%s",
                  what, w, why);
+    } else if (!ok && float_like(got, want, tol)) {
+        snprintf(msg, sizeof msg, "%s: expected %s, got %s (tolerance %g).\nThat is a float's value, "
+                                  "or right to about 7 digits only, as a float keeps: compute in double (every variable, every sum).\n%s",
+                 what, w, g, tol, why);
     } else {
         snprintf(msg, sizeof msg, "%s: expected %s, got %s (tolerance %g).\n%s", what, w, g, tol, why);
     }

@@ -70,9 +70,13 @@ static void check_against_differences(size_t n, size_t d) {
         w_plus[j] += h;
         w_minus[j] -= h;
         double numeric = (loss(&pr, w_plus, pr.b) - loss(&pr, w_minus, pr.b)) / (2 * h);
+        // the slope with b = 0: what a gradient that forgot the bias computes
+        double no_bias = (loss(&pr, w_plus, 0.0) - loss(&pr, w_minus, 0.0)) / (2 * h);
         EXPECT_NEAR(dw[j], numeric, TOL, harness_fmt("dw[%zu] with n = %zu, d = %zu", j, n, d),
-                    diagnose(dw[j], numeric, n, "dw_j should be (1/n) sum_i (p_i - y_i) x_ij. "
-                                                "Is x_ij read as X[i * d + j], with this d (not 2)?"));
+                    fabs(dw[j] - no_bias) <= TOL
+                        ? "It is the slope at b = 0: your scores leave out the bias. z_i = x_i . w + b."
+                        : diagnose(dw[j], numeric, n, "dw_j should be (1/n) sum_i (p_i - y_i) x_ij. "
+                                                      "Is x_ij read as X[i * d + j], with this d (not 2)?"));
     }
     double numeric_b = (loss(&pr, pr.w, pr.b + h) - loss(&pr, pr.w, pr.b - h)) / (2 * h);
     EXPECT_NEAR(db, numeric_b, TOL, harness_fmt("db with n = %zu, d = %zu", n, d),

@@ -4,6 +4,7 @@
  * several shapes; the boundary is checked by putting points on the returned
  * line and computing p there, which must equal the threshold. */
 #include <math.h>
+#include <stdio.h>
 
 #include "exercises.h"
 #include "harness.h"
@@ -127,8 +128,12 @@ static void test_none(void) {
     EXPECT_TRUE(kind == BOUNDARY_NONE,
                 harness_fmt("w = 0: p = sigma(b) everywhere, so there is no line: return BOUNDARY_NONE (2); you returned %d",
                             kind));
-    EXPECT_TRUE(isnan(slope) && isnan(c), harness_fmt("with no line, slope and intercept should be NAN; you gave %g and %g",
-                                                      slope, c));
+    char got_slope[32] = "NAN, right", got_c[32] = "NAN, right";   // which of the two is wrong
+    if (!isnan(slope)) snprintf(got_slope, sizeof got_slope, "%g", slope);
+    if (!isnan(c)) snprintf(got_c, sizeof got_c, "%g", c);
+    EXPECT_TRUE(isnan(slope) && isnan(c), harness_fmt("with no line, slope and intercept should both be NAN; yours: "
+                                                      "slope %s, intercept %s",
+                                                      got_slope, got_c));
 }
 
 int main(void) {

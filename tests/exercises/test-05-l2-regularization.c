@@ -29,10 +29,16 @@ static void check_penalty(size_t d, size_t n, double lambda) {
     fill_theta(theta, d);
     double got = l2_penalty(theta, d, n, lambda), want = penalty(theta, d, n, lambda);
     double times_n = want * 2.0 * (double)n * (double)n / 2.0;   // lambda / 2 * n * sum: times n, not over n
+    int whole = 0;                                               // the sum kept in an int: each term cut to a whole number
+    for (size_t j = 0; j < d; j++) whole += (int)(theta[j] * theta[j]);
+    double in_int = lambda * (double)whole / (2.0 * (double)n);
     EXPECT_NEAR(got, want, 1e-13, harness_fmt("l2_penalty with d = %zu, n = %zu, lambda = %g", d, n, lambda),
                 n > 1 && fabs(got - times_n) <= 1e-9 * fabs(times_n)
                     ? "That is n^2 times too big: lambda / 2 * n is (lambda / 2) * n in C, a product. Write "
                       "lambda / (2.0 * n)."
+                : fabs(got - in_int) <= 1e-13 && fabs(want - in_int) > 1e-13
+                    ? "The sum was kept in a whole number (int): each w_j^2 lost its fraction as it was added. "
+                      "Declare the sum double."
                     : harness_why_zero(got, want, "P = (lambda / (2 n)) * sum of w_j^2 over the d weights: divide "
                                                   "by 2n (not by 2, n or d), and leave the bias theta[d] out."));
 }

@@ -279,7 +279,29 @@ typedef struct {
     int loss_after;     // records the loss after update e instead of before
     int uphill;         // W <- W + lr dW
     int no_reset;       // starts from whatever W and b held (999 here), not from 0
+    int per_class;      // updates class 0, then computes class 1's gradient with the new W, ...
 } Mistake;
+
+/* One step for class c alone, from the gradient at the W and b given:
+ * dW_c = (1/n) sum_i (P_ic - [y_i = c]) x_i, db_c = (1/n) sum_i (P_ic - [y_i = c]). */
+static void step_one_class(const Problem *pr, size_t n, size_t d, size_t k, double lr, size_t c, double *W,
+                           double *b) {
+    double dW_c[MAX_D] = {0}, db_c = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double z[MAX_K], top = -INFINITY, sum = 0.0;
+        for (size_t u = 0; u < k; u++) {
+            z[u] = b[u];
+            for (size_t j = 0; j < d; j++) z[u] += W[u * d + j] * pr->X[i * d + j];
+            top = fmax(top, z[u]);
+        }
+        for (size_t u = 0; u < k; u++) sum += exp(z[u] - top);
+        double e_ic = exp(z[c] - top) / sum - (pr->y[i] == (double)c ? 1.0 : 0.0);
+        for (size_t j = 0; j < d; j++) dW_c[j] += e_ic * pr->X[i * d + j] / (double)n;
+        db_c += e_ic / (double)n;
+    }
+    for (size_t j = 0; j < d; j++) W[c * d + j] -= lr * dW_c[j];
+    b[c] -= lr * db_c;
+}
 
 /* The lesson's softmax regression written out, optionally with a mistake. */
 static void lesson_softmax(const Problem *pr, size_t n, size_t d, size_t k, double lr, size_t epochs, Mistake m,
@@ -308,6 +330,10 @@ static void lesson_softmax(const Problem *pr, size_t n, size_t d, size_t k, doub
         size_t slot = m.loss_after ? e - 1 : e;
         if (losses != NULL && slot < epochs && !(m.loss_after && e == 0)) losses[slot] = L / (double)n;
         if (e == steps) break;
+        if (m.per_class) {
+            for (size_t c = 0; c < k; c++) step_one_class(pr, n, d, k, lr, c, W, b);
+            continue;
+        }
         double sign = m.uphill ? -1.0 : 1.0;
         for (size_t t = 0; t < k * d; t++) W[t] -= sign * lr * dW[t];
         for (size_t c = 0; c < k; c++) b[c] -= sign * lr * db[c];
@@ -321,11 +347,13 @@ static const char *diagnose_softmax(const Problem *pr, size_t n, size_t d, size_
         Mistake m;
         const char *why;
     } KNOWN[] = {
-        {{-1, 0, 0, 0}, "one step too few: run exactly `epochs` steps (e = 0 .. epochs - 1)"},
-        {{1, 0, 0, 0}, "one step too many: run exactly `epochs` steps (e = 0 .. epochs - 1)"},
-        {{0, 1, 0, 0}, "losses[e] must be the loss BEFORE update e, so losses[0] is log k, the loss of W = 0"},
-        {{0, 0, 1, 0}, "the loss went up: a step goes against the gradient, W <- W - lr dW"},
-        {{0, 0, 0, 1}, "W and b kept what they held before the call: set them to 0 first"},
+        {{-1, 0, 0, 0, 0}, "one step too few: run exactly `epochs` steps (e = 0 .. epochs - 1)"},
+        {{1, 0, 0, 0, 0}, "one step too many: run exactly `epochs` steps (e = 0 .. epochs - 1)"},
+        {{0, 1, 0, 0, 0}, "losses[e] must be the loss BEFORE update e, so losses[0] is log k, the loss of W = 0"},
+        {{0, 0, 1, 0, 0}, "the loss went up: a step goes against the gradient, W <- W - lr dW"},
+        {{0, 0, 0, 1, 0}, "W and b kept what they held before the call: set them to 0 first"},
+        {{0, 0, 0, 0, 1}, "each class was updated before the next class's gradient was computed: compute the "
+                          "whole gradient (every class) from the same W and b, then update them all"},
     };
     int untouched = 1;
     for (size_t t = 0; t < k * d; t++) untouched = untouched && W[t] == 0.0;
@@ -352,7 +380,7 @@ static void check_training(size_t n, size_t d, size_t k, double lr, size_t epoch
     for (size_t c = 0; c < k; c++) b[c] = 999.0;
     W[k * d] = b[k] = losses[epochs] = CANARY;
     train_softmax(pr.X, pr.y, n, d, k, lr, epochs, W, b, losses);
-    lesson_softmax(&pr, n, d, k, lr, epochs, (Mistake){0, 0, 0, 0}, want_W, want_b, want_L);
+    lesson_softmax(&pr, n, d, k, lr, epochs, (Mistake){0, 0, 0, 0, 0}, want_W, want_b, want_L);
     const char *why = diagnose_softmax(&pr, n, d, k, lr, epochs, W, b, losses);
     char where[96];
     snprintf(where, sizeof where, "n = %zu, d = %zu, k = %zu, %zu epoch%s", n, d, k, epochs, epochs == 1 ? "" : "s");

@@ -35,7 +35,11 @@ size_t poly_count(size_t d, size_t degree) {
 }
 
 /* Writes the poly_count(d, degree) products of x (d values) into out, in the
- * order above, and returns how many it wrote. */
+ * order above, and returns how many it wrote. The tests compare every
+ * product with scikit-learn's to the last bit, so the order of the
+ * multiplications must match too: a product of degree k whose smallest
+ * index is j is x_j times one of degree k - 1 (all indices >= j), so
+ * x0 x1 x1 is x0 * (x1 * x1), not (x0 * x1) * x1. */
 size_t poly_expand(const double *x, size_t d, size_t degree, double *out) {
     TODO();   // the stub's marker: delete this line when you write poly_expand
     (void)degree;
