@@ -9,6 +9,9 @@
 #include "loss.h"
 #include "util.h"
 
+/* Rows whose p_i are computed before their sums (logreg_sums). */
+#define LOGREG_BLOCK 32
+
 void logreg_init(LogReg *m, size_t d) {
     m->d = d;
     m->w = vec_new(d);
@@ -52,16 +55,22 @@ void logreg_sums(const LogReg *m, const Matrix *X, const double *y, size_t lo, s
     // One pass over rows lo .. hi-1, adding to the sums in s:
     //   z_i = w . x_i + b,  p_i = sigma(z_i),  e_i = p_i - y_i
     //   loss += BCE(y_i, p_i),  gb += e_i,  gw += e_i x_i
+    // LOGREG_BLOCK rows at a time: first their p_i, then their sums, in row
+    // order (the same bits as one row at a time). No row's exp then waits
+    // for the row before it, so the processor works on several at once.
     size_t d = X->cols;
-    double loss = s->loss, gb = s->gb;
+    double loss = s->loss, gb = s->gb, p[LOGREG_BLOCK];
     double *restrict gw = s->gw;   // only gw is written, so x_i and w stay in registers
-    for (size_t i = lo; i < hi; i++) {
-        const double *x_i = mat_row(X, i);
-        double p_i = act_sigmoid_select(vec_dot(x_i, m->w, d) + m->b);
-        double e_i = p_i - y[i];
-        loss += bce_term(y[i], p_i);
-        gb += e_i;
-        for (size_t j = 0; j < d; j++) gw[j] += x_i[j] * e_i;
+    for (size_t i0 = lo; i0 < hi; i0 += LOGREG_BLOCK) {
+        size_t nb = hi - i0 < LOGREG_BLOCK ? hi - i0 : LOGREG_BLOCK;
+        for (size_t r = 0; r < nb; r++) p[r] = act_sigmoid_select(vec_dot(mat_row(X, i0 + r), m->w, d) + m->b);
+        for (size_t r = 0; r < nb; r++) {
+            const double *x_i = mat_row(X, i0 + r);
+            double e_i = p[r] - y[i0 + r];
+            loss += bce_term(y[i0 + r], p[r]);
+            gb += e_i;
+            for (size_t j = 0; j < d; j++) gw[j] += x_i[j] * e_i;
+        }
     }
     s->loss = loss;
     s->gb = gb;

@@ -19,12 +19,6 @@ double *vec_new(size_t n) {
     return lr_calloc(n, sizeof(double));
 }
 
-double vec_dot(const double *a, const double *b, size_t n) {
-    double sum = 0.0;
-    for (size_t j = 0; j < n; j++) sum += a[j] * b[j];
-    return sum;
-}
-
 double vec_norm(const double *a, size_t n) {
     return sqrt(vec_dot(a, a, n));
 }

@@ -35,8 +35,13 @@ static inline double *mat_row(const Matrix *m, size_t i) {
 /* A zeroed vector of n doubles, freed with free(). */
 double *vec_new(size_t n);
 
-/* sum_j a_j b_j */
-double vec_dot(const double *a, const double *b, size_t n);
+/* sum_j a_j b_j, added in the order j = 0, 1, ... (inline: the epochs call
+ * it once per row, and for d = 2 the call would cost as much as the sum). */
+static inline double vec_dot(const double *a, const double *b, size_t n) {
+    double sum = 0.0;
+    for (size_t j = 0; j < n; j++) sum += a[j] * b[j];
+    return sum;
+}
 
 /* sqrt(sum_j a_j^2) */
 double vec_norm(const double *a, size_t n);
