@@ -143,10 +143,12 @@ $(foreach w,$(WRONG_SRC),$(eval $(call wrong_rule,$(w))))
 # through OpenMP (the compiler's -fopenmp) and SLEEF's vector exp and log
 # (Debian: libsleef-dev). Without them those rows are skipped, with the reason.
 HAVE_OPENMP := $(shell printf 'int main(void) { return 0; }' | $(CC) -fopenmp -x c - -o /dev/null 2> /dev/null && echo 1)
+# (-fopenmp-simd: only the `omp simd` loops of lib/epoch, no threads)
+HAVE_OPENMP_SIMD := $(shell printf 'int main(void) { return 0; }' | $(CC) -fopenmp-simd -x c - -o /dev/null 2> /dev/null && echo 1)
 HAVE_SLEEF := $(shell printf 'double Sleef_exp_u10(double);\nint main(void) { return Sleef_exp_u10(0.0) > 2; }' | \
                 $(CC) -x c - -o /dev/null -lsleef 2> /dev/null && echo 1)
 $(BUILD)/obj/lib/simd.o: override CFLAGS += $(if $(HAVE_SLEEF),-DLR_HAVE_SLEEF)
-$(BUILD)/obj/lib/epoch.o: override CFLAGS += $(if $(HAVE_OPENMP),-fopenmp)
+$(BUILD)/obj/lib/epoch.o: override CFLAGS += $(if $(HAVE_OPENMP),-fopenmp,$(if $(HAVE_OPENMP_SIMD),-fopenmp-simd))
 FAST_LIBS := $(if $(HAVE_OPENMP),-fopenmp) $(if $(HAVE_SLEEF),-lsleef)
 $(BUILD)/tests/bench $(BUILD)/tests/test-epoch $(BUILD)/bin/chapter-11 $(BUILD)/bin-solutions/chapter-11 $(BUILD)/bin-wrong/chapter-11: override LDLIBS += $(FAST_LIBS)
 

@@ -1,10 +1,11 @@
 /* Chapter 11: making the epoch fast.
  *
  * Times one epoch of gradient descent (the loss and its gradient over all
- * the data) written five ways, in one run and on the same data: two passes
+ * the data) written six ways, in one run and on the same data: two passes
  * over X as chapter 3 teaches it, one fused pass (the library's), four rows
  * at a time, vector exp and log on blocks of rows (SLEEF, when installed and
- * the processor has AVX2 or AVX-512), and two threads (OpenMP). Measures how
+ * the processor has AVX2 or AVX-512), two threads (OpenMP), and all of these
+ * together, with vector sums (the compiler's, for AVX-512 or AVX2). Measures how
  * fast this machine reads memory, and so the least time an epoch can take,
  * checks that the fast epochs give the same numbers, and plots time per
  * epoch against n on log-log axes. Once exercise 11 is written, your
@@ -46,7 +47,7 @@ static Options parse_options(int argc, char **argv) {
          &o.max_n, 300, 1e6, 0},
         {"--rounds", "R", "rounds of timing; each time is their median (default 5)", OPT_COUNT, &o.rounds, 1, 63, 0},
     };
-    chapter_parse(argc, argv, "Chapter 11: one epoch of gradient descent, made fast, timed five ways.", opts, 2);
+    chapter_parse(argc, argv, "Chapter 11: one epoch of gradient descent, made fast, timed six ways.", opts, 2);
     return o;
 }
 
@@ -272,7 +273,7 @@ int main(int argc, char **argv) {
     chapter_plotter(&pl);
     EpochVariant v[N_VARIANTS];
     epoch_variants(v);
-    printf("Chapter 11: one epoch of gradient descent (the loss and its gradient), five ways\n");
+    printf("Chapter 11: one epoch of gradient descent (the loss and its gradient), six ways\n");
     add_yours(v);
     YoursTally t;
     yours_tally_init(&t, 11, "lib/");

@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "activation.h"
 #include "loss.h"
@@ -131,6 +132,107 @@ double epoch_threads(const LogReg *m, const Matrix *X, const double *y, double *
 // [end threads]
 #endif
 
+/* ---- all together ---------------------------------------------------------- */
+
+/* The compiler makes three copies of each function marked EPOCH_CLONES: for
+ * AVX-512, for AVX2 and for any x86-64 processor; the program runs the one
+ * this processor supports (chosen once, when it starts). In the copies, the
+ * loops marked `omp simd` (iterations independent of each other) and the
+ * sums in vector lanes below work on 8 or 4 numbers per instruction. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define EPOCH_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define EPOCH_CLONES
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+typedef double V8 __attribute__((vector_size(64)));
+
+/* sum_j a_j b_j (b NULL: sum_j a_j) in 8 lanes: lane q sums the terms
+ * j = q, q + 8, ...; then the 8 lanes, then the last d mod 8 terms. */
+static inline double sum_lanes(const double *a, const double *b, size_t d) {
+    V8 acc = {0}, a8, b8 = {1, 1, 1, 1, 1, 1, 1, 1};
+    size_t j = 0;
+    for (; j + 8 <= d; j += 8) {
+        memcpy(&a8, a + j, sizeof a8);
+        if (b != NULL) memcpy(&b8, b + j, sizeof b8);
+        acc += a8 * b8;
+    }
+    double sum = ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
+    for (; j < d; j++) sum += b != NULL ? a[j] * b[j] : a[j];
+    return sum;
+}
+#else
+static double sum_lanes(const double *a, const double *b, size_t d) {
+    double sum = 0.0;
+    for (size_t j = 0; j < d; j++) sum += b != NULL ? a[j] * b[j] : a[j];
+    return sum;
+}
+#endif
+
+// [snippet together]
+/* Rows lo .. lo + nb - 1 (nb <= EPOCH_BLOCK), added to s: the scores, then
+ * e^-|z| and the logs for the whole block (lib/simd), then the sums. */
+EPOCH_CLONES static void together_block(const LogReg *m, const Matrix *X, const double *y, size_t lo, size_t nb,
+                                        LogRegSums *s) {
+    size_t d = X->cols;
+    const double *w = m->w;
+    double z[EPOCH_BLOCK], t[EPOCH_BLOCK], e[EPOCH_BLOCK];
+    if (nb == 0) return;
+    double *restrict gw = s->gw;
+    for (size_t r = 0; r < nb; r++) {   // z_r = w . x_r + b, t_r = -|z_r|
+        const double *x_r = mat_row(X, lo + r);
+        z[r] = sum_lanes(x_r, w, d) + m->b;
+        t[r] = -fabs(z[r]);
+    }
+    simd_exp(t, t, nb);   // t_r = e^-|z_r|
+#pragma omp simd
+    for (size_t r = 0; r < nb; r++) {   // p_r = sigma(z_r) clipped, e_r = p_r - y_r; t_r = p_r or 1 - p_r
+        double p = (z[r] >= 0 ? 1.0 : t[r]) / (1.0 + t[r]);
+        double pc = p < LOSS_EPS ? LOSS_EPS : p;   // loss_clip(p)
+        pc = pc > 1.0 - LOSS_EPS ? 1.0 - LOSS_EPS : pc;
+        e[r] = p - y[lo + r];
+        t[r] = y[lo + r] == 1.0 ? pc : 1.0 - pc;
+    }
+    simd_log(t, t, nb);   // t_r = log p_r or log(1 - p_r)
+    size_t r = 0;
+    for (; r + 4 <= nb; r += 4) {   // gw += e_r x_r + ... + e_r+3 x_r+3, four rows at once
+        const double *x0 = mat_row(X, lo + r), *x1 = x0 + d, *x2 = x1 + d, *x3 = x2 + d;
+#pragma omp simd
+        for (size_t j = 0; j < d; j++) gw[j] += (x0[j] * e[r] + x1[j] * e[r + 1]) + (x2[j] * e[r + 2] + x3[j] * e[r + 3]);
+    }
+    for (; r < nb; r++) {   // gw += e_r x_r for the last nb mod 4 rows
+        const double *x_r = mat_row(X, lo + r);
+#pragma omp simd
+        for (size_t j = 0; j < d; j++) gw[j] += x_r[j] * e[r];
+    }
+    s->loss -= sum_lanes(t, NULL, nb);   // loss -= sum_r t_r
+    s->gb += sum_lanes(e, NULL, nb);     // gb += sum_r e_r
+}
+
+/* Everything at once: two threads, each summing its half of the rows in
+ * blocks, with vector exp and log and vector sums. Below EPOCH_THREADS_MIN
+ * rows one thread does it all: waking the second costs more than it saves. */
+double epoch_together(const LogReg *m, const Matrix *X, const double *y, double *dw, double *db) {
+    size_t n = X->rows, d = X->cols;
+    double *half_gw = vec_new(d);   // the second half's weight gradient
+    LogRegSums half[2] = {{0.0, 0.0, dw}, {0.0, 0.0, half_gw}};
+    for (size_t j = 0; j < d; j++) dw[j] = 0.0;
+#pragma omp parallel for num_threads(2) if (n >= EPOCH_THREADS_MIN)
+    for (int k = 0; k < 2; k++) {
+        size_t hi = k == 0 ? n / 2 : n;
+        for (size_t lo = k == 0 ? 0 : n / 2; lo < hi; lo += EPOCH_BLOCK) {
+            together_block(m, X, y, lo, hi - lo < EPOCH_BLOCK ? hi - lo : EPOCH_BLOCK, &half[k]);
+        }
+    }
+    half[0].loss += half[1].loss;   // the two halves' sums, added
+    half[0].gb += half[1].gb;
+    for (size_t j = 0; j < d; j++) dw[j] += half_gw[j];
+    free(half_gw);
+    return logreg_sums_finish(m, n, 0.0, &half[0], db);
+}
+// [end together]
+
 void epoch_variants(EpochVariant v[EPOCH_VARIANTS]) {
     v[0] = (EpochVariant){"two-pass", epoch_two_pass, "", 0.0};
     v[1] = (EpochVariant){"fused", epoch_fused, "", 0.0};
@@ -141,6 +243,7 @@ void epoch_variants(EpochVariant v[EPOCH_VARIANTS]) {
 #else
     v[4] = (EpochVariant){"2-threads", NULL, "built without OpenMP (-fopenmp), so no threads", 1e-12};
 #endif
+    v[5] = (EpochVariant){"together", epoch_together, "", 1e-12};
 }
 
 double epoch_difference(EpochFn *a, EpochFn *b, const LogReg *m, const Matrix *X, const double *y) {

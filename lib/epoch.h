@@ -21,7 +21,7 @@
 /* One way to compute an epoch: returns the loss, writes dw (d) and *db. */
 typedef double EpochFn(const LogReg *m, const Matrix *X, const double *y, double *dw, double *db);
 
-#define EPOCH_VARIANTS 5
+#define EPOCH_VARIANTS 6
 
 typedef struct {
     const char *name;   // "two-pass", "fused", "4-rows", "vector", "2-threads"
@@ -51,6 +51,13 @@ double epoch_vector(const LogReg *m, const Matrix *X, const double *y, double *d
 /* Two threads (OpenMP), each summing half the rows with logreg_sums. Needs
  * a build with -fopenmp (epoch_variants says when it is missing). */
 double epoch_threads(const LogReg *m, const Matrix *X, const double *y, double *dw, double *db);
+
+/* All of them together: two threads, each going through its half of the
+ * rows in blocks, with vector exp and log (lib/simd) and vector sums (the
+ * compiler's, for AVX-512 or AVX2 when the processor has them). One thread
+ * below EPOCH_THREADS_MIN rows, or without OpenMP. */
+#define EPOCH_THREADS_MIN 20000
+double epoch_together(const LogReg *m, const Matrix *X, const double *y, double *dw, double *db);
 
 /* The largest relative difference between two epochs' results: of the
  * losses, and of the gradients (dw, db) as vectors. 0 means the same bits. */

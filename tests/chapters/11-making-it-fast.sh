@@ -1,5 +1,5 @@
 # Chapter 11: the fast epochs give the two-pass epoch's numbers (fused and
-# four-rows to the bit, vector and threads within their bounds), every
+# four-rows to the bit, vector, threads and together within their bounds), every
 # available variant is timed, the read floor is measured, and the plots are
 # drawn. Times are not checked: they are measured, not asserted (make bench).
 # With solutions/ as your code, your fused_epoch is timed and checked too;
@@ -16,8 +16,9 @@ if [[ $WAY == solutions ]]; then
   if [[ $n == 2 ]]; then echo "ok   your fused_epoch is identical to two-pass, bit for bit, for d = 2 and d = 20"
   else fail "yours: expected 2 lines 'check yours identical to two-pass, bit for bit', got $n"; fi
 fi
-# vector (when SLEEF and AVX2 or AVX-512 are here) and threads: within the bound, or said to be skipped
-for variant in vector 2-threads; do
+# vector (when SLEEF and AVX2 or AVX-512 are here), threads and together:
+# within the bound, or said to be skipped
+for variant in vector 2-threads together; do
   if grep -q "^  $variant *skipped: " "$TMP/out.txt"; then
     echo "ok   $variant is skipped, and the chapter says why: $(grep "^  $variant *skipped: " "$TMP/out.txt" | head -1 | sed 's/.*skipped: //')"
     continue

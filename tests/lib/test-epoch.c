@@ -1,6 +1,6 @@
 /* Tests for lib/epoch (make bench's epochs) and lib/simd: every variant
  * against chapter 3's two-pass epoch, the fused and 4-rows ones to the
- * last bit, the vector and threaded ones within their bounds. */
+ * last bit, the vector, threaded and together ones within their bounds. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -27,8 +27,10 @@ static void make(size_t n, size_t d, Matrix *X, double **y, LogReg *m) {
 static void test_variants(void) {
     EpochVariant v[EPOCH_VARIANTS];
     epoch_variants(v);
-    // sizes that leave a remainder for 4-rows (n mod 4) and for the blocks
-    size_t sizes[][2] = {{1, 1}, {7, 3}, {300, 2}, {1001, 20}, {EPOCH_BLOCK * 3 + 5, 5}};
+    // sizes that leave a remainder for 4-rows (n mod 4) and for the blocks;
+    // d = 13 and 21 leave one for together's 8 lanes; the last n is large
+    // enough for together's two threads
+    size_t sizes[][2] = {{1, 1}, {7, 3}, {300, 2}, {1001, 20}, {EPOCH_BLOCK * 3 + 5, 5}, {517, 13}, {EPOCH_THREADS_MIN + 7, 21}};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         Matrix X;
         double *y;
