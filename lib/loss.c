@@ -2,14 +2,6 @@
 
 #include <math.h>
 
-// [snippet clip]
-double loss_clip(double p) {
-    if (p < LOSS_EPS) return LOSS_EPS;
-    if (p > 1.0 - LOSS_EPS) return 1.0 - LOSS_EPS;
-    return p;
-}
-// [end clip]
-
 // [snippet bce]
 double loss_bce_one(double y, double p) {
     // L(y, p) = -(y log p + (1 - y) log(1 - p)), p clipped away from 0 and 1
