@@ -147,26 +147,85 @@ double epoch_threads(const LogReg *m, const Matrix *X, const double *y, double *
 
 #if defined(__GNUC__) || defined(__clang__)
 typedef double V8 __attribute__((vector_size(64)));
+typedef double V4 __attribute__((vector_size(32)));
 
-/* sum_j a_j b_j (b NULL: sum_j a_j) in 8 lanes: lane q sums the terms
- * j = q, q + 8, ...; then the 8 lanes, then the last d mod 8 terms. */
-static inline double sum_lanes(const double *a, const double *b, size_t d) {
-    V8 acc = {0}, a8, b8 = {1, 1, 1, 1, 1, 1, 1, 1};
+/* sum_j a_j b_j in lanes: lane q of acc8 sums the terms j = q, q + 8, ...,
+ * acc4 the next 4 terms; then the lanes, then the last d mod 4 terms. */
+static inline double dot_lanes(const double *a, const double *b, size_t d) {
+    V8 acc8 = {0}, a8, b8;
+    V4 acc4 = {0}, a4, b4;
     size_t j = 0;
     for (; j + 8 <= d; j += 8) {
         memcpy(&a8, a + j, sizeof a8);
-        if (b != NULL) memcpy(&b8, b + j, sizeof b8);
-        acc += a8 * b8;
+        memcpy(&b8, b + j, sizeof b8);
+        acc8 += a8 * b8;
     }
-    double sum = ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
-    for (; j < d; j++) sum += b != NULL ? a[j] * b[j] : a[j];
+    if (j + 4 <= d) {
+        memcpy(&a4, a + j, sizeof a4);
+        memcpy(&b4, b + j, sizeof b4);
+        acc4 = a4 * b4;
+        j += 4;
+    }
+    acc4 += (V4){acc8[0], acc8[1], acc8[2], acc8[3]} + (V4){acc8[4], acc8[5], acc8[6], acc8[7]};
+    double sum = (acc4[0] + acc4[2]) + (acc4[1] + acc4[3]);
+    for (; j < d; j++) sum += a[j] * b[j];
     return sum;
 }
-#else
-static double sum_lanes(const double *a, const double *b, size_t d) {
-    double sum = 0.0;
-    for (size_t j = 0; j < d; j++) sum += b != NULL ? a[j] * b[j] : a[j];
+
+/* sum_j a_j in 8 lanes, the same way. */
+static inline double sum_lanes(const double *a, size_t d) {
+    V8 acc = {0}, a8;
+    size_t j = 0;
+    for (; j + 8 <= d; j += 8) {
+        memcpy(&a8, a + j, sizeof a8);
+        acc += a8;
+    }
+    double sum = ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
+    for (; j < d; j++) sum += a[j];
     return sum;
+}
+
+/* gw_j += e_0 x0_j + e_1 x1_j + e_2 x2_j + e_3 x3_j, rows x0 .. x3 one after
+ * another (x1 = x0 + d, ...): 8 columns at a time, then 4, then one. */
+static inline void add_rows4(double *restrict gw, const double *x0, size_t d, const double *e) {
+    const double *x1 = x0 + d, *x2 = x1 + d, *x3 = x2 + d;
+    size_t j = 0;
+    for (; j + 8 <= d; j += 8) {
+        V8 g, a0, a1, a2, a3;
+        memcpy(&g, gw + j, sizeof g);
+        memcpy(&a0, x0 + j, sizeof g);
+        memcpy(&a1, x1 + j, sizeof g);
+        memcpy(&a2, x2 + j, sizeof g);
+        memcpy(&a3, x3 + j, sizeof g);
+        g += (a0 * e[0] + a1 * e[1]) + (a2 * e[2] + a3 * e[3]);
+        memcpy(gw + j, &g, sizeof g);
+    }
+    for (; j + 4 <= d; j += 4) {
+        V4 g, a0, a1, a2, a3;
+        memcpy(&g, gw + j, sizeof g);
+        memcpy(&a0, x0 + j, sizeof g);
+        memcpy(&a1, x1 + j, sizeof g);
+        memcpy(&a2, x2 + j, sizeof g);
+        memcpy(&a3, x3 + j, sizeof g);
+        g += (a0 * e[0] + a1 * e[1]) + (a2 * e[2] + a3 * e[3]);
+        memcpy(gw + j, &g, sizeof g);
+    }
+    for (; j < d; j++) gw[j] += (x0[j] * e[0] + x1[j] * e[1]) + (x2[j] * e[2] + x3[j] * e[3]);
+}
+#else   // without vector types: one sum at a time
+static double dot_lanes(const double *a, const double *b, size_t d) {
+    return vec_dot(a, b, d);
+}
+
+static double sum_lanes(const double *a, size_t d) {
+    double sum = 0.0;
+    for (size_t j = 0; j < d; j++) sum += a[j];
+    return sum;
+}
+
+static void add_rows4(double *restrict gw, const double *x0, size_t d, const double *e) {
+    const double *x1 = x0 + d, *x2 = x1 + d, *x3 = x2 + d;
+    for (size_t j = 0; j < d; j++) gw[j] += (x0[j] * e[0] + x1[j] * e[1]) + (x2[j] * e[2] + x3[j] * e[3]);
 }
 #endif
 
@@ -182,7 +241,7 @@ EPOCH_CLONES static void together_block(const LogReg *m, const Matrix *X, const 
     double *restrict gw = s->gw;
     for (size_t r = 0; r < nb; r++) {   // z_r = w . x_r + b, t_r = -|z_r|
         const double *x_r = mat_row(X, lo + r);
-        z[r] = sum_lanes(x_r, w, d) + m->b;
+        z[r] = dot_lanes(x_r, w, d) + m->b;
         t[r] = -fabs(z[r]);
     }
     simd_exp(t, t, nb);   // t_r = e^-|z_r|
@@ -196,18 +255,14 @@ EPOCH_CLONES static void together_block(const LogReg *m, const Matrix *X, const 
     }
     simd_log(t, t, nb);   // t_r = log p_r or log(1 - p_r)
     size_t r = 0;
-    for (; r + 4 <= nb; r += 4) {   // gw += e_r x_r + ... + e_r+3 x_r+3, four rows at once
-        const double *x0 = mat_row(X, lo + r), *x1 = x0 + d, *x2 = x1 + d, *x3 = x2 + d;
-#pragma omp simd
-        for (size_t j = 0; j < d; j++) gw[j] += (x0[j] * e[r] + x1[j] * e[r + 1]) + (x2[j] * e[r + 2] + x3[j] * e[r + 3]);
-    }
-    for (; r < nb; r++) {   // gw += e_r x_r for the last nb mod 4 rows
+    for (; r + 4 <= nb; r += 4) add_rows4(gw, mat_row(X, lo + r), d, &e[r]);   // gw += e_r x_r + ... + e_r+3 x_r+3
+    for (; r < nb; r++) {                                                      // gw += e_r x_r for the last nb mod 4 rows
         const double *x_r = mat_row(X, lo + r);
 #pragma omp simd
         for (size_t j = 0; j < d; j++) gw[j] += x_r[j] * e[r];
     }
-    s->loss -= sum_lanes(t, NULL, nb);   // loss -= sum_r t_r
-    s->gb += sum_lanes(e, NULL, nb);     // gb += sum_r e_r
+    s->loss -= sum_lanes(t, nb);   // loss -= sum_r t_r
+    s->gb += sum_lanes(e, nb);     // gb += sum_r e_r
 }
 
 /* Everything at once: two threads, each summing its half of the rows in
