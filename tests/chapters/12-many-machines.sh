@@ -115,7 +115,7 @@ for args in "data/breast-cancer.csv --standardize|SEPARATED: the classes can be 
 done
 
 # ---- one rank killed: the run stops within 10 s with one line; the restart ends bit for bit --------
-EPOCHS=150   # two processes oversubscribed on a busy machine are slower per epoch
+EPOCHS=600   # long enough to be killed mid-way: the epochs got faster (lib/epoch), and the script is slow to look on a busy machine
 run_ckpt "$TMP/whole2.ckpt" "${MPIRUN[@]}" -np 2 > /dev/null 2> "$TMP/err.txt" || fail "mpirun -np 2 checkpointed: $(cat "$TMP/err.txt")"
 LR_PLOT=none "${MPIRUN[@]}" -np 2 "$CHAPTER" "${ckpt_args[@]}" --epochs $EPOCHS --checkpoint "$TMP/killed2.ckpt" \
   > /dev/null 2> "$TMP/err.txt" &
