@@ -264,10 +264,11 @@ static int report(const CourseRun *o, const Shown *s, const Shown *lib, const Da
 
 int main(int argc, char **argv) {
     CourseRun o = {.data = course_defaults(COURSE_CLASSIFICATION), .gd = course_gd(0.1, 500)};
+    o.data.features = 2;   // checked before any warning or note
+    o.data.features_why = "this chapter draws the plane";
     Plotter pl;
     Dataset ds;
     course_run(&o, &pl, &ds, argc, argv, "Chapter 4: the decision boundary of logistic regression.", NULL, 0);
-    course_need_features(&o.data, &ds, 2, "this chapter draws the plane");
     char about[256];
     course_describe(&o.data, about, sizeof about);
     Reference ref;

@@ -20,6 +20,7 @@
 #include "exercises.h"
 #include "logreg.h"
 #include "metrics.h"
+#include "stepsize.h"
 #include "yours.h"
 
 #include "05-l2-regularization/sweep.h"
@@ -244,6 +245,8 @@ static int train_and_print(const Options *o, const Dataset *ds, const Reference 
     if (first_diverged >= 0) {
         char where[64];
         snprintf(where, sizeof where, "at lambda = %g", fits[first_diverged].lambda);
+        // the penalty adds lambda / n to the curvature: the safe rate is lower (lib/stepsize)
+        chapter_note_safe_lr(stepsize_max_lr(&ds->X, fits[first_diverged].lambda, STEPSIZE_MESSAGE_TOL));
         status = chapter_fit_status(fits[first_diverged].train, o->run.gd.lr, where);
     }
     if (status == CHAPTER_DONE && !o->run.lesson) {
@@ -293,7 +296,8 @@ int main(int argc, char **argv) {
 
     int yours = 0;
     int status = train_and_print(&o, &ds, &ref, &yours);
-    if (status == CHAPTER_DONE || status == YOURS_DIFFER) {
+    // a sweep goes on past a lambda that diverged: the plots leave a gap there
+    if (status == CHAPTER_DONE || status == YOURS_DIFFER || (!o.single && status == CHAPTER_TRAINING_FAILED)) {
         printf("\n");
         plot_sweep(&pl, &o, &ds, yours);
     }

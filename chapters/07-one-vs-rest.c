@@ -96,9 +96,9 @@ static void print_probability_sums(const Matrix *P) {
     }
     printf("\nThe K probabilities of a sample come from K separate models, so they\n"
            "need not add up to 1: their sum p_0 + ... + p_%zu ranges from %.4f to %.4f\n"
-           "over the %zu samples. Of these, %zu are claimed by no model (every p_c < 0.5)\n"
+           "over the %zu samples. Of these, %zu %s claimed by no model (every p_c < 0.5)\n"
            "and %zu by two or more (p_c >= 0.5); the argmax gives each of them one class.\n",
-           P->cols - 1, lo, hi, P->rows, unclaimed, contested);
+           P->cols - 1, lo, hi, P->rows, unclaimed, unclaimed == 1 ? "is" : "are", contested);
 }
 
 /* Per-class precision and recall of counts, beside NumPy's (tally and lib

@@ -170,8 +170,8 @@ static void print_converged(const CourseRun *o, const Softmax *m, const SoftmaxF
     }
     mat_free(&P);
     printf("\nWeights, centred (sum over classes 0): adding one vector to every w_c changes\n"
-           "no probability, so only centred weights can be compared. They agree only as\n"
-           "far as scikit-learn converged.\n");
+           "no probability, so only centred weights can be compared.%s\n",
+           o->lesson ? " They agree only as\nfar as scikit-learn converged." : "");
     print_head(o, "", "scikit-learn");
     print_weights(o, m, m, NULL, "conv_", "sk_coef_centered_", "sk_intercept_centered", ref);
     chapter_compare("conv_loss", info->loss, chapter_reference(o->lesson, ref, "sk_loss", 0));
@@ -284,19 +284,19 @@ static int train_gd(Fits *f, const Dataset *ds, const CourseRun *o, YoursTally *
     return CHAPTER_DONE;
 }
 
-/* Step 2: the converged fit beside scikit-learn's, and both beside
- * one-vs-rest. Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after
- * saying why (a constant or collinear column). */
+/* Step 2: the converged fit beside scikit-learn's, and both beside one-vs-rest.
+ * Returns CHAPTER_DONE, or CHAPTER_TRAINING_FAILED after saying why. */
 static int converge(Fits *f, const Dataset *ds, const CourseRun *o, const Reference *ref, const Reference *ovr_ref) {
     // [snippet converge]
     SoftmaxNewtonParams newton = {.tol = SOFTMAX_NEWTON_TOL, .max_iter = SOFTMAX_NEWTON_MAX_ITER};
     LrError err;
     if (softmax_fit_newton(&f->best, &ds->X, ds->y, &newton, &f->info, &err) != 0) {
-        // a singular Hessian: constant or collinear columns, or classes that separate (lib/diagnose)
+        // a singular Hessian: collinear columns, or classes that separate (lib/diagnose)
         int separated = f->info.separated == DIAG_COMPLETE || f->info.separated == DIAG_PARTIAL;
         if (chapter_singular_status(ds, separated, &err) != CHAPTER_DONE) return CHAPTER_TRAINING_FAILED;
     }
     // [end converge]
+    chapter_note_constant(ds);   // their weights stayed 0
     double *pred_best = vec_new(ds->n);
     softmax_predict(&f->best, &ds->X, pred_best);
     double accuracy_best = metrics_accuracy(pred_best, ds->y, ds->n);

@@ -50,6 +50,8 @@ static void start(Options *o, Plotter *pl, Dataset *train, Dataset *test, int ar
     o->test.seed = 1;
     o->split = (CourseSplit){.fraction = HELD_OUT, .test = &o->test.data, .seed = &o->test.seed, .into = test};
     o->run.data.split = &o->split;
+    o->run.data.features = 2;   // checked before any warning or note
+    o->run.data.features_why = "the moons chapter draws the plane";
     ChapterOption extra[] = {
         {"--test", "FILE.csv", "held-out CSV file instead of the generated one", OPT_TEXT, &o->test.data, 0, 0, 0},
         {"--test-seed", "N", "random_state of the held-out set, made or split from --data (default 1)", OPT_COUNT,

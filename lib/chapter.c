@@ -24,13 +24,15 @@ static int offer_standardize = 0;               // 1 when the chapter takes --st
 /* ---- stdout and stderr ----------------------------------------------------- */
 
 /* At exit: every result must have reached stdout. A full disk (> /dev/full)
- * or a closed pipe gets one line and exit status 1 (unless a failure was
- * already reported: its status stands). */
+ * gets one line and exit status 1 (unless a failure was already reported:
+ * its status stands). A pipe whose reader has gone (./chapter-03 | head -1)
+ * was read as far as wanted: the chapter ends quietly, as other tools do. */
 static void check_stdout(void) {
     int failed = fflush(stdout) != 0, error = errno;
     failed |= ferror(stdout);
     if (fclose(stdout) != 0 && !failed) failed = 1, error = errno;
     if (!failed) return;
+    if (error == EPIPE) _exit(failing);
     fprintf(stderr, "%s: cannot write the results to stdout: %s\n", program,
             error != 0 ? strerror(error) : "a write failed");
     _exit(failing != 0 ? failing : 1);
@@ -128,7 +130,9 @@ static double parse_number(const ChapterOption *o, const char *text) {
     errno = 0;
     double v = strtod(text, &end);
     // decimal only, as in a CSV file: strtod would also take 0x1A
-    if (end == text || *end != '\0' || errno == ERANGE || !isfinite(v) || strpbrk(text, "xX") != NULL) {
+    int syntax = end != text && *end == '\0' && strpbrk(text, "xX") == NULL;
+    // 1e999 reads as HUGE_VAL with ERANGE: a number, out of range (said below); "inf" is no number
+    if (!syntax || (errno != ERANGE && !isfinite(v))) {
         bad_option("%s: expected a %s, got '%s'", o->name, o->kind == OPT_COUNT ? "whole number" : "number", shown);
     }
     if (o->kind == OPT_COUNT && v != floor(v)) bad_option("%s: expected a whole number, got '%s'", o->name, shown);
@@ -304,9 +308,26 @@ void chapter_load(Dataset *ds, const char *path, int n_classes) {
     }
 }
 
+/* The warning's "(it allows --lr up to R)" offers a rate: left out when the
+ * chapter has no --lr (chapter 10) or R is below the smallest --lr accepts
+ * (values near 1e150), so that only --standardize is offered. */
+static void drop_unusable_rate(char *msg) {
+    static const char offer[] = "allows --lr up to ";
+    char *up = strstr(msg, offer);
+    if (up == NULL) return;
+    double rate = strtod(up + strlen(offer), NULL);
+    if (lr_option != NULL && rate >= lr_option->min) return;
+    char *open = up, *close = strchr(up, ')');
+    while (open > msg && *open != '(') open--;
+    if (*open != '(' || close == NULL) return;
+    if (open > msg && open[-1] == ' ') open--;
+    memmove(open, close + 1, strlen(close + 1) + 1);
+}
+
 void chapter_check_scale(const Dataset *ds, const char *path) {
     LrError err;
     if (dataset_check_scale(ds, path, chosen_lr, &err) != 0) {
+        drop_unusable_rate(err.msg);
         // a chapter without --lr (chapter 10) trains at its own rate: no option to name
         char *at = lr_option == NULL ? strstr(err.msg, "at --lr ") : NULL;
         if (at != NULL) memmove(at + 3, at + 5, strlen(at + 5) + 1);   // "at --lr 0.1" -> "at lr 0.1"
@@ -444,7 +465,7 @@ double chapter_reference(int lesson, const Reference *ref, const char *key, size
 
 int chapter_singular_status(const Dataset *ds, int separated, const LrError *err) {
     char why[512];
-    if (diag_columns(&ds->X, ds->names, why, sizeof why) != 0) {
+    if (diag_collinear(&ds->X, ds->names, why, sizeof why) != 0) {
         return chapter_error(CHAPTER_TRAINING_FAILED,
                              "Newton's method: the Hessian is singular because %s; "
                              "drop such columns (or all but one of a collinear group) and run again",
@@ -452,4 +473,11 @@ int chapter_singular_status(const Dataset *ds, int separated, const LrError *err
     }
     if (separated) return CHAPTER_DONE;
     return chapter_error(CHAPTER_TRAINING_FAILED, "%s, though no column is constant or collinear", err->msg);
+}
+
+void chapter_note_constant(const Dataset *ds) {
+    char which[512];
+    if (diag_constant(&ds->X, ds->names, which, sizeof which) == 0) return;
+    printf("Newton's method: %s;\na constant column adds nothing the bias cannot, so its weight stays 0.\n\n",
+           which);
 }

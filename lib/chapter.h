@@ -126,11 +126,17 @@ int chapter_fit_status(TrainResult fit, double lr, const char *where);
 
 /* After Newton's method stopped on a singular Hessian (err says where),
  * the one place a chapter says why: CHAPTER_TRAINING_FAILED after one line
- * naming the constant or collinear columns of ds (lib/diagnose), or, when
+ * naming the collinear columns of ds (lib/diagnose: constant columns are
+ * no cause, Newton leaves their weights at 0), or, when
  * the columns are independent and separated is 0, err's message; CHAPTER_DONE
  * and nothing printed when separated is 1 (the weights ran off as the
  * classes separate, which the chapter reports in its own words). */
 int chapter_singular_status(const Dataset *ds, int separated, const LrError *err);
+
+/* Before Newton's answer: one note on stdout naming the columns of ds that
+ * are constant, whose weights Newton's method leaves at 0 (nothing when
+ * there are none). */
+void chapter_note_constant(const Dataset *ds);
 
 /* Prints "label  ours  reference  |difference|" (or just ours when ref is
  * NAN: the options differ from the lesson's, so there is nothing to compare). */

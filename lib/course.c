@@ -1,5 +1,6 @@
 #include "course.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,7 +19,7 @@ size_t course_options(CourseData *cd, ChapterOption *opts) {
     opts[n++] = (ChapterOption){"--samples", "N", "number of samples to generate (default 300)",
                                 OPT_COUNT, &cd->samples, 10, 1e6, 0};
     if (cd->set == COURSE_CLASSIFICATION3) {
-        opts[n++] = (ChapterOption){"--classes", "K", "number of classes, labels 0..K-1 (default 3; at most 4 when generated)",
+        opts[n++] = (ChapterOption){"--classes", "K", "number of classes, labels 0..K-1 (default 3, or the largest label + 1 of --data; at most 4 when generated)",
                                     OPT_COUNT, &cd->classes, 2, COURSE_MAX_CLASSES, 0};
     }
     if (cd->set == COURSE_MOONS) {
@@ -51,6 +52,13 @@ size_t course_gd_options(CourseGd *gd, ChapterOption *opts) {
 
 int course_gd_is_lesson(const CourseGd *gd) {
     return gd->lr == gd->lesson_lr && gd->epochs == gd->lesson_epochs;
+}
+
+size_t course_gd_within(const CourseGd *gd, size_t n, size_t d, double work) {
+    double per_epoch = (double)n * (double)(d + 1);
+    if ((double)gd->epochs * per_epoch <= work) return gd->epochs;
+    double fit = floor(work / per_epoch);
+    return fit > (double)gd->min_epochs ? (size_t)fit : gd->min_epochs;
 }
 
 void course_run(CourseRun *run, Plotter *pl, Dataset *ds, int argc, char **argv, const char *about,
@@ -106,14 +114,48 @@ static int generate(const CourseData *cd, Dataset *ds, LrError *err) {
 }
 // [end generate]
 
+/* 1 when the option called name was on the command line. */
+static int given(const CourseData *cd, const char *name) {
+    for (size_t k = 0; k < cd->n_opts; k++) {
+        if (cd->opts[k].given && strcmp(cd->opts[k].name, name) == 0) return 1;
+    }
+    return 0;
+}
+
+/* A chapter of K classes reading --data without --classes: K is the
+ * largest label + 1 (labels that are no class are left to the label check),
+ * or exits 2 when that is more than it can handle. */
+static void classes_from_data(CourseData *cd, Dataset *ds) {
+    if (cd->set != COURSE_CLASSIFICATION3 || given(cd, "--classes")) return;
+    double top = 0;
+    for (size_t i = 0; i < ds->n; i++) {
+        if (!(ds->y[i] >= 0 && ds->y[i] == floor(ds->y[i]))) return;
+        top = fmax(top, ds->y[i]);
+    }
+    if (top + 1 > COURSE_MAX_CLASSES) {
+        dataset_free(ds);
+        chapter_fail("%s has labels 0..%.0f (%.0f classes); this chapter handles at most %d", cd->data, top,
+                     top + 1, COURSE_MAX_CLASSES);
+    }
+    if (top >= 1) cd->classes = (size_t)top + 1;
+}
+
 /* Reads or makes the data set into ds, or exits 2; every label must occur
  * (all_labels = 1) or only be in range. */
-static void read_or_make(const CourseData *cd, Dataset *ds, int all_labels) {
+static void read_or_make(CourseData *cd, Dataset *ds, int all_labels) {
     LrError err;
     if (cd->data[0] == '\0') {
         if (generate(cd, ds, &err) != 0) chapter_fail("%s", err.msg);
     } else if (all_labels) {
-        chapter_load(ds, cd->data, course_classes(cd));
+        if (dataset_read_csv(ds, cd->data, &err) != 0) {
+            dataset_free(ds);
+            chapter_fail("%s", err.msg);
+        }
+        classes_from_data(cd, ds);
+        if (dataset_check_labels(ds, course_classes(cd), cd->data, &err) != 0) {
+            dataset_free(ds);
+            chapter_fail("%s", err.msg);
+        }
     } else if (dataset_read_csv(ds, cd->data, &err) != 0 ||
                dataset_check_label_range(ds, course_classes(cd), cd->data, &err) != 0) {
         dataset_free(ds);
@@ -178,6 +220,7 @@ static void hold_out(CourseData *cd, Dataset *ds) {
 void course_load(CourseData *cd, Dataset *ds) {
     refuse_generator_options(cd);
     read_or_make(cd, ds, 1);
+    if (cd->features > 0) course_need_features(cd, ds, cd->features, cd->features_why);   // before any note
     LrError err;
     if (cd->save_data[0] != '\0' && dataset_write_csv(ds, cd->save_data, &err) != 0) {
         dataset_free(ds);
@@ -214,7 +257,8 @@ void course_need_features(CourseData *cd, Dataset *ds, size_t d, const char *why
     size_t had = ds->d;
     dataset_free(ds);
     course_free(cd);
-    chapter_fail("%s has %zu feature%s; %s, so it needs %zu", course_describe(cd, about, sizeof about), had,
+    const char *what = cd->data[0] != '\0' ? cd->data : course_describe(cd, about, sizeof about);
+    chapter_fail("%s has %zu feature%s; %s, so it needs %zu", what, had,
                  had == 1 ? "" : "s", why, d);
 }
 

@@ -53,18 +53,20 @@ typedef struct {
 } CourseSplit;
 
 typedef struct {
-    CourseSet set;           // which of the lesson's data sets
-    const char *data;        // --data FILE.csv: read this instead of generating ("" : generate)
-    const char *save_data;   // --save-data FILE.csv: also write the data set used ("" : don't)
-    size_t seed;             // --seed: random_state [42]
-    size_t samples;          // --samples: n_samples [300]
-    double noise;            // --noise: moons only [0.2]
-    size_t classes;          // number of classes: labels 0 .. classes-1 [2; 3 for COURSE_CLASSIFICATION3]
-    int standardize;         // --standardize: every feature as (x - mean) / standard deviation [0]
-    Scaler scaler;           // with --standardize, after course_load: the training data's means and deviations
-    CourseSplit *split;      // with --data: hold out a part of it (see CourseSplit) [NULL]
-    int quiet;               // 1: course_load prints no note or warning (chapter 12's processes after the first) [0]
-    ChapterOption *opts;     // set by course_options: where its options are, to see which were given
+    CourseSet set;              // which of the lesson's data sets
+    const char *data;           // --data FILE.csv: read this instead of generating ("" : generate)
+    const char *save_data;      // --save-data FILE.csv: also write the data set used ("" : don't)
+    size_t seed;                // --seed: random_state [42]
+    size_t samples;             // --samples: n_samples [300]
+    double noise;               // --noise: moons only [0.2]
+    size_t classes;             // number of classes: labels 0 .. classes-1 [2; 3 for COURSE_CLASSIFICATION3]
+    int standardize;            // --standardize: every feature as (x - mean) / standard deviation [0]
+    Scaler scaler;              // with --standardize, after course_load: the training data's means and deviations
+    CourseSplit *split;         // with --data: hold out a part of it (see CourseSplit) [NULL]
+    size_t features;            // the number of features the chapter needs, checked before any note [0: any]
+    const char *features_why;   // why, for the message: "this chapter draws the plane"
+    int quiet;                  // 1: course_load prints no note or warning (chapter 12's processes after the first) [0]
+    ChapterOption *opts;        // set by course_options: where its options are, to see which were given
     size_t n_opts;
 } CourseData;
 
@@ -102,6 +104,11 @@ size_t course_gd_options(CourseGd *gd, ChapterOption *opts);
 
 /* 1 when lr and epochs are the lesson's. */
 int course_gd_is_lesson(const CourseGd *gd);
+
+/* The epochs of gd cut to about `work` multiply-adds on n samples of d
+ * features (epochs x n x (d + 1)), never below gd->min_epochs: gd->epochs
+ * when they fit. Chapter 6's long run without --epochs. */
+size_t course_gd_within(const CourseGd *gd, size_t n, size_t d, double work);
 
 /* ---- a chapter's run: its options, then its data -------------------------- */
 

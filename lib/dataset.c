@@ -325,6 +325,11 @@ static int parse_cell(const Reader *r, char *cell, size_t col, double *out, LrEr
     char *plain_end = parse_plain(cell, cell + strlen(cell), out);
     if (plain_end != NULL && *plain_end == '\0') return 0;
     char *text = trim(cell);
+    size_t len = strlen(text);
+    if (len >= 2 && text[0] == '"' && text[len - 1] == '"') {   // "1.5", as spreadsheets write it
+        text[len - 1] = '\0';
+        text++;
+    }
     if (*text == '\0') {
         return lr_fail(err, "%s:%zu:%zu: empty cell, expected a number", r->path, r->line, col);
     }

@@ -103,11 +103,11 @@ static int constant(const Matrix *X, size_t j) {
 
 /* Writes the message for the dependent columns into msg. */
 static void describe_columns(const Matrix *X, char *const *names, const double *R, const double *norm,
-                             const int *indep, char *msg, size_t size) {
+                             const int *indep, int skip_constant, char *msg, size_t size) {
     size_t k = X->cols + 1, n_const = 0, first = 0;
     int *flag = lr_calloc(k, sizeof *flag);
     for (size_t j = 1; j < k; j++) {
-        if (indep[j]) continue;
+        if (indep[j] || (skip_constant && constant(X, j))) continue;
         int *uses = lr_calloc(k, sizeof *uses);
         combination(R, norm, indep, k, j, uses);
         int only_bias = 1;
@@ -135,24 +135,47 @@ static void describe_columns(const Matrix *X, char *const *names, const double *
     free(flag);
 }
 
-// [snippet columns]
-int diag_columns(const Matrix *X, char *const *names, char *msg, size_t size) {
+/* diag_columns (skip_constant = 0) or diag_collinear (1). */
+static int dependent_columns(const Matrix *X, char *const *names, int skip_constant, char *msg, size_t size) {
     size_t n = X->rows, k = X->cols + 1;
     double *Q = vec_new(k * n), *R = vec_new(k * k), *norm = vec_new(k);
     int *indep = lr_calloc(k, sizeof *indep);
     orthogonalise(X, Q, R, norm, indep);
     int status = 0;
     for (size_t j = 1; j < k; j++) {
-        if (!indep[j]) status = -1;
+        if (!indep[j] && !(skip_constant && constant(X, j))) status = -1;
     }
-    if (status != 0) describe_columns(X, names, R, norm, indep, msg, size);
+    if (status != 0) describe_columns(X, names, R, norm, indep, skip_constant, msg, size);
     free(indep);
     free(norm);
     free(R);
     free(Q);
     return status;
 }
+
+// [snippet columns]
+int diag_columns(const Matrix *X, char *const *names, char *msg, size_t size) {
+    return dependent_columns(X, names, 0, msg, size);
+}
 // [end columns]
+
+int diag_collinear(const Matrix *X, char *const *names, char *msg, size_t size) {
+    return dependent_columns(X, names, 1, msg, size);
+}
+
+size_t diag_constant(const Matrix *X, char *const *names, char *msg, size_t size) {
+    size_t k = X->cols + 1, count = 0;
+    int *flag = lr_calloc(k, sizeof *flag);
+    for (size_t j = 1; j < k; j++) count += (size_t)(flag[j] = constant(X, j));
+    msg[0] = '\0';
+    if (count > 0) {
+        append(msg, size, "column%s ", count == 1 ? "" : "s");
+        append_names(msg, size, flag, k, names);
+        append(msg, size, " %s constant", count == 1 ? "is" : "are");
+    }
+    free(flag);
+    return count;
+}
 
 // [snippet margins]
 DiagMargins diag_margins(const double *dz, const double *y, size_t n, size_t k) {

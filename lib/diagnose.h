@@ -56,6 +56,16 @@
  * X is (n, d). */
 int diag_columns(const Matrix *X, char *const *names, char *msg, size_t size);
 
+/* diag_columns without the columns that are exactly constant: Newton's
+ * method (lib/logreg, lib/multiclass) leaves their weights where they are
+ * (lib/linalg's linalg_pin), so only the others can make it fail. */
+int diag_collinear(const Matrix *X, char *const *names, char *msg, size_t size);
+
+/* Counts the columns of X that hold one value in every row and, when there
+ * are any, names them in msg: "columns 'a', 'b', 'c' and 2 more are
+ * constant" (otherwise msg is ""). names as for diag_columns. */
+size_t diag_constant(const Matrix *X, char *const *names, char *msg, size_t size);
+
 /* How a step moved the samples' margins. */
 typedef struct {
     size_t n;         // samples

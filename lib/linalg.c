@@ -47,3 +47,9 @@ int linalg_solve_spd(double *A, double *x, size_t n, LrError *err) {
     linalg_cholesky_solve(A, x, n);
     return 0;
 }
+
+void linalg_pin(double *A, double *r, size_t n, size_t i) {
+    for (size_t t = 0; t < n; t++) A[i * n + t] = A[t * n + i] = 0.0;
+    A[i * n + i] = 1.0;
+    r[i] = 0.0;
+}

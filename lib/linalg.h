@@ -47,4 +47,11 @@ void linalg_cholesky_solve(const double *L, double *x, size_t n);
  * in err (A not positive definite; x is then untouched). */
 int linalg_solve_spd(double *A, double *x, size_t n, LrError *err);
 
+/* Pins unknown i of the system A x = r at no change: row and column i of A
+ * become those of the identity and r_i = 0, so x_i = 0 and the others are
+ * solved without it. Newton's method pins a constant column's weight: its
+ * row of the Hessian is a multiple of the bias's, which makes A singular.
+ * A is (n, n), r is (n). */
+void linalg_pin(double *A, double *r, size_t n, size_t i);
+
 #endif

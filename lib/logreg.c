@@ -283,6 +283,10 @@ int logreg_fit_newton(LogReg *m, const Matrix *X, const double *y, const LogRegN
     while (g_norm > par->tol * g0_norm && iter < par->max_iter) {
         // Solve H delta = g, then (w, b) <- (w, b) - delta
         hessian_finish(&h, X->rows, par->lambda, H);   // H from the last pass (logreg_hessian's bits)
+        // a constant column's weight stays put (the bias does its work): without it H is singular
+        for (size_t j = 0; j < d; j++) {
+            if (mat_col_constant(X, j)) linalg_pin(H, g, k, j);
+        }
         LrError why;
         if (linalg_solve_spd(H, g, k, &why) != 0) {
             status = lr_fail(err, "Newton step %zu: the Hessian is singular (%s)", iter + 1, why.msg);

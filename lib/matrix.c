@@ -10,6 +10,13 @@ Matrix mat_new(size_t rows, size_t cols) {
     return m;
 }
 
+int mat_col_constant(const Matrix *m, size_t j) {
+    for (size_t i = 1; i < m->rows; i++) {
+        if (m->data[i * m->cols + j] != m->data[j]) return 0;
+    }
+    return 1;
+}
+
 void mat_free(Matrix *m) {
     free(m->data);
     *m = (Matrix){0, 0, NULL};

@@ -22,6 +22,9 @@ Matrix mat_new(size_t rows, size_t cols);
 /* Frees the storage and leaves m empty (0 x 0, data NULL). */
 void mat_free(Matrix *m);
 
+/* 1 when column j of m holds the same value in every row. */
+int mat_col_constant(const Matrix *m, size_t j);
+
 /* Pointer to element (i, j). */
 static inline double *mat_at(const Matrix *m, size_t i, size_t j) {
     return &m->data[i * m->cols + j];

@@ -316,6 +316,10 @@ int softmax_fit_newton(Softmax *m, const Matrix *X, const double *y, const Softm
     while (!info->converged && info->iterations < par->max_iter) {
         // theta <- theta - t H^-1 g, t from the line search (1 near the optimum)
         newton_system(m, X, y, g, H);
+        // a constant column's weights stay put (the biases do their work): without them H is singular
+        for (size_t j = 0; j < m->d; j++) {
+            for (size_t c = 0; mat_col_constant(X, j) && c + 1 < m->k; c++) linalg_pin(H, g, q, c * (m->d + 1) + j);
+        }
         memcpy(s, g, q * sizeof *s);
         LrError why;
         if (linalg_solve_spd(H, s, q, &why) != 0) {   // s = H^-1 g

@@ -217,8 +217,13 @@ void study_report(const Study *st, const Dataset *ds, const Reference *gd_ref, c
                "why), so every answer below is still on its way to infinity.\n\n");
     }
     if (lesson) print_lesson_comparison(&st->answers[0], sk, gd_ref);
+    if (st->gd_diverged) {
+        printf("Gradient descent diverged at --lr %g (stderr says why), so its answers from\n"
+               "there on are left out. Newton's method needs no learning rate:\n\n",
+               lr);
+    }
     print_answers(st->answers, st->n_answers, best, separated);
-    print_stalled(&st->answers[st->n_gd - 1], ds, lr);
+    if (st->n_gd > 0 && !st->gd_diverged) print_stalled(&st->answers[st->n_gd - 1], ds, lr);
     if (lesson) print_gd_check(st->answers, st->n_gd, gd_ref);
     print_newton(st);
     if (lesson) {

@@ -34,6 +34,7 @@ typedef struct {
     LogRegNewtonIter trace[LOGREG_NEWTON_MAX_ITER + 1];   // one row per Newton iterate
     LogRegNewtonResult res;                               // how Newton's method ended
     int singular;                                         // 1: Newton stopped on a singular Hessian
+    int gd_diverged;                                      // 1: gradient descent diverged (its later answers left out)
     DiagSeparation sep;                                   // what Newton's steps say about separation
 } Study;
 

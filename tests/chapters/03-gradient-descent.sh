@@ -42,3 +42,11 @@ awk -F, 'NR == 1 { print; next } { print $1 ",7," $3 }' data/classification.csv 
 run_chapter none --data "$TMP/constant.csv" --standardize
 expect_text 'Column 2 (x2) is constant: it is only centred, to 0, and adds nothing.'
 expect_word 'w[1]' 1 0.000000000000 ours
+# Features near 1e150 would allow a rate near 1e-300, far below the smallest
+# --lr (1e-12): the warning offers --standardize, no rate.
+awk -F, 'NR == 1 { print; next } { printf "%.17g,%.17g,%s\n", $1 * 1e150, $2 * 1e150, $3 }' data/classification.csv \
+  > "$TMP/huge.csv"
+"$CHAPTER" --data "$TMP/huge.csv" > /dev/null 2> "$TMP/err.txt"
+if grep -q 'warning:.*standardise the features' "$TMP/err.txt" && ! grep -q 'allows --lr up to' "$TMP/err.txt"; then
+  echo "ok   features near 1e150: --standardize offered, no rate below --lr's minimum"
+else fail "features near 1e150: $(cat "$TMP/err.txt")"; fi

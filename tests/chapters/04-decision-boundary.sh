@@ -21,6 +21,17 @@ printf 'a,b,c,y\n1,2,3,0\n2,3,4,1\n3,4,5,0\n4,5,6,1\n5,6,7,1\n' > "$TMP/three.cs
 if LR_PLOT=none "$CHAPTER" --data "$TMP/three.csv" > /dev/null 2> "$TMP/err.txt"; then fail "3 features accepted"
 elif grep -q 'needs 2' "$TMP/err.txt"; then echo "ok   3 features refused: $(cat "$TMP/err.txt")"
 else fail "3 features: unexpected message $(cat "$TMP/err.txt")"; fi
+# Large values too (a warning about the learning rate would be beside the
+# point), with or without --standardize (whose notice goes to stdout): the
+# one line on stderr is the number of features, and stdout stays empty.
+printf 'a,b,c,y\n100,200,300,0\n200,300,400,1\n300,400,500,0\n400,500,600,1\n' > "$TMP/three-large.csv"
+for opt in --lib --standardize; do
+  LR_PLOT=none "$CHAPTER" --data "$TMP/three-large.csv" $opt > "$TMP/out.txt" 2> "$TMP/err.txt"
+  rc=$?
+  if [[ $rc == 2 && $(wc -l < "$TMP/err.txt") == 1 && ! -s $TMP/out.txt ]] && grep -q 'needs 2' "$TMP/err.txt"; then
+    echo "ok   3 large features ($opt): one line, $(cat "$TMP/err.txt")"
+  else fail "3 large features ($opt): exit $rc, stdout $(wc -c < "$TMP/out.txt") bytes, $(cat "$TMP/err.txt")"; fi
+done
 # A learning rate far too large: one line on stderr, exit 3, no numbers passed off as an answer.
 LR_PLOT=none "$CHAPTER" --lr 100000 > /dev/null 2> "$TMP/err.txt"
 rc=$?

@@ -48,3 +48,19 @@ if [[ $WAY == solutions ]]; then
 fi
 # The wrong exercise 05 penalises the bias too: the first fit with lambda > 0 differs.
 WRONG_AT="at w[0] at lambda = 0.01: yours 0.522392481, NumPy's 0.522521991; make check EX=05"
+# A penalty so strong that it, not the features, makes lr 0.1 diverge: the
+# rate offered includes lambda / n in the curvature (lib/stepsize), and works.
+LR_PLOT=none "$CHAPTER" --lambda 1e6 > /dev/null 2> "$TMP/err.txt"
+rate=$(grep -o 'allows --lr up to [0-9.e-]*' "$TMP/err.txt" | awk '{ print $NF }')
+if [[ -n $rate ]] && LR_PLOT=none "$CHAPTER" --lambda 1e6 --lr "$rate" > /dev/null 2>&1; then
+  echo "ok   --lambda 1e6 diverges at lr 0.1, and the rate offered, $rate, trains"
+else fail "--lambda 1e6: rate offered '$rate': $(cat "$TMP/err.txt")"; fi
+# On 4 rows lr 0.1 diverges at lambda = 100: that row says so, the line on
+# stderr gives the rate, and the sweep goes on to its plots (exit 3).
+head -5 data/classification.csv > "$TMP/four.csv"
+LR_PLOT=png LR_PLOT_DIR="$TMP/plots-four" "$CHAPTER" --data "$TMP/four.csv" > "$TMP/out.txt" 2> "$TMP/err.txt"
+rc=$?
+if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 && -s $TMP/plots-four/chapter-05-weights.png ]] \
+  && grep -q '^100 .*(diverged' "$TMP/out.txt"; then
+  echo "ok   4 rows: lambda = 100 diverged, reported, and the sweep went on to its plots"
+else fail "4 rows: exit $rc, plots: $(ls "$TMP/plots-four" 2> /dev/null), $(cat "$TMP/err.txt")"; fi

@@ -42,8 +42,21 @@ singular() {   # singular FILE MESSAGE
   else fail "$(basename "$1"): exit $rc, stderr: $(cat "$TMP/err.txt")"; fi
   expect_lacks 'converged'
 }
+# A constant column (as the blank pixels of digits are) is no reason to stop:
+# Newton leaves its weight at 0 and says so, and the rest of the answer is
+# the answer without that column (scikit-learn's lbfgs, from 0, does the same).
 printf 'x1,x2,y\n0,1,0\n1,1,0\n2,1,1\n3,1,0\n4,1,1\n5,1,1\n' > "$TMP/constant.csv"
-singular "$TMP/constant.csv" "the Hessian is singular because column 'x2' is constant"
+cut -d, -f1,3 "$TMP/constant.csv" > "$TMP/without.csv"
+run_chapter none --data "$TMP/without.csv" --epochs 500
+grep -A3 "^Newton's answer" "$TMP/out.txt" | grep -E '^(w\[0\]|b) ' > "$TMP/without.txt"
+run_chapter none --data "$TMP/constant.csv" --epochs 500
+expect_text "Newton's method: column 'x2' is constant;"
+expect_text 'converged after 6 iterations'
+grep -A4 "^Newton's answer" "$TMP/out.txt" | grep -E '^(w\[0\]|b) ' > "$TMP/with.txt"
+if [[ -s $TMP/with.txt ]] && diff -q "$TMP/with.txt" "$TMP/without.txt" > /dev/null \
+  && grep -Eq '^w\[1\] +0\.000000000000 +x2$' "$TMP/out.txt"; then
+  echo "ok   the constant column's weight is 0, the others are the fit without it"
+else fail "constant column: $(cat "$TMP/with.txt") against $(cat "$TMP/without.txt")"; fi
 printf 'x1,x2,x3,y\n0,1,1,0\n1,0,1,0\n2,1,3,1\n3,1,4,0\n4,0,4,1\n5,2,7,1\n1,1,2,1\n' > "$TMP/collinear.csv"
 singular "$TMP/collinear.csv" "column 'x3' is a combination of 'x1' and 'x2' (collinear)"
 # Real data, any number of features. standardise FIRST LAST: columns FIRST to
@@ -88,12 +101,15 @@ expect_text 'converged after'
 expect_numbers breast-cancer.txt 'w[0]=worst_coef.0:1e-6' 'w[1]=worst_coef.1:1e-6' 'w[2]=worst_coef.2:1e-6' \
   'w[3]=worst_coef.3:1e-6' 'w[4]=worst_coef.4:1e-6' 'w[5]=worst_coef.5:1e-6' 'w[6]=worst_coef.6:1e-6' \
   'w[7]=worst_coef.7:1e-6' 'w[8]=worst_coef.8:1e-6' 'w[9]=worst_coef.9:1e-6' 'b=worst_intercept:1e-6'
-# A learning rate far too large: one line on stderr, exit 3.
-LR_PLOT=none "$CHAPTER" --lr 1000 > /dev/null 2> "$TMP/err.txt"
+# A learning rate far too large: one line on stderr, exit 3; Newton's method,
+# which needs no learning rate, still runs and is printed.
+LR_PLOT=none "$CHAPTER" --lr 1000 > "$TMP/out.txt" 2> "$TMP/err.txt"
 rc=$?
 if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'diverged' "$TMP/err.txt"; then
   echo "ok   --lr 1000 stops with exit 3: $(cat "$TMP/err.txt")"
 else fail "--lr 1000: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi
+expect_text 'Gradient descent diverged at --lr 1000'
+expect_text 'converged after 8 iterations'
 # Another generated data set (--seed): Newton still converges, and there is nothing stored to compare.
 run_chapter none --seed 7 --epochs 1000
 expect_text 'random_state=7'

@@ -30,3 +30,7 @@ else fail "--save-data differs from data/classification3.csv"; fi
 # The wrong exercise (tests/chapters/wrong/07-one-vs-rest.c) counts the classes
 # from 1 in training.
 WRONG_AT="at w_0[0]: yours 3.81197946, NumPy's -2.45067842; make check EX=07"
+# On the first 20 samples one is claimed by no model: "1 is", not "1 are".
+head -21 data/classification3.csv > "$TMP/twenty.csv"
+run_chapter none --data "$TMP/twenty.csv"
+expect_text 'Of these, 1 is claimed by no model'

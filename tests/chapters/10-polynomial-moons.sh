@@ -44,6 +44,10 @@ awk -F, 'NR == 1 { print; next } { printf "%.17g,%.17g,%s\n", $1 * 1000, $2 * 10
 rc=$?
 if [[ $rc == 3 && $(grep -c diverged "$TMP/err.txt") == 1 ]]; then echo "ok   features x1000 are reported: $(grep diverged "$TMP/err.txt")"
 else fail "features x1000 gave exit status $rc and: $(head -c 300 "$TMP/err.txt")"; fi
+# Chapter 10 has no --lr: its warning and advice offer only --standardize.
+if grep -q -- '--lr' "$TMP/err.txt"; then fail "chapter 10 offers an option it lacks: $(cat "$TMP/err.txt")"
+elif grep -q -- '--standardize' "$TMP/err.txt"; then echo "ok   features x1000: only --standardize is offered"
+else fail "features x1000: --standardize is not offered: $(cat "$TMP/err.txt")"; fi
 # The moons are made in C exactly as scikit-learn makes them.
 run_chapter none --degree 2 --save-data "$TMP/moons42.csv"
 if cmp -s "$TMP/moons42.csv" data/moons.csv; then echo "ok   --save-data writes data/moons.csv byte for byte"

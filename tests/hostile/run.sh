@@ -2,6 +2,7 @@
 # hostile/run.sh: what a red team did to the chapters beyond a bad CSV file
 # or option (those are in tests/bad-input/cases.txt), each checked here:
 #   - stdout on a full disk (/dev/full) or closed: one line, exit status 1;
+#     a pipe closed by its reader (| head -1): quiet, exit 0;
 #   - --save-data through a symbolic link, to a FIFO and to /dev/stdout,
 #     and beside a file of the user's called FILE.tmp;
 #   - LR_PLOT_DIR with a newline that would run a gnuplot command;
@@ -40,6 +41,10 @@ check "chapter-03 with stdout closed: exit 1 and one line" \
   same "$rc $(cat "$work/err")" "1 chapter-03: stdout is closed: there is nowhere to print the results"
 "$bin/chapter-03" --lr 1e6 > /dev/full 2> "$work/err"; rc=$?
 check "a divergence on a full stdout keeps its exit status 3" same "$rc $(grep -c . "$work/err")" "3 2"
+
+# A reader that stops early (| head -1) is no error: nothing on stderr, exit 0.
+"$bin/chapter-03" 2> "$work/err" | head -1 > /dev/null; rc=${PIPESTATUS[0]}
+check "chapter-03 | head -1: exit 0 and nothing on stderr" same "$rc $(cat "$work/err")" "0 "
 
 # ---- --save-data ---------------------------------------------------------------
 cd "$work" || exit 1
