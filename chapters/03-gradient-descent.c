@@ -70,8 +70,8 @@ static void plot_data(const Plotter *pl, const Dataset *ds) {
     }
     if (ds->d > 2) printf("(The data have %zu features; the scatter plot shows the first two.)\n", ds->d);
     plot_title(&p, "The training data: %zu samples, two classes", ds->n);
-    plot_cmd(&p, "set xlabel '%s'", ds->names[0]);
-    plot_cmd(&p, "set ylabel '%s'", ds->d > 1 ? ds->names[1] : "the label y (one feature only)");
+    plot_cmd(&p, "set xlabel '%s' noenhanced", ds->names[0]);   // a name's _ is no subscript
+    plot_cmd(&p, "set ylabel '%s' noenhanced", ds->d > 1 ? ds->names[1] : "the label y (one feature only)");
     plot_cmd(&p, "set key outside right top");
     plot_cmd(&p, "set offsets graph 0.03, graph 0.03, graph 0.03, graph 0.03");
     plot_cmd(&p, "plot $class0 using 1:2 with points lt 1 title 'y = 0', "

@@ -78,8 +78,8 @@ void regions_add_samples(Plot *p, const Dataset *ds, size_t k) {
 }
 
 void regions_set_axes(Plot *p, const Dataset *ds, const RegionsBox *box) {
-    plot_cmd(p, "set xlabel '%s'", ds->names[0]);
-    plot_cmd(p, "set ylabel '%s'", ds->names[1]);
+    plot_cmd(p, "set xlabel '%s' noenhanced", ds->names[0]);   // a name's _ is no subscript
+    plot_cmd(p, "set ylabel '%s' noenhanced", ds->names[1]);
     plot_cmd(p, "set xrange [%.10g:%.10g]", box->x1_min, box->x1_max);
     plot_cmd(p, "set yrange [%.10g:%.10g]", box->x2_min, box->x2_max);
     plot_cmd(p, "set size ratio -1");

@@ -50,3 +50,12 @@ awk -F, 'NR == 1 { print; next } { printf "%.17g,%.17g,%s\n", $1 * 1e150, $2 * 1
 if grep -q 'warning:.*standardise the features' "$TMP/err.txt" && ! grep -q 'allows --lr up to' "$TMP/err.txt"; then
   echo "ok   features near 1e150: --standardize offered, no rate below --lr's minimum"
 else fail "features near 1e150: $(cat "$TMP/err.txt")"; fi
+# A column name with _ is drawn as it is, not as a subscript (gnuplot's
+# enhanced text): the labels made of names are noenhanced.
+if [[ $WAY != solutions ]]; then
+  cut -d, -f1,2,31 data/breast-cancer.csv > "$TMP/names.csv"
+  run_chapter png --data "$TMP/names.csv" --standardize
+  if grep -q "^set xlabel 'mean_radius' noenhanced" "$TMP/plots-png/chapter-03-data.gp"; then
+    echo "ok   the axis named mean_radius is drawn without a subscript"
+  else fail "the axis label of mean_radius: $(grep xlabel "$TMP/plots-png/chapter-03-data.gp")"; fi
+fi
