@@ -166,6 +166,7 @@ int main(int argc, char **argv) {
     // Newton's method needs no learning rate: it runs even when gradient descent diverged
     int gd_status = run_gd(&st, &ds, &o), status = run_newton(&st, &ds, &sk_ref, o.lesson);
     st.gd_diverged = gd_status != CHAPTER_DONE;
+    if (st.gd_diverged && !(isfinite(st.res.loss) && isfinite(st.res.grad_norm))) status = gd_status;   // past any scale
     if (status == CHAPTER_DONE) {
         study_report(&st, &ds, &gd_ref, &sk_ref, o.lesson, o.gd.lr);
         if (gd_status == CHAPTER_DONE) study_plot(&pl, &st, o.lesson, o.gd.lr, o.gd.epochs);

@@ -47,9 +47,9 @@ singular() {   # singular FILE MESSAGE
 # the answer without that column (scikit-learn's lbfgs, from 0, does the same).
 printf 'x1,x2,y\n0,1,0\n1,1,0\n2,1,1\n3,1,0\n4,1,1\n5,1,1\n' > "$TMP/constant.csv"
 cut -d, -f1,3 "$TMP/constant.csv" > "$TMP/without.csv"
-run_chapter none --data "$TMP/without.csv" --epochs 500
+run_chapter none --data "$TMP/without.csv" --epochs 500 --lib
 grep -A3 "^Newton's answer" "$TMP/out.txt" | grep -E '^(w\[0\]|b) ' > "$TMP/without.txt"
-run_chapter none --data "$TMP/constant.csv" --epochs 500
+run_chapter none --data "$TMP/constant.csv" --epochs 500 --lib
 expect_text "Newton's method: column 'x2' is constant;"
 expect_text 'converged after 6 iterations'
 grep -A4 "^Newton's answer" "$TMP/out.txt" | grep -E '^(w\[0\]|b) ' > "$TMP/with.txt"
