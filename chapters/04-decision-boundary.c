@@ -101,6 +101,39 @@ static void count_threshold(YoursTally *t, const CourseRun *o, const Shown *lib,
     yours_count(t, label[2], accuracy, o->lesson ? ref_value(ref, key_acc, 0) : lib_accuracy);
 }
 
+/* The lines p = t: for each threshold, log(t/(1-t)) and the intercept c[k]
+ * (or the column x1 = c[k] of a vertical line), beside NumPy's. */
+static void print_lines(const CourseRun *o, const Shown *s, const double *c, const Reference *ref) {
+    double slope0, c0;   // a vertical boundary has no intercept: the column is where it crosses x1
+    int vertical = line_of(s, 0.5, &slope0, &c0) == LOGREG_VERTICAL;
+    const char *c_title = vertical ? (s->yours ? "yours: x1 =" : "line at x1 =") : (s->yours ? "your c" : "intercept c");
+    printf("%-10s %12s %16s %16s\n", "threshold", "log(t/(1-t))", c_title, o->lesson ? "NumPy's c" : "");
+    for (int k = 0; k < N_THRESHOLDS; k++) {
+        double t = THRESHOLDS[k];
+        char key[32], theirs[24] = "", ours[24] = "         no line";   // w = 0: p is the same everywhere
+        snprintf(key, sizeof key, "intercept_t_%g", t);
+        if (o->lesson) snprintf(theirs, sizeof theirs, "%16.12f", ref_value(ref, key, 0));
+        if (!isnan(c[k])) snprintf(ours, sizeof ours, "%16.12f", c[k]);
+        printf("%-10g %12.6f %16s %16s\n", t, log(t / (1 - t)), ours, theirs);
+    }
+}
+
+/* The predictions at each threshold: how many points are called y = 1, and
+ * the accuracy, beside NumPy's. Rows are labelled t=0.25 (the table above
+ * has the row 0.25). */
+static void print_predictions(const CourseRun *o, const double *positives, const double *accuracy,
+                              const Reference *ref) {
+    printf("\nPredicting y = 1 where p >= t:\n%-10s %12s %10s %10s\n", "", "predicted 1", "accuracy",
+           o->lesson ? "NumPy's" : "");
+    for (int k = 0; k < N_THRESHOLDS; k++) {
+        char label[16], key[32], theirs[24] = "";
+        snprintf(label, sizeof label, "t=%g", THRESHOLDS[k]);
+        snprintf(key, sizeof key, "accuracy_t_%g", THRESHOLDS[k]);
+        if (o->lesson) snprintf(theirs, sizeof theirs, "%10.6f", ref_value(ref, key, 0));
+        printf("%-10s %12.0f %10.6f %10s\n", label, positives[k], accuracy[k], theirs);
+    }
+}
+
 /* For each threshold t: the line w.x + b = log(t/(1-t)), how many points it
  * calls y = 1 and the accuracy, beside NumPy's; with your code (tally not
  * NULL) counted in tally. */
@@ -108,35 +141,22 @@ static void print_thresholds(const CourseRun *o, const Shown *s, const Shown *li
                              const Dataset *ds, const Reference *ref) {
     printf("\nA threshold t other than 1/2 moves the line parallel to itself: p >= t\n"
            "where w1 x1 + w2 x2 + b >= log(t/(1-t)).\n\n");
-    double slope0, c0;   // a vertical boundary has no intercept: the column is where it crosses x1
-    int vertical = line_of(s, 0.5, &slope0, &c0) == LOGREG_VERTICAL;
-    const char *c_title = vertical ? (s->yours ? "yours: x1 =" : "line at x1 =") : (s->yours ? "your c" : "intercept c");
-    printf("%-10s %12s %16s %16s %12s %10s %10s\n", "threshold", "log(t/(1-t))", c_title,
-           o->lesson ? "NumPy's c" : "", "predicted 1", "accuracy", o->lesson ? "NumPy's" : "");
+    double c[N_THRESHOLDS], positives[N_THRESHOLDS], accuracy[N_THRESHOLDS];
     double *pred = vec_new(ds->n);
     for (int k = 0; k < N_THRESHOLDS; k++) {
-        double t = THRESHOLDS[k], slope, c;
-        line_of(s, t, &slope, &c);
+        double t = THRESHOLDS[k], slope;
+        line_of(s, t, &slope, &c[k]);
         // [snippet threshold]
         predict_at(s, ds, t, pred);   // pred_i = 1 if p_i >= t
-        double positives = 0;
-        for (size_t i = 0; i < ds->n; i++) positives += pred[i];
-        double accuracy = metrics_accuracy(pred, ds->y, ds->n);
+        positives[k] = 0;
+        for (size_t i = 0; i < ds->n; i++) positives[k] += pred[i];
+        accuracy[k] = metrics_accuracy(pred, ds->y, ds->n);
         // [end threshold]
-        if (tally != NULL) count_threshold(tally, o, lib, ds, t, c, positives, accuracy, ref);
-        char key_c[32], key_acc[32], ref_c[24] = "", ref_acc[24] = "";
-        snprintf(key_c, sizeof key_c, "intercept_t_%g", t);
-        snprintf(key_acc, sizeof key_acc, "accuracy_t_%g", t);
-        if (o->lesson) {
-            snprintf(ref_c, sizeof ref_c, "%16.12f", ref_value(ref, key_c, 0));
-            snprintf(ref_acc, sizeof ref_acc, "%10.6f", ref_value(ref, key_acc, 0));
-        }
-        char ours_c[24] = "         no line";   // w = 0: p is the same everywhere
-        if (!isnan(c)) snprintf(ours_c, sizeof ours_c, "%16.12f", c);
-        printf("%-10g %12.6f %16s %16s %12.0f %10.6f %10s\n", t, log(t / (1 - t)), ours_c, ref_c, positives,
-               accuracy, ref_acc);
+        if (tally != NULL) count_threshold(tally, o, lib, ds, t, c[k], positives[k], accuracy[k], ref);
     }
     free(pred);
+    print_lines(o, s, c, ref);
+    print_predictions(o, positives, accuracy, ref);
 }
 
 /* Datablock $NAME: the line where p = t, clipped to the box (two points). */
@@ -274,7 +294,7 @@ int main(int argc, char **argv) {
     Reference ref;
     chapter_load_reference(&ref, "boundary-classification.txt");
 
-    printf("Chapter 4: the decision boundary, on %s\n(%zu samples, %zu features)\n", about, ds.n, ds.d);
+    chapter_print("Chapter 4: the decision boundary, on %s\n(%zu samples, %zu features)\n", about, ds.n, ds.d);
     printf("the chapter-3 model: %zu epoch%s of gradient descent, learning rate %g\n\n", o.gd.epochs,
            chapter_s(o.gd.epochs), o.gd.lr);
 

@@ -131,27 +131,26 @@ static double worst_difference(const Options *o, const Reference *ref, const Fit
 static void print_sweep(const Options *o, const Reference *ref, const Fit *fits, const Fit *lib, YoursTally *t,
                         const Dataset *ds) {
     if (t != NULL) printf("The fits below are yours, with your l2_penalty and l2_penalty_gradient:\n");
-    printf("%-8s %15s %15s %15s %15s %9s %10s\n", "lambda", "w[0]", "w[1]", "||w||", "loss", "accuracy",
+    printf("%-6s %12s %12s %12s %12s %9s %9s\n", "lambda", "w[0]", "w[1]", "||w||", "loss", "accuracy",
            o->run.lesson ? "vs NumPy" : "");
     int any_diverged = 0;
     for (int k = 0; k < N_LAMBDAS; k++) {
         const Fit *f = &fits[k];
         if (f->train.status != TRAIN_OK) {   // no numbers to show: say so in its row
-            printf("%-8g %15s   (diverged: see the message below)\n", f->lambda, "");
+            printf("%-6g %12s   (diverged: see the message below)\n", f->lambda, "");
             any_diverged = 1;
             continue;
         }
         char diff[16] = "";
         double worst = worst_difference(o, ref, f, &lib[k], t);
-        if (o->run.lesson && ds->d == 2) snprintf(diff, sizeof diff, "%10.1e", worst);
+        if (o->run.lesson && ds->d == 2) snprintf(diff, sizeof diff, "%9.1e", worst);
         char w1[32] = "-";   // a file of one feature has no w[1]
-        if (ds->d > 1) snprintf(w1, sizeof w1, "%15.12f", f->m.w[1]);
-        printf("%-8g %15.12f %15s %15.12f %15.12f %9.6f %10s\n", f->lambda, f->m.w[0], w1, f->w_norm, f->loss,
+        if (ds->d > 1) snprintf(w1, sizeof w1, "%12.9f", f->m.w[1]);
+        printf("%-6g %12.9f %12s %12.9f %12.9f %9.6f %9s\n", f->lambda, f->m.w[0], w1, f->w_norm, f->loss,
                f->accuracy, diff);
     }
     if (o->run.lesson) {
-        printf("(the last column: the largest difference from NumPy's w, b, ||w||, loss and\n"
-               "accuracy)\n");
+        printf("(vs NumPy: the largest difference from NumPy's w, b, ||w||, loss and accuracy)\n");
     }
     if (any_diverged) return;
     const Fit *first = &fits[0], *last = &fits[N_LAMBDAS - 1];
@@ -181,8 +180,8 @@ static void print_single(const Options *o, const Reference *ref, const Fit *f, c
     yours_row(t, "||w||", f->w_norm, ref_at(&shown, ref, "wnorm", f->lambda, 0), lib->w_norm);
     yours_row(t, "loss", f->loss, ref_at(&shown, ref, "loss", f->lambda, 0), lib->loss);
     yours_row(t, "accuracy", f->accuracy, ref_at(&shown, ref, "accuracy", f->lambda, 0), lib->accuracy);
-    printf("\nAt the final weights the loss is %.6f = %.6f (mean BCE) + %.6f (penalty).\n",
-           f->bce + f->penalty, f->bce, f->penalty);
+    chapter_print("\nLoss at the final weights: %.6f = %.6f (mean BCE) + %.6f (penalty).\n",
+                  f->bce + f->penalty, f->bce, f->penalty);
     if (o->run.lesson && !stored) {
         printf("(NumPy's values are stored for lambda = 0, 0.01, 0.1, 1, 10 and 100 only.)\n");
     }
@@ -289,9 +288,10 @@ int main(int argc, char **argv) {
     Reference ref;
     chapter_load_reference(&ref, "l2-classification.txt");
     char about[256];
-    printf("Chapter 5: L2 regularisation, on %s\n(%zu samples, %zu features)\n",
-           course_describe(&o.run.data, about, sizeof about), ds.n, ds.d);
-    printf("The loss is the mean BCE + (lambda/2n) ||w||^2; gradient descent, learning rate %g, %zu epoch%s\n\n",
+    chapter_print("Chapter 5: L2 regularisation, on %s\n(%zu samples, %zu features)\n",
+                  course_describe(&o.run.data, about, sizeof about), ds.n, ds.d);
+    printf("The loss is the mean BCE + (lambda/2n) ||w||^2;\n"
+           "gradient descent, learning rate %g, %zu epoch%s\n\n",
            o.run.gd.lr, o.run.gd.epochs, chapter_s(o.run.gd.epochs));
 
     int yours = 0;

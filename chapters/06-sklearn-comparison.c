@@ -157,8 +157,8 @@ int main(int argc, char **argv) {
     chapter_load_reference(&gd_ref, "gd-classification.txt");
     chapter_load_reference(&sk_ref, "sklearn-classification.txt");
     char about[256];
-    printf("Chapter 6: our answer against scikit-learn's, on %s\n(%zu samples, %zu features)\n\n",
-           course_describe(&o.data, about, sizeof about), ds.n, ds.d);
+    chapter_print("Chapter 6: our answer against scikit-learn's, on %s\n(%zu samples, %zu features)\n\n",
+                  course_describe(&o.data, about, sizeof about), ds.n, ds.d);
 
     fit_epochs_to_data(&o, &ds);
     Study st;

@@ -180,7 +180,7 @@ static void print_all(const double *p, const PrCurve *c, size_t best, const PrCu
         snprintf(title, sizeof title, "\nAt the best-F1 threshold %.4f:", c->threshold[best]);
         print_confusion(title, c->counts[best]);
     }
-    if (!lesson) printf("(Options differ from the lesson's, so there is no scikit-learn reference to compare.)\n\n");
+    if (!lesson) printf("(Options differ from the lesson's: no scikit-learn reference to compare with.)\n\n");
 }
 
 /* The curve of m's probabilities on ds (with your code once exercise 09 is
@@ -239,8 +239,8 @@ int main(int argc, char **argv) {
     chapter_load_table(&rc, "pr-classification-curve.csv");
 
     char about[256];
-    printf("Chapter 9: precision and recall on %s\n(%zu samples)\n", course_describe(&o.data, about, sizeof about),
-           ds.n);
+    chapter_print("Chapter 9: precision and recall on %s\n(%zu samples)\n", course_describe(&o.data, about, sizeof about),
+                  ds.n);
     printf("chapter 3's model: %zu epoch%s of gradient descent, learning rate %g\n\n", o.gd.epochs,
            chapter_s(o.gd.epochs), o.gd.lr);
     LogReg m;

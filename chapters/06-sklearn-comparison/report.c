@@ -53,7 +53,7 @@ static void print_answer(const Answer *a, const Answer *best, int separated) {
 static void print_answers(const Answer *answers, size_t n_answers, const Answer *best, int separated) {
     printf("At a minimum of the loss its gradient is zero, so the gradient's length says how\n"
            "far from converged an answer is. Every answer%s:\n\n",
-           separated ? " (Newton's last iterate is below)" : ", measured against Newton's (below)");
+           separated ? " (Newton's last iterate is below)" : ", measured from Newton's (below)");
     printf("%-12s", "answer");
     if (best->m.d == 2) printf(" %12s %12s %13s", "w[0]", "w[1]", "b");
     else printf(" %12s", "||w||");

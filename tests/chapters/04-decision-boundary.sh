@@ -2,9 +2,9 @@
 run_chapter none
 expect_numbers boundary-classification.txt \
   'w[0]=w.0:1e-9' 'w[1]=w.1:1e-9' 'b=b.0:1e-9' 'slope=slope:1e-9' 'intercept=intercept:1e-9' \
-  '0.25#2=intercept_t_0.25:1e-9' '0.25#4=positives_t_0.25:0' '0.25#5=accuracy_t_0.25:1e-6' \
-  '0.5#2=intercept_t_0.5:1e-9' '0.5#4=positives_t_0.5:0' '0.5#5=accuracy_t_0.5:1e-6' \
-  '0.75#2=intercept_t_0.75:1e-9' '0.75#4=positives_t_0.75:0' '0.75#5=accuracy_t_0.75:1e-6'
+  '0.25#2=intercept_t_0.25:1e-9' 't=0.25#1=positives_t_0.25:0' 't=0.25#2=accuracy_t_0.25:1e-6' \
+  '0.5#2=intercept_t_0.5:1e-9' 't=0.5#1=positives_t_0.5:0' 't=0.5#2=accuracy_t_0.5:1e-6' \
+  '0.75#2=intercept_t_0.75:1e-9' 't=0.75#1=positives_t_0.75:0' 't=0.75#2=accuracy_t_0.75:1e-6'
 expect_text 'boundary: x2 = -0.1079·x1 + 0.0367'
 expect_text 'above the line (w2 > 0) the model says y = 1'
 run_chapter png

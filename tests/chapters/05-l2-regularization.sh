@@ -22,6 +22,10 @@ run_chapter none --lambda 3
 expect_text "NumPy's values are stored for lambda = 0, 0.01, 0.1, 1, 10 and 100 only"
 run_chapter none --lr 0.5 --epochs 50
 expect_text 'no NumPy reference'
+# Thirty features (the notes' appendix 'Your own data'): the sweep's table
+# shows the first two weights and still fits 80 columns.
+run_chapter none --data data/breast-cancer.csv --standardize
+expect_text 'no NumPy reference'
 # A negative lambda is a user's mistake: one line, exit 2.
 if LR_PLOT=none "$CHAPTER" --lambda -1 > /dev/null 2> "$TMP/err.txt"; then fail "--lambda -1 accepted"
 elif [[ $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'out of range' "$TMP/err.txt"; then echo "ok   --lambda -1 refused: $(cat "$TMP/err.txt")"

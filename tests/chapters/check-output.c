@@ -6,7 +6,8 @@
  * Each SPEC is LABEL[#COL]=KEY[.INDEX]:TOL and means: find the first line of
  * OUTPUT whose first word is LABEL, take its COL-th number after the label
  * (default 1), and check that it is within TOL of value INDEX (default 0) of
- * KEY in REFERENCE. Keys may contain dots (loss_lam_0.01): KEY.INDEX is value
+ * KEY in REFERENCE. A LABEL may contain '=' (t=0.25): the key begins after
+ * the last one. Keys may contain dots (loss_lam_0.01): KEY.INDEX is value
  * INDEX of KEY when KEY has that many values, else the whole text is the key
  * (write w_lam_0.1.0 for value 0 of w_lam_0.1). A TOL ending in r is
  * relative: 1e-6r means within 1e-6 * |reference|. A LABEL must start exactly
@@ -34,7 +35,7 @@ typedef struct {
 static int parse_spec(const char *text, Spec *s) {
     char copy[512];
     snprintf(copy, sizeof copy, "%s", text);
-    char *eq = strchr(copy, '='), *colon = strrchr(copy, ':');
+    char *eq = strrchr(copy, '='), *colon = strrchr(copy, ':');   // a label may hold '=' (t=0.25), a key never
     if (eq == NULL || colon == NULL || colon < eq) return -1;
     *eq = *colon = '\0';
     s->tol = atof(colon + 1);
