@@ -45,7 +45,7 @@ static void print_answer(const Answer *a, const Answer *best, int separated) {
     printf("%-12s", a->name);
     if (a->m.d == 2) printf(" %12.9f %12.9f %13.9f", a->m.w[0], a->m.w[1], a->m.b);
     else printf(" %12.6g", vec_norm(a->m.w, a->m.d));
-    if (separated) printf(" %12.3e %8.1e %8.4f\n", a->loss, a->grad_norm, a->accuracy);
+    if (separated) printf(" %9.3e %8.1e %8.4f\n", a->loss, a->grad_norm, a->accuracy);
     else printf(" %8.1e %8.1e %8.1e\n", a->loss - best->loss, a->grad_norm, distance(&a->m, &best->m));
 }
 
@@ -57,7 +57,7 @@ static void print_answers(const Answer *answers, size_t n_answers, const Answer 
     printf("%-12s", "answer");
     if (best->m.d == 2) printf(" %12s %12s %13s", "w[0]", "w[1]", "b");
     else printf(" %12s", "||w||");
-    if (separated) printf(" %12s %8s %8s\n", "loss", "||grad||", "accuracy");
+    if (separated) printf(" %9s %8s %8s\n", "loss", "||grad||", "accuracy");
     else printf(" %8s %8s %8s\n", "L - L*", "||grad||", "distance");
     for (size_t k = 0; k < n_answers; k++) print_answer(&answers[k], best, separated);
     if (separated) printf("\n");
