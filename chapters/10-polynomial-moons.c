@@ -78,9 +78,9 @@ static void start(Options *o, Plotter *pl, Dataset *train, Dataset *test, int ar
 /* The heading: the training set and the held-out set, and how it was made. */
 static void print_heading(const Options *o, const Dataset *train, const Dataset *test) {
     char held_out[256];
-    printf("Chapter 10: polynomial features on %s (%zu samples),\n", o->about, train->n);
+    chapter_print("Chapter 10: polynomial features on %s (%zu samples),\n", o->about, train->n);
     if (!o->split.done) {
-        printf("held out: %s (%zu samples)\n\n", course_describe(&o->test, held_out, sizeof held_out), test->n);
+        chapter_print("held out: %s (%zu samples)\n\n", course_describe(&o->test, held_out, sizeof held_out), test->n);
         return;
     }
     printf("held out: %zu of its %zu rows, drawn at random as scikit-learn's\n"
@@ -111,7 +111,7 @@ static void sweep(const Dataset *train, const Dataset *test, double lambda, Swee
 static void print_sweep(const char *title, const char *suffix, const SweepRow *rows, const Reference *ref,
                         int lesson) {
     printf("%s\n", title);
-    printf("%-9s %7s   %7s %7s   %7s %7s   %11s\n", "degree", "columns", "train", lesson ? "sklearn" : "",
+    printf("%-9s %7s  %7s %7s  %7s %7s  %11s\n", "degree", "columns", "train", lesson ? "sklearn" : "",
            "test", lesson ? "sklearn" : "", "largest |w|");
     for (size_t d = 1; d <= MAX_DEGREE; d++) {
         const SweepRow *r = &rows[d - 1];
@@ -123,8 +123,8 @@ static void print_sweep(const char *title, const char *suffix, const SweepRow *r
             snprintf(key, sizeof key, "test_acc_deg_%zu%s", d, suffix);
             snprintf(ref_test, sizeof ref_test, "%7.4f", ref_value(ref, key, 0));
         }
-        printf("%-9s %7zu   %7.4f %7s   %7.4f %7s   %11.3g%s\n", label, feature_poly_count(2, d), r->train,
-               ref_train, r->test, ref_test, r->max_weight, r->converged ? "" : "  (did not converge)");
+        printf("%-9s %7zu  %7.4f %7s  %7.4f %7s  %11.3g%s\n", label, feature_poly_count(2, d), r->train,
+               ref_train, r->test, ref_test, r->max_weight, r->converged ? "" : " (not converged)");
     }
 }
 
@@ -157,7 +157,8 @@ static void plot_sweep(const Plotter *pl, const SweepRow *loose, const SweepRow 
 
 static void print_linear(const LogReg *lin, double train_acc, double test_acc, const Reference *ref, int lesson,
                          int standardised) {
-    printf("1. A straight line: the lesson's gradient descent (lr 0.1, 1000 epochs) on x1, x2 %s\n",
+    printf("1. A straight line: the lesson's gradient descent (lr 0.1, 1000 epochs)\n"
+           "   on x1, x2 %s\n",
            standardised ? "standardised" : "as they are");
     printf("%-14s %20s %20s %10s\n", "", "ours", lesson ? "NumPy reference" : "", lesson ? "|diff|" : "");
     chapter_compare("w[0]", lin->w[0], lesson ? ref_value(ref, "gd_linear_w", 0) : NAN);
@@ -173,10 +174,11 @@ static void print_features(const Dataset *ds, const Reference *ref, int lesson) 
     Matrix P = feature_poly(&ds->X, 3);
     Scaler sc;
     feature_scaler_fit(&sc, &P);
-    printf("2. Polynomial features: the first sample (x1 = %.4f, x2 = %.4f) to degree 3, and each\n"
-           "   column's mean and standard deviation over the training set (the scaler's)\n",
-           *mat_at(&ds->X, 0, 0), *mat_at(&ds->X, 0, 1));
-    printf("%-9s %16s %16s %9s %12s %12s   %s\n", "", "value", lesson ? "scikit-learn" : "", lesson ? "|diff|" : "",
+    chapter_print("2. Polynomial features: the first sample (x1 = %.4f, x2 = %.4f) to\n"
+                  "   degree 3, and each column's mean and standard deviation over the training\n"
+                  "   set (the scaler's)\n",
+                  *mat_at(&ds->X, 0, 0), *mat_at(&ds->X, 0, 1));
+    printf("%-6s %15s %15s %8s %10s %9s  %s\n", "", "value", lesson ? "scikit-learn" : "", lesson ? "|diff|" : "",
            "mean", "std", "column");
     const char *names[2] = {"x1", "x2"};
     for (size_t k = 0; k < P.cols; k++) {
@@ -184,10 +186,10 @@ static void print_features(const Dataset *ds, const Reference *ref, int lesson) 
         snprintf(label, sizeof label, "f3[%zu]", k);
         feature_poly_name(2, 3, k, names, name, sizeof name);
         double want = lesson ? ref_value(ref, "features_deg3_row0", k) : NAN;
-        printf("%-9s %16.12f", label, *mat_at(&P, 0, k));
-        if (lesson) printf(" %16.12f %9.1e", want, fabs(*mat_at(&P, 0, k) - want));
-        else printf(" %26s", "");
-        printf(" %12.8f %12.8f   %s\n", sc.mean[k], sc.scale[k], name);
+        printf("%-6s %15.12f", label, *mat_at(&P, 0, k));
+        if (lesson) printf(" %15.12f %8.1e", want, fabs(*mat_at(&P, 0, k) - want));
+        else printf(" %24s", "");
+        printf(" %10.6f %9.6f  %s\n", sc.mean[k], sc.scale[k], name);
     }
     if (lesson) {
         double worst = 0;
@@ -195,7 +197,9 @@ static void print_features(const Dataset *ds, const Reference *ref, int lesson) 
             worst = fmax(worst, fabs(sc.mean[k] - ref_value(ref, "mean_deg3", k)));
             worst = fmax(worst, fabs(sc.scale[k] - ref_value(ref, "std_deg3", k)));
         }
-        printf("scaler_max_diff %.1e   (largest |ours - StandardScaler's| over the 9 means and deviations)\n", worst);
+        printf("scaler_max_diff %.1e   (the largest |ours - StandardScaler's|\n"
+               "                          over the 9 means and deviations)\n",
+               worst);
     }
     printf("\n");
     feature_scaler_free(&sc);
@@ -236,22 +240,23 @@ static int straight_line(const Plotter *pl, const Options *o, const Dataset *tra
 /* Part 3: every degree without and with the penalty, printed and plotted. */
 static void degree_sweep(const Plotter *pl, const Options *o, const Dataset *train, const Dataset *test,
                          const Reference *ref) {
-    printf("3. The degree sweep: expand to degree D, standardise (fitted on the training set),\n"
-           "   fit by Newton's method to the optimum; accuracy on the training and held-out sets\n\n");
+    printf("3. The degree sweep: expand to degree D, standardise (fitted on the training\n"
+           "   set), fit by Newton's method to the optimum; accuracy on the training and\n"
+           "   held-out sets\n\n");
     SweepRow loose[MAX_DEGREE], tight[MAX_DEGREE];
     sweep(train, test, NO_PENALTY, loose);
     sweep(train, test, o->lambda, tight);
     print_sweep("Without a penalty: lambda = 1e-10 (scikit-learn's C = 1e10)", "", loose, ref, o->lesson);
     if (o->lesson) {
-        printf("From degree 5 on the training set is (nearly) separable: the optimum is at infinity, the weights\n"
-               "grow until the solver stops, and ours and scikit-learn's stop in different places. Compare\n"
-               "only degrees 1-4 here.\n");
+        printf("From degree 5 on the training set is (nearly) separable: the optimum is at\n"
+               "infinity, the weights grow until the solver stops, and ours and scikit-learn's\n"
+               "stop in different places. Compare only degrees 1-4 here.\n");
     }
     char title[128];
     snprintf(title, sizeof title, "\nWith L2: lambda = %g (scikit-learn's C = %g)", o->lambda, 1.0 / o->lambda);
     // the rows are named after scikit-learn's C = 1 only when that is what they are
     print_sweep(title, o->lambda == 1.0 ? "_C1" : "_L2", tight, ref, o->lesson && o->lambda == 1.0);
-    if (!o->lesson) printf("(Data differ from the lesson's, so there is no scikit-learn reference to compare.)\n");
+    if (!o->lesson) printf("(Data differ from the lesson's: no scikit-learn reference to compare with.)\n");
     plot_sweep(pl, loose, tight, o->lambda);
     printf("\n");
 }

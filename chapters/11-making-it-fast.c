@@ -181,6 +181,9 @@ static void check_all(const EpochVariant *v, const LogReg *m, const Matrix *X, c
     printf("\n");
 }
 
+/* A time in microseconds, in a column 10 wide (to 10 s an epoch). */
+static void print_us(double seconds) { printf(" %9.1f", 1e6 * seconds); }
+
 /* Times every variant at every n <= max_n for d features; secs[k][v] is
  * variant v at SIZES[k] (NAN when missing). Prints a table, with the floor;
  * t counts your epoch's numbers (NULL: not run). */
@@ -195,20 +198,22 @@ static size_t time_all(const Options *o, const EpochVariant *v, size_t d, double
     logreg_init(&m, d);
     for (size_t j = 0; j < d; j++) m.w[j] = 0.3 * (j % 2 ? -1.0 : 1.0);   // a model part of the way there
     m.b = 0.1;
-    printf("d = %zu: time per epoch (median of %zu rounds)\n%9s", d, o->rounds, "n");
+    printf("d = %zu: time per epoch in microseconds (median of %zu rounds)\n%8s", d, o->rounds, "n");
     for (int k = 0; k < N_VARIANTS; k++) {
-        if (shown(&v[k])) printf(" %12s", v[k].name);
+        if (shown(&v[k])) printf(" %9s", v[k].name);
     }
-    printf(" %12s\n", "read-floor");
+    printf("  %10s\n", "read-floor");
     for (size_t k = 0; k < n_sizes; k++) {
         Matrix V = {SIZES[k], d, X.data};   // the first n rows
         time_epochs(v, &m, &V, y, o->rounds, secs[k]);
-        printf("%9zu", SIZES[k]);
+        printf("%8zu", SIZES[k]);
         for (int r = 0; r < N_VARIANTS; r++) {
-            if (v[r].fn != NULL) printf(" %9.1f us", 1e6 * secs[k][r]);
-            else if (shown(&v[r])) printf(" %12s", "-");
+            if (v[r].fn != NULL) print_us(secs[k][r]);
+            else if (shown(&v[r])) printf(" %9s", "-");
         }
-        printf(" %9.1f us\n", 1e6 * spb * 8.0 * (double)(SIZES[k] * d));
+        printf("  ");
+        print_us(spb * 8.0 * (double)(SIZES[k] * d));
+        printf("\n");
     }
     check_all(v, &m, &X, y, t);
     logreg_free(&m);
@@ -280,13 +285,15 @@ int main(int argc, char **argv) {
     YoursTally *mine = v[YOURS].fn != NULL ? &t : NULL;
     printf("vector exp and log: %s\n", simd_level() != NULL ? simd_level() : simd_missing());
     double spb = read_seconds_per_byte(DIMS[N_DIMS - 1] * (o.max_n < 100000 ? 100000 : o.max_n), o.rounds);
-    printf("reading memory, one core: %.3f ns per byte; the read floor is the time to read X once at that speed\n\n",
+    printf("reading memory, one core: %.3f ns per byte; the read floor is the time\n"
+           "to read X once at that speed\n\n",
            1e9 * spb);
     double secs[N_DIMS][N_SIZES][N_VARIANTS];
     size_t n_sizes = 0;
     for (int k = 0; k < N_DIMS; k++) n_sizes = time_all(&o, v, DIMS[k], spb, secs[k], mine);
     for (int k = 0; k < N_DIMS; k++) print_summary(v, DIMS[k], SIZES[n_sizes - 1], secs[k][n_sizes - 1], spb);
-    printf("\n(Times vary from run to run, and more on a busy machine; the ratios, measured in the same run, less.)\n\n");
+    printf("\n(Times vary from run to run, and more on a busy machine; the ratios, measured\n"
+           "in the same run, less.)\n\n");
     int status = mine != NULL ? yours_verdict(mine, "fused_epoch's loss and gradient are the two-pass epoch's, "
                                                     "bit for bit, for d = 2 and d = 20")
                               : 0;

@@ -41,8 +41,9 @@ static int fit_lib(const Dataset *train, const Dataset *test, PolyGd *r) {
     r->train_acc = accuracy_on(&r->m, &P, train);
     r->test_acc = accuracy_on(&r->m, &Q, test);
     if (fit.status != TRAIN_OK) {
-        printf("5. Gradient descent on the raw degree-%d columns at lr %g %s on these data: the columns\n"
-               "   are too large for that learning rate (step 4 shows why); nothing to compare.\n\n",
+        printf("5. Gradient descent on the raw degree-%d columns at lr %g %s on these data:\n"
+               "   the columns are too large for that learning rate (step 4 shows why);\n"
+               "   nothing to compare.\n\n",
                POLY_GD_DEGREE, POLY_GD_LR, fit.status == TRAIN_DIVERGED ? "diverged" : "overflowed");
     }
     free(losses);

@@ -48,8 +48,9 @@ void scaling_experiment(const Dataset *ds, size_t degree) {
         lo = fmin(lo, sc.scale[j]);
         hi = fmax(hi, sc.scale[j]);
     }
-    printf("4. What standardising does for gradient descent: degree %zu (%zu columns), %d epochs from w = 0.\n"
-           "   The raw columns' standard deviations run from %.3g to %.3g; standardised, all are 1.\n\n",
+    printf("4. What standardising does for gradient descent: degree %zu (%zu columns),\n"
+           "   %d epochs from w = 0. The raw columns' standard deviations run from\n"
+           "   %.3g to %.3g; standardised, all are 1.\n\n",
            degree, raw.cols, SCALING_EPOCHS, lo, hi);
     printf("%-14s %6s   %10s   %8s\n", "columns", "lr", "final loss", "train acc");
     gd_run("raw", &raw, ds->y, 0.1);

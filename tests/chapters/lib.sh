@@ -23,19 +23,13 @@ run_chapter() {
   expect_narrow
 }
 
-# Chapters whose output is still being brought within 80 columns: their long
-# lines are listed but do not fail. Every other chapter's must fit.
-WIDE_ALLOWED="10 11"
-
 # expect_narrow: no line of $TMP/out.txt is over 80 characters (the terminal's
 # width, and what the notes' pages show of an output without scrolling:
 # lib/chapter.h's CHAPTER_COLUMNS).
 expect_narrow() {
-  local wide nn
-  nn=$(basename "$CHAPTER" | sed 's/chapter-//')
+  local wide
   wide=$(awk 'length($0) > 80 { printf "line %d has %d characters: %.60s...\n", NR, length($0), $0 }' "$TMP/out.txt")
   if [[ -z $wide ]]; then echo "ok   every line within 80 characters"
-  elif [[ " $WIDE_ALLOWED " == *" $nn "* ]]; then echo "note chapter $nn prints lines over 80 characters (allowed for now): ${wide%%$'\n'*}"
   else fail "a line over 80 characters: $(head -3 <<< "$wide")"; fi
 }
 
