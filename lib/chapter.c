@@ -94,19 +94,35 @@ static void range_text(const ChapterOption *o, char *buf, size_t size) {
     else buf[0] = '\0';
 }
 
+static void print_wrapped(const char *line, size_t len, int newline, size_t hang, size_t whole);
+
+/* Where an option's help starts in --help, and where its continued lines do. */
+#define USAGE_HELP_COLUMN 25
+
+/* One option of --help: "  NAME ARG   help; MIN to MAX", wrapped to
+ * CHAPTER_COLUMNS with its continued lines under the help's first word, and
+ * "MIN to MAX" never broken (tests/bad-input/run.sh reads it there). */
+static void usage_option(const char *left, const char *help, const char *range) {
+    char line[512];
+    snprintf(line, sizeof line, "  %-*s %s%s", USAGE_HELP_COLUMN - 3, left, help, range);
+    print_wrapped(line, strlen(line), 1, USAGE_HELP_COLUMN, range[0] != '\0' ? strlen(range) - 2 : 0);
+}
+
 static void usage(const char *about, const ChapterOption *opts, size_t n_opts) {
     printf("%s\n\nusage: ./%s [options]\n\noptions:\n", about, program);
     for (size_t k = 0; k < n_opts; k++) {
         char left[64], range[64];
         snprintf(left, sizeof left, "%s%s%s", opts[k].name, opts[k].kind == OPT_FLAG ? "" : " ", opts[k].arg);
         range_text(&opts[k], range, sizeof range);
-        printf("  %-22s %s%s\n", left, opts[k].help, range);
+        usage_option(left, opts[k].help, range);
     }
-    printf("  %-22s %s\n", "--lib", "run the library's functions only, not yours from exercises/");
-    printf("  %-22s %s\n", "--help", "show this help and exit");
-    printf("\nenvironment: LR_PLOT=auto|window|png|svg|dumb|none, LR_PLOT_DIR=folder (default out)\n");
+    usage_option("--lib", "run the library's functions only, not yours from exercises/", "");
+    usage_option("--help", "show this help and exit", "");
+    printf("\nenvironment: LR_PLOT=auto|window|png|svg|dumb|none\n"
+           "             LR_PLOT_DIR=folder (default out)\n");
     printf("exit status: 0 done, 2 a bad option or input file, 3 training diverged,\n"
-           "             4 your exercise's numbers differ from the reference (the line above says where)\n");
+           "             4 your exercise's numbers differ from the reference\n"
+           "             (the line above says where)\n");
 }
 
 /* Prints "chapter-NN: MESSAGE (see ./chapter-NN --help)" and exits 2. */
@@ -264,20 +280,20 @@ static int breakable(const char *line, size_t k, size_t len) {
 }
 
 /* Prints line[0 .. len) and a newline (when newline is 1), wrapped to
- * CHAPTER_COLUMNS: each piece after the first starts with the line's own
- * indentation and two spaces more. */
-static void print_wrapped(const char *line, size_t len, int newline) {
+ * CHAPTER_COLUMNS: each piece after the first starts after hang spaces. Its
+ * last whole characters are never broken apart. */
+static void print_wrapped(const char *line, size_t len, int newline, size_t hang, size_t whole) {
     size_t indent = strspn(line, " "), start = 0, pad = 0;   // pad: spaces before the piece at start
     // Break at the last space where pad + (k - start) <= CHAPTER_COLUMNS, else the first one after it.
     while (pad + (len - start) > CHAPTER_COLUMNS) {
         size_t cut = 0;
         for (size_t k = start + 1; k < len && (pad + (k - start) <= CHAPTER_COLUMNS || cut == 0); k++) {
-            if (k > indent && breakable(line, k, len)) cut = k;
+            if (k > indent && k + whole < len && breakable(line, k, len)) cut = k;
         }
         if (cut == 0) break;   // one word to the end: print it whole
         printf("%*s%.*s\n", (int)pad, "", (int)(cut - start), line + start);
         for (start = cut; start < len && line[start] == ' ';) start++;
-        pad = indent + 2;
+        pad = hang;
     }
     printf("%*s%.*s%s", (int)pad, "", (int)(len - start), line + start, newline ? "\n" : "");
 }
@@ -294,7 +310,7 @@ void chapter_print(const char *fmt, ...) {
     for (const char *line = text; *line != '\0';) {
         const char *end = strchr(line, '\n');
         size_t len = end != NULL ? (size_t)(end - line) : strlen(line);
-        print_wrapped(line, len, end != NULL);
+        print_wrapped(line, len, end != NULL, strspn(line, " ") + 2, 0);   // continued 2 further in
         line += len + (end != NULL);
     }
     free(text);

@@ -53,8 +53,18 @@ for src in chapters/[0-9][0-9]-*.c; do
   nn=$(basename "$src" | cut -d- -f1)
   if [[ -x $bin/chapter-$nn ]]; then chapters+=("$nn"); else fail "$BUILD/bin/chapter-$nn was not built"; fi
 done
+# Each chapter's --help, every line within 80 columns; help[NN] reads each
+# option's line together with the lines that continue it (indented to the
+# 26th column, under its help), so that its range ends the line it starts.
 declare -A help
-for nn in "${chapters[@]}"; do help[$nn]=$("$bin/chapter-$nn" --help); done
+for nn in "${chapters[@]}"; do
+  usage=$("$bin/chapter-$nn" --help)
+  wide=$(awk 'length($0) > 80' <<< "$usage")
+  if [[ -n $wide ]]; then fail "chapter-$nn --help has lines over 80 characters: $wide"
+  else echo "ok   chapter-$nn --help: every line within 80 characters"; fi
+  help[$nn]=$(awk 'NR > 1 && length($0) > 25 && substr($0, 1, 25) ~ /^ *$/ && substr($0, 26, 1) != " " { printf " %s", substr($0, 26); next }
+                   NR > 1 { printf "\n" } { printf "%s", $0 } END { printf "\n" }' <<< "$usage")
+done
 
 # matches NN SELECTOR: does the case apply to chapter NN?
 matches() {

@@ -72,14 +72,20 @@ mkfifo data-fifo
 timeout 10 "$bin/chapter-03" --epochs 1 --data data-fifo > fifo-run.txt 2> err; rc=$?
 wait
 check "--data from a FIFO reads what its writer writes" same "$rc $(grep -c '^Training accuracy' fifo-run.txt)" "0 1"
+# help_of PROGRAM: its --help, each option on one line (the lines that
+# continue an option's help, indented to the 26th column, joined to it).
+help_of() {
+  "$1" --help | awk 'NR > 1 && length($0) > 25 && substr($0, 1, 25) ~ /^ *$/ && substr($0, 26, 1) != " " { printf " %s", substr($0, 26); next }
+                     NR > 1 { printf "\n" } { printf "%s", $0 } END { printf "\n" }'
+}
 for prog in "$bin"/chapter-[0-9][0-9]; do
-  "$prog" --help | grep -q '^  --data ' || continue
+  help_of "$prog" | grep -q '^  --data ' || continue
   check "$(basename "$prog") --help: a named pipe as --data waits for a writer" \
-    same "$("$prog" --help | grep -c '^  --data .*a named pipe waits for a writer')" "1"
+    same "$(help_of "$prog" | grep -c '^  --data .*a named pipe waits for a writer')" "1"
 done
 # --epochs 1: one epoch, not "1 epochs", and the one loss printed once.
 for prog in "$bin"/chapter-[0-9][0-9]; do
-  "$prog" --help | grep -q '^  --epochs N .*; 1 to' || continue
+  help_of "$prog" | grep -q '^  --epochs N .*; 1 to' || continue
   "$prog" --epochs 1 > one-epoch.txt 2> err
   check "$(basename "$prog") --epochs 1: no '1 epochs', no label printed twice" \
     same "$(grep -cE '(^|[^0-9.])1 epochs' one-epoch.txt) $(awk '$1 ~ /^loss\[/ { print $1 }' one-epoch.txt | sort | uniq -d)" "0 "
