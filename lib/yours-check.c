@@ -98,6 +98,16 @@ int yours_stale(int nn, char *path, size_t size) {
 
 /* ---- a crash in the learner's code ----------------------------------------- */
 
+/* The sanitizers catch these signals themselves, with a better report. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+
+#ifndef SANITIZED
 static char crash_head[128], crash_tail[256];   // the message around the signal's name, made before any crash
 
 static void on_crash(int sig) {
@@ -112,14 +122,6 @@ static void on_crash(int sig) {
     signal(sig, SIG_DFL);
     raise(sig);   // the default action: the exit status a shell shows as 128 + sig
 }
-
-/* The sanitizers catch these signals themselves, with a better report. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
-#define SANITIZED 1
-#endif
 #endif
 
 void yours_watch_crashes(const char *program) {
