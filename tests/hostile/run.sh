@@ -111,11 +111,15 @@ check "... and not kept: only the .gp scripts are in the plot folder" \
 
 # ---- interrupted while gnuplot draws ---------------------------------------------------
 set -m   # jobs in process groups of their own, so that they do not ignore SIGINT
+# A shell started in the background (make test &) ignores SIGINT, and so do
+# its children whatever set -m says: the chapter gets SIGINT's default back.
+default_signals=()
+env --default-signal=INT true 2> /dev/null && default_signals=(env --default-signal=INT)
 for sig in INT TERM; do
   mkdir -p "$work/tmp-$sig"
   export MARK="$work/mark-$sig"
   PATH="$here/slow:$PATH" TMPDIR="$work/tmp-$sig" LR_PLOT=png LR_PLOT_DIR="$work/plots-$sig" \
-    "$bin/chapter-03" > /dev/null 2>&1 &
+    "${default_signals[@]}" "$bin/chapter-03" > /dev/null 2>&1 &
   pid=$!
   for _ in $(seq 100); do [[ -e $MARK.started ]] && break; sleep 0.1; done
   kill -s "$sig" "$pid"
