@@ -182,7 +182,7 @@ static void check_all(const EpochVariant *v, const LogReg *m, const Matrix *X, c
 }
 
 /* A time in microseconds, in a column 10 wide (to 10 s an epoch). */
-static void print_us(double seconds) { printf(" %9.1f", 1e6 * seconds); }
+static void print_us(double seconds) { printf(" %8.1f", 1e6 * seconds); }
 
 /* Times every variant at every n <= max_n for d features; secs[k][v] is
  * variant v at SIZES[k] (NAN when missing). Prints a table, with the floor;
@@ -198,20 +198,19 @@ static size_t time_all(const Options *o, const EpochVariant *v, size_t d, double
     logreg_init(&m, d);
     for (size_t j = 0; j < d; j++) m.w[j] = 0.3 * (j % 2 ? -1.0 : 1.0);   // a model part of the way there
     m.b = 0.1;
-    printf("d = %zu: time per epoch in microseconds (median of %zu rounds)\n%8s", d, o->rounds, "n");
+    printf("d = %zu: time per epoch in microseconds (median of %zu rounds)\n%7s", d, o->rounds, "n");
     for (int k = 0; k < N_VARIANTS; k++) {
-        if (shown(&v[k])) printf(" %9s", v[k].name);
+        if (shown(&v[k])) printf(" %8s", v[k].name);
     }
-    printf("  %10s\n", "read-floor");
+    printf(" %8s\n", "floor");   // the read floor
     for (size_t k = 0; k < n_sizes; k++) {
         Matrix V = {SIZES[k], d, X.data};   // the first n rows
         time_epochs(v, &m, &V, y, o->rounds, secs[k]);
-        printf("%8zu", SIZES[k]);
+        printf("%7zu", SIZES[k]);
         for (int r = 0; r < N_VARIANTS; r++) {
             if (v[r].fn != NULL) print_us(secs[k][r]);
-            else if (shown(&v[r])) printf(" %9s", "-");
+            else if (shown(&v[r])) printf(" %8s", "-");
         }
-        printf("  ");
         print_us(spb * 8.0 * (double)(SIZES[k] * d));
         printf("\n");
     }
