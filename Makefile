@@ -79,7 +79,7 @@ all: $(CHAPTERS)
 # One pattern rule compiles every source file to build/MODE/obj/PATH.o.
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS) $(PROBED_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 	$(AR) rcs $@ $^
@@ -122,10 +122,10 @@ chapter_parts = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard $(1:.c=)/*.c))
 define chapter_rule
 $(BUILD)/bin/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(YOURS_OBJ) $(LIB)
 	@mkdir -p $$(dir $$@)
-	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(PROBED_LIBS) $$(LDLIBS)
 $(BUILD)/bin-solutions/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(SOLUTION_OBJ) $(LIB)
 	@mkdir -p $$(dir $$@)
-	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(PROBED_LIBS) $$(LDLIBS)
 chapter-$(call nn,$(1)): $(BUILD)/bin/chapter-$(call nn,$(1))
 	@if cmp -s $$< $$@; then touch $$@; else cp $$< $$@; fi
 endef
@@ -135,27 +135,32 @@ $(BUILD)/bin-wrong/chapter-$(call nn,$(1)): $(BUILD)/obj/chapters/$(notdir $(1:.
     $(call chapter_parts,chapters/$(notdir $(1))) $(BUILD)/obj/$(1:.c=.o) \
     $(filter-out $(BUILD)/obj/solutions/$(notdir $(1:.c=.o)),$(SOLUTION_OBJ)) $(LIB)
 	@mkdir -p $$(dir $$@)
-	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(PROBED_LIBS) $$(LDLIBS)
 endef
 $(foreach w,$(WRONG_SRC),$(eval $(call wrong_rule,$(w))))
 
 # make bench's epochs (lib/epoch), where this machine has them: threads
 # through OpenMP (the compiler's -fopenmp) and SLEEF's vector exp and log
 # (Debian: libsleef-dev). Without them those rows are skipped, with the reason.
-HAVE_OPENMP := $(shell printf 'int main(void) { return 0; }' | $(CC) -fopenmp -x c - -o /dev/null 2> /dev/null && echo 1)
+# Each probe compiles a small program, so it runs only when a rule needs its
+# answer, and then once (the variable redefines itself with the answer). The
+# flags that depend on a probe are set for their targets with "=", so they
+# too are worked out only when those targets are built.
+lazy = $(eval $(1) := $(shell $(2)))$($(1))
+HAVE_OPENMP = $(call lazy,HAVE_OPENMP,printf 'int main(void) { return 0; }' | $(CC) -fopenmp -x c - -o /dev/null 2> /dev/null && echo 1)
 # (-fopenmp-simd: only the `omp simd` loops of lib/epoch, no threads)
-HAVE_OPENMP_SIMD := $(shell printf 'int main(void) { return 0; }' | $(CC) -fopenmp-simd -x c - -o /dev/null 2> /dev/null && echo 1)
-HAVE_SLEEF := $(shell printf 'double Sleef_exp_u10(double);\nint main(void) { return Sleef_exp_u10(0.0) > 2; }' | \
+HAVE_OPENMP_SIMD = $(call lazy,HAVE_OPENMP_SIMD,printf 'int main(void) { return 0; }' | $(CC) -fopenmp-simd -x c - -o /dev/null 2> /dev/null && echo 1)
+HAVE_SLEEF = $(call lazy,HAVE_SLEEF,printf 'double Sleef_exp_u10(double);\nint main(void) { return Sleef_exp_u10(0.0) > 2; }' | \
                 $(CC) -x c - -o /dev/null -lsleef 2> /dev/null && echo 1)
-$(BUILD)/obj/lib/simd.o: override CFLAGS += $(if $(HAVE_SLEEF),-DLR_HAVE_SLEEF)
-$(BUILD)/obj/lib/epoch.o: override CFLAGS += $(if $(HAVE_OPENMP),-fopenmp,$(if $(HAVE_OPENMP_SIMD),-fopenmp-simd))
-FAST_LIBS := $(if $(HAVE_OPENMP),-fopenmp) $(if $(HAVE_SLEEF),-lsleef)
-$(BUILD)/tests/bench $(BUILD)/tests/test-epoch $(BUILD)/bin/chapter-11 $(BUILD)/bin-solutions/chapter-11 $(BUILD)/bin-wrong/chapter-11: override LDLIBS += $(FAST_LIBS)
+$(BUILD)/obj/lib/simd.o: PROBED_CFLAGS = $(if $(HAVE_SLEEF),-DLR_HAVE_SLEEF)
+$(BUILD)/obj/lib/epoch.o: PROBED_CFLAGS = $(if $(HAVE_OPENMP),-fopenmp,$(if $(HAVE_OPENMP_SIMD),-fopenmp-simd))
+$(BUILD)/tests/bench $(BUILD)/tests/test-epoch $(BUILD)/bin/chapter-11 $(BUILD)/bin-solutions/chapter-11 $(BUILD)/bin-wrong/chapter-11: \
+  PROBED_LIBS = $(if $(HAVE_OPENMP),-fopenmp) $(if $(HAVE_SLEEF),-lsleef)
 
 # Test programs: a lib test or tool is one source file plus the library.
 $(BUILD)/tests/%: $(BUILD)/obj/tests/lib/%.o $(HARNESS) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(PROBED_LIBS) $(LDLIBS)
 $(BUILD)/tests/check-output: $(BUILD)/obj/tests/chapters/check-output.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
