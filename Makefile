@@ -202,11 +202,11 @@ docs-check: docs deps-chromium
 # make test builds with one compiler per processor (a make of its own, given
 # the user's flags, USER_FLAGS, not the ones above: they would come twice),
 # then runs its steps side by side (scripts/run-tests.sh; TEST_JOBS=N steps
-# at a time).
+# at a time); its last line gives the time of both, from TEST_START.
 NPROC := $(shell nproc 2> /dev/null || echo 2)
 test: deps-cunit deps-gnuplot deps-pandoc
-	@$(USER_FLAGS) $(MAKE) --no-print-directory -j$(NPROC) test-build
-	@scripts/run-tests.sh
+	@TEST_START=$$(date +%s) && export TEST_START && \
+	  $(USER_FLAGS) $(MAKE) --no-print-directory -j$(NPROC) test-build && scripts/run-tests.sh
 test-build: $(LIB) $(HARNESS) $(EX_TESTS) $(LIB_TESTS) $(TOOLS) $(SOLUTION_OBJ) \
       $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS)) $(patsubst %,$(BUILD)/bin-solutions/%,$(CHAPTERS)) \
       $(foreach w,$(WRONG_SRC),$(BUILD)/bin-wrong/chapter-$(call nn,$(w)))

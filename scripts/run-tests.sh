@@ -2,7 +2,8 @@
 # run-tests.sh: the project's own test suite, run by `make test` after it has
 # built everything (in $BUILD, warnings as errors). Each step prints a
 # PASS/FAIL line (a failing step shows its output); the last line counts the
-# steps, "N passed, N failed", and gives the wall time it all took.
+# steps, "N passed, N failed", and gives the wall time it all took (with the
+# build before it, when make test gives TEST_START).
 #
 # The steps are independent, so they run side by side, TEST_JOBS at a time
 # (default: the number of processors), the longest first; their reports are
@@ -28,7 +29,8 @@ wanted() { [[ -z ${ONLY:-} || $1 =~ $ONLY ]]; }
 # one still running.
 print_ready() {
   while ((printed < ${#order[@]})) && [[ -e $tmp/items/${order[$printed]}.txt ]]; do
-    cat "$tmp/items/${order[$printed]}.txt"
+    mapfile -t lines < "$tmp/items/${order[$printed]}.txt"
+    printf '%s\n' "${lines[@]}"
     printed=$((printed + 1))
   done
 }
@@ -79,7 +81,9 @@ run_item() {
 
 # wait_for_slot: block until fewer than jobs_max steps are running.
 wait_for_slot() {
-  while (($(jobs -rp | wc -l) >= jobs_max)); do
+  local running
+  while jobs -rp > "$tmp/running.$BASHPID" && mapfile -t running < "$tmp/running.$BASHPID" &&
+    ((${#running[@]} >= jobs_max)); do
     wait -n
     print_ready
   done
@@ -122,7 +126,9 @@ steps_in_order() {
     for k in "${!run[@]}"; do
       i=${run[$k]}
       k=$((first + k))
-      if ((gated == 1 && i > 0)) && [[ $(cat "$tmp/items/$((k - 1)).rc") != 0 ]]; then
+      rc=0
+      ((gated == 1 && i > 0)) && read -r rc < "$tmp/items/$((k - 1)).rc"
+      if [[ $rc != 0 ]]; then
         echo "FAIL  ${names[$i]}: not run, the step before it failed" > "$tmp/items/$k.txt"
         echo 1 > "$tmp/items/$k.rc"
       else
@@ -147,7 +153,8 @@ say() {
 # of tests/chapters/lib.sh for that way (expect_way).
 chapter_test() {
   local script=$1 way=$2 nn bin
-  nn=$(basename "$script" | cut -d- -f1)
+  nn=${script##*/}
+  nn=${nn%%-*}
   bin=$BUILD/bin/chapter-$nn
   [[ $way == solutions ]] && bin=$BUILD/bin-solutions/chapter-$nn
   mkdir -p "$tmp/$nn-$way"
@@ -188,8 +195,10 @@ step "hostile: full stdout, --save-data to links and pipes, Ctrl-C while plottin
 say "== chapters, headless, numbers checked against data/reference"
 step "chapter-test tools: a wrong, missing or duplicated label fails" tests/chapters/selftest.sh
 for script in tests/chapters/[0-9][0-9]-*.sh; do
-  step "chapter $(basename "$script" .sh), stubs as shipped: the library's code" chapter_test "$script" stubs
-  step "chapter $(basename "$script" .sh), solutions/ as your code (and a wrong one)" chapter_test "$script" solutions
+  name=${script##*/}
+  name=${name%.sh}
+  step "chapter $name, stubs as shipped: the library's code" chapter_test "$script" stubs
+  step "chapter $name, solutions/ as your code (and a wrong one)" chapter_test "$script" solutions
 done
 
 say "== sources"
@@ -201,20 +210,22 @@ fi
 step "sizes: chapter files within 350 lines, functions within 60 (scripts/check-lengths.sh)" scripts/check-lengths.sh
 
 say "== lib tests"
-for t in "$BUILD"/tests/test-*; do step "lib: $(basename "$t")" "$t"; done
+for t in "$BUILD"/tests/test-*; do step "lib: ${t##*/}" "$t"; done
 
 exercise_pids=()
 say "== exercise suites against solutions/ (must pass)"
 for f in exercises/[0-9][0-9]-*.c; do
-  nn=$(basename "$f" | cut -d- -f1)
-  step "solution $(basename "$f" .c)" scripts/check.sh solutions "$nn"
+  name=${f##*/}
+  name=${name%.c}
+  step "solution $name" scripts/check.sh solutions "${name%%-*}"
   [[ -n $step_pid ]] && exercise_pids+=("$step_pid")
 done
 
 say "== bite check: exercise suites against the shipped stubs, tests/stubs/ (must fail every test)"
 for f in exercises/[0-9][0-9]-*.c; do
-  nn=$(basename "$f" | cut -d- -f1)
-  step "stub $(basename "$f" .c)" scripts/check.sh bite "$nn"
+  name=${f##*/}
+  name=${name%.c}
+  step "stub $name" scripts/check.sh bite "${name%%-*}"
   [[ -n $step_pid ]] && exercise_pids+=("$step_pid")
 done
 
@@ -231,8 +242,16 @@ print_ready
 passed=0 failed=0
 for ((k = 1; k <= items; k++)); do
   grep -q '^\(PASS\|FAIL\) ' "$tmp/items/$k.txt" || continue
-  if [[ $(cat "$tmp/items/$k.rc") == 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  read -r rc < "$tmp/items/$k.rc"
+  if [[ $rc == 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
 echo
-echo "$passed passed, $failed failed, in $((SECONDS - start_all)) s ($jobs_max steps at a time; TEST_JOBS=N to change)"
+# (TEST_START: when make test began, before the build, in seconds since 1970)
+printf -v now '%(%s)T' -1
+steps_s=$((SECONDS - start_all)) total=$steps_s times="the steps"
+if [[ ${TEST_START:-} =~ ^[0-9]+$ ]]; then
+  total=$((now - TEST_START))
+  times="the build $((total - steps_s)) s, the steps $steps_s s"
+fi
+echo "$passed passed, $failed failed, in $total s ($times; $jobs_max steps at a time; TEST_JOBS=N to change)"
 [[ $failed == 0 ]]
