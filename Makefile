@@ -10,7 +10,7 @@
 #   make docs-check      open every page in headless Chromium; screenshots in build/docs-check/
 #   make test            the project's own test suite (warnings are errors)
 #   make bench           timings beside NumPy's, scikit-learn's and liblinear's, and chapter 12's all-reduce
-#   make valgrind        every chapter under valgrind memcheck (no error, no leak)
+#   make valgrind        every chapter and lib test under valgrind memcheck (no error, no leak)
 #   make fuzz            the CSV reader under libFuzzer for FUZZ_SECONDS (default 60)
 #   make compile_commands.json   the compiler flags of every C file, for clangd and editors
 #   make format          rewrite the C sources in the style of .clang-format
@@ -220,9 +220,10 @@ bench: $(BUILD)/tests/bench $(BUILD)/bin/chapter-12
 	@mkdir -p build && OMP_WAIT_POLICY=$${OMP_WAIT_POLICY:-passive} $(BUILD)/tests/bench build/bench.json
 	@scripts/bench-mpi.sh $(BUILD)/bin/chapter-12
 
-# Every chapter under valgrind memcheck: any memory error or leak fails.
-valgrind: deps-valgrind $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
-	@tests/valgrind.sh $(BUILD) $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
+# Every chapter and every lib test under valgrind memcheck: any memory error or
+# leak fails.
+valgrind: deps-valgrind deps-cunit $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS)) $(LIB_TESTS)
+	@tests/valgrind.sh $(BUILD) $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS)) $(LIB_TESTS)
 
 # The CSV reader under libFuzzer, with ASan and UBSan (Debian's clang).
 FUZZ_SECONDS ?= 60

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# valgrind.sh BUILD CHAPTER...: run each chapter program (drawing PNG plots)
-# under valgrind's memcheck. Any invalid read or write, use of an
+# valgrind.sh BUILD PROGRAM...: run each chapter program (drawing PNG plots)
+# and each lib test under valgrind's memcheck. Any invalid read or write, use of an
 # uninitialised value, or leaked block (definitely, indirectly or possibly
 # lost) fails it, except what tests/valgrind.supp explains. Prints each
-# chapter's summary lines; exits non-zero when any chapter failed. Run by
+# program's summary lines; exits non-zero when any of them failed. Run by
 # `make valgrind`.
 set -u
 build=$1; shift
@@ -30,5 +30,5 @@ for bin in "$@"; do
     echo "ok    $prog: $summary"
   fi
 done
-echo "valgrind: $# chapters, $failed failed"
+echo "valgrind: $# programs, $failed failed"
 [[ $failed == 0 ]]

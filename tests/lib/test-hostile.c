@@ -73,7 +73,8 @@ static void test_out_of_memory(void) {
 
 static void test_shown(void) {
     char buf[LR_SHOWN_SIZE], big[300];
-    EXPECT_TRUE(strcmp(lr_shown("a\nb\x1b[31m", buf, sizeof buf), "a\\x0ab\\x1b[31m") == 0,
+    lr_shown("a\nb\x1b[31m", buf, sizeof buf); /* before the message shows buf */
+    EXPECT_TRUE(strcmp(buf, "a\\x0ab\\x1b[31m") == 0,
                 harness_fmt("control characters become \\xNN, got '%s'", buf));
     memset(big, 'y', sizeof big - 1);
     big[sizeof big - 1] = '\0';
@@ -83,7 +84,8 @@ static void test_shown(void) {
     EXPECT_TRUE(lr_has_control("x\ty") && !lr_has_control("plain/folder"), "lr_has_control finds a tab, not a slash");
     LrError err = {""};
     Dataset ds;
-    EXPECT_TRUE(dataset_read_csv(&ds, "no\nsuch\x1b.csv", &err) != 0 && strcmp(err.msg, "no\\x0asuch\\x1b.csv: cannot open: No such file or directory") == 0,
+    int rc = dataset_read_csv(&ds, "no\nsuch\x1b.csv", &err); /* before the message shows err */
+    EXPECT_TRUE(rc != 0 && strcmp(err.msg, "no\\x0asuch\\x1b.csv: cannot open: No such file or directory") == 0,
                 harness_fmt("a file name is shown escaped in the reader's messages, got '%s'", err.msg));
 }
 

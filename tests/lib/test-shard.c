@@ -139,11 +139,13 @@ static void test_checkpoint(void) {
     char tmp[64];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     EXPECT_TRUE(access(tmp, F_OK) != 0, "the temporary file is renamed, not left behind");
-    EXPECT_TRUE(checkpoint_read(path, "run A", &epoch, &back, &err) == 0 && epoch == 120,
+    int rc = checkpoint_read(path, "run A", &epoch, &back, &err); /* before the message shows epoch */
+    EXPECT_TRUE(rc == 0 && epoch == 120,
                 harness_fmt("reading it back gives epoch 120; got %zu", epoch));
     EXPECT_TRUE(memcmp(back.w, m.w, 3 * sizeof(double)) == 0 && back.b == m.b, "w and b read back to the same bits");
-    EXPECT_TRUE(checkpoint_read(path, "run B", &epoch, &back, &err) == -1 && strstr(err.msg, ":2: written by a run "
-                                                                                             "with other options (run A), not (run B)") != NULL,
+    rc = checkpoint_read(path, "run B", &epoch, &back, &err);
+    EXPECT_TRUE(rc == -1 && strstr(err.msg, ":2: written by a run "
+                                            "with other options (run A), not (run B)") != NULL,
                 harness_fmt("another run's file: %s", err.msg));
     FILE *f = fopen(path, "w");
     fputs("logreg-checkpoint 1\noptions run A\nepoch 3\nw 1 2\n", f);
