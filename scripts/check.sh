@@ -20,14 +20,17 @@ stubs=tests/stubs
 red=$'\e[31m' green=$'\e[32m' bold=$'\e[1m' off=$'\e[0m'
 [[ -t 1 ]] || red="" green="" bold="" off=""
 
+# (Bash builtins throughout: a process costs milliseconds, and make test runs
+# this script dozens of times.)
 exercises=()
-for f in tests/exercises/test-[0-9][0-9]-*.c; do f=$(basename "$f" .c); exercises+=("${f#test-}"); done
+for f in tests/exercises/test-[0-9][0-9]-*.c; do f=${f##*/}; f=${f%.c}; exercises+=("${f#test-}"); done
 if [[ -n $only ]]; then
   only=${only%%-*}   # EX=03-gradient-descent is fine too
   [[ $only =~ ^[0-9]{1,2}$ ]] || { echo "EX=$2: expected an exercise number like 03"; exit 2; }
-  only=$(printf '%02d' "$((10#$only))")
-  match=$(printf '%s\n' "${exercises[@]}" | grep "^$only-") || {
-    echo "There is no exercise $only; the exercises are: ${exercises[*]}"; exit 2; }
+  printf -v only '%02d' "$((10#$only))"
+  match=""
+  for f in "${exercises[@]}"; do [[ $f == "$only-"* ]] && match=$f; done
+  [[ -n $match ]] || { echo "There is no exercise $only; the exercises are: ${exercises[*]}"; exit 2; }
   exercises=("$match")
 fi
 
@@ -37,11 +40,19 @@ fi
 # and above), but warns on correct code at -Os and -Og (a maximum started
 # inside its loop): off for the exercises at those levels only (the last -O
 # of CFLAGS wins). -Wuninitialized still names a variable never set at all.
-exercise_flags=""
-optimise=$(grep -oE -- '(^| )-O[0-9a-z]*' <<< "$CFLAGS" | tail -n 1)
-if ! $CC -dM -E -x c /dev/null 2> /dev/null | grep -q __clang__ && [[ $optimise =~ -O(s|g|z)$ ]]; then
-  exercise_flags=-Wno-maybe-uninitialized
-fi
+# Sets exercise_flags from CFLAGS (tests/exercises/mistakes.sh changes them).
+cc_is_clang=""
+set_exercise_flags() {
+  local word optimise=""
+  exercise_flags=""
+  for word in $CFLAGS; do [[ $word == -O* ]] && optimise=$word; done
+  [[ $optimise =~ ^-O(s|g|z)$ ]] || return 0
+  if [[ -z $cc_is_clang ]]; then
+    cc_is_clang=no
+    [[ $($CC -dM -E -x c /dev/null 2> /dev/null) == *__clang__* ]] && cc_is_clang=yes
+  fi
+  [[ $cc_is_clang == yes ]] || exercise_flags=-Wno-maybe-uninitialized
+}
 
 # A suite runs in a session of its own (so nothing it starts outlives it),
 # under a wall-clock limit (then SIGKILL 2 s later, if it ignores SIGTERM),
@@ -110,34 +121,35 @@ source_of() {
 # | link | crash | timeout | exited | output), passed, total, log, rc.
 run_suite() {
   local name=$1 dir=$2 out="$BUILD/exercises/${2//\//_}" test_obj="$BUILD/obj/tests/exercises/test-$1.o"
-  mkdir -p "$out" "$(dirname "$test_obj")"
+  [[ -d $out && -d ${test_obj%/*} ]] || mkdir -p "$out" "${test_obj%/*}"
   passed=0 total=0 rc=0 log="" compile_log=""
+  set_exercise_flags
   if [[ ! -f $test_obj || tests/exercises/test-$name.c -nt $test_obj ]]; then
     # shellcheck disable=SC2086
     $CC $CFLAGS -c "tests/exercises/test-$name.c" -o "$test_obj" || { status=compile; return; }
   fi
   # shellcheck disable=SC2086
-  if ! log=$($CC $CFLAGS $exercise_flags -c "$src" -o "$out/$name.o" 2>&1); then status=compile; return; fi
+  if ! log=$($CC $CFLAGS $exercise_flags -pipe -c "$src" -o "$out/$name.o" 2>&1); then status=compile; return; fi
   compile_log=$log   # (read by explain_warnings too)
   # The other exercises' functions (exercise 03 may call sigmoid) come from
   # the answer key, when it is built, so that each suite tests one exercise.
   local others=() o
   for o in "$BUILD"/obj/solutions/[0-9][0-9]-*.o; do
-    [[ -e $o && $(basename "$o") != "$name.o" ]] && others+=("$o")
+    [[ -e $o && ${o##*/} != "$name.o" ]] && others+=("$o")
   done
   # shellcheck disable=SC2086
   if ! log=$($CC $LDFLAGS -o "$out/$name" "$test_obj" "$out/$name.o" "${others[@]}" "$BUILD/obj/tests/harness.o" \
                "$BUILD/liblr.a" -lcunit $LDLIBS 2>&1); then
     log="$compile_log${compile_log:+$'\n'}$log" status=link; return
   fi
-  rm -f "$out/$name.result"
+  : > "$out/$name.result"
   HARNESS_RESULT="$out/$name.result" run_limited "$out/$name" "$out/$name.log"
   log="$compile_log${compile_log:+$'\n'}$(tidy_log < "$out/$name.log")"
   # The suite writes "PASSED TOTAL" to its result file as its very last act:
   # a line printed by the exercise itself cannot pass for it.
   local result=""
   running=""
-  [[ -f $out/$name.result ]] && result=$(< "$out/$name.result")
+  [[ -f $out/$name.result ]] && IFS= read -r result < "$out/$name.result"
   if [[ $result == "running "* ]]; then running=${result#running } result=""; fi
   if [[ $rc == 124 || $rc == 137 ]]; then status=timeout
   elif [[ $rc == 153 ]]; then status=output
@@ -184,11 +196,11 @@ explain_link() {
 # What the compiler's warnings mean, before the tests' messages (which see
 # only the garbage such a mistake hands back).
 explain_warnings() {
-  if grep -qE 'Wreturn-type|no return statement' <<< "${compile_log:-}"; then
+  if [[ ${compile_log:-} =~ Wreturn-type|no\ return\ statement ]]; then
     echo "${red}A function has no return${off} on some path (see the compiler's warning below): it"
     echo "hands back garbage there, whatever the tests then say about its numbers. Fix that first."
   fi
-  if grep -qE 'Wmaybe-uninitialized|Wuninitialized|Wsometimes-uninitialized' <<< "${compile_log:-}"; then
+  if [[ ${compile_log:-} =~ Wmaybe-uninitialized|Wuninitialized|Wsometimes-uninitialized ]]; then
     echo "${red}A variable is used before it is given a value${off} (the compiler's warning below):"
     echo "did every sum start at 0? Without \"= 0\" it starts from whatever was in memory."
   fi
@@ -199,11 +211,12 @@ explain() {
   case $status in
     compile)
       echo "It does not compile yet; the compiler's messages are below (file:line: what is wrong)."
-      if grep -q 'array subscript is not an integer' <<< "$log"; then
+      if [[ $log == *"array subscript is not an integer"* ]]; then
         echo "An index must be a whole number: the labels y are stored as doubles, so write (size_t)y[i]"
         echo "where a label picks an entry."
       fi
-      if grep -q 'static declaration of .* follows non-static' <<< "$log"; then
+      local re="static declaration of [^"$'\n'"]* follows non-static"
+      if [[ $log =~ $re ]]; then
         echo "A function named in exercises/exercises.h cannot be redefined as static here: give your helper"
         echo "a name of its own (static double sigma(double z), say)."
       fi;;
@@ -226,11 +239,102 @@ explain() {
   esac
 }
 
+# ---- learner mode: one exercise ---------------------------------------------
+
+# payoff NAME: once the suite passes, run the exercise's chapter on the
+# learner's code (plots off) and show the lines that say how it went (the
+# first, and the indented lines that go on from it).
+payoff() {
+  local nn=${1%%-*} out args
+  [[ $EXERCISES == exercises && -e chapters/$1.c ]] || return 0
+  make -s "chapter-$nn" > /dev/null 2>&1 || return 0
+  # a chapter that times itself runs with the quicker arguments of tests/quick-args.txt
+  read -ra args <<< "$(awk -v nn="$nn" '$1 == nn { $1 = ""; print }' tests/quick-args.txt 2> /dev/null)"
+  out=$(LR_PLOT=none timeout 120 "./chapter-$nn" "${args[@]}" 2> /dev/null)
+  awk '/^(your code reproduces|your numbers first differ|exercise [0-9]+ (is not done|does not compile)|chapter [0-9]+ runs your exercise)/ { on = 1; print; next }
+       on && (/^  [^ ]/ || /^    [^ ]/) { print; next } { on = 0 }' <<< "$out"
+}
+
+missing() {
+  echo "${red}exercises/$1.c is missing.${off} make reset EX=${1%%-*} brings back the stub."
+}
+
+# failing_others VERDICT: the other exercises the chapter runs, named in
+# its verdict ("also runs your exercises 01 and 02"): one that fails its own
+# tests is where to look first.
+failing_others() {
+  local others mm st p total_mm
+  [[ -n $1 ]] || return 0
+  others=$(tr -s ' \n' '  ' <<< "$1" | grep -oE 'also runs your exercises? [0-9, and]+' | grep -oE '[0-9]{2}')
+  for mm in $others; do
+    read -r st p total_mm <<< "$(scripts/check.sh status "$mm")"
+    [[ $st == pass ]] && continue
+    [[ $st == fail ]] && st="$p of its $total_mm tests pass" || st="its tests cannot run ($st)"
+    echo "${red}Exercise $mm (this chapter runs it too): $st;${off}"
+    echo "  make check EX=$mm says what is wrong."
+  done
+}
+
+# progressed NAME: true when $PROGRESS lists NAME (exercises that passed once).
+progressed() {
+  local line
+  while IFS= read -r line; do [[ $line == "$1" ]] && return 0; done < "$PROGRESS"
+  return 1
+}
+
+# learner_one NAME: what make check EX=NN prints for exercise NAME (the
+# compiler's and the tests' messages, and what they mean), then exits: 0 when
+# every test passes. (tests/exercises/mistakes.sh calls it on wrong answers.)
+learner_one() {
+  local name=$1 todo k line lines verdict
+  : >> "$PROGRESS"   # (created if missing)
+  [[ -f $EXERCISES/$name.c ]] || { missing "$name"; exit 1; }
+  source_of "$name" "$EXERCISES"
+  run_suite "$name" "$EXERCISES"
+  # Why it could not build: before the compiler's words. Why it stopped:
+  # after the tests it got through.
+  [[ $status == compile || $status == link ]] && explain
+  [[ $status != compile ]] && explain_warnings
+  echo "$log"
+  [[ $status != pass && $status != fail && $status != compile && $status != link ]] && explain
+  echo
+  if [[ $status != pass && $status != fail ]]; then
+    echo "${red}Exercise $name: the tests could not run ($status).${off} Fix exercises/$name.c and run make check EX=${name%%-*} again."
+    exit 1
+  fi
+  if [[ $status == pass ]]; then
+    # A TODO() line left in: the tests ran the code after it, but the
+    # chapters take the function for unwritten and run the library's.
+    todo="" k=0
+    while IFS= read -r line || [[ -n $line ]]; do
+      k=$((k + 1))
+      [[ $line =~ ^[[:space:]]*TODO\(\)\; ]] && todo+="${todo:+, }$k"
+    done < "$EXERCISES/$name.c"
+    if [[ -n $todo ]]; then
+      lines=line; [[ $todo == *,* ]] && lines=lines
+      echo "${green}${bold}Exercise $name: all $total tests pass.${off} One step left: delete the TODO()"
+      echo "$lines at exercises/$name.c:$todo, so that the chapters run your code."
+    else
+      echo "${green}${bold}Exercise $name: all $total tests pass.${off} Well done."
+      verdict=$(payoff "$name")
+      [[ -n $verdict ]] && echo "$verdict"
+      failing_others "$verdict"
+    fi
+    progressed "$name" || echo "$name" >> "$PROGRESS"
+    echo "Compare with the answer key if you like: solutions/$name.c"
+    exit 0
+  fi
+  echo "${red}Exercise $name: $passed of $total tests pass.${off} Edit exercises/$name.c and run make check EX=${name%%-*} again."
+  echo "Stuck? make hint EX=${name%%-*}"
+  exit 1
+}
+
 # ---- the modes ---------------------------------------------------------------
 
 case $mode in
 solutions|bite)
-  dir=$([[ $mode == solutions ]] && echo solutions || echo "$stubs")
+  dir=$stubs
+  [[ $mode == solutions ]] && dir=solutions
   bad=0
   for name in "${exercises[@]}"; do
     source_of "$name" "$dir" || { bad=1; continue; }
@@ -277,84 +381,14 @@ next)
   done
   exit 1;;
 learner) ;;
+functions) return 0;;   # source scripts/check.sh functions: the functions above, for tests
 *) echo "usage: check.sh learner|solutions|bite|stubs|status|next [NN]"; exit 2;;
 esac
 
-# ---- learner mode -----------------------------------------------------------
+# ---- learner mode: the table ------------------------------------------------
 
-# payoff NAME: once the suite passes, run the exercise's chapter on the
-# learner's code (plots off) and show the lines that say how it went (the
-# first, and the indented lines that go on from it).
-payoff() {
-  local nn=${1%%-*} out args
-  [[ $EXERCISES == exercises && -e chapters/$1.c ]] || return 0
-  make -s "chapter-$nn" > /dev/null 2>&1 || return 0
-  # a chapter that times itself runs with the quicker arguments of tests/quick-args.txt
-  read -ra args <<< "$(awk -v nn="$nn" '$1 == nn { $1 = ""; print }' tests/quick-args.txt 2> /dev/null)"
-  out=$(LR_PLOT=none timeout 120 "./chapter-$nn" "${args[@]}" 2> /dev/null)
-  awk '/^(your code reproduces|your numbers first differ|exercise [0-9]+ (is not done|does not compile)|chapter [0-9]+ runs your exercise)/ { on = 1; print; next }
-       on && (/^  [^ ]/ || /^    [^ ]/) { print; next } { on = 0 }' <<< "$out"
-}
-
-touch "$PROGRESS"
-missing() {
-  echo "${red}exercises/$1.c is missing.${off} make reset EX=${1%%-*} brings back the stub."
-}
-
-# failing_others VERDICT: the other exercises the chapter runs, named in
-# its verdict ("also runs your exercises 01 and 02"): one that fails its own
-# tests is where to look first.
-failing_others() {
-  local others mm st p total_mm
-  others=$(tr -s ' \n' '  ' <<< "$1" | grep -oE 'also runs your exercises? [0-9, and]+' | grep -oE '[0-9]{2}')
-  for mm in $others; do
-    read -r st p total_mm <<< "$(scripts/check.sh status "$mm")"
-    [[ $st == pass ]] && continue
-    [[ $st == fail ]] && st="$p of its $total_mm tests pass" || st="its tests cannot run ($st)"
-    echo "${red}Exercise $mm (this chapter runs it too): $st;${off}"
-    echo "  make check EX=$mm says what is wrong."
-  done
-}
-
-if [[ -n $only ]]; then
-  name=${exercises[0]}
-  [[ -f $EXERCISES/$name.c ]] || { missing "$name"; exit 1; }
-  source_of "$name" "$EXERCISES"
-  run_suite "$name" "$EXERCISES"
-  # Why it could not build: before the compiler's words. Why it stopped:
-  # after the tests it got through.
-  [[ $status == compile || $status == link ]] && explain
-  [[ $status != compile ]] && explain_warnings
-  echo "$log"
-  [[ $status != pass && $status != fail && $status != compile && $status != link ]] && explain
-  echo
-  if [[ $status != pass && $status != fail ]]; then
-    echo "${red}Exercise $name: the tests could not run ($status).${off} Fix exercises/$name.c and run make check EX=${name%%-*} again."
-    exit 1
-  fi
-  if [[ $status == pass ]]; then
-    # A TODO() line left in: the tests ran the code after it, but the
-    # chapters take the function for unwritten and run the library's.
-    todo=$(grep -nE '^[[:space:]]*TODO\(\);' "$EXERCISES/$name.c" | cut -d: -f1 | paste -sd, | sed 's/,/, /g')
-    if [[ -n $todo ]]; then
-      lines=line; [[ $todo == *,* ]] && lines=lines
-      echo "${green}${bold}Exercise $name: all $total tests pass.${off} One step left: delete the TODO()"
-      echo "$lines at exercises/$name.c:$todo, so that the chapters run your code."
-    else
-      echo "${green}${bold}Exercise $name: all $total tests pass.${off} Well done."
-      verdict=$(payoff "$name")
-      [[ -n $verdict ]] && echo "$verdict"
-      failing_others "$verdict"
-    fi
-    grep -q "^$name\$" "$PROGRESS" || echo "$name" >> "$PROGRESS"
-    echo "Compare with the answer key if you like: solutions/$name.c"
-    exit 0
-  fi
-  echo "${red}Exercise $name: $passed of $total tests pass.${off} Edit exercises/$name.c and run make check EX=${name%%-*} again."
-  echo "Stuck? make hint EX=${name%%-*}"
-  exit 1
-fi
-
+[[ -n $only ]] && learner_one "${exercises[0]}"
+: >> "$PROGRESS"
 done_count=0 next=""
 printf '%s%-28s %-8s %s%s\n' "$bold" "exercise" "result" "tests" "$off"
 for name in "${exercises[@]}"; do
@@ -367,7 +401,7 @@ for name in "${exercises[@]}"; do
   note=""
   case $status in
     pass) colour=$green word=PASS; done_count=$((done_count + 1))
-          grep -q "^$name\$" "$PROGRESS" || { echo "$name" >> "$PROGRESS"; note="  (new!)"; };;
+          progressed "$name" || { echo "$name" >> "$PROGRESS"; note="  (new!)"; };;
     fail) colour=$red word=FAIL;;
     compile) colour=$red word=FAIL note="  (does not compile)";;
     link) colour=$red word=FAIL note="  (does not link)";;
