@@ -19,6 +19,8 @@
 --   - checks links: a relative link to NAME.html needs docs/NAME.md, any other
 --     relative link must point at an existing file; `repo:PATH` links to a
 --     file of the repository (PATH relative to its root, which must exist);
+--   - highlights a ```sh block as bash (the same syntax: pandoc's highlighter
+--     finds it by the name "bash" at once, by "sh" only after a slow search);
 --   - wraps tables and display math so that they scroll sideways on a phone,
 --     labels each table cell with its column's heading (data-label), and
 --     marks two-column tables, which a phone shows stacked ("stack").
@@ -192,6 +194,11 @@ return {
   { Meta = settings },
   {
     Link = link,
+    CodeBlock = function(el)
+      for i, class in ipairs(el.classes) do
+        if class == "sh" then el.classes[i] = "bash" return el end
+      end
+    end,
     Math = function(el)
       if el.mathtype == "DisplayMath" then
         return pandoc.Span({ el }, pandoc.Attr("", { "display-math" }))
