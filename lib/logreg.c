@@ -9,8 +9,17 @@
 #include "loss.h"
 #include "util.h"
 
-/* Rows whose p_i are computed before their sums (logreg_sums). */
-#define LOGREG_BLOCK 32
+/* Rows taken together by logreg_sums: each step goes through all of them
+ * before the next step starts. */
+#define LOGREG_BLOCK 64
+
+/* A function copied into every call (GCC and Clang), so that a call with a
+ * constant argument is compiled for that constant. */
+#ifdef __GNUC__
+#define COPIED_INTO_CALLS __attribute__((always_inline))
+#else
+#define COPIED_INTO_CALLS
+#endif
 
 void logreg_init(LogReg *m, size_t d) {
     m->d = d;
@@ -50,30 +59,44 @@ static inline double bce_term(double y, double p) {
 }
 
 // [snippet gradient]
+/* logreg_sums on one block of nb rows (x0: its first row, y0: its labels),
+ * one step at a time over the whole block: the scores, their sigmoids,
+ * their losses, then the sums in row order. The loops that call exp or log
+ * do nothing else, so the processor works on several rows' calls at once,
+ * and the loop of sums has no call, so its sums stay in registers. */
+COPIED_INTO_CALLS static inline void sums_block(const LogReg *m, const double *x0, const double *y0, size_t nb, size_t d,
+                                                LogRegSums *s) {
+    double loss = s->loss, gb = s->gb, p[LOGREG_BLOCK], t[LOGREG_BLOCK];
+    double *restrict gw = s->gw;                                                  // only gw is written, so x_r and w stay in registers
+    for (size_t r = 0; r < nb; r++) p[r] = vec_dot(x0 + r * d, m->w, d) + m->b;   // z_r = w . x_r + b
+    for (size_t r = 0; r < nb; r++) p[r] = act_sigmoid_select(p[r]);              // p_r = sigma(z_r)
+    for (size_t r = 0; r < nb; r++) t[r] = bce_term(y0[r], p[r]);                 // BCE(y_r, p_r)
+    for (size_t r = 0; r < nb; r++) {                                             // loss += BCE,  gb += e_r,  gw += e_r x_r  (e_r = p_r - y_r)
+        const double *x_r = x0 + r * d;
+        double e_r = p[r] - y0[r];
+        loss += t[r];
+        gb += e_r;
+        for (size_t j = 0; j < d; j++) gw[j] += x_r[j] * e_r;
+    }
+    s->loss = loss;
+    s->gb = gb;
+}
+
 void logreg_sums(const LogReg *m, const Matrix *X, const double *y, size_t lo, size_t hi,
                  LogRegSums *s) {
     // One pass over rows lo .. hi-1, adding to the sums in s:
     //   z_i = w . x_i + b,  p_i = sigma(z_i),  e_i = p_i - y_i
     //   loss += BCE(y_i, p_i),  gb += e_i,  gw += e_i x_i
-    // LOGREG_BLOCK rows at a time: first their p_i, then their sums, in row
-    // order (the same bits as one row at a time). No row's exp then waits
-    // for the row before it, so the processor works on several at once.
+    // LOGREG_BLOCK rows at a time (sums_block): every sum still adds its
+    // terms in row order, so the bits are those of one row at a time. For
+    // the lesson's d = 2 the block is compiled once more with d a constant,
+    // which leaves no loop over j at all.
     size_t d = X->cols;
-    double loss = s->loss, gb = s->gb, p[LOGREG_BLOCK];
-    double *restrict gw = s->gw;   // only gw is written, so x_i and w stay in registers
     for (size_t i0 = lo; i0 < hi; i0 += LOGREG_BLOCK) {
         size_t nb = hi - i0 < LOGREG_BLOCK ? hi - i0 : LOGREG_BLOCK;
-        for (size_t r = 0; r < nb; r++) p[r] = act_sigmoid_select(vec_dot(mat_row(X, i0 + r), m->w, d) + m->b);
-        for (size_t r = 0; r < nb; r++) {
-            const double *x_i = mat_row(X, i0 + r);
-            double e_i = p[r] - y[i0 + r];
-            loss += bce_term(y[i0 + r], p[r]);
-            gb += e_i;
-            for (size_t j = 0; j < d; j++) gw[j] += x_i[j] * e_i;
-        }
+        if (d == 2) sums_block(m, mat_row(X, i0), y + i0, nb, 2, s);
+        else sums_block(m, mat_row(X, i0), y + i0, nb, d, s);
     }
-    s->loss = loss;
-    s->gb = gb;
 }
 
 double logreg_sums_finish(const LogReg *m, size_t n, double lambda, LogRegSums *s, double *db) {

@@ -6,7 +6,8 @@ command per line on stdin, so that its timings interleave with the C ones,
 round by round, in the same run:
 
     data PATH N D     load X (N x D) then y (N), float64, from the raw file PATH
-    epoch REPS        seconds per epoch of the lesson's NumPy loop body, over REPS epochs
+    epoch REPS PIECES seconds per epoch of the lesson's NumPy loop body: PIECES timed
+                      pieces of REPS epochs each, the median piece (as the C side does)
     lbfgs             seconds for LogisticRegression(C=1e10, solver='lbfgs') to fit,
                       then its gradient norm at the answer (of the mean loss)
     quit
@@ -65,12 +66,15 @@ def main():
             X, y = raw[: n * d].reshape(n, d), raw[n * d : n * d + n].copy()
             print("ok", flush=True)
         elif words[0] == "epoch":
-            reps = int(words[1])
+            reps, pieces = int(words[1]), int(words[2])
             w = np.full(X.shape[1], 0.1)
-            start = time.perf_counter()
-            for _ in range(reps):
-                epoch(X, y, w, 0.1)
-            print((time.perf_counter() - start) / reps, flush=True)
+            times = []
+            for _ in range(pieces):
+                start = time.perf_counter()
+                for _ in range(reps):
+                    epoch(X, y, w, 0.1)
+                times.append((time.perf_counter() - start) / reps)
+            print(sorted(times)[pieces // 2], flush=True)
         elif words[0] == "lbfgs":
             if LogisticRegression is None:
                 print("nan nan", flush=True)

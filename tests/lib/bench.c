@@ -8,7 +8,11 @@
  * Each figure is the median of ROUNDS rounds; in each round every contender
  * runs in turn (ours, then NumPy's through scripts/bench.py, a helper process
  * that answers one command a line), so a busy moment of the machine slows
- * them alike. Python, NumPy, scikit-learn and liblinear-tools are optional:
+ * them alike. An epoch's round is itself the median of short timed pieces
+ * (about a millisecond each, both sides alike): on a shared machine the
+ * scheduler takes the core away every few milliseconds, and a piece that
+ * lost it counts once, as one slow piece, instead of slowing the whole
+ * round. Python, NumPy, scikit-learn and liblinear-tools are optional:
  * without them their lines are left out. Nothing here passes or fails.
  */
 #include <math.h>
@@ -28,6 +32,15 @@
 #include "rng.h"
 
 #define ROUNDS 5
+/* Newton's fit is one timed run a round (tens of milliseconds): more rounds. */
+#define NEWTON_ROUNDS 9
+/* An epoch's timed piece: about PIECE_WORK multiply-adds of ours (n d per
+ * epoch; at least one epoch), and PIECES_MIN to PIECES_MAX pieces a round,
+ * about ROUND_WORK multiply-adds in all. */
+#define PIECE_WORK 100000
+#define ROUND_WORK 2000000
+#define PIECES_MIN 3
+#define PIECES_MAX 21
 #define MAX_KEYS 64
 
 extern char **environ;
@@ -180,13 +193,16 @@ static void make_data(size_t n, size_t d, Matrix *X, double **y, const char *pat
 
 /* ---- the measurements -------------------------------------------------------- */
 
-/* Seconds per epoch: reps epochs of fn, timed together. */
-static double time_epochs(EpochFn *fn, const LogReg *m, const Matrix *X, const double *y, size_t reps) {
-    double *dw = vec_new(X->cols), db, t0 = now();
-    for (size_t r = 0; r < reps; r++) fn(m, X, y, dw, &db);
-    double t = (now() - t0) / (double)reps;
+/* Seconds per epoch: the median of `pieces` timed pieces of reps epochs of fn. */
+static double time_epochs(EpochFn *fn, const LogReg *m, const Matrix *X, const double *y, size_t reps, int pieces) {
+    double *dw = vec_new(X->cols), db, t[PIECES_MAX];
+    for (int k = 0; k < pieces; k++) {
+        double t0 = now();
+        for (size_t r = 0; r < reps; r++) fn(m, X, y, dw, &db);
+        t[k] = (now() - t0) / (double)reps;
+    }
     free(dw);
-    return t;
+    return median(t, pieces);
 }
 
 /* One GD epoch at n x d: the library's (fused), the fastest of lib/epoch's
@@ -202,12 +218,19 @@ static double bench_epoch(Helper *h, size_t n, size_t d, const char *tmp) {
     logreg_init(&m, d);
     for (size_t j = 0; j < d; j++) m.w[j] = 0.1;
     m.b = 0.1;
-    size_t reps = 1 + 2000000 / (n * d);
+    // a piece: reps of our epochs, or reps / 8 + 1 of NumPy's (each about 10 times ours at n = 300)
+    size_t reps = 1 + PIECE_WORK / (n * d), work = reps * n * d;
+    int pieces = work * PIECES_MAX <= ROUND_WORK ? PIECES_MAX : work * PIECES_MIN >= ROUND_WORK ? PIECES_MIN
+                                                                                                : (int)(ROUND_WORK / work) | 1;
+    for (int k = 1; k < EPOCH_VARIANTS; k++) {   // one epoch each before the rounds: the first touches cold memory
+        if (v[k].fn != NULL) time_epochs(v[k].fn, &m, &X, y, 1, 1);
+    }
+    if (have_py) have_py = helper_ask(h, &py, 1, "epoch 1 1") == 1;
     for (int r = 0; r < ROUNDS; r++) {
         for (int k = 1; k < EPOCH_VARIANTS; k++) {   // fused (the library's) and the faster ones
-            if (v[k].fn != NULL) t_v[k][r] = time_epochs(v[k].fn, &m, &X, y, reps);
+            if (v[k].fn != NULL) t_v[k][r] = time_epochs(v[k].fn, &m, &X, y, reps, pieces);
         }
-        if (have_py) have_py = helper_ask(h, &t_py[r], 1, "epoch %zu", reps / 4 + 1) == 1;
+        if (have_py) have_py = helper_ask(h, &t_py[r], 1, "epoch %zu %d", reps / 8 + 1, pieces) == 1;
     }
     char key[64];
     double lib = median(t_v[1], ROUNDS), fastest = lib;
@@ -260,11 +283,11 @@ static double bench_floor(size_t n, size_t d) {
  * scikit-learn's lbfgs (C = 1e10: no penalty to speak of) on the same data. */
 static void bench_newton(Helper *h, size_t n, size_t d, const char *tmp) {
     Matrix X;
-    double *y, t[ROUNDS], t_py[ROUNDS], answer[2] = {NAN, NAN};
+    double *y, t[NEWTON_ROUNDS], t_py[NEWTON_ROUNDS], answer[2] = {NAN, NAN};
     make_data(n, d, &X, &y, tmp);
     int have_py = h->sklearn && helper_ask(h, answer, 1, "data %s %zu %zu", tmp, n, d) >= 0;
     LogRegNewtonResult res = {0};
-    for (int r = 0; r < ROUNDS; r++) {
+    for (int r = 0; r < NEWTON_ROUNDS; r++) {
         LogReg m;
         logreg_init(&m, d);
         LogRegNewtonParams par = {.tol = 1e-12, .max_iter = LOGREG_NEWTON_MAX_ITER, .lambda = 0.0};
@@ -278,18 +301,18 @@ static void bench_newton(Helper *h, size_t n, size_t d, const char *tmp) {
     }
     char key[64];
     snprintf(key, sizeof key, "newton_%zux%zu_ms", n, d);
-    report(key, 1e3 * median(t, ROUNDS));
+    report(key, 1e3 * median(t, NEWTON_ROUNDS));
     snprintf(key, sizeof key, "newton_%zux%zu_grad_norm", n, d);
     report(key, res.grad_norm);
     snprintf(key, sizeof key, "newton_%zux%zu_iterations", n, d);
     report(key, (double)res.iterations);
     if (have_py) {
         snprintf(key, sizeof key, "sklearn_lbfgs_%zux%zu_ms", n, d);
-        report(key, 1e3 * median(t_py, ROUNDS));
+        report(key, 1e3 * median(t_py, NEWTON_ROUNDS));
         snprintf(key, sizeof key, "sklearn_lbfgs_%zux%zu_grad_norm", n, d);
         report(key, answer[1]);
         snprintf(key, sizeof key, "sklearn_lbfgs_over_newton_%zux%zu", n, d);
-        report(key, median(t_py, ROUNDS) / median(t, ROUNDS));
+        report(key, median(t_py, NEWTON_ROUNDS) / median(t, NEWTON_ROUNDS));
     }
     mat_free(&X);
     free(y);
@@ -420,9 +443,10 @@ int main(int argc, char **argv) {
     if (fd < 0) return 1;
     close(fd);
     signal(SIGPIPE, SIG_IGN);
-    printf("make bench: medians of %d interleaved rounds, measured now on this machine (a busy machine slows\n"
-           "everything; the ratios, measured in the same run, are the figures to compare)\n",
-           ROUNDS);
+    printf("make bench: medians of %d interleaved rounds (%d for Newton; an epoch's round is the median of\n"
+           "short timed pieces), measured now on this machine (a busy machine slows everything; the ratios,\n"
+           "measured in the same run, are the figures to compare)\n",
+           ROUNDS, NEWTON_ROUNDS);
     Helper h;
     helper_start(&h);
     bench_epoch(&h, 300, 2, tmp);
