@@ -131,8 +131,8 @@ static double worst_difference(const Options *o, const Reference *ref, const Fit
 static void print_sweep(const Options *o, const Reference *ref, const Fit *fits, const Fit *lib, YoursTally *t,
                         const Dataset *ds) {
     if (t != NULL) printf("The fits below are yours, with your l2_penalty and l2_penalty_gradient:\n");
-    printf("%-6s %12s %12s %12s %12s %9s %9s\n", "lambda", "w[0]", "w[1]", "||w||", "loss", "accuracy",
-           o->run.lesson ? "vs NumPy" : "");
+    printf("%-6s %12s %12s %12s %12s %9s%s\n", "lambda", "w[0]", "w[1]", "||w||", "loss", "accuracy",
+           o->run.lesson ? "  vs NumPy" : "");
     int any_diverged = 0;
     for (int k = 0; k < N_LAMBDAS; k++) {
         const Fit *f = &fits[k];
@@ -141,14 +141,15 @@ static void print_sweep(const Options *o, const Reference *ref, const Fit *fits,
             any_diverged = 1;
             continue;
         }
-        char diff[16] = "";
+        char diff[16] = "";   // the vs NumPy column, only beside the lesson's numbers
         double worst = worst_difference(o, ref, f, &lib[k], t);
-        if (o->run.lesson && ds->d == 2) snprintf(diff, sizeof diff, "%9.1e", worst);
+        if (o->run.lesson) snprintf(diff, sizeof diff, " %9.1e", worst);
         char w1[32] = "-";   // a file of one feature has no w[1]
         if (ds->d > 1) snprintf(w1, sizeof w1, "%12.9f", f->m.w[1]);
-        printf("%-6g %12.9f %12s %12.9f %12.9f %9.6f %9s\n", f->lambda, f->m.w[0], w1, f->w_norm, f->loss,
+        printf("%-6g %12.9f %12s %12.9f %12.9f %9.6f%s\n", f->lambda, f->m.w[0], w1, f->w_norm, f->loss,
                f->accuracy, diff);
     }
+    if (ds->d > 2) printf("(w[0] and w[1] are 2 of the %zu weights; ||w|| is the length of all %zu)\n", ds->d, ds->d);
     if (o->run.lesson) {
         printf("(vs NumPy: the largest difference from NumPy's w, b, ||w||, loss and accuracy)\n");
     }

@@ -31,7 +31,7 @@
 
 /* The table head: what the reference column holds. */
 static void print_head(const CourseRun *o, const char *what, const char *reference) {
-    printf("%-14s %20s %20s %10s\n", what, "ours", o->lesson ? reference : "", o->lesson ? "|diff|" : "");
+    chapter_compare_head(what, o->lesson ? reference : NULL);
 }
 
 /* The weights, row c of W then the biases, under a label prefix. t and lib

@@ -160,7 +160,7 @@ static void print_linear(const LogReg *lin, double train_acc, double test_acc, c
     printf("1. A straight line: the lesson's gradient descent (lr 0.1, 1000 epochs)\n"
            "   on x1, x2 %s\n",
            standardised ? "standardised" : "as they are");
-    printf("%-14s %20s %20s %10s\n", "", "ours", lesson ? "NumPy reference" : "", lesson ? "|diff|" : "");
+    chapter_compare_head("", lesson ? "NumPy reference" : NULL);
     chapter_compare("w[0]", lin->w[0], lesson ? ref_value(ref, "gd_linear_w", 0) : NAN);
     chapter_compare("w[1]", lin->w[1], lesson ? ref_value(ref, "gd_linear_w", 1) : NAN);
     chapter_compare("b", lin->b, lesson ? ref_value(ref, "gd_linear_b", 0) : NAN);

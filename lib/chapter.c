@@ -452,6 +452,11 @@ int chapter_fit_status(TrainResult fit, double lr, const char *where) {
                          where != NULL ? where : "", what, todo);
 }
 
+void chapter_compare_head(const char *what, const char *reference) {
+    if (reference == NULL) printf("%-14s %20s\n", what, "ours");
+    else printf("%-14s %20s %20s %10s\n", what, "ours", reference, "|diff|");
+}
+
 void chapter_compare(const char *label, double ours, double ref) {
     if (isnan(ref)) {
         printf("%-14s %20.12f\n", label, ours);

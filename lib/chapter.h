@@ -142,6 +142,10 @@ void chapter_note_constant(const Dataset *ds);
  * NAN: the options differ from the lesson's, so there is nothing to compare). */
 void chapter_compare(const char *label, double ours, double ref);
 
+/* The head of chapter_compare's table: "what  ours  reference  |diff|", or
+ * just "what  ours" when reference is NULL (no empty columns). */
+void chapter_compare_head(const char *what, const char *reference);
+
 /* The K x K confusion matrix counts (row-major, row = true class, as
  * metrics_confusion_matrix makes it), and beside each row the reference's
  * values of key when lesson is 1. */

@@ -159,7 +159,7 @@ void yours_compare(YoursTally *t, const char *label, double yours, double ref) {
 
 void yours_header(const YoursTally *t, const char *ref) {
     if (t == NULL) {
-        printf("%-14s %20s %20s %10s\n", "", "ours", ref != NULL ? ref : "", ref != NULL ? "|diff|" : "");
+        chapter_compare_head("", ref);
     } else {
         printf("%-14s %20s %20s %10s\n", "", "yours", strcmp(t->ref, "lib/") == 0 ? "lib/ (ours)" : ref, "|diff|");
     }
