@@ -177,6 +177,25 @@ size_t diag_constant(const Matrix *X, char *const *names, char *msg, size_t size
     return count;
 }
 
+size_t diag_tiny(const Matrix *X, char *const *names, char *msg, size_t size) {
+    size_t k = X->cols + 1, count = 0;
+    int *flag = lr_calloc(k, sizeof *flag);
+    for (size_t j = 1; j < k; j++) {
+        double largest = 0.0;   // max_i |x_ij|
+        for (size_t i = 0; i < X->rows; i++) largest = fmax(largest, fabs(mat_row(X, i)[j - 1]));
+        count += (size_t)(flag[j] = largest > 0.0 && largest < DIAG_TINY);
+    }
+    msg[0] = '\0';
+    if (count > 0) {
+        append(msg, size, "column%s ", count == 1 ? "" : "s");
+        append_names(msg, size, flag, k, names);
+        append(msg, size, " %s values below %g in size, whose squares underflow to 0", count == 1 ? "has only" : "have only",
+               DIAG_TINY);
+    }
+    free(flag);
+    return count;
+}
+
 // [snippet margins]
 DiagMargins diag_margins(const double *dz, const double *y, size_t n, size_t k) {
     // dm_i = min_{c != y_i} (dz_i,y_i - dz_i,c): how much sample i's margin grew

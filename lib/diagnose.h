@@ -66,6 +66,13 @@ int diag_collinear(const Matrix *X, char *const *names, char *msg, size_t size);
  * constant" (otherwise msg is ""). names as for diag_columns. */
 size_t diag_constant(const Matrix *X, char *const *names, char *msg, size_t size);
 
+/* Counts the columns of X whose values are all so small (0 < max_i |x_ij| <
+ * DIAG_TINY) that their squares underflow to 0, and names them in msg as
+ * diag_constant does: such a column adds nothing to the Hessian, which is
+ * then singular, and looks collinear with anything. */
+#define DIAG_TINY 1e-150
+size_t diag_tiny(const Matrix *X, char *const *names, char *msg, size_t size);
+
 /* How a step moved the samples' margins. */
 typedef struct {
     size_t n;         // samples

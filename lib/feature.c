@@ -95,12 +95,15 @@ const char *feature_poly_name(size_t d, size_t degree, size_t k, const char *con
 
 /* ---- standardisation --------------------------------------------------------- */
 
-/* Past this size a column's sum or squared deviations could overflow: its
- * statistics are measured on the column divided by a power of 2 (exact). */
+/* Past this size a column's sum or squared deviations could overflow, and
+ * below SCALER_TINY its squared deviations underflow to 0: its statistics are
+ * measured on the column divided by a power of 2 (exact). */
 #define SCALER_HUGE 0x1p500
+#define SCALER_TINY 0x1p-500
 
-/* Per column, 1, or when the largest |x_ij| is above SCALER_HUGE a power
- * of 2 at least half of it (2^1024, the power above, is not a double). */
+/* Per column, 1, or when the largest |x_ij| is above SCALER_HUGE (or, not 0,
+ * below SCALER_TINY) a power of 2 at least half of it (2^1024, the power
+ * above, is not a double). */
 static void column_units(const Matrix *X, double *unit) {
     for (size_t j = 0; j < X->cols; j++) unit[j] = 0.0;
     for (size_t i = 0; i < X->rows; i++) {
@@ -109,7 +112,8 @@ static void column_units(const Matrix *X, double *unit) {
     for (size_t j = 0; j < X->cols; j++) {
         int e;
         frexp(unit[j], &e);
-        unit[j] = unit[j] > SCALER_HUGE ? ldexp(1.0, e - 1) : 1.0;   // then |x / unit| < 2
+        int rescale = unit[j] > SCALER_HUGE || (unit[j] > 0.0 && unit[j] < SCALER_TINY);
+        unit[j] = rescale ? ldexp(1.0, e - 1) : 1.0;   // then |x / unit| < 2
     }
 }
 

@@ -1,5 +1,6 @@
 #include "matrix.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -27,7 +28,16 @@ double *vec_new(size_t n) {
 }
 
 double vec_norm(const double *a, size_t n) {
-    return sqrt(vec_dot(a, a, n));
+    double sum = vec_dot(a, a, n);   // ||a|| = sqrt(sum_i a_i^2), as NumPy's norm does it
+    if (sum >= 0x1p-900 && sum <= DBL_MAX) return sqrt(sum);
+    // The squares underflowed (every |a_i| below about 1e-135) or overflowed:
+    // ||a|| = m sqrt(sum_i (a_i / m)^2), with m = max_i |a_i|.
+    double m = 0.0;
+    for (size_t i = 0; i < n; i++) m = fmax(m, fabs(a[i]));
+    if (m == 0.0 || !isfinite(m)) return sqrt(sum);   // 0, or an inf or NaN that is there
+    double scaled = 0.0;
+    for (size_t i = 0; i < n; i++) scaled += (a[i] / m) * (a[i] / m);
+    return m * sqrt(scaled);
 }
 
 void mat_vec_bias(const Matrix *X, const double *w, double b, double *out) {

@@ -46,7 +46,8 @@ static inline double vec_dot(const double *a, const double *b, size_t n) {
     return sum;
 }
 
-/* sqrt(sum_j a_j^2) */
+/* sqrt(sum_j a_j^2), summed as NumPy sums it; scaled by max_j |a_j| when the
+ * squares would underflow or overflow (a gradient of 1e-200 has a length). */
 double vec_norm(const double *a, size_t n);
 
 /* out = X w + b: X is (n, d), w is (d), out is (n). */

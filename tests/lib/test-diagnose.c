@@ -41,6 +41,17 @@ static void test_constant_columns(void) {
     mat_free(&X);
 }
 
+static void test_tiny_columns(void) {
+    // 'b' holds values near 1e-200, whose squares underflow; 'a' and 'c' do not
+    const double rows[] = {1, 2e-200, 0, 2, -1e-200, 1e-140, 3, 5e-201, 0};
+    Matrix X = matrix(3, 3, rows);
+    char *names[] = {"a", "b", "c"}, msg[512];
+    size_t count = diag_tiny(&X, names, msg, sizeof msg);
+    EXPECT_TRUE(count == 1 && strcmp(msg, "column 'b' has only values below 1e-150 in size, whose squares underflow to 0") == 0,
+                harness_fmt("one column of values near 1e-200 is named; got %zu: '%s'", count, msg));
+    mat_free(&X);
+}
+
 static void test_many_constant_columns(void) {
     double rows[3 * 6];
     for (size_t i = 0; i < 3; i++) {
@@ -179,6 +190,7 @@ int main(void) {
         {"diag_columns: independent columns pass", test_independent_columns},
         {"diag_columns names constant columns", test_constant_columns},
         {"diag_columns lists three names, then how many more", test_many_constant_columns},
+        {"diag_tiny names a column whose squares underflow", test_tiny_columns},
         {"diag_columns names a collinear column and what it combines", test_collinear_columns},
         {"diag_margins counts margins pushed and pulled", test_margins},
         {"diag_separation: finite, complete, partial, running", test_separation_verdicts},

@@ -198,6 +198,25 @@ static void test_scaler_huge(void) {
     mat_free(&X);
 }
 
+/* Columns near 1e-200: their squared deviations underflow to 0 when computed
+ * as they are, and the column would look constant. */
+static void test_scaler_tiny(void) {
+    enum { N = 6 };   // 1e-200 and 3e-200 alternating: mean 2e-200, std 1e-200
+    Matrix X = mat_new(N, 1);
+    for (size_t i = 0; i < N; i++) *mat_at(&X, i, 0) = i % 2 ? 3e-200 : 1e-200;
+    Scaler s;
+    feature_scaler_fit(&s, &X);
+    EXPECT_NEAR(s.mean[0] / 2e-200, 1, 1e-15, "mean of 1e-200 and 3e-200, over 2e-200", "2e-200");
+    EXPECT_NEAR(s.scale[0] / 1e-200, 1, 1e-15, "std of 1e-200 and 3e-200, over 1e-200",
+                "(1e-200)^2 underflows to 0; computed in units of a power of 2 it does not");
+    feature_scaler_apply(&s, &X);
+    for (size_t i = 0; i < N; i++) {
+        EXPECT_NEAR(*mat_at(&X, i, 0), i % 2 ? 1 : -1, 1e-15, "standardised 1e-200 / 3e-200", "-1 and +1");
+    }
+    feature_scaler_free(&s);
+    mat_free(&X);
+}
+
 int main(void) {
     static const HarnessTest tests[] = {
         {"feature_poly_count is C(d + D, D) - 1", test_count},
@@ -207,6 +226,7 @@ int main(void) {
         {"the scaler fits on training data and applies to new data", test_scaler},
         {"a column constant up to rounding is only centred, as StandardScaler does", test_scaler_near_constant},
         {"columns near the largest double are standardised without overflow", test_scaler_huge},
+        {"columns near 1e-200 are standardised, not taken for constant", test_scaler_tiny},
     };
     return harness_run("lib: feature", tests, sizeof tests / sizeof tests[0]);
 }

@@ -45,6 +45,11 @@ static void test_matrix(void) {
     EXPECT_NEAR(t[0], 1 + 10, 0.0, "(X^T v)[0]", "column 0 is (1, 3, 5)");
     EXPECT_NEAR(t[1], 2 + 12, 0.0, "(X^T v)[1]", "column 1 is (2, 4, 6)");
     EXPECT_NEAR(vec_norm(w, 2), sqrt(2.0), 0.0, "||(1, -1)||", "sqrt 2");
+    double tiny[2] = {3e-200, -4e-200}, huge[2] = {3e200, 4e200}, odd[3] = {0.1, 0.7, 1e-3};
+    EXPECT_NEAR(vec_norm(tiny, 2), 5e-200, 1e-215, "||(3e-200, -4e-200)||", "its squares underflow; it is still 5e-200");
+    EXPECT_NEAR(vec_norm(huge, 2), 5e200, 1e185, "||(3e200, 4e200)||", "its squares overflow; it is still 5e200");
+    EXPECT_NEAR(vec_norm(odd, 3), sqrt(0.1 * 0.1 + 0.7 * 0.7 + 1e-3 * 1e-3), 0.0, "||(0.1, 0.7, 1e-3)||",
+                "in the usual range, sqrt of the sum of squares to the bit (as NumPy)");
     mat_free(&X);
     EXPECT_TRUE(X.data == NULL && X.rows == 0, "mat_free leaves the matrix empty");
 }
