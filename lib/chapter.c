@@ -350,6 +350,12 @@ void chapter_check_scale(const Dataset *ds, const char *path) {
         chapter_say("warning: %s%s", err.msg, offer_standardize ? " (--standardize)" : "");
         warned_scale = 1;
     }
+    char which[512], shown[LR_SHOWN_SIZE];
+    if (diag_tiny(&ds->X, ds->names, which, sizeof which) > 0) {   // too small, the other way round
+        chapter_say("warning: %s: %s, so training barely moves their weights; rescale them to sizes near 1%s",
+                    lr_shown(path, shown, sizeof shown), which, offer_standardize ? " (--standardize)" : "");
+        warned_scale = 1;
+    }
 }
 
 const char *chapter_s(size_t n) {
