@@ -116,6 +116,18 @@ source_of() {
   fi
 }
 
+# up_to_date OBJ: true when OBJ is newer than each file its make dependency
+# file OBJ.d (-MMD) names, its source and headers.
+up_to_date() {
+  local obj=$1 word words=()
+  [[ -f $obj && -f ${obj%.o}.d ]] || return 1
+  read -r -d '' -a words < "${obj%.o}.d"
+  for word in "${words[@]}"; do
+    [[ $word == *: || $word == "\\" ]] && continue
+    [[ $obj -nt $word ]] || return 1
+  done
+}
+
 # run_suite NAME DIR: compiles DIR/NAME.c, links it with the suite
 # tests/exercises/test-NAME.c and runs it. Sets status (pass | fail | compile
 # | link | crash | timeout | exited | output), passed, total, log, rc.
@@ -128,8 +140,16 @@ run_suite() {
     # shellcheck disable=SC2086
     $CC $CFLAGS -c "tests/exercises/test-$name.c" -o "$test_obj" || { status=compile; return; }
   fi
+  # In solutions mode the answer key's object as make built it (same file,
+  # same flags, warnings as errors) stands for it when it is up to date: make
+  # test builds it first, so the file is not compiled a second time.
+  local obj="$out/$name.o"
+  if [[ $mode == solutions && -z $exercise_flags ]] && up_to_date "$BUILD/obj/solutions/$name.o"; then
+    obj="$BUILD/obj/solutions/$name.o" log=""
   # shellcheck disable=SC2086
-  if ! log=$($CC $CFLAGS $exercise_flags -pipe -c "$src" -o "$out/$name.o" 2>&1); then status=compile; return; fi
+  elif ! log=$($CC $CFLAGS $exercise_flags -pipe -c "$src" -o "$obj" 2>&1); then
+    status=compile; return
+  fi
   compile_log=$log   # (read by explain_warnings too)
   # The other exercises' functions (exercise 03 may call sigmoid) come from
   # the answer key, when it is built, so that each suite tests one exercise.
@@ -138,7 +158,7 @@ run_suite() {
     [[ -e $o && ${o##*/} != "$name.o" ]] && others+=("$o")
   done
   # shellcheck disable=SC2086
-  if ! log=$($CC $LDFLAGS -o "$out/$name" "$test_obj" "$out/$name.o" "${others[@]}" "$BUILD/obj/tests/harness.o" \
+  if ! log=$($CC $LDFLAGS -o "$out/$name" "$test_obj" "$obj" "${others[@]}" "$BUILD/obj/tests/harness.o" \
                "$BUILD/liblr.a" -lcunit $LDLIBS 2>&1); then
     log="$compile_log${compile_log:+$'\n'}$log" status=link; return
   fi

@@ -15,10 +15,12 @@ if [[ -z $ex ]]; then
 fi
 ex=${ex%%-*}
 [[ $ex =~ ^[0-9]{1,2}$ ]] || { echo "EX=$1: expected an exercise number like 03"; exit 2; }
-nn=$(printf '%02d' "$((10#$ex))")
-hint=$(ls docs/hints/"$nn"-*.md 2> /dev/null | head -n 1)
+printf -v nn '%02d' "$((10#$ex))"
+hint=""
+for f in docs/hints/"$nn"-*.md; do [[ -f $f ]] && hint=$f && break; done
 [[ -n $hint ]] || { echo "There is no hint for exercise $nn; the hints are in docs/hints/."; exit 2; }
-name=$(basename "$hint" .md)
+name=${hint##*/}
+name=${name%.md}
 
 # The text without its front matter; the <details> part only with MORE=1.
 awk -v more="${MORE:-}" -v nn="$nn" '

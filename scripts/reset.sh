@@ -14,10 +14,11 @@ if [[ -z $ex ]]; then
 fi
 ex=${ex%%-*}
 [[ $ex =~ ^[0-9]{1,2}$ ]] || { echo "EX=$1: expected an exercise number like 03"; exit 2; }
-nn=$(printf '%02d' "$((10#$ex))")
-stub=$(ls tests/stubs/"$nn"-*.c 2> /dev/null | head -n 1)
+printf -v nn '%02d' "$((10#$ex))"
+stub=""
+for f in tests/stubs/"$nn"-*.c; do [[ -f $f ]] && stub=$f && break; done
 [[ -n $stub ]] || { echo "There is no exercise $nn; the exercises are: $(cd tests/stubs && echo *.c)"; exit 2; }
-file=$EXERCISES/$(basename "$stub")
+file=$EXERCISES/${stub##*/}
 if [[ ! -f $file ]]; then
   cp "$stub" "$file"
   echo "$file was missing: it is back as shipped."
@@ -33,7 +34,8 @@ elif [[ ${YES:-} != 1 ]]; then
   echo "Not a terminal, so not asking: run make reset EX=$nn YES=1 to go ahead."; exit 0
 fi
 mkdir -p .backup
-base=".backup/$(basename "$file" .c)-$(date +%Y%m%d-%H%M%S)"
+name=${file##*/}
+printf -v base '.backup/%s-%(%Y%m%d-%H%M%S)T' "${name%.c}" -1   # (the date, without a process)
 backup=$base.c k=1
 while [[ -e $backup ]]; do k=$((k + 1)); backup=$base-$k.c; done
 cp "$file" "$backup"

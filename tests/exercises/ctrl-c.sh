@@ -4,10 +4,15 @@
 # does the same to a check.sh started in a group of its own, on an exercise
 # that never returns, and checks that check.sh is gone within 10 s (not after
 # its 30 s limit) and took the test program with it. Run by make test.
+# (It waits with bash's own read -t on a pipe, not with sleep processes: the
+# test program announces itself through a FIFO.)
 set -u
 : "${BUILD:?run this through make test}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+mkfifo "$tmp/pid"
+exec {pid_fifo}<> "$tmp/pid"   # (read-write: opening it blocks neither side)
+exec {nap}<> <(:)              # read -t on it: a pause without a process
 cat > "$tmp/01-sigmoid.c" << C
 #include <stdio.h>
 #include <unistd.h>
@@ -26,13 +31,15 @@ C
 EXERCISES=$tmp PROGRESS=$tmp/progress CHECK_SECONDS=30 \
   env --default-signal=INT setsid scripts/check.sh learner 01 > "$tmp/out" 2>&1 &
 group=$!
-for _ in $(seq 100); do [[ -s $tmp/pid ]] && break; sleep 0.1; done
-[[ -s $tmp/pid ]] || { echo "FAIL the hanging test never started"; cat "$tmp/out"; exit 1; }
-test_pid=$(< "$tmp/pid")
-start=$(date +%s%N)
+test_pid=""
+# (the compiler and the linker first: a minute at most, even on a busy machine)
+read -r -t 60 -u "$pid_fifo" test_pid
+[[ -n $test_pid ]] || { echo "FAIL the hanging test did not start within 60 s"; cat "$tmp/out"; exit 1; }
+start=$EPOCHREALTIME
 kill -INT -- "-$group"
-for _ in $(seq 100); do kill -0 "$group" 2> /dev/null || break; sleep 0.1; done
-ms=$((($(date +%s%N) - start) / 1000000))
+for ((i = 0; i < 200; i++)); do kill -0 "$group" 2> /dev/null || break; read -r -t 0.05 -u "$nap"; done
+now=$EPOCHREALTIME
+ms=$(((${now//[.,]/} - ${start//[.,]/}) / 1000))   # (microseconds, whatever the decimal point)
 bad=0
 if kill -0 "$group" 2> /dev/null; then
   echo "FAIL make check still runs 10 s after Ctrl-C"; kill -KILL -- "-$group" 2> /dev/null; bad=1
@@ -42,7 +49,7 @@ else
   [[ $rc == 130 ]] || { echo "FAIL exit status $rc after Ctrl-C, expected 130"; bad=1; }
 fi
 # (a killed process lingers as a zombie until it is reaped: give it a moment)
-for _ in $(seq 20); do kill -0 "$test_pid" 2> /dev/null || break; sleep 0.1; done
+for ((i = 0; i < 40; i++)); do kill -0 "$test_pid" 2> /dev/null || break; read -r -t 0.05 -u "$nap"; done
 if kill -0 "$test_pid" 2> /dev/null; then
   echo "FAIL the test program ($test_pid) outlived make check"; kill -KILL "$test_pid"; bad=1
 else

@@ -13,8 +13,8 @@ trap 'rm -rf "$tmp"' EXIT
 failures=0
 ok() { echo "ok   $*"; }
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
-# has TEXT OUTPUT / lacks TEXT OUTPUT: fixed-string checks.
-has() { grep -qF -- "$1" <<< "$2"; }
+# has TEXT OUTPUT: a fixed-string check.
+has() { [[ $2 == *"$1"* ]]; }
 
 tree=$tmp/tree
 mkdir -p "$tree"
@@ -37,7 +37,10 @@ cmp -s exercises/02-cross-entropy.c tests/stubs/02-cross-entropy.c && ok "reset 
   fail "reset without .git did not restore the stub: $out"
 echo "/* mine again */" >> exercises/02-cross-entropy.c
 YES=1 scripts/reset.sh 02 > /dev/null
-n=$(ls .backup | grep -c '^02-cross-entropy-')
+shopt -s nullglob
+backups=(.backup/02-cross-entropy-*)
+shopt -u nullglob
+n=${#backups[@]}
 [[ $n == 2 ]] && ok "two resets in a row keep two backups" || fail "two resets in a row left $n backups, not 2"
 rm exercises/03-gradient-descent.c
 out=$(scripts/reset.sh 03)
@@ -70,41 +73,72 @@ out=$(PATH="$tmp/bin:$PATH" scripts/watch.sh "" 2>&1)
 has "make --no-print-directory check EX=02" "$out" && has "Stop with Ctrl-C" "$out" && has "Watching exercises/" "$out" &&
   ok "watch without EX= watches 02 and says how to stop" || fail "watch: $out"
 
-# ---- the hints: plain text in a terminal, and a nudge before the recipe
-for hint in docs/hints/[0-9][0-9]-*.md; do
-  name=$(basename "$hint" .md)
-  if grep -nE '\$|\\[a-z]' "$hint" > "$tmp/tex"; then fail "$hint has TeX, shown raw by make hint: $(head -1 "$tmp/tex")"; fi
-  grep -q '^<details>' "$hint" || fail "$hint has no second part (<details>) for MORE=1"
-  # No code span of the first part longer than 12 characters (other than a
-  # name) may be a piece of the answer key.
-  sed '/^<details>/,$d' "$hint" | grep -oE '`[^`]{13,}`' | tr -d '`' | grep '[^A-Za-z0-9_]' | while IFS= read -r code; do
-    squeezed=${code// /}
-    tr -d ' \n' < "solutions/$name.c" | grep -qF -- "$squeezed" && echo "$code"
-  done > "$tmp/answers"
-  [[ -s $tmp/answers ]] && fail "$hint's first part gives answer code: $(head -1 "$tmp/answers")"
-done
-grep -q '2.0 \* (double)n' docs/hints/05-l2-regularization.md && fail "hint 05 still claims 2.0 * (double)n is needed"
+# ---- the hints: plain text in a terminal, and a nudge before the recipe.
+# One awk reads every hint (and its answer key, spaces and newlines taken
+# out) and prints what is wrong, one line per problem: TeX, shown raw by make
+# hint; no second part (<details>) for MORE=1; a code span of the first part
+# longer than 12 characters, other than a name, that is a piece of the
+# answer key (the first such span; spans found as grep -oE '`[^`]{13,}`'
+# finds them).
+while IFS= read -r line; do fail "$line"; done < <(awk '
+  function report() {
+    if (file == "") return
+    if (tex != "") print file " has TeX, shown raw by make hint: " tex
+    if (!details) print file " has no second part (<details>) for MORE=1"
+    if (answer != "") print file "'"'"'s first part gives answer code: " answer
+  }
+  FNR == 1 {
+    report()
+    file = FILENAME; tex = answer = ""; details = 0
+    key = FILENAME; sub(/.*\//, "", key); sub(/\.md$/, ".c", key); key = "solutions/" key
+    solution = ""
+    while ((getline text < key) > 0) { gsub(/ /, "", text); solution = solution text }
+    close(key)
+  }
+  tex == "" && /\$|\\[a-z]/ { tex = FNR ":" $0 }
+  /^<details>/ { details = 1 }
+  !details && answer == "" {
+    s = $0
+    while ((p = index(s, "`")) > 0) {
+      s = substr(s, p + 1)
+      if ((q = index(s, "`")) == 0) break
+      if (q <= 13) continue   # too short: the next span may start at that backquote
+      code = substr(s, 1, q - 1); s = substr(s, q + 1)
+      squeezed = code; gsub(/ /, "", squeezed)
+      if (code ~ /[^A-Za-z0-9_]/ && index(solution, squeezed) > 0) { answer = code; break }
+    }
+  }
+  END { report() }' docs/hints/[0-9][0-9]-*.md)
+[[ $(< docs/hints/05-l2-regularization.md) =~ 2.0\ \*\ \(double\)n ]] && fail "hint 05 still claims 2.0 * (double)n is needed"
 ok "hints: no TeX, a second part each, no answer line in the first"
 
 # ---- a stub that shows 1 / (1 + exp(-z)) for a sigmoid of its own also
 # points to the stable form (exercise 01's lesson), not to the overflow
 for stub in tests/stubs/0[2-9]-*.c tests/stubs/[1-9][0-9]-*.c; do
-  grep -q '1 / (1 + exp(-z))' "$stub" || continue
-  grep -qE 'e\^z / \(1 \+ e\^z\)|stable' "$stub" && ok "$stub points to the stable sigmoid" ||
+  text=$(< "$stub")
+  [[ $text == *"1 / (1 + exp(-z))"* ]] || continue
+  [[ $text =~ e\^z\ /\ \(1\ \+\ e\^z\)|stable ]] && ok "$stub points to the stable sigmoid" ||
     fail "$stub shows 1 / (1 + exp(-z)) without the stable form e^z / (1 + e^z) for z < 0"
 done
 
-# ---- the first make check builds quietly (one line instead of a cc per file)
+# ---- the first make check builds quietly (one line instead of a cc per file),
+# in a copy of what it builds (the objects and the library), one object gone.
+# It runs as in a terminal of its own: without make test's MAKELEVEL, make
+# writes its error line as a learner sees it ("make: ***", not "make[2]: ***").
 cd - > /dev/null || exit 1
-cp -rp "$build" "$tmp/b"
+mkdir "$tmp/b"
+cp -rp "$build/obj" "$build/liblr.a" "$tmp/b"/
 rm "$tmp/b/obj/lib/util.o" "$tmp/b/liblr.a"
-out=$(make --no-print-directory check EX=02 BUILD="$tmp/b" NO_DEPS=1 EXERCISES="$tree/exercises" 2> "$tmp/err")
+out=$(env -u MAKELEVEL -u MAKEFLAGS -u MFLAGS make --no-print-directory check EX=02 BUILD="$tmp/b" NO_DEPS=1 \
+        EXERCISES="$tree/exercises" 2> "$tmp/err")
 # The README quotes the line make adds when an exercise fails: it must be the real one.
-line=$(grep '^make: \*\*\*' "$tmp/err")
-grep -qF "\`$line\`" README.md && ok "README quotes make's error line as it is: $line" ||
-  fail "README does not quote make's error line as it is: $line"
-out+=$(< "$tmp/err")
-if has "building the library and the tests (once)" "$out" && ! grep -qE '^(cc|gcc|clang|ar) ' <<< "$out"; then
+err=$(< "$tmp/err")
+line=""
+[[ $err =~ (^|$'\n')(make: \*\*\*[^$'\n']*) ]] && line=${BASH_REMATCH[2]}
+[[ -n $line && $(< README.md) == *"\`$line\`"* ]] && ok "README quotes make's error line as it is: $line" ||
+  fail "README does not quote make's error line as it is: ${line:-(make wrote none)}"
+out+=$err
+if has "building the library and the tests (once)" "$out" && ! [[ $out =~ (^|$'\n')(cc|gcc|clang|ar)\  ]]; then
   ok "make check rebuilds the library quietly"
 else
   fail "make check's build is not quiet:"; head -5 <<< "$out" | sed 's/^/     /'
