@@ -170,16 +170,21 @@ static void probe_gnuplot(Plotter *pl) {
     }
 }
 
-/* The ASCII plot's size: the terminal's width (at most 120 columns), a
- * third as many rows; 100 x 30 when stdout is not a terminal. */
+/* The ASCII plot's size: a column less than the terminal is wide (40 to 120
+ * columns), and about a third as many rows. When stdout is not a terminal
+ * (| less, a file), COLUMNS says how wide, or 80: 79 x 25. */
 static void ascii_size(Plotter *pl) {
+    // the terminal's width; else COLUMNS, when set (as shells set it); else 80:
+    // one column less, 40 to 121, and 3 rows for every 10 columns
     struct winsize ws;
-    pl->ascii_cols = 100;
-    pl->ascii_rows = 30;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40) {
-        pl->ascii_cols = ws.ws_col > 120 ? 120 : ws.ws_col - 1;
-        pl->ascii_rows = pl->ascii_cols * 3 / 10 + 2;
-    }
+    long cols = 80;
+    const char *env = getenv("COLUMNS");
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) cols = ws.ws_col;
+    else if (env != NULL && *env != '\0') cols = strtol(env, NULL, 10);
+    cols = cols < 41 ? 41 : cols > 121 ? 121
+                                       : cols;
+    pl->ascii_cols = (int)cols - 1;
+    pl->ascii_rows = pl->ascii_cols * 3 / 10 + 2;
 }
 
 static int have_display(void) {

@@ -6,7 +6,9 @@
  * other word that holds those letters alone. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "plot.h"
@@ -105,6 +107,38 @@ static void test_title_long_word_whole(void) {
     plot_free(&p);
 }
 
+/* ASCII plots fit the terminal, or 80 columns (or COLUMNS) when stdout is
+ * not a terminal, as under make test. */
+static int init_on_pipe(Plotter *pl, LrError *err) {   // plot_init with stdout a pipe
+    int saved = dup(STDOUT_FILENO), fds[2];
+    if (saved < 0 || pipe(fds) != 0) return -1;
+    fflush(stdout);
+    dup2(fds[1], STDOUT_FILENO);
+    int rc = plot_init(pl, err);
+    dup2(saved, STDOUT_FILENO);
+    close(saved);
+    close(fds[0]);
+    close(fds[1]);
+    return rc;
+}
+
+static void test_ascii_size(void) {
+    Plotter pl;
+    LrError err;
+    setenv("LR_PLOT", "none", 1);
+    unsetenv("COLUMNS");
+    int rc = init_on_pipe(&pl, &err);
+    EXPECT_TRUE(rc == 0 && pl.ascii_cols == 79 && pl.ascii_rows == 25,
+                harness_fmt("not a terminal: 79 x 25, got %d x %d", pl.ascii_cols, pl.ascii_rows));
+    setenv("COLUMNS", "60", 1);
+    rc = init_on_pipe(&pl, &err);
+    EXPECT_TRUE(rc == 0 && pl.ascii_cols == 59, harness_fmt("COLUMNS=60: 59 columns, got %d", pl.ascii_cols));
+    setenv("COLUMNS", "5000", 1);
+    rc = init_on_pipe(&pl, &err);
+    EXPECT_TRUE(rc == 0 && pl.ascii_cols == 120, harness_fmt("COLUMNS=5000: at most 120, got %d", pl.ascii_cols));
+    unsetenv("COLUMNS");
+}
+
 int main(void) {
     static const HarnessTest tests[] = {
         {"plot_cmd writes a NaN as gnuplot's NaN", test_nan_spelled_for_gnuplot},
@@ -112,6 +146,7 @@ int main(void) {
         {"plot_title keeps a short title on one line", test_title_short_kept},
         {"plot_title wraps a long title at spaces", test_title_wrapped},
         {"plot_title keeps a word longer than a line whole", test_title_long_word_whole},
+        {"ASCII plots: 79 columns when stdout is not a terminal, or COLUMNS", test_ascii_size},
     };
     return harness_run("lib: plot", tests, sizeof tests / sizeof tests[0]);
 }
