@@ -91,6 +91,34 @@ static void test_other_shapes(void) {
     check_against_differences(1, 1);
 }
 
+/* The gradient to a double's precision: finite differences above allow 1e-7,
+ * which a gradient computed in float (7 digits) also meets. The reference is
+ * the definition, summed here in long double. */
+static void test_double_precision(void) {
+    Problem pr = make_problem(40, 5);
+    long double want[MAX_D] = {0}, want_b = 0;
+    // dw_j = (1/n) sum_i (p_i - y_i) x_ij,  db = (1/n) sum_i (p_i - y_i)
+    for (size_t i = 0; i < pr.n; i++) {
+        long double z = pr.b;
+        for (size_t j = 0; j < pr.d; j++) z += (long double)pr.X[i * pr.d + j] * pr.w[j];
+        long double error = 1.0L / (1.0L + expl(-z)) - pr.y[i];
+        for (size_t j = 0; j < pr.d; j++) want[j] += error * pr.X[i * pr.d + j];
+        want_b += error;
+    }
+    double dw[MAX_D + 1];
+    dw[pr.d] = 12345.0;
+    double db = gradient(pr.X, pr.y, pr.n, pr.d, pr.w, pr.b, dw);
+    if (!EXPECT_TRUE(dw[pr.d] == 12345.0, "gradient wrote past the end of dw (see the tests above): fix that "
+                                          "first, then this test says what is left.")) return;
+    for (size_t j = 0; j < pr.d; j++) {
+        EXPECT_NEAR(dw[j], (double)(want[j] / 40), 1e-13, harness_fmt("dw[%zu] with n = 40, d = 5, to 1e-13", j),
+                    "A double keeps about 16 digits; the tests above allow 1e-7 only because finite differences "
+                    "are that rough.");
+    }
+    EXPECT_NEAR(db, (double)(want_b / 40), 1e-13, "db with n = 40, d = 5, to 1e-13",
+                "A double keeps about 16 digits: every variable and every sum in double.");
+}
+
 static void test_zero_weights(void) {
     // With w = 0 and b = 0 every p_i = 1/2, so db = 1/2 - mean(y).
     Problem pr = make_problem(10, 2);
@@ -134,6 +162,7 @@ int main(void) {
     static const HarnessTest tests[] = {
         {"gradient matches finite differences (30 x 2)", test_lesson_shape},
         {"gradient works for other shapes (7 x 3, 40 x 5, 1 x 1)", test_other_shapes},
+        {"gradient to a double's precision (40 x 5)", test_double_precision},
         {"db at w = 0 is 1/2 - mean(y)", test_zero_weights},
         {"gd_step moves every weight and the bias", test_step},
         {"gradient descent lowers the loss", test_descent_lowers_loss},
