@@ -6,7 +6,8 @@
  * The model has d features, and its d + 1 parameters come as one vector
  * theta = (w_1, ..., w_d, b). With the bias written as one more feature that
  * is always 1, each sample is x~_i = (x_i1, ..., x_id, 1) and the score is
- * z_i = theta . x~_i. As in exercise 03, compute sigma(z) here yourself.
+ * z_i = theta . x~_i. For p_i = sigma(z_i) call sigmoid() from exercise 01, or
+ * write a stable sigma of your own here, as exercise 03 says.
  *
  * You may call the Cholesky solver of lib/linalg.h (included below):
  *     int linalg_solve_spd(double *A, double *x, size_t n, LrError *err);
