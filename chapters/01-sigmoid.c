@@ -46,6 +46,7 @@ static int yours_written(void) {
  * t counts the comparison when the values are yours (else NULL). */
 static void print_sigma(const Sigmoid *f, YoursTally *t, const Reference *ref) {
     char cell[32];
+    int bad = -1;   // the first z where yours is NaN or infinite
     printf("%-7s %18s %18s %8s %12s %12s\n", "z", t != NULL ? "yours sigma(z)" : "sigma(z)", "SciPy expit(z)", "|diff|",
            "1/(1+e^-z)", "e^z/(1+e^z)");
     for (int k = 0; k < N_Z; k++) {
@@ -54,14 +55,26 @@ static void print_sigma(const Sigmoid *f, YoursTally *t, const Reference *ref) {
             char label[48];
             snprintf(label, sizeof label, "sigmoid(%g)", Z[k]);
             yours_count(t, label, s, expit);
+            if (!isfinite(s) && bad < 0) bad = k;
         }
         printf("%-7g %18.12g %18.12g %8.1e %12.6g %12s\n", Z[k], s, expit, s == expit ? 0.0 : fabs(s - expit),
                naive_sigmoid(Z[k]), isnan(alt) ? "NaN" : (snprintf(cell, sizeof cell, "%.6g", alt), cell));
     }
-    printf("\nsigma(z) is never NaN and never overflows: for z < 0 it uses e^z / (1 + e^z),\n"
-           "whose e^z can only underflow to 0. The naive 1/(1+e^-z) column looks right only\n"
-           "because 1/(1 + inf) = 0: it computed e^1000 = inf on the way. The last column\n"
-           "shows what the other form does at z = 1000: inf/inf = NaN.\n\n");
+    if (bad >= 0) {
+        double v = f->sigma(Z[bad]);
+        printf("\nYour sigma(%g) is %s. The stable form never is: 1/(1 + e^-z) for z >= 0,\n"
+               "e^z / (1 + e^z) for z < 0, so e is raised only to a number <= 0, which can\n"
+               "underflow to 0 but never overflow.\n",
+               Z[bad], isnan(v) ? "NaN" : v > 0 ? "infinite"
+                                                : "-infinite");
+    } else {
+        printf("\n%s is never NaN and never overflows:\n"
+               "for z < 0 it uses e^z / (1 + e^z), whose e^z can only underflow to 0.\n",
+               t != NULL ? "Your sigma(z), like the library's," : "The library's sigma(z)");
+    }
+    printf("The naive 1/(1+e^-z) column looks right only because 1/(1 + inf) = 0: it\n"
+           "computed e^1000 = inf on the way. The last column shows what the other form\n"
+           "does at z = 1000: inf/inf = NaN.\n\n");
 }
 
 /* sigma'(z) beside SciPy's expit(z) expit(-z); t as for print_sigma. */
