@@ -20,7 +20,8 @@ static size_t round_up(size_t a, size_t b) {
 }
 
 void hessian_begin(HessianSums *h, size_t d) {
-    *h = (HessianSums){d, d + 1, round_up(d + 1, HESSIAN_TILE_C), round_up(d + 1, HESSIAN_TILE_R), NULL, NULL, NULL};
+    // the height in rows of 8, for the AVX-512 tiles (a whole number of 4-row tiles too)
+    *h = (HessianSums){d, d + 1, round_up(d + 1, HESSIAN_TILE_C), round_up(d + 1, 2 * HESSIAN_TILE_R), NULL, NULL, NULL};
     h->xt = lr_calloc(HESSIAN_BLOCK * h->width, sizeof(double));   // zeros: the padding stays 0
     h->sxt = lr_calloc(HESSIAN_BLOCK * h->width, sizeof(double));
     h->sum = lr_calloc(h->height * h->width, sizeof(double));
@@ -82,9 +83,43 @@ FOR_EACH_PROCESSOR static void add_tile(HessianSums *h, size_t nb, size_t r0, si
     for (int u = 0; u < HESSIAN_TILE_R; u++) sum[u * stride] = acc[u][0], sum[u * stride + 1] = acc[u][1];
 }
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define HAVE_TILE8 1
+/* Eight numbers side by side: one vector register of AVX-512. */
+typedef double Vec8 __attribute__((vector_size(8 * sizeof(double)), aligned(sizeof(double))));
+
+/* add_tile for a processor with AVX-512 (8 numbers per instruction, 32
+ * vector registers): a tile of 8 rows by 8 columns, one register per row of
+ * sums, so each row of the block costs 8 multiplications and 8 additions
+ * for 64 sums instead of 16 and 16. The same products in the same order. */
+__attribute__((target("avx512f"))) static void add_tile8(HessianSums *h, size_t nb, size_t r0, size_t c0) {
+    Vec8 *sum = (Vec8 *)&h->sum[r0 * h->width + c0], acc[2 * HESSIAN_TILE_R];
+    size_t stride = h->width / 8;   // one row of sums, in vectors
+#pragma GCC unroll 8
+    for (int u = 0; u < 2 * HESSIAN_TILE_R; u++) acc[u] = sum[u * stride];
+    // sum_rc += (s_i x~_ir) x~_ic for i in the block, in order
+    for (size_t i = 0; i < nb; i++) {
+        const double *sx = &h->sxt[i * h->width + r0];
+        Vec8 x = *(const Vec8 *)&h->xt[i * h->width + c0];
+#pragma GCC unroll 8
+        for (int u = 0; u < 2 * HESSIAN_TILE_R; u++) acc[u] += sx[u] * x;
+    }
+#pragma GCC unroll 8
+    for (int u = 0; u < 2 * HESSIAN_TILE_R; u++) sum[u * stride] = acc[u];
+}
+#endif
+
 /* Adds the block's nb rows to every tile that holds a part of the lower
  * half (a tile whose first column is at most its last row). */
 static void add_block(HessianSums *h, size_t nb) {
+#ifdef HAVE_TILE8
+    if (__builtin_cpu_supports("avx512f")) {
+        for (size_t r0 = 0; r0 < h->k; r0 += 2 * HESSIAN_TILE_R) {
+            for (size_t c0 = 0; c0 <= r0 && c0 < h->k; c0 += HESSIAN_TILE_C) add_tile8(h, nb, r0, c0);
+        }
+        return;
+    }
+#endif
     for (size_t r0 = 0; r0 < h->k; r0 += HESSIAN_TILE_R) {
         for (size_t c0 = 0; c0 < r0 + HESSIAN_TILE_R && c0 < h->k; c0 += HESSIAN_TILE_C) add_tile(h, nb, r0, c0);
     }

@@ -27,7 +27,8 @@
  * (2 x 64 rows of d + 1 numbers) stay in the processor's fastest cache. */
 #define HESSIAN_BLOCK 64
 /* A tile: HESSIAN_TILE_R rows by HESSIAN_TILE_C columns of H, 32 sums, as
- * many as fit in half the vector registers of an AVX2 processor. */
+ * many as fit in half the vector registers of an AVX2 processor (with
+ * AVX-512, 2 HESSIAN_TILE_R rows: lib/hessian.c). */
 #define HESSIAN_TILE_R 4
 #define HESSIAN_TILE_C 8
 

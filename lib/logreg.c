@@ -63,10 +63,11 @@ static inline double bce_term(double y, double p) {
  * one step at a time over the whole block: the scores, their sigmoids,
  * their losses, then the sums in row order. The loops that call exp or log
  * do nothing else, so the processor works on several rows' calls at once,
- * and the loop of sums has no call, so its sums stay in registers. */
+ * and the loop of sums has no call, so its sums stay in registers. Leaves
+ * the rows' p_r in p (LOGREG_BLOCK). */
 COPIED_INTO_CALLS static inline void sums_block(const LogReg *m, const double *x0, const double *y0, size_t nb, size_t d,
-                                                LogRegSums *s) {
-    double loss = s->loss, gb = s->gb, p[LOGREG_BLOCK], t[LOGREG_BLOCK];
+                                                LogRegSums *s, double *p) {
+    double loss = s->loss, gb = s->gb, t[LOGREG_BLOCK];
     double *restrict gw = s->gw;                                                  // only gw is written, so x_r and w stay in registers
     for (size_t r = 0; r < nb; r++) p[r] = vec_dot(x0 + r * d, m->w, d) + m->b;   // z_r = w . x_r + b
     for (size_t r = 0; r < nb; r++) p[r] = act_sigmoid_select(p[r]);              // p_r = sigma(z_r)
@@ -92,10 +93,11 @@ void logreg_sums(const LogReg *m, const Matrix *X, const double *y, size_t lo, s
     // the lesson's d = 2 the block is compiled once more with d a constant,
     // which leaves no loop over j at all.
     size_t d = X->cols;
+    double p[LOGREG_BLOCK];
     for (size_t i0 = lo; i0 < hi; i0 += LOGREG_BLOCK) {
         size_t nb = hi - i0 < LOGREG_BLOCK ? hi - i0 : LOGREG_BLOCK;
-        if (d == 2) sums_block(m, mat_row(X, i0), y + i0, nb, 2, s);
-        else sums_block(m, mat_row(X, i0), y + i0, nb, d, s);
+        if (d == 2) sums_block(m, mat_row(X, i0), y + i0, nb, 2, s, p);
+        else sums_block(m, mat_row(X, i0), y + i0, nb, d, s, p);
     }
 }
 
@@ -235,25 +237,17 @@ void logreg_hessian(const LogReg *m, const Matrix *X, double lambda, double *H) 
 static double newton_pass(const LogReg *m, const Matrix *X, const double *y, double lambda, double *g,
                           HessianSums *h) {
     size_t n = X->rows, d = X->cols;
-    double loss = 0.0, gb = 0.0, s[HESSIAN_BLOCK];   // s: the block's s_i
-    double *restrict gw = g;
-    for (size_t j = 0; j < d; j++) gw[j] = 0.0;
+    double p[LOGREG_BLOCK], s[LOGREG_BLOCK];   // the block's p_i and s_i
+    LogRegSums sums = {0.0, 0.0, g};
+    for (size_t j = 0; j < d; j++) g[j] = 0.0;
     hessian_zero(h);
-    for (size_t lo = 0; lo < n; lo += HESSIAN_BLOCK) {
-        size_t hi = n - lo < HESSIAN_BLOCK ? n : lo + HESSIAN_BLOCK;
-        // logreg_sums' pass (loss += BCE(y_i, p_i), gb += e_i, gw += e_i x_i), keeping s_i
-        for (size_t i = lo; i < hi; i++) {
-            const double *x_i = mat_row(X, i);
-            double p_i = act_sigmoid_select(vec_dot(x_i, m->w, d) + m->b);
-            double e_i = p_i - y[i];
-            loss += bce_term(y[i], p_i);
-            gb += e_i;
-            for (size_t j = 0; j < d; j++) gw[j] += x_i[j] * e_i;
-            s[i - lo] = p_i * (1.0 - p_i);
-        }
-        hessian_add_rows(h, X, s, lo, hi);   // the same rows: sum += s_i x~_i x~_i^T
+    for (size_t lo = 0; lo < n; lo += LOGREG_BLOCK) {
+        size_t nb = n - lo < LOGREG_BLOCK ? n - lo : LOGREG_BLOCK;
+        // logreg_sums' block (loss += BCE(y_i, p_i), gb += e_i, gw += e_i x_i), keeping p_i
+        sums_block(m, mat_row(X, lo), y + lo, nb, d, &sums, p);
+        for (size_t r = 0; r < nb; r++) s[r] = p[r] * (1.0 - p[r]);
+        hessian_add_rows(h, X, s, lo, lo + nb);   // the same rows: sum += s_i x~_i x~_i^T
     }
-    LogRegSums sums = {loss, gb, g};
     return logreg_sums_finish(m, n, lambda, &sums, &g[d]);
 }
 
