@@ -8,8 +8,9 @@ round by round, in the same run:
     data PATH N D     load X (N x D) then y (N), float64, from the raw file PATH
     epoch REPS PIECES seconds per epoch of the lesson's NumPy loop body: PIECES timed
                       pieces of REPS epochs each, the median piece (as the C side does)
-    lbfgs             seconds for LogisticRegression(C=1e10, solver='lbfgs') to fit,
-                      then its gradient norm at the answer (of the mean loss)
+    lbfgs             seconds for LogisticRegression(C=1e10, solver='lbfgs') to fit
+                      (wall, then this process's CPU seconds, all its threads), then
+                      its gradient norm at the answer (of the mean loss)
     quit
 
 Each answer is one line. Prints "ready" first, or "missing: WHAT" and exits
@@ -77,15 +78,15 @@ def main():
             print(sorted(times)[pieces // 2], flush=True)
         elif words[0] == "lbfgs":
             if LogisticRegression is None:
-                print("nan nan", flush=True)
+                print("nan nan nan", flush=True)
                 continue
             model = LogisticRegression(C=1e10, solver="lbfgs", max_iter=10000)
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             model.fit(X, y)
-            seconds = time.perf_counter() - start
+            seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
             p = 1 / (1 + np.exp(-(X @ model.coef_[0] + model.intercept_[0])))
             g = np.append(X.T @ (p - y), np.sum(p - y)) / X.shape[0]
-            print(seconds, np.linalg.norm(g), flush=True)
+            print(seconds, cpu, np.linalg.norm(g), flush=True)
 
 
 main()
