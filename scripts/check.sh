@@ -143,12 +143,23 @@ run_suite() {
   # In solutions mode the answer key's object as make built it (same file,
   # same flags, warnings as errors) stands for it when it is up to date: make
   # test builds it first, so the file is not compiled a second time.
-  local obj="$out/$name.o"
+  # Otherwise an exercise compiled before is not compiled again when its text
+  # is the same (compared, not timed: a file put back with an old time is seen),
+  # and the flags, and its headers are older than its object (OBJ.key holds
+  # the flags and the text it was compiled from, OBJ.log what the compiler
+  # said): make hint, reset and watch ask about the same file again.
+  local obj="$out/$name.o" key
+  key="$CC $CFLAGS $exercise_flags $LDFLAGS $LDLIBS"$'\n'"$(< "$src")"
   if [[ $mode == solutions && -z $exercise_flags ]] && up_to_date "$BUILD/obj/solutions/$name.o"; then
     obj="$BUILD/obj/solutions/$name.o" log=""
-  # shellcheck disable=SC2086
-  elif ! log=$($CC $CFLAGS $exercise_flags -pipe -c "$src" -o "$obj" 2>&1); then
-    status=compile; return
+  elif [[ -f $obj.key && -f $obj.log && $(< "$obj.key") == "$key" ]] && up_to_date "$obj"; then
+    log=$(< "$obj.log")
+  else
+    : > "$obj.key"
+    # shellcheck disable=SC2086
+    if ! log=$($CC $CFLAGS $exercise_flags -pipe -MMD -c "$src" -o "$obj" 2>&1); then status=compile; return; fi
+    printf '%s' "$log" > "$obj.log"
+    printf '%s' "$key" > "$obj.key"
   fi
   compile_log=$log   # (read by explain_warnings too)
   # The other exercises' functions (exercise 03 may call sigmoid) come from
@@ -157,9 +168,11 @@ run_suite() {
   for o in "$BUILD"/obj/solutions/[0-9][0-9]-*.o; do
     [[ -e $o && ${o##*/} != "$name.o" ]] && others+=("$o")
   done
+  # (linked again only when a part is newer than the program)
+  local parts=("$test_obj" "$obj" "${others[@]}" "$BUILD/obj/tests/harness.o" "$BUILD/liblr.a") part linked=1
+  for part in "${parts[@]}"; do [[ $out/$name -nt $part ]] || linked=0; done
   # shellcheck disable=SC2086
-  if ! log=$($CC $LDFLAGS -o "$out/$name" "$test_obj" "$obj" "${others[@]}" "$BUILD/obj/tests/harness.o" \
-               "$BUILD/liblr.a" -lcunit $LDLIBS 2>&1); then
+  if [[ $linked == 0 ]] && ! log=$($CC $LDFLAGS -o "$out/$name" "${parts[@]}" -lcunit $LDLIBS 2>&1); then
     log="$compile_log${compile_log:+$'\n'}$log" status=link; return
   fi
   : > "$out/$name.result"

@@ -73,6 +73,15 @@ out=$(PATH="$tmp/bin:$PATH" scripts/watch.sh "" 2>&1)
 has "make --no-print-directory check EX=02" "$out" && has "Stop with Ctrl-C" "$out" && has "Watching exercises/" "$out" &&
   ok "watch without EX= watches 02 and says how to stop" || fail "watch: $out"
 
+# ---- check.sh keeps what it compiled (make hint and make reset ask about
+# the same file again), but a file put back with an old time (cp -p) is
+# compiled again: its text is compared, not its time
+cp -p solutions/02-cross-entropy.c exercises/
+read -r st p total <<< "$(scripts/check.sh status 02)"
+[[ $st == pass ]] && ok "an answer put back with an old time is compiled again: $st $p $total" ||
+  fail "an answer put back with an old time (cp -p): $st $p $total, not pass"
+cp tests/stubs/02-cross-entropy.c exercises/
+
 # ---- the hints: plain text in a terminal, and a nudge before the recipe.
 # One awk reads every hint (and its answer key, spaces and newlines taken
 # out) and prints what is wrong, one line per problem: TeX, shown raw by make
