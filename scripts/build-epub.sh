@@ -1,24 +1,25 @@
 #!/usr/bin/env bash
-# build-epub.sh SITE EPUB: the notes as one EPUB 3 book.
+# build-epub.sh SITE EPUB CHAPTERS: the notes as one EPUB 3 book.
 #
-# Run from the repository root after the chapter programs have drawn their
-# figures into SITE/fig (scripts/docs.sh does both, and then renders the
-# site). The book holds, in order: the index as "About this workbook", the
-# chapters, the appendices, and the hints under one "Hints" chapter. Each page
-# goes through the same filters as on the site (page.lua, snippets.lua,
-# figures.lua), then docs/filters/epub.lua, which makes the page a chapter
-# and its links point inside the book; pandoc joins the pages' JSON into the
-# book, with MathML formulas, the SVG figures and docs/epub.css. Any pandoc
-# warning stops the build, and the book is written under a temporary name
-# and renamed when complete. When epubcheck is installed (Debian: epubcheck)
-# the book is checked with it too.
+# Run from the repository root after scripts/build-docs.sh SITE CHAPTERS has
+# rendered the site and, into CHAPTERS, each page as a chapter of the book in
+# pandoc's JSON (scripts/docs.sh does both). The book holds, in order: the
+# index as "About this workbook", the chapters, the appendices, and the hints
+# under one "Hints" chapter. Each page went through the same filters as on
+# the site (page.lua, snippets.lua, figures.lua), then docs/filters/epub.lua,
+# which makes the page a chapter and its links point inside the book, and
+# typeset.lua (docs/filters/render.lua runs them); pandoc joins the chapters
+# into the book, with MathML formulas, the SVG figures and docs/epub.css. Any
+# pandoc warning stops the build, and the book is written under a temporary
+# name and renamed when complete. When epubcheck is installed (Debian:
+# epubcheck) the book is checked with it too.
 set -euo pipefail
 export LC_ALL=C
 
 die() { echo "build-epub: $*" >&2; exit 1; }
 
-[[ $# == 2 && -n $1 && -n $2 ]] || { echo "usage: scripts/build-epub.sh SITE EPUB" >&2; exit 2; }
-site=${1%/} epub=$2
+[[ $# == 3 && -n $1 && -n $2 && -n $3 ]] || { echo "usage: scripts/build-epub.sh SITE EPUB CHAPTERS" >&2; exit 2; }
+site=${1%/} epub=$2 chapters=${3%/}
 [[ -f docs/index.md && -f docs/epub.css ]] ||
   die "run me from the repository root (no docs/index.md or docs/epub.css in $PWD)"
 [[ -d $site/fig ]] || die "no $site/fig: draw the figures first (scripts/docs.sh does)"
@@ -30,72 +31,47 @@ hints=(docs/hints/[0-9][0-9]-*.md)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"; rm -f "$epub.tmp$$"' EXIT
 
-# The pages are rendered as if they were in $tmp/site, which holds the
-# figures and stands in for the site (page.lua and figures.lua check that
-# what a page links to exists there). gnuplot's SVGs give the key's sample
-# and the curve the same id; a browser does not mind, but an EPUB must be
-# valid XML, so the copies number the repeats. The index links the book
-# itself, which is there once it is built.
-mkdir -p "$tmp/site/fig" "$tmp/site/hints"
-: > "$tmp/site/logistic-regression-in-c.epub"
-for svg in "$site"/fig/*.svg; do
-  perl -pe 's/\bid="([^"]*)"/$seen{$1}++ ? "id=\"$1-$seen{$1}\"" : "id=\"$1\""/ge' \
-    "$svg" > "$tmp/site/fig/${svg##*/}"
-done
+# The book's figures: gnuplot's SVGs give the key's sample and the curve the
+# same id; a browser does not mind, but an EPUB must be valid XML, so the
+# copies in $tmp/site/fig number the repeats.
+mkdir -p "$tmp/site/fig"
+svgs=("$site"/fig/*.svg)
+((${#svgs[@]} == 0)) || perl -e '
+  my $dir = shift;
+  for my $svg (@ARGV) {
+    my %seen;
+    open(my $in, "<", $svg) or die "$svg: $!\n";
+    (my $name = $svg) =~ s{.*/}{};
+    open(my $out, ">", "$dir/$name") or die "$dir/$name: $!\n";
+    while (<$in>) {
+      s/\bid="([^"]*)"/$seen{$1}++ ? "id=\"$1-$seen{$1}\"" : "id=\"$1\""/ge;
+      print $out $_;
+    }
+    close($out) or die "$dir/$name: $!\n";
+  }' "$tmp/site/fig" "${svgs[@]}" || die "cannot copy the figures into the book"
 
-filters=(--lua-filter=docs/filters/page.lua --lua-filter=docs/filters/snippets.lua
-         --lua-filter=docs/filters/figures.lua --lua-filter=docs/filters/epub.lua
-         --lua-filter=docs/filters/typeset.lua)
-
-# chapter MD JSON PAGEDIR [PANDOC-ARGS...]: one page as a chapter, in JSON.
+# chapter MD: add its JSON, from CHAPTERS (a hint's is hint-NAME.json), to the book.
 chapter() {
-  local md=$1 json=$2 pagedir=$3
-  shift 3
-  pandoc "$md" --output="$json" --from=markdown --to=json --fail-if-warnings \
-    --metadata=lr-srcroot:@repo --metadata=lr-pagedir:"$pagedir" \
-    "${filters[@]}" "$@" || die "$md: pandoc failed"
-}
-
-# The pages are converted side by side, as many at a time as there are
-# processors; the build fails if any of them did.
-jobs_max=$(nproc 2> /dev/null || echo 2)
-pids=()
-start_chapter() {
-  while (($(jobs -rp | wc -l) >= jobs_max)); do wait -n || true; done
-  chapter "$@" &
-  pids+=($!)
+  local name=${1##*/}
+  name=${name%.md}
+  [[ $1 == */hints/* ]] && name=hint-$name
+  [[ -f $chapters/$name.json ]] ||
+    die "no $chapters/$name.json: render the pages first (scripts/build-docs.sh $site $chapters)"
+  parts+=("$chapters/$name.json")
 }
 
 parts=()
-n=0
-for md in "${pages[@]}"; do
-  n=$((n + 1))
-  json=$tmp/$(printf %02d $n).json
-  if [[ $md == docs/index.md ]]; then
-    start_chapter "$md" "$json" "$tmp/site" --metadata=lr-epub-title:"About this workbook"
-  else
-    start_chapter "$md" "$json" "$tmp/site"
-  fi
-  parts+=("$json")
-done
+for md in "${pages[@]}"; do chapter "$md"; done
 if ((${#hints[@]} > 0)); then
-  n=$((n + 1))
-  json=$tmp/$(printf %02d $n).json
-  pandoc --from=markdown --to=json --output="$json" <<'EOF'
+  pandoc --from=markdown --to=json --output="$tmp/hints.json" <<'EOF'
 # Hints {#hints}
 
 One hint per exercise: a nudge towards the answer, without the code. Read
 one only after you have tried the exercise and run its tests.
 EOF
-  parts+=("$json")
-  for md in "${hints[@]}"; do
-    n=$((n + 1))
-    json=$tmp/$(printf %02d $n).json
-    start_chapter "$md" "$json" "$tmp/site/hints"
-    parts+=("$json")
-  done
+  parts+=("$tmp/hints.json")
+  for md in "${hints[@]}"; do chapter "$md"; done
 fi
-for pid in "${pids[@]}"; do wait "$pid" || die "a page failed (its message is above)"; done
 
 # The book's title is the index page's (read from its front matter alone).
 printf '%s\n' '$title$' > "$tmp/title.txt"
@@ -122,14 +98,13 @@ gnuplot -e "out='$tmp/cover.png'" docs/cover.gp || die "gnuplot could not draw t
 mathfont=/usr/share/texmf/fonts/opentype/public/tex-gyre-math/texgyrepagella-math.otf
 licence=/usr/share/texmf/doc/fonts/tex-gyre-math/GUST-FONT-LICENSE.txt
 [[ -f $mathfont && -f $licence ]] || die "no $mathfont (Debian: sudo apt-get install fonts-texgyre-math)"
-n=$((n + 1))
 {
   printf '# Colophon {#colophon}\n\n'
   printf 'The formulas are set in TeX Gyre Pagella Math, by the GUST e-foundry,\n'
   printf 'which is embedded in this book under the GUST Font License:\n\n'
   printf '```\n'; cat "$licence"; printf '```\n'
-} | pandoc --from=markdown --to=json --output="$tmp/$(printf %02d $n).json"
-parts+=("$tmp/$(printf %02d $n).json")
+} | pandoc --from=markdown --to=json --output="$tmp/colophon.json"
+parts+=("$tmp/colophon.json")
 
 pandoc "${parts[@]}" --from=json --to=epub3 --output="$epub.tmp$$" \
   --metadata-file="$tmp/metadata.yaml" --template=docs/epub-template.xhtml \

@@ -8,10 +8,11 @@
 #      block ```{.output program="./chapter-06 --option"}), run once without
 #      plots and kept in OUTDIR/output/; make docs-check compares the notes
 #      with it, line by line.
-#   3. The EPUB, OUTDIR/logistic-regression-in-c.epub (scripts/build-epub.sh),
-#      and the site (scripts/build-docs.sh), side by side. The index links
-#      the EPUB, so an empty file stands in for it until it is written (and
-#      is removed if it never is).
+#   3. The site (scripts/build-docs.sh), beside 2., and with it each page
+#      as a chapter of the book; then the EPUB,
+#      OUTDIR/logistic-regression-in-c.epub (scripts/build-epub.sh). The
+#      index links the EPUB, so an empty file stands in for it until it is
+#      written (and is removed if it never is).
 set -euo pipefail
 out=${1%/}; shift
 rm -rf "$out/fig" "$out/output"
@@ -24,7 +25,7 @@ for program in "$@"; do
   while (($(jobs -rp | wc -l) >= jobs_max)); do wait -n || true; done
   LR_PLOT=svg LR_PLOT_DIR="$out/fig" "$program" --lib > /dev/null &
   pids+=($!)
-  programs[$(basename "$program")]=$program
+  programs[${program##*/}]=$program
 done
 for i in "${!pids[@]}"; do
   wait "${pids[$i]}" || { echo "docs: ${*:i+1:1} failed while drawing its figures" >&2; exit 1; }
@@ -35,29 +36,35 @@ rm -f "$out"/fig/*.gp
 
 # output_name COMMAND: its file in OUTDIR/output (as docs-check.mjs names it).
 output_name() { sed -E 's/[^A-Za-z0-9.-]+/_/g; s/^[._]+//' <<< "$1"; }
-while read -r command; do
-  [[ -n $command ]] || continue
-  read -r name args <<< "$command"
-  program=${programs[${name#./}]:-}
-  if [[ -z $program ]]; then
-    echo "docs: the notes show the output of '$command', but ${name#./} is not a chapter program" >&2
-    exit 1
-  fi
-  # (the options are words: no quoting in a command the notes show)
-  # shellcheck disable=SC2086
-  LR_PLOT=none "$program" --lib $args > "$out/output/$(output_name "$command").txt" || {
-    echo "docs: '$command', whose output the notes show, failed" >&2
-    exit 1
-  }
-done < <(grep -ho 'program="[^"]*"' docs/*.md docs/hints/*.md | sed 's/^program="//; s/"$//' | sort -u)
+outputs() {
+  local command name args program
+  while read -r command; do
+    [[ -n $command ]] || continue
+    read -r name args <<< "$command"
+    program=${programs[${name#./}]:-}
+    if [[ -z $program ]]; then
+      echo "docs: the notes show the output of '$command', but ${name#./} is not a chapter program" >&2
+      return 1
+    fi
+    # (the options are words: no quoting in a command the notes show)
+    # shellcheck disable=SC2086
+    LR_PLOT=none "$program" --lib $args > "$out/output/$(output_name "$command").txt" || {
+      echo "docs: '$command', whose output the notes show, failed" >&2
+      return 1
+    }
+  done < <(grep -ho 'program="[^"]*"' docs/*.md docs/hints/*.md | sed 's/^program="//; s/"$//' | sort -u)
+}
+outputs &
+outputs_job=$!
 
 epub=$out/logistic-regression-in-c.epub
+chapters=$(mktemp -d)
+trap 'rm -rf "$chapters"' EXIT
 placeholder=
 [[ -e $epub ]] || { : > "$epub"; placeholder=1; }
-scripts/build-epub.sh "$out" "$epub" &
-epub_job=$!
 status=0
-scripts/build-docs.sh "$out" || status=$?
-wait "$epub_job" || status=$?
+scripts/build-docs.sh "$out" "$chapters" || status=$?
+wait "$outputs_job" || status=1
+((status != 0)) || scripts/build-epub.sh "$out" "$epub" "$chapters" || status=$?
 if ((status != 0)) && [[ -n $placeholder && ! -s $epub ]]; then rm -f "$epub"; fi
 exit "$status"

@@ -5,9 +5,10 @@
 
 local M = {}
 
--- The markdown file pandoc is rendering.
+-- The markdown file pandoc is rendering (render.lua, which renders every
+-- page in one run, names the one it is at in LR_PAGE).
 function M.page()
-  return (PANDOC_STATE.input_files or {})[1] or "stdin"
+  return LR_PAGE or (PANDOC_STATE.input_files or {})[1] or "stdin"
 end
 
 -- Ends the build: one line on stderr, "docs/03-x.md: what is wrong", exit 1.

@@ -66,7 +66,7 @@ local function text_of(blocks)
   return (table.concat(parts, " "):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
 end
 
-function Pandoc(doc)
+local function page(doc)
   local out = doc.meta["lr-search-out"] and stringify(doc.meta["lr-search-out"])
   if not out or doc.meta["lr-search-page"] then return nil end
   local href = stringify(doc.meta["lr-search-href"] or "")
@@ -90,3 +90,5 @@ function Pandoc(doc)
   f:close()
   return nil
 end
+
+return { { Pandoc = page } }
