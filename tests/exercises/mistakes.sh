@@ -14,6 +14,7 @@ set -u
 list=${1:-tests/exercises/mistakes.txt}
 : "${BUILD:?run this through make test}"
 source scripts/check.sh functions || exit 2
+red="" green="" bold="" off=""   # (make check's words as a log has them, even in a terminal)
 trap - INT TERM
 tmp=$(mktemp -d)
 # (check.sh builds each case in $BUILD/exercises/, in a folder named after its own)
