@@ -1,6 +1,6 @@
 # Chapter 01: the table of sigma beside SciPy's expit and the naive forms, the
 # table of sigma' beside SciPy's, and the plot.
-run_chapter none
+run_chapter png   # the numbers and (with the stubs) the plots, from one run
 expect_numbers sigmoid.txt \
   '-1e+308=sigmoid.0:0' '-1000=sigmoid.1:0' '-40#1=sigmoid.2:1e-27' '-5=sigmoid.3:1e-12' \
   '-1=sigmoid.4:1e-12' '0=sigmoid.5:0' '1=sigmoid.6:1e-12' '5=sigmoid.7:1e-12' '40=sigmoid.8:1e-15' \
@@ -12,7 +12,6 @@ expect_numbers sigmoid.txt \
 # sigma(z) (column 1, checked above) stays 1.
 expect_word 1000 5 NaN 'e^z/(1+e^z)'
 expect_word 1e+308 5 NaN 'e^z/(1+e^z)'
-run_chapter png
 expect_plots chapter-01-sigmoid
 # The wrong exercise (tests/chapters/wrong/01-sigmoid.c) writes the slope as
 # sigma (1 - sigma), which rounds to 0 at z = 40.

@@ -6,40 +6,105 @@
 # exercise, when tests/chapters/wrong/ has one) set; then it calls expect_way.
 # Each helper prints what it checked; any failure makes the script exit
 # non-zero.
+#
+# make test runs these scripts 24 times, so the helpers start no process of
+# their own where bash can do the work: a file is read with read or mapfile,
+# text is matched with [[ ]], and a run that was made already is not made
+# again (run_chapter). Only the chapter and check-output are started.
 failures=0
+declare -A ran_before=()   # run_chapter's earlier runs: "MODE ARGS" -> their output
 
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 
+# read_file FILE VAR: the whole of FILE, every byte (up to a NUL), into VAR.
+read_file() { IFS= read -r -d '' "$2" < "$1" || true; }
+
+# load_out [FILE]: $TMP/out.txt (or FILE) into out_text (all of it) and
+# out_lines (one element a line). load_err: $TMP/err.txt into err_text, and
+# its number of lines (of newlines, as wc -l counts them) into err_count.
+load_out() {
+  read_file "${1:-$TMP/out.txt}" out_text
+  mapfile -t out_lines < "${1:-$TMP/out.txt}"
+}
+load_err() {
+  read_file "$TMP/err.txt" err_text
+  local newlines=${err_text//[!$'\n']/}
+  err_count=${#newlines}
+}
+
 # run_chapter MODE [ARGS...]: run the chapter with LR_PLOT=MODE; its stdout is
-# kept in $TMP/out.txt. It must exit 0 and print nothing on stderr.
+# kept in $TMP/out.txt. It must exit 0 and print nothing on stderr. With
+# solutions/ the mode is always none: the plots were checked on the stubs' run.
+# A run with the same mode and arguments as an earlier one is not made again:
+# its output (already checked: exit 0, nothing on stderr) goes back into
+# $TMP/out.txt, to be checked for more. So is a run with LR_PLOT=none after the
+# same run with LR_PLOT=png, whose output is the same with a "plot: FILE" line
+# for each plot. Never a run that writes a file (--save-data, --checkpoint).
 run_chapter() {
-  local mode=$1; shift
-  [[ ${WAY:-} == solutions ]] && mode=none   # the plots were checked on the stubs' run
+  local mode=$1 key
+  shift
+  [[ ${WAY:-} == solutions ]] && mode=none
+  key="$mode $*"
+  if [[ " $* " != *" --save-data "* && " $* " != *" --checkpoint "* ]]; then
+    [[ $mode == none && -z ${ran_before[$key]+x} && -n ${ran_before[png $*]+x} ]] && key="png $*"
+    if [[ -n ${ran_before[$key]+x} ]]; then
+      printf '%s' "${ran_before[$key]}" > "$TMP/out.txt"
+      echo "ok   ${CHAPTER##*/} $* ran above with LR_PLOT=${key%% *}: its output is checked again"
+      load_out
+      return
+    fi
+  fi
   LR_PLOT=$mode LR_PLOT_DIR="$TMP/plots-$mode" "$CHAPTER" "$@" > "$TMP/out.txt" 2> "$TMP/err.txt"
   local rc=$?
-  if [[ $rc != 0 ]]; then fail "$CHAPTER $* (LR_PLOT=$mode) exited $rc: $(head -c 300 "$TMP/err.txt")"
-  elif [[ -s $TMP/err.txt ]]; then fail "$CHAPTER $* (LR_PLOT=$mode) wrote to stderr: $(head -c 300 "$TMP/err.txt")"
-  else echo "ok   $(basename "$CHAPTER") $* runs with LR_PLOT=$mode"; fi
+  load_err
+  if [[ $rc != 0 ]]; then fail "$CHAPTER $* (LR_PLOT=$mode) exited $rc: ${err_text:0:300}"
+  elif [[ -n $err_text ]]; then fail "$CHAPTER $* (LR_PLOT=$mode) wrote to stderr: ${err_text:0:300}"
+  else echo "ok   ${CHAPTER##*/} $* runs with LR_PLOT=$mode"; fi
   expect_narrow
+  [[ $rc == 0 && -z $err_text ]] && ran_before[$key]=$out_text
 }
 
 # expect_narrow: no line of $TMP/out.txt is over 80 characters (the terminal's
 # width, and what the notes' pages show of an output without scrolling:
-# lib/chapter.h's CHAPTER_COLUMNS).
+# lib/chapter.h's CHAPTER_COLUMNS). Counted in bytes, so a line with a
+# two-byte character such as the middle dot has to be shorter.
 expect_narrow() {
-  local wide
-  wide=$(awk 'length($0) > 80 { printf "line %d has %d characters: %.60s...\n", NR, length($0), $0 }' "$TMP/out.txt")
-  if [[ -z $wide ]]; then echo "ok   every line within 80 characters"
-  else fail "a line over 80 characters: $(head -3 <<< "$wide")"; fi
+  local LC_ALL=C k wide=() long=$'[^\n]{81}'
+  load_out
+  # one regex over the whole output first; the lines only when it matches
+  if [[ $out_text =~ $long ]]; then
+    for k in "${!out_lines[@]}"; do
+      ((${#out_lines[k]} > 80)) && wide+=("line $((k + 1)) has ${#out_lines[k]} characters: ${out_lines[k]:0:60}...")
+    done
+  fi
+  if ((${#wide[@]} == 0)); then echo "ok   every line within 80 characters"
+  else fail "a line over 80 characters: $(printf '%s\n' "${wide[@]:0:3}")"; fi
 }
 
 # expect_numbers REFERENCE SPEC...: numbers printed vs data/reference/REFERENCE
 # (SPEC as in tests/chapters/check-output.c: LABEL[#COL]=KEY[.INDEX]:TOL).
 expect_numbers() {
-  local ref=$1; shift
-  local out
+  local ref=$1 out
+  shift
   out=$("$CHECK" "$TMP/out.txt" "data/reference/$ref" "$@") || failures=$((failures + 1))
-  echo "$out" | sed 's/^/     /'
+  echo "     ${out//$'\n'/$'\n'     }"
+}
+
+# joined_text: out_text with each line that continues the one before it
+# (indented by two spaces or more, after a line that is not empty:
+# chapter_print's wrapping) joined to it by one space.
+joined_text() {
+  local line prev="" k parts=()
+  for k in "${!out_lines[@]}"; do
+    line=${out_lines[k]}
+    if ((k > 0)) && [[ -n $prev && $line =~ ^\ \ +[^\ ] ]]; then
+      line=" ${line#"${line%%[! ]*}"}"
+      parts[-1]+=$line
+    else parts+=("$line"); fi
+    prev=$line
+  done
+  local IFS=$'\n'
+  joined="${parts[*]}"
 }
 
 # expect_text TEXT: the output contains TEXT (fixed string), on one line or
@@ -47,10 +112,15 @@ expect_numbers() {
 # chapter_print's wrapping), read as one line.
 expect_text() {
   local joined
-  joined=$(awk 'NR > 1 && /^  +[^ ]/ && length(prev) > 0 { sub(/^ +/, " "); printf "%s", $0; prev = $0; next }
-                NR > 1 { printf "\n" } { printf "%s", $0; prev = $0 } END { printf "\n" }' "$TMP/out.txt")
-  if grep -qF -- "$1" "$TMP/out.txt" || grep -qF -- "$1" <<< "$joined"; then echo "ok   prints: $1"
+  load_out
+  if [[ $out_text == *"$1"* ]] || { joined_text; [[ $joined == *"$1"* ]]; }; then echo "ok   prints: $1"
   else fail "output lacks: $1"; fi
+}
+
+# expect_lacks TEXT: the output does not contain TEXT (fixed string).
+expect_lacks() {
+  load_out
+  if [[ $out_text == *"$1"* ]]; then fail "output has: $1"; else echo "ok   does not print: $1"; fi
 }
 
 # expect_word LABEL COL WORD HEADING: on the one line of the output whose
@@ -58,32 +128,54 @@ expect_text() {
 # check-output cannot compare, such as NaN). HEADING is the heading of that
 # column, which must be printed too, so the check says which column it reads.
 expect_word() {
-  local label=$1 col=$2 want=$3 heading=$4 lines got
-  lines=$(awk -v label="$label" '$1 == label' "$TMP/out.txt")
-  if ! grep -qF -- "$heading" "$TMP/out.txt"; then fail "no column headed '$heading' in the output"
-  elif [[ -z $lines ]]; then fail "no line starts with '$label'"
-  elif [[ $lines == *$'\n'* ]]; then fail "more than one line starts with '$label': a label must start one line only"
+  local label=$1 col=$2 want=$3 heading=$4 line words lines=()
+  load_out
+  for line in "${out_lines[@]}"; do
+    [[ $line == *"$label"* ]] || continue
+    read -ra words <<< "$line"
+    [[ ${words[0]-} == "$label" ]] && lines+=("$line")
+  done
+  if [[ $out_text != *"$heading"* ]]; then fail "no column headed '$heading' in the output"
+  elif ((${#lines[@]} == 0)); then fail "no line starts with '$label'"
+  elif ((${#lines[@]} > 1)); then fail "more than one line starts with '$label': a label must start one line only"
   else
-    got=$(awk -v col="$col" '{ print $(col + 1) }' <<< "$lines")
+    read -ra words <<< "${lines[0]}"
+    local got=${words[col]-}
     if [[ $got == "$want" ]]; then echo "ok   $label, column $col ($heading): $want"
     else fail "$label, column $col ($heading): expected $want, got '$got'"; fi
   fi
 }
 
 # expect_plots NAME...: after run_chapter png, each NAME.png is a non-empty
-# PNG image with its NAME.gp script beside it.
+# PNG image with its NAME.gp script beside it, and nothing else is there.
 expect_plots() {
-  local dir="$TMP/plots-png" name
+  local LC_ALL=C dir="$TMP/plots-png" name magic file extra=()
   [[ ${WAY:-} == solutions ]] && return 0
   for name in "$@"; do
+    magic=""
+    [[ -s $dir/$name.png ]] && read -r -N 4 magic < "$dir/$name.png"
     if [[ ! -s $dir/$name.png ]]; then fail "no $name.png"
-    elif [[ $(head -c 4 "$dir/$name.png" | od -An -c | tr -d ' ') != '211PNG' ]]; then fail "$name.png is not a PNG"
+    elif [[ $magic != $'\x89PNG' ]]; then fail "$name.png is not a PNG"
     elif [[ ! -s $dir/$name.gp ]]; then fail "no $name.gp beside $name.png"
-    else echo "ok   $name.png ($(wc -c < "$dir/$name.png") bytes) and $name.gp"; fi
+    else echo "ok   $name.png and $name.gp"; fi
   done
-  local extra
-  extra=$(ls "$dir" | grep -v -e '\.png$' -e '\.gp$')
-  [[ -z $extra ]] || fail "stray files left in the plot folder: $extra"
+  for file in "$dir"/*; do
+    [[ $file == *.png || $file == *.gp || ! -e $file ]] || extra+=("${file##*/}")
+  done
+  ((${#extra[@]} == 0)) || fail "stray files left in the plot folder: ${extra[*]}"
+}
+
+# expect_exit RC TEXT COMMAND...: COMMAND (the chapter with arguments that
+# are a mistake) exits RC and writes exactly one line on stderr, which holds
+# TEXT (fixed string); stdout goes to $TMP/out.txt, stderr to $TMP/err.txt.
+expect_exit() {
+  local want=$1 text=$2 rc
+  shift 2
+  LR_PLOT=none "$@" > "$TMP/out.txt" 2> "$TMP/err.txt"
+  rc=$?
+  load_err
+  if [[ $rc == "$want" && $err_count == 1 && $err_text == *"$text"* ]]; then echo "ok   ${*##*/}: exit $rc, ${err_text%$'\n'}"
+  else fail "${*##*/}: exit $rc (expected $want), stderr (expected one line with '$text'): ${err_text:0:300}"; fi
 }
 
 # expect_way: what the learner's code changes. With the stubs the chapter says
@@ -94,9 +186,10 @@ expect_plots() {
 # chapter's script sets WRONG_AT, that line must hold it (where they differ).
 # A chapter listed in tests/quick-args.txt runs with its quicker arguments.
 expect_way() {
-  local nn args
-  nn=$(basename "$CHAPTER" | sed 's/chapter-//')
-  read -ra args <<< "$(awk -v nn="$nn" '$1 == nn { $1 = ""; print }' tests/quick-args.txt)"
+  local nn=${CHAPTER##*/chapter-} args=() number rest
+  while read -r number rest; do
+    [[ $number == "$nn" ]] && { read -ra args <<< "$rest"; break; }
+  done < tests/quick-args.txt
   run_chapter none "${args[@]}"
   if [[ $WAY == stubs ]]; then
     expect_text "exercise $nn is not done yet"
@@ -105,12 +198,12 @@ expect_way() {
   expect_text "yours"
   expect_text "your code reproduces"
   run_chapter none --lib "${args[@]}"
-  if grep -q -e yours "$TMP/out.txt"; then fail "--lib still ran your code"; else echo "ok   --lib runs the library only"; fi
+  if [[ $out_text == *yours* ]]; then fail "--lib still ran your code"; else echo "ok   --lib runs the library only"; fi
   [[ -x $WRONG ]] || return 0
   LR_PLOT=none "$WRONG" "${args[@]}" > "$TMP/out.txt" 2> "$TMP/err.txt"
   local rc=$?
   expect_narrow
-  if [[ $rc != 4 ]]; then fail "$(basename "$WRONG") with a wrong exercise exited $rc, expected 4"
+  if [[ $rc != 4 ]]; then fail "${WRONG##*/} with a wrong exercise exited $rc, expected 4"
   else echo "ok   a wrong exercise: exit status 4"; fi
   expect_text "your numbers first differ from"
   [[ -z ${WRONG_AT:-} ]] || expect_text "$WRONG_AT"

@@ -4,7 +4,10 @@
 # reference, and expects each kind of mistake to be reported: a wrong value, a
 # label that is not printed, a label that starts two lines (the check could
 # not tell which one was meant), a word that differs, a column heading that
-# is not printed, a line over 80 characters. Run by scripts/run-tests.sh (make test).
+# is not printed, a text printed or not printed, a line over 80 characters, a
+# plot that is missing, not a PNG or beside a stray file, a chapter run that
+# fails or writes to stderr; and that run_chapter does not repeat a run. Run
+# by scripts/run-tests.sh (make test).
 #
 #   BUILD=build/strict tests/chapters/selftest.sh
 set -u
@@ -49,9 +52,50 @@ expect_helper 1 "more than one line starts with 'beta'" expect_word beta 2 3 oth
 expect_helper 1 "no line starts with 'gamma'" expect_word gamma 1 1 other
 expect_helper 1 "no column headed 'missing'" expect_word alpha 2 x missing
 expect_helper 1 'output lacks: delta' expect_text delta
-# Every line within 80 characters; an 81-character line fails.
+expect_helper 1 'output has: beta       2' expect_lacks 'beta       2'
+expect_helper 0 'ok   does not print: delta' expect_lacks delta
+# A line continued by a line indented by two spaces more reads as one line.
+printf 'first part of\n  a sentence\n\n  not joined\n' > "$TMP/wrapped.txt"
+expect_helper 0 'ok   prints: of a sentence' eval 'cp "$TMP/wrapped.txt" "$TMP/out.txt"; expect_text "of a sentence"'
+expect_helper 1 'output lacks: sentence not joined' eval 'cp "$TMP/wrapped.txt" "$TMP/out.txt"; expect_text "sentence not joined"'
+printf 'name       value    other\nalpha      1.5      x\nbeta       2.5      3\nbeta       2        3\n' > "$TMP/out.txt"
+# Every line within 80 characters; an 81-character line fails, and so does
+# one of 79 characters and a two-byte one (counted in bytes).
 CHAPTER=build/chapter-99
 expect_helper 0 'ok   every line within 80 characters' expect_narrow
 printf 'wide %076d\n' 0 >> "$TMP/out.txt"
 expect_helper 1 'line 5 has 81 characters' expect_narrow
+printf 'wide %074d\302\267\n' 0 > "$TMP/out.txt"
+expect_helper 1 'line 1 has 81 characters' expect_narrow
+
+# The plots: a PNG and its script pass; a missing script, a file that is not
+# a PNG, and a stray file fail.
+mkdir -p "$TMP/plots-png"
+printf '\211PNG\r\n' > "$TMP/plots-png/a.png"
+printf 'plot x\n' > "$TMP/plots-png/a.gp"
+expect_helper 0 'ok   a.png and a.gp' expect_plots a
+printf 'GIF89a' > "$TMP/plots-png/b.png"
+printf 'plot x\n' > "$TMP/plots-png/b.gp"
+expect_helper 1 'b.png is not a PNG' expect_plots a b
+cp "$TMP/plots-png/a.png" "$TMP/plots-png/c.png"
+expect_helper 1 'no c.gp beside c.png' expect_plots a c
+rm "$TMP/plots-png/"[bc].*
+printf 'x' > "$TMP/plots-png/notes.txt"
+expect_helper 1 'stray files left in the plot folder: notes.txt' expect_plots a
+
+# run_chapter: exit 0 and an empty stderr are required; a run with the same
+# mode and arguments is not made again (the fake chapter counts its runs),
+# one with other arguments is.
+printf '#!/bin/sh\necho run >> "%s/runs"\necho "args: $*"\n[ "$1" != fail ] || exit 3\n[ "$1" != warn ] || echo warning >&2\n' \
+  "$TMP" > "$TMP/chapter-98"
+chmod +x "$TMP/chapter-98"
+CHAPTER=$TMP/chapter-98
+expect_helper 1 'exited 3' run_chapter none fail
+expect_helper 1 'wrote to stderr: warning' run_chapter none warn
+rm -f "$TMP/runs"
+expect_helper 0 'ran above with LR_PLOT=png' eval 'run_chapter png a; run_chapter none a; run_chapter png a; run_chapter none b'
+mapfile -t runs < "$TMP/runs"
+if [[ ${#runs[@]} == 2 ]]; then echo "ok   run_chapter: 2 runs made for 4 asked, 2 of them the same as the first"
+else problem "run_chapter: ${#runs[@]} runs made, expected 2 (the png run a, then b)"; fi
+expect_helper 0 'args: b' eval 'run_chapter none a; run_chapter none b; expect_text "args: b"'
 exit $bad
