@@ -100,6 +100,7 @@ while IFS= read -r line; do
   n_cases=$((n_cases + 1))
   IFS='|' read -r what selector command status message <<< "$line"
   for field in what selector status command message; do trim "$field"; done
+  [[ $message == '""' ]] && message=""   # (nothing on stderr)
   env_vars=(LR_PLOT=none) args=()
   for word in $command; do
     if [[ ${#args[@]} == 0 && $word =~ ^[A-Z_]+= ]]; then env_vars+=("$word"); else args+=("$word"); fi
