@@ -93,7 +93,9 @@ pid=$!
 wait_for "$TMP/killed.ckpt" $pid
 kill -KILL $pid 2> /dev/null   # (it is killed even when no checkpoint came: it would run on)
 wait $pid 2> /dev/null
-check_resumed "one process, SIGKILL" "$TMP/killed.ckpt"
+rc=$?
+if [[ $rc == 137 ]]; then check_resumed "one process, SIGKILL" "$TMP/killed.ckpt"
+else fail "one process: the run to be killed ended by itself, exit $rc"; fi
 
 if ! command -v mpirun > /dev/null; then
   echo "skip the mpirun runs: Open MPI is not installed (Debian: apt-get install libopenmpi-dev openmpi-bin)"

@@ -165,19 +165,6 @@ expect_plots() {
   ((${#extra[@]} == 0)) || fail "stray files left in the plot folder: ${extra[*]}"
 }
 
-# expect_exit RC TEXT COMMAND...: COMMAND (the chapter with arguments that
-# are a mistake) exits RC and writes exactly one line on stderr, which holds
-# TEXT (fixed string); stdout goes to $TMP/out.txt, stderr to $TMP/err.txt.
-expect_exit() {
-  local want=$1 text=$2 rc
-  shift 2
-  LR_PLOT=none "$@" > "$TMP/out.txt" 2> "$TMP/err.txt"
-  rc=$?
-  load_err
-  if [[ $rc == "$want" && $err_count == 1 && $err_text == *"$text"* ]]; then echo "ok   ${*##*/}: exit $rc, ${err_text%$'\n'}"
-  else fail "${*##*/}: exit $rc (expected $want), stderr (expected one line with '$text'): ${err_text:0:300}"; fi
-}
-
 # expect_way: what the learner's code changes. With the stubs the chapter says
 # in one line that the exercise is not done and runs the library's code; with
 # solutions/ it prints the "yours" column and the payoff line (the chapter's
