@@ -187,25 +187,26 @@ set -m   # jobs in process groups of their own, so that they do not ignore SIGIN
 default_signals=()
 env --default-signal=INT true 2> /dev/null && default_signals=(env --default-signal=INT)
 # The waits are on events, not on time: the slow gnuplot writes a line into
-# the FIFO MARK.started when it starts drawing; the chapter's stdout is a
-# FIFO that gnuplot (and its sleep) inherit, so its end of file comes when
-# the chapter and gnuplot are both gone: at once when gnuplot was stopped,
+# the FIFO MARK.started when it starts drawing, and holds the FIFO
+# MARK.alive open while it lives (its sleep too, which inherits it): its
+# end of file comes when they are gone, at once when gnuplot was stopped,
 # after its 5 seconds when it was not (it then leaves MARK.finished). The
 # timeouts only bound a run that hangs.
 declare -A signal_number=([INT]=2 [TERM]=15)
 for sig in INT TERM; do
   mkdir "$work/tmp-$sig"
   export MARK="$work/mark-$sig"
-  mkfifo "$MARK.started" "$work/stdout-$sig"
+  mkfifo "$MARK.started" "$MARK.alive"
   exec 5<> "$MARK.started"   # read and write: opening it does not wait for the other side
   PATH="$here/slow:$PATH" TMPDIR="$work/tmp-$sig" LR_PLOT=png LR_PLOT_DIR="$work/plots-$sig" \
-    "${default_signals[@]}" "$bin/chapter-03" > "$work/stdout-$sig" 2>&1 &
+    "${default_signals[@]}" "$bin/chapter-03" > /dev/null 2>&1 &
   pid=$!
-  exec 6< "$work/stdout-$sig"   # waits for the chapter to open it
+  started=""
   read -r -t 60 -u 5 started
+  [[ -n $started ]] && exec 6< "$MARK.alive"   # gnuplot holds it open already: no wait
   kill -s "$sig" "$pid"
   { wait "$pid"; rc=$?; } 2> /dev/null
-  IFS= read -r -d '' -t 60 -u 6 printed   # to its end: every process that holds it has gone
+  [[ -n $started ]] && read -r -t 60 -u 6   # to its end of file: gnuplot has gone
   exec 5<&- 6<&-
   check "SIG$sig while gnuplot draws: the chapter dies of it (status $rc)" same "$rc" "$((128 + ${signal_number[$sig]}))"
   count_files images "$work/plots-$sig" '*.gp'
