@@ -50,7 +50,8 @@ awk 'BEGIN { print "x1,x2,y"; s = 12345
 # ---- the chapters ---------------------------------------------------------------
 chapters=()
 for src in chapters/[0-9][0-9]-*.c; do
-  nn=$(basename "$src" | cut -d- -f1)
+  nn=${src#chapters/}
+  nn=${nn%%-*}
   if [[ -x $bin/chapter-$nn ]]; then chapters+=("$nn"); else fail "$BUILD/bin/chapter-$nn was not built"; fi
 done
 # Each chapter's --help, every line within 80 columns; help[NN] reads each
@@ -58,12 +59,17 @@ done
 # 26th column, under its help), so that its range ends the line it starts.
 declare -A help
 for nn in "${chapters[@]}"; do
-  usage=$("$bin/chapter-$nn" --help)
-  wide=$(awk 'length($0) > 80' <<< "$usage")
+  "$bin/chapter-$nn" --help > "$work/help.txt"
+  wide="" text="" first=1
+  while IFS= read -r line; do
+    ((${#line} > 80)) && wide+="${wide:+$'\n'}$line"
+    if ((first == 0)) && [[ ${#line} -gt 25 && ${line:0:25} =~ ^\ *$ && ${line:25:1} != " " ]]; then text+=" ${line:25}"
+    else ((first == 1)) || text+=$'\n'; text+=$line; fi
+    first=0
+  done < "$work/help.txt"
   if [[ -n $wide ]]; then fail "chapter-$nn --help has lines over 80 characters: $wide"
   else echo "ok   chapter-$nn --help: every line within 80 characters"; fi
-  help[$nn]=$(awk 'NR > 1 && length($0) > 25 && substr($0, 1, 25) ~ /^ *$/ && substr($0, 26, 1) != " " { printf " %s", substr($0, 26); next }
-                   NR > 1 { printf "\n" } { printf "%s", $0 } END { printf "\n" }' <<< "$usage")
+  help[$nn]=$text
 done
 
 # matches NN SELECTOR: does the case apply to chapter NN?
