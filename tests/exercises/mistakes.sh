@@ -43,7 +43,7 @@ ms() { local s=${1%.*} f=${1#*.}000; ms=$((10#$s * 1000 + 10#${f:0:3})); }
 # (learner_one) and prints "ok ..." or "FAIL ..." lines. Returns 1 on a FAIL.
 run_case() {
   local spec=${cases[$1]} nn title base=solution file="" text from="" key rest line f
-  local status_want=fail within=60 case_flags="" work="$tmp/$1" out u s bad=0 e
+  local status_want=fail within=60 case_flags="" seconds=10 work="$tmp/$1" out u s bad=0 e
   local -a expects=() rejects=()
   read -r _ nn title <<< "${spec%%"$nl"*}"
   spec=${spec#*"$nl"}
@@ -66,12 +66,13 @@ run_case() {
       reject) rejects+=("$rest");;
       within) within=$rest;;
       cflags) case_flags=$rest;;
+      seconds) seconds=$rest;;
     esac
   done <<< "$spec"
   printf '%s\n' "$text" > "$work/$file"
   # What make check EX=NN prints, and the processor time it took (the
   # compiler, the linker and the suite: `time` counts the processes it waited for).
-  { time out=$(EXERCISES=$work PROGRESS=$work/.progress CHECK_SECONDS=2 CFLAGS="$cflags $case_flags" \
+  { time out=$(EXERCISES=$work PROGRESS=$work/.progress CHECK_SECONDS=$seconds CFLAGS="$cflags $case_flags" \
                  MISTAKE_MARK=$work/mark learner_one "${file%.c}" 2>&1); } 2> "$work/cpu"
   read -r u s < "$work/cpu"
   local status=fail re="(^|$nl)Exercise [^ $nl]+: all [0-9]+ tests pass\\."
