@@ -112,7 +112,10 @@ fi
 MPIRUN=(env ASAN_OPTIONS=detect_leaks=0 mpirun --quiet --oversubscribe --mca mpi_yield_when_idle 1)
 
 # ---- -np 1, 2, 3: the one-process answer within the bound ------------------------------------
-for np in 1 2 3; do
+# (with solutions/ as your code, -np 2 and 3: your shards; -np 1 holds one shard, as one process does)
+nps=(1 2 3)
+[[ $WAY == solutions ]] && nps=(2 3)
+for np in "${nps[@]}"; do
   LR_PLOT=none "${MPIRUN[@]}" -np $np "$CHAPTER" > "$TMP/out.txt" 2> "$TMP/err.txt"
   rc=$?
   load_err
@@ -122,6 +125,12 @@ for np in 1 2 3; do
 done
 expect_text '300 rows in 3 shards of 100, 100, 100 rows'
 expect_text 'one all-reduce costs alpha'
+# Separation and a killed rank are the library's code (lib/diagnose, lib/checkpoint) over the
+# shards: the stubs' step checks them under mpirun; each launch costs about 1 s of CPU.
+if [[ $WAY == solutions ]]; then
+  echo "skip separation and a killed rank under mpirun with your code: the stubs' step checks them"
+  return 0
+fi
 # ---- separation seen over the shards: the margins the last step moved, counted on every process
 for args in "data/breast-cancer.csv --standardize|SEPARATED: the classes can be separated completely" \
             "$TMP/partial.csv|SEPARATED IN PART: 2 of the 10 samples can be separated from the rest"; do
