@@ -39,7 +39,9 @@
 // followed. Closed <details> are opened for the checks, after the screenshot.
 // Full-page screenshots go to SHOTS/NAME-1280.png and SHOTS/NAME-390.png
 // (hints/NN-x.html becomes hints-NN-x-*.png); with DOCS_CHECK_DARK=1 also
-// NAME-390-dark.png, in the dark colour scheme.
+// NAME-390-dark.png, in the dark colour scheme. DOCS_CHECK_SHOTS=0 saves
+// none (scripts/docs-check-selftest.sh, whose pages no one looks at): the
+// checks are the same.
 //
 // Needs only Node (18 or later) and Chromium: it speaks the DevTools protocol
 // over --remote-debugging-pipe, so there is nothing to install from npm and
@@ -517,9 +519,13 @@ async function evaluate(browser, session, expression) {
 
 const settle = "new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))";
 
+const SHOTS = process.env.DOCS_CHECK_SHOTS !== "0";
+
+// The page's height; and its screenshot in `file`, unless DOCS_CHECK_SHOTS=0.
 async function screenshot(browser, session, file) {
   const metrics = await browser.send("Page.getLayoutMetrics", {}, session);
   const { width, height } = metrics.cssContentSize;
+  if (!SHOTS) return Math.ceil(height);
   // optimizeForSpeed: a PNG compressed less, written in a third of the time
   // (the screenshots are for looking at, and the checks do not read them).
   const shot = await browser.send("Page.captureScreenshot", {
