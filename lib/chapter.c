@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,11 +29,15 @@ static int offer_standardize = 0;               // 1 when the chapter takes --st
  * its status stands). A pipe whose reader has gone (./chapter-03 | head -1)
  * was read as far as wanted: the chapter ends quietly, as other tools do. */
 static void check_stdout(void) {
-    int failed = fflush(stdout) != 0, error = errno;
-    failed |= ferror(stdout);
+    // (errno tells why only when this flush failed: an earlier failed write
+    // left its error flag, and errno has been set by other calls since)
+    int flushed = fflush(stdout) == 0, error = flushed ? 0 : errno;
+    int failed = !flushed || ferror(stdout);
+    struct pollfd out = {.fd = STDOUT_FILENO, .events = POLLOUT};   // a pipe with no reader polls POLLERR
+    int reader_gone = failed && poll(&out, 1, 0) == 1 && (out.revents & POLLERR);
     if (fclose(stdout) != 0 && !failed) failed = 1, error = errno;
     if (!failed) return;
-    if (error == EPIPE) _exit(failing);
+    if (error == EPIPE || reader_gone) _exit(failing);
     fprintf(stderr, "%s: cannot write the results to stdout: %s\n", program,
             error != 0 ? strerror(error) : "a write failed");
     _exit(failing != 0 ? failing : 1);

@@ -88,6 +88,16 @@ check "a divergence on a full stdout keeps its exit status 3" same "$rc $lines" 
 "$bin/chapter-03" 2> "$work/err" | head -1 > /dev/null; rc=${PIPESTATUS[0]}
 read_file err "$work/err"
 check "chapter-03 | head -1: exit 0 and nothing on stderr" same "$rc $err" "0 "
+# The same with the plots drawn in the terminal (LR_PLOT=dumb) and a reader gone before the first
+# write (a FIFO whose only reader is closed): errno at the end then holds whatever failed last
+# (mkdir of out/, there already), not the failed write's EPIPE.
+mkfifo "$work/nobody"
+exec {both}<> "$work/nobody" {into}> "$work/nobody"
+exec {both}<&-
+(cd "$work" && mkdir -p out && LR_PLOT=dumb exec "$bin/chapter-03" >&"$into" 2> "$work/err"); rc=$?
+exec {into}>&-
+read_file err "$work/err"
+check "LR_PLOT=dumb chapter-03 into a pipe nobody reads: exit 0 and nothing on stderr" same "$rc $err" "0 "
 
 # ---- --save-data ---------------------------------------------------------------
 cd "$work" || exit 1
