@@ -16,6 +16,7 @@
 
 static const char *program = "chapter";
 static int warned_scale = 0;                    // 1 once chapter_load has warned about a large feature
+static int no_safe_lr = 0;                      // 1 when that warning said no learning rate is safe
 static const ChapterOption *lr_option = NULL;   // the program's --lr, if it has one
 static int failing = 0;                         // the exit status a reported failure chose, or 0
 static double safe_lr = NAN;                    // the largest learning rate the training data allow (2 / L), or NAN
@@ -354,6 +355,7 @@ void chapter_check_scale(const Dataset *ds, const char *path) {
         if (at != NULL) memmove(at + 3, at + 5, strlen(at + 5) + 1);   // "at --lr 0.1" -> "at lr 0.1"
         chapter_say("warning: %s%s", err.msg, offer_standardize ? " (--standardize)" : "");
         warned_scale = 1;
+        no_safe_lr = strstr(err.msg, "no learning rate is safe") != NULL;
     }
     char which[512], shown[LR_SHOWN_SIZE];
     if (diag_tiny(&ds->X, ds->names, which, sizeof which) > 0) {   // too small, the other way round
@@ -430,7 +432,7 @@ static void advice(double lr, char *buf, size_t size) {
                  two_digits_down(safe_lr), or_scale);
     } else if (warned_scale) {   // the likely cause was named in the warning above
         char lower[64] = "";
-        if (smaller_lr) snprintf(lower, sizeof lower, " (or try a much smaller --lr than %g)", lr);
+        if (smaller_lr && !no_safe_lr) snprintf(lower, sizeof lower, " (or try a much smaller --lr than %g)", lr);
         snprintf(buf, size, "Standardise the features named above%s%s", offer_standardize ? " with --standardize" : "",
                  lower);
     } else if (lr_option == NULL) {
