@@ -499,7 +499,7 @@ double chapter_reference(int lesson, const Reference *ref, const char *key, size
 
 int chapter_singular_status(const Dataset *ds, int separated, const LrError *err) {
     char why[512];
-    if (diag_tiny(&ds->X, ds->names, why, sizeof why) > 0) {
+    if (diag_tiny(&ds->X, ds->names, why, sizeof why) > 0 || diag_huge(&ds->X, ds->names, why, sizeof why) > 0) {
         return chapter_error(CHAPTER_TRAINING_FAILED,
                              "Newton's method: the Hessian is singular because %s; "
                              "rescale such columns to sizes near 1 (as --standardize does) and run again",

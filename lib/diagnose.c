@@ -177,23 +177,37 @@ size_t diag_constant(const Matrix *X, char *const *names, char *msg, size_t size
     return count;
 }
 
-size_t diag_tiny(const Matrix *X, char *const *names, char *msg, size_t size) {
+/* Flags the columns whose largest |x_ij| is above 0 and below DIAG_TINY
+ * (huge = 0), or above DIAG_HUGE (huge = 1), and names them in msg. */
+static size_t extreme_columns(const Matrix *X, char *const *names, int huge, char *msg, size_t size) {
     size_t k = X->cols + 1, count = 0;
     int *flag = lr_calloc(k, sizeof *flag);
     for (size_t j = 1; j < k; j++) {
         double largest = 0.0;   // max_i |x_ij|
         for (size_t i = 0; i < X->rows; i++) largest = fmax(largest, fabs(mat_row(X, i)[j - 1]));
-        count += (size_t)(flag[j] = largest > 0.0 && largest < DIAG_TINY);
+        count += (size_t)(flag[j] = huge ? largest > DIAG_HUGE : largest > 0.0 && largest < DIAG_TINY);
     }
     msg[0] = '\0';
     if (count > 0) {
         append(msg, size, "column%s ", count == 1 ? "" : "s");
         append_names(msg, size, flag, k, names);
-        append(msg, size, " %s values below %g in size, whose squares underflow to 0", count == 1 ? "has only" : "have only",
-               DIAG_TINY);
+        if (huge) {
+            append(msg, size, " %s values above 1e150 in size, whose squares overflow", count == 1 ? "has" : "have");
+        } else {
+            append(msg, size, " %s only values below %g in size, whose squares underflow to 0",
+                   count == 1 ? "has" : "have", DIAG_TINY);
+        }
     }
     free(flag);
     return count;
+}
+
+size_t diag_tiny(const Matrix *X, char *const *names, char *msg, size_t size) {
+    return extreme_columns(X, names, 0, msg, size);
+}
+
+size_t diag_huge(const Matrix *X, char *const *names, char *msg, size_t size) {
+    return extreme_columns(X, names, 1, msg, size);
 }
 
 // [snippet margins]

@@ -73,6 +73,11 @@ size_t diag_constant(const Matrix *X, char *const *names, char *msg, size_t size
 #define DIAG_TINY 1e-150
 size_t diag_tiny(const Matrix *X, char *const *names, char *msg, size_t size);
 
+/* The same for columns with a value above DIAG_HUGE in size, whose squares
+ * overflow to infinity: "column 'x2' has values above 1e150 in size, ...". */
+#define DIAG_HUGE 1e150   // (the message spells it 1e150)
+size_t diag_huge(const Matrix *X, char *const *names, char *msg, size_t size);
+
 /* How a step moved the samples' margins. */
 typedef struct {
     size_t n;         // samples

@@ -49,6 +49,12 @@ static void test_tiny_columns(void) {
     size_t count = diag_tiny(&X, names, msg, sizeof msg);
     EXPECT_TRUE(count == 1 && strcmp(msg, "column 'b' has only values below 1e-150 in size, whose squares underflow to 0") == 0,
                 harness_fmt("one column of values near 1e-200 is named; got %zu: '%s'", count, msg));
+    const double big[] = {1, 2e200, 0, 2, -1e200, 1e140, 3, 5e-201, 0};
+    Matrix B = matrix(3, 3, big);
+    count = diag_huge(&B, names, msg, sizeof msg);
+    EXPECT_TRUE(count == 1 && strcmp(msg, "column 'b' has values above 1e150 in size, whose squares overflow") == 0,
+                harness_fmt("one column of values near 1e200 is named; got %zu: '%s'", count, msg));
+    mat_free(&B);
     mat_free(&X);
 }
 
@@ -190,7 +196,7 @@ int main(void) {
         {"diag_columns: independent columns pass", test_independent_columns},
         {"diag_columns names constant columns", test_constant_columns},
         {"diag_columns lists three names, then how many more", test_many_constant_columns},
-        {"diag_tiny names a column whose squares underflow", test_tiny_columns},
+        {"diag_tiny and diag_huge name a column whose squares underflow or overflow", test_tiny_columns},
         {"diag_columns names a collinear column and what it combines", test_collinear_columns},
         {"diag_margins counts margins pushed and pulled", test_margins},
         {"diag_separation: finite, complete, partial, running", test_separation_verdicts},
