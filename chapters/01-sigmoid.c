@@ -57,8 +57,11 @@ static void print_sigma(const Sigmoid *f, YoursTally *t, const Reference *ref) {
             yours_count(t, label, s, expit);
             if (!isfinite(s) && bad < 0) bad = k;
         }
-        printf("%-7g %18.12g %18.12g %8.1e %12.6g %12s\n", Z[k], s, expit, s == expit ? 0.0 : fabs(s - expit),
-               naive_sigmoid(Z[k]), isnan(alt) ? "NaN" : (snprintf(cell, sizeof cell, "%.6g", alt), cell));
+        char sc[32], dc[16];   // a NaN is spelt NaN, as in the last column (printf may write -nan)
+        snprintf(sc, sizeof sc, isnan(s) ? "NaN" : "%.12g", s);
+        snprintf(dc, sizeof dc, isnan(s) ? "NaN" : "%.1e", s == expit ? 0.0 : fabs(s - expit));
+        printf("%-7g %18s %18.12g %8s %12.6g %12s\n", Z[k], sc, expit, dc, naive_sigmoid(Z[k]),
+               isnan(alt) ? "NaN" : (snprintf(cell, sizeof cell, "%.6g", alt), cell));
     }
     if (bad >= 0) {
         double v = f->sigma(Z[bad]);
