@@ -163,16 +163,22 @@ int diag_collinear(const Matrix *X, char *const *names, char *msg, size_t size) 
     return dependent_columns(X, names, 1, msg, size);
 }
 
+/* msg: "" when count is 0, else "column 'a' WHAT" or "columns 'a' and 'b' WHAT"
+ * for the columns flagged in flag[1 .. k-1]. */
+static void name_flagged(char *msg, size_t size, const int *flag, size_t k, char *const *names, size_t count,
+                         const char *what) {
+    msg[0] = '\0';
+    if (count == 0) return;
+    append(msg, size, "column%s ", count == 1 ? "" : "s");
+    append_names(msg, size, flag, k, names);
+    append(msg, size, " %s", what);
+}
+
 size_t diag_constant(const Matrix *X, char *const *names, char *msg, size_t size) {
     size_t k = X->cols + 1, count = 0;
     int *flag = lr_calloc(k, sizeof *flag);
     for (size_t j = 1; j < k; j++) count += (size_t)(flag[j] = constant(X, j));
-    msg[0] = '\0';
-    if (count > 0) {
-        append(msg, size, "column%s ", count == 1 ? "" : "s");
-        append_names(msg, size, flag, k, names);
-        append(msg, size, " %s constant", count == 1 ? "is" : "are");
-    }
+    name_flagged(msg, size, flag, k, names, count, count == 1 ? "is constant" : "are constant");
     free(flag);
     return count;
 }
@@ -187,17 +193,10 @@ static size_t extreme_columns(const Matrix *X, char *const *names, int huge, cha
         for (size_t i = 0; i < X->rows; i++) largest = fmax(largest, fabs(mat_row(X, i)[j - 1]));
         count += (size_t)(flag[j] = huge ? largest > DIAG_HUGE : largest > 0.0 && largest < DIAG_TINY);
     }
-    msg[0] = '\0';
-    if (count > 0) {
-        append(msg, size, "column%s ", count == 1 ? "" : "s");
-        append_names(msg, size, flag, k, names);
-        if (huge) {
-            append(msg, size, " %s values above 1e150 in size, whose squares overflow", count == 1 ? "has" : "have");
-        } else {
-            append(msg, size, " %s only values below %g in size, whose squares underflow to 0",
-                   count == 1 ? "has" : "have", DIAG_TINY);
-        }
-    }
+    char what[96];
+    snprintf(what, sizeof what, huge ? "%s values above 1e150 in size, whose squares overflow" : "%s only values below 1e-150 in size, whose squares underflow to 0",
+             count == 1 ? "has" : "have");
+    name_flagged(msg, size, flag, k, names, count, what);
     free(flag);
     return count;
 }

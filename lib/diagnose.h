@@ -70,7 +70,7 @@ size_t diag_constant(const Matrix *X, char *const *names, char *msg, size_t size
  * DIAG_TINY) that their squares underflow to 0, and names them in msg as
  * diag_constant does: such a column adds nothing to the Hessian, which is
  * then singular, and looks collinear with anything. */
-#define DIAG_TINY 1e-150
+#define DIAG_TINY 1e-150   // (the message spells it 1e-150)
 size_t diag_tiny(const Matrix *X, char *const *names, char *msg, size_t size);
 
 /* The same for columns with a value above DIAG_HUGE in size, whose squares
