@@ -71,7 +71,7 @@ WRONG_SRC := $(wildcard tests/chapters/wrong/[0-9][0-9]-*.c)
 TOOLS := $(BUILD)/tests/check-output
 
 .SECONDARY:
-.PHONY: all check hint reset watch docs epub docs-check test test-build bench valgrind fuzz clean deps-cunit deps-gnuplot deps-pandoc \
+.PHONY: all check hint reset watch docs epub docs-check test test-build test-build-notes bench valgrind fuzz clean deps-cunit deps-gnuplot deps-pandoc \
         deps-chromium deps-valgrind deps-clang deps-fonts deps-clang-format deps-mpi format format-check \
         compile_commands.json $(CHAPTERS)
 all: $(CHAPTERS)
@@ -201,12 +201,17 @@ docs-check: docs deps-chromium
 
 # make test builds with one compiler per processor (a make of its own, given
 # the user's flags, USER_FLAGS, not the ones above: they would come twice),
-# then runs its steps side by side (scripts/run-tests.sh; TEST_JOBS=N steps
-# at a time); its last line gives the time of both, from TEST_START.
+# and runs its steps side by side (scripts/run-tests.sh; TEST_JOBS=N steps at
+# a time). It builds the chapter programs first (test-build-notes): the notes,
+# its longest chain of steps, need only them, so they start while the rest is
+# built (run-tests.sh runs the make it is given). Its last line gives the
+# time of it all, from TEST_START.
 NPROC := $(shell nproc 2> /dev/null || echo 2)
 test: deps-cunit deps-gnuplot deps-pandoc
 	@TEST_START=$$(date +%s) && export TEST_START && \
-	  $(USER_FLAGS) $(MAKE) --no-print-directory -j$(NPROC) test-build && scripts/run-tests.sh
+	  $(USER_FLAGS) $(MAKE) --no-print-directory -j$(NPROC) test-build-notes && \
+	  scripts/run-tests.sh env $(USER_FLAGS) $(MAKE) --no-print-directory -j$(NPROC) test-build
+test-build-notes: $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
 test-build: $(LIB) $(HARNESS) $(EX_TESTS) $(LIB_TESTS) $(TOOLS) $(SOLUTION_OBJ) \
       $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS)) $(patsubst %,$(BUILD)/bin-solutions/%,$(CHAPTERS)) \
       $(foreach w,$(WRONG_SRC),$(BUILD)/bin-wrong/chapter-$(call nn,$(w)))

@@ -12,6 +12,12 @@
 # their browser check) run one after the other, in one job.
 # ONLY=REGEX (make test ONLY=...) runs only the steps whose name matches it,
 # e.g. ONLY='chapter 03' or ONLY='solution|stub': for a quick check of one part.
+#
+#   scripts/run-tests.sh [BUILD-COMMAND...]
+#
+# make test builds the chapter programs, then gives the make that builds the
+# rest as BUILD-COMMAND: the notes (which need only the chapters) start
+# first, and run beside that build; every other step starts after it.
 set -u
 : "${BUILD:?run this through make test}"
 start_all=$SECONDS
@@ -144,6 +150,21 @@ steps_in_order() {
   print_ready
 }
 
+# stop_steps: end every step still running, with the processes it started
+# (their reports are not printed).
+stop_steps() {
+  local pids=() pid children
+  mapfile -t pids < <(jobs -p)
+  while ((${#pids[@]} > 0)); do
+    pid=${pids[-1]}
+    unset 'pids[-1]'
+    mapfile -t children < <(ps -o pid= --ppid "$pid" 2> /dev/null)
+    kill "$pid" 2> /dev/null
+    pids+=(${children[@]+"${children[@]}"})
+  done
+  wait 2> /dev/null
+}
+
 # say TEXT: a line of the report (a heading or a SKIP), in its place.
 say() {
   new_item
@@ -181,10 +202,26 @@ if command -v chromium > /dev/null && command -v node > /dev/null; then
   steps_in_order --gated "make docs (${DOCS:=build/docs})" scripts/docs.sh "$DOCS" "$BUILD"/bin/chapter-* -- \
     "make docs-check: every page in Chromium (no screenshots; make docs-check takes them)" \
     env DOCS_CHECK_SHOTS=0 node scripts/docs-check.mjs "$DOCS" "$DOCS-check"
-  step "make docs-check: the checker finds a mistake of each kind" scripts/docs-check-selftest.sh
 else
   step "make docs (${DOCS:=build/docs})" scripts/docs.sh "$DOCS" "$BUILD"/bin/chapter-*
   say "SKIP  make docs-check: no chromium or node here (Debian: apt-get install chromium nodejs)"
+fi
+LAST=0
+
+# The rest of the build, beside the notes (its messages as make prints them).
+build_s=""
+if (($# > 0)); then
+  build_start=$SECONDS
+  if ! "$@"; then
+    echo "make test: the build failed (its messages are above): no step after the notes ran"
+    stop_steps
+    exit 1
+  fi
+  build_s=$((SECONDS - build_start))
+fi
+LAST=1
+if command -v chromium > /dev/null && command -v node > /dev/null; then
+  step "make docs-check: the checker finds a mistake of each kind" scripts/docs-check-selftest.sh
 fi
 step "chapter tables: README and docs/index.md list the chapters of chapters/" scripts/check-chapter-tables.sh --selftest
 LAST=0
@@ -258,7 +295,9 @@ printf -v now '%(%s)T' -1
 steps_s=$((SECONDS - start_all)) total=$steps_s times="the steps"
 if [[ ${TEST_START:-} =~ ^[0-9]+$ ]]; then
   total=$((now - TEST_START))
-  times="the build $((total - steps_s)) s, the steps $steps_s s"
+  times="the chapters built in $((total - steps_s)) s, then the steps"
+  [[ -n $build_s ]] && times+=" and, beside the notes, the rest of the build ($build_s s)"
+  times+=" in $steps_s s"
 fi
 echo "$passed passed, $failed failed, in $total s ($times; $jobs_max steps at a time; TEST_JOBS=N to change)"
 [[ $failed == 0 ]]
