@@ -42,8 +42,8 @@ int harness_near(double got, double want, double tol, const char *what, const ch
     shortest(w, sizeof w, want);
     shortest(g, sizeof g, got);
     if (got == HARNESS_UNSET && want != HARNESS_UNSET) {
-        snprintf(msg, sizeof msg, "%s was never written (expected %s): it still holds what the test put "
-                                  "there before the call (or was only added to, with +=, and never set to 0 first).\n%s",
+        snprintf(msg, sizeof msg, "%s still holds the number the test put there before the call (expected %s): "
+                                  "it was only added to, with +=, and never set to 0 first, or it was never written.\n%s",
                  what, w, why);
     } else if (!ok && float_like(got, want, tol)) {
         snprintf(msg, sizeof msg, "%s: expected %s, got %s (tolerance %g).\nThat is a float's value, "

@@ -13,12 +13,14 @@
 #define MAX_N 40
 #define MAX_D 5
 
-/* A small data set of n rows and d features, filled by a fixed formula. */
+/* A small data set of n rows and d features, filled by a fixed formula. The
+ * entry just past the end of X and of y holds NaN: a loop that reads one
+ * entry too far (X[i * d + j + 1]) gets NaN, and the tests say so. */
 typedef struct {
     size_t n, d;
-    double X[MAX_N * MAX_D];   // (n, d)
-    double y[MAX_N];           // (n)
-    double w[MAX_D];           // (d)
+    double X[MAX_N * MAX_D + 1];   // (n, d), then NaN
+    double y[MAX_N + 1];           // (n), then NaN
+    double w[MAX_D];               // (d)
     double b;
 } Problem;
 
@@ -28,6 +30,8 @@ static Problem make_problem(size_t n, size_t d) {
         for (size_t j = 0; j < d; j++) pr.X[i * d + j] = sin(1.7 * (double)i + 0.9 * (double)j) * 2.0;
         pr.y[i] = (i * 7 + 3) % 5 < 2 ? 1.0 : 0.0;
     }
+    pr.X[n * d] = NAN;
+    pr.y[n] = NAN;
     for (size_t j = 0; j < d; j++) pr.w[j] = 0.5 - 0.4 * (double)j;
     return pr;
 }
@@ -44,13 +48,15 @@ static double loss(const Problem *pr, const double *w, double b) {
     return sum / (double)pr->n;
 }
 
+#define NAN_WHY "It is NaN: is something read past the end of an array, or divided by zero?"
+
 /* What a wrong partial derivative usually means, from how it is wrong. */
 static const char *diagnose(double got, double want, size_t n, const char *generic) {
     if (fabs(want) > 1e-6 && fabs(got + want) < 1e-6) return "It has the wrong sign: the error is p - y, not y - p.";
     if (n > 1 && fabs(want) > 1e-6 && fabs(got - (double)n * want) < 1e-6 * (double)n) {
         return "It is n times too big: divide the sum by n.";
     }
-    if (isnan(got)) return "It is NaN: is something read past the end of an array, or divided by zero?";
+    if (isnan(got)) return NAN_WHY;
     return harness_why_zero(got, want, generic);
 }
 
@@ -75,8 +81,10 @@ static void check_against_differences(size_t n, size_t d) {
         EXPECT_NEAR(dw[j], numeric, TOL, harness_fmt("dw[%zu] with n = %zu, d = %zu", j, n, d),
                     fabs(dw[j] - no_bias) <= TOL
                         ? "It is the slope at b = 0: your scores leave out the bias. z_i = x_i . w + b."
-                        : diagnose(dw[j], numeric, n, "dw_j should be (1/n) sum_i (p_i - y_i) x_ij. "
-                                                      "Is x_ij read as X[i * d + j], with this d (not 2)?"));
+                        : diagnose(dw[j], numeric, n,
+                                   d == 2 ? "dw_j should be (1/n) sum_i (p_i - y_i) x_ij. Is x_ij read as X[i * d + j]?"
+                                          : "dw_j should be (1/n) sum_i (p_i - y_i) x_ij. Is x_ij read as X[i * d + j], "
+                                            "with this d (not 2)?"));
     }
     double numeric_b = (loss(&pr, pr.w, pr.b + h) - loss(&pr, pr.w, pr.b - h)) / (2 * h);
     EXPECT_NEAR(db, numeric_b, TOL, harness_fmt("db with n = %zu, d = %zu", n, d),
@@ -112,11 +120,12 @@ static void test_double_precision(void) {
                                           "first, then this test says what is left.")) return;
     for (size_t j = 0; j < pr.d; j++) {
         EXPECT_NEAR(dw[j], (double)(want[j] / 40), 1e-13, harness_fmt("dw[%zu] with n = 40, d = 5, to 1e-13", j),
-                    "A double keeps about 16 digits; the tests above allow 1e-7 only because finite differences "
-                    "are that rough.");
+                    isnan(dw[j]) ? NAN_WHY
+                                 : "A double keeps about 16 digits; the tests above allow 1e-7 only because "
+                                   "finite differences are that rough.");
     }
     EXPECT_NEAR(db, (double)(want_b / 40), 1e-13, "db with n = 40, d = 5, to 1e-13",
-                "A double keeps about 16 digits: every variable and every sum in double.");
+                isnan(db) ? NAN_WHY : "A double keeps about 16 digits: every variable and every sum in double.");
 }
 
 static void test_zero_weights(void) {

@@ -138,6 +138,16 @@ static void check_system(size_t n, size_t d, const double *theta) {
              "H_rc = (1/n) sum_i p_i (1 - p_i) x~_ir x~_ic, stored at H[(d + 1) r + c] = H[%zu r + c]. The weight is "
              "p_i (1 - p_i) (not p_i - y_i), and row and column d = %zu belong to the bias (x~_id = 1).",
              k, d);
+    // the gradient with the bias taken as 0 in the score: what a score that
+    // leaves out + theta[d] computes (when the bias is not 0 already)
+    double t0[MAX_K], no_bias[MAX_K];
+    memcpy(t0, theta, k * sizeof *t0);
+    t0[d] = 0.0;
+    oracle_gradient(&D, t0, no_bias);
+    int bias_left_out = theta[d] != 0.0;
+    for (size_t r = 0; r < k; r++) bias_left_out = bias_left_out && fabs(g[r] - no_bias[r]) <= 1e-8;
+    const char *no_bias_why = "It is the value with the bias at 0: your score leaves out the bias. "
+                              "z_i = x_i . w + b, with the bias b = theta[d] (the last parameter).";
     const double h = 1e-5;
     for (size_t r = 0; r < k; r++) {
         double t[MAX_K];
@@ -148,8 +158,10 @@ static void check_system(size_t n, size_t d, const double *theta) {
         double down = oracle_loss(&D, t);
         double want = (up - down) / (2 * h);
         EXPECT_NEAR(g[r], want, 1e-8, harness_fmt("g[%zu] (dL/d%s) with n = %zu, d = %zu", r, param(r, d), n, d),
-                    diagnose(g[r], want, n, 1, "g = (1/n) sum_i (p_i - y_i) x~_i with x~_i = (x_i1, ..., x_id, 1): "
-                                               "the bias row, the last, uses the 1."));
+                    bias_left_out ? no_bias_why
+                                  : diagnose(g[r], want, n, 1,
+                                             "g = (1/n) sum_i (p_i - y_i) x~_i with x~_i = (x_i1, ..., x_id, 1): "
+                                             "the bias row, the last, uses the 1."));
     }
     for (size_t c = 0; c < k; c++) {
         double t[MAX_K], up[MAX_K], down[MAX_K];
@@ -161,7 +173,7 @@ static void check_system(size_t n, size_t d, const double *theta) {
         for (size_t r = 0; r < k; r++) {
             double want = (up[r] - down[r]) / (2 * h);
             EXPECT_NEAR(H[k * r + c], want, 1e-8, harness_fmt("H[%zu][%zu] with n = %zu, d = %zu", r, c, n, d),
-                        diagnose(H[k * r + c], want, n, 0, h_rule));
+                        bias_left_out ? no_bias_why : diagnose(H[k * r + c], want, n, 0, h_rule));
         }
     }
 }
