@@ -181,6 +181,18 @@ static const char *whose(const YoursTally *t, char *buf, size_t size) {
     return buf;
 }
 
+/* The fewest significant digits, from 9, that print a and b differently. */
+static int distinct_digits(double a, double b) {
+    char sa[40], sb[40];
+    int digits = 9;
+    for (; digits < 17; digits++) {
+        snprintf(sa, sizeof sa, "%.*g", digits, a);
+        snprintf(sb, sizeof sb, "%.*g", digits, b);
+        if (strcmp(sa, sb) != 0) break;
+    }
+    return digits;
+}
+
 int yours_verdict(const YoursTally *t, const char *summary) {
     char ref[64];
     if (t->first[0] == '\0') {
@@ -196,8 +208,9 @@ int yours_verdict(const YoursTally *t, const char *summary) {
         snprintf(also, sizeof also, "; this chapter also runs your exercise%s %s (make check shows which pass)",
                  n > 1 ? "s" : "", others);
     }
-    chapter_print("your numbers first differ from %s at %s:\n  yours %.9g, %s %.9g; make check EX=%02d tests your "
+    int digits = distinct_digits(t->first_yours, t->first_ref);
+    chapter_print("your numbers first differ from %s at %s:\n  yours %.*g, %s %.*g; make check EX=%02d tests your "
                   "functions one by one%s\n",
-                  ref, t->first, t->first_yours, ref, t->first_ref, t->nn, also);
+                  ref, t->first, digits, t->first_yours, ref, digits, t->first_ref, t->nn, also);
     return YOURS_DIFFER;
 }

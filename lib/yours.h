@@ -29,8 +29,10 @@
 #include <stddef.h>
 
 /* Two numbers are the same when |yours - reference| <= YOURS_TOL * max(1, |reference|):
- * far above the rounding of a different summation order, far below any mistake. */
-#define YOURS_TOL 1e-9
+ * far above the rounding of a different summation order (the solutions differ from the
+ * library and NumPy by at most 4e-13, over 3,000 epochs on raw data), below a gradient
+ * kept in float (5e-10 in chapter 03), which make check EX=03 also refuses. */
+#define YOURS_TOL 1e-10
 
 /* The exit status of a chapter whose run used the learner's code and found
  * numbers that differ from the reference beyond YOURS_TOL. */
