@@ -89,7 +89,10 @@ static void print_slope(const Sigmoid *f, YoursTally *t, const Reference *ref) {
         char label[48];
         snprintf(label, sizeof label, "sigma'(%g)", Z[k]);
         if (t != NULL) yours_count_relative(t, label, slope, want);   // the tail is the point: relative
-        printf("%-16s %17.12g %25.12g %8.1e\n", label, slope, want, slope == want ? 0.0 : fabs(slope - want));
+        char sc[32], dc[16];                                          // NaN spelt NaN, as in the table above
+        snprintf(sc, sizeof sc, isnan(slope) ? "NaN" : "%.12g", slope);
+        snprintf(dc, sizeof dc, isnan(slope) ? "NaN" : "%.1e", slope == want ? 0.0 : fabs(slope - want));
+        printf("%-16s %17s %25.12g %8s\n", label, sc, want, dc);
     }
     printf("\nThe slope is largest at z = 0, where sigma'(0) = sigma(0)(1 - sigma(0)) = 0.25.\n\n");
 }

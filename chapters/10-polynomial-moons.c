@@ -51,7 +51,7 @@ static void start(Options *o, Plotter *pl, Dataset *train, Dataset *test, int ar
     o->split = (CourseSplit){.fraction = HELD_OUT, .test = &o->test.data, .seed = &o->test.seed, .into = test};
     o->run.data.split = &o->split;
     o->run.data.features = 2;   // checked before any warning or note
-    o->run.data.features_why = "the moons chapter draws the plane";
+    o->run.data.features_why = "this chapter draws the plane";
     ChapterOption extra[] = {
         {"--test", "FILE.csv", "held-out CSV file instead of the generated one", OPT_TEXT, &o->test.data, 0, 0, 0},
         {"--test-seed", "N", "random_state of the held-out set, made or split from --data (default 1)", OPT_COUNT,
@@ -307,7 +307,7 @@ int main(int argc, char **argv) {
 
     int status = 0;
     if (train.d != 2 || test.d != 2) {
-        status = chapter_error(CHAPTER_BAD_INPUT, "the moons chapter draws the plane: %s and %s need exactly 2 "
+        status = chapter_error(CHAPTER_BAD_INPUT, "this chapter draws the plane: %s and %s need exactly 2 "
                                                   "features, not %zu and %zu",
                                o.about,
                                o.test.data[0] != '\0' ? o.test.data : "the held-out set", train.d, test.d);
