@@ -209,8 +209,11 @@ int yours_verdict(const YoursTally *t, const char *summary) {
                  n > 1 ? "s" : "", others);
     }
     int digits = distinct_digits(t->first_yours, t->first_ref);
-    chapter_print("your numbers first differ from %s at %s:\n  yours %.*g, %s %.*g; make check EX=%02d tests your "
+    char yours[40], theirs[40];   // (NaN spelt NaN: printf may write -nan)
+    snprintf(yours, sizeof yours, isnan(t->first_yours) ? "NaN" : "%.*g", digits, t->first_yours);
+    snprintf(theirs, sizeof theirs, isnan(t->first_ref) ? "NaN" : "%.*g", digits, t->first_ref);
+    chapter_print("your numbers first differ from %s at %s:\n  yours %s, %s %s; make check EX=%02d tests your "
                   "functions one by one%s\n",
-                  ref, t->first, digits, t->first_yours, ref, digits, t->first_ref, t->nn, also);
+                  ref, t->first, yours, ref, theirs, t->nn, also);
     return YOURS_DIFFER;
 }
