@@ -90,12 +90,32 @@ static int seen_before(CU_pFailureRecord first, CU_pFailureRecord f) {
     return 0;
 }
 
+/* The explanations printed so far in this suite: a later test with the same
+ * one prints its first line (what it expected) and "explained above", so
+ * that one mistake does not fill the screen with the same paragraph. */
+#define HARNESS_SHOWN_MAX 64
+static char *shown[HARNESS_SHOWN_MAX];
+static int n_shown;
+
+static int shown_before(const char *why) {
+    for (int k = 0; k < n_shown; k++) {
+        if (strcmp(shown[k], why) == 0) return 1;
+    }
+    if (n_shown < HARNESS_SHOWN_MAX && (shown[n_shown] = malloc(strlen(why) + 1)) != NULL) {
+        strcpy(shown[n_shown++], why);
+    }
+    return 0;
+}
+
 static void print_failure(CU_pFailureRecord f) {
+    const char *why = why_of(f->strCondition);
+    int again = why != f->strCondition && shown_before(why);
     printf("        ");
-    for (const char *c = f->strCondition; *c != '\0'; c++) {
+    for (const char *c = f->strCondition; *c != '\0' && !(again && c == why); c++) {
         putchar(*c);
         if (*c == '\n') printf("        ");
     }
+    if (again) printf("(the same mistake as explained above)");
     printf("\n        (%s:%u)\n", f->strFileName, f->uiLineNumber);
 }
 
@@ -154,6 +174,8 @@ int harness_run(const char *suite, const HarnessTest *tests, size_t n_tests) {
     unsigned failed = CU_get_number_of_tests_failed();
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
+    for (int k = 0; k < n_shown; k++) free(shown[k]);
+    n_shown = 0;
     char line[64];
     snprintf(line, sizeof line, "%u %u", run - failed, run);
     write_result(line);

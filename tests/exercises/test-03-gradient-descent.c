@@ -162,9 +162,11 @@ static void test_descent_lowers_loss(void) {
     }
     double after = loss(&pr, pr.w, pr.b);
     EXPECT_TRUE(after < before - 0.01,
-                harness_fmt("200 steps of gradient descent should lower the loss, but it went from %.6g to %.6g. "
-                            "Check both functions: the step goes against the gradient.",
-                            before, after));
+                isnan(after) ? "200 steps of gradient descent should lower the loss, but it became NaN. Check both "
+                               "functions: the step goes against the gradient."
+                             : harness_fmt("200 steps of gradient descent should lower the loss, but it went from %.6g "
+                                           "to %.6g. Check both functions: the step goes against the gradient.",
+                                           before, after));
 }
 
 int main(void) {
