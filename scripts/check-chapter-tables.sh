@@ -41,15 +41,21 @@ index_rows() {
       print name (bad ? " MISMATCH" : "") }' "$1"
 }
 
+# The chapters of chapters/, NN-name, one a line.
+chapters=(chapters/[0-9][0-9]-*.c)
+chapters=("${chapters[@]##*/}")
+chapters=("${chapters[@]%.c}")
+printf -v want '%s\n' "${chapters[@]}"
+want=${want%$'\n'}
+
 # check README INDEX: 0 when both tables agree with chapters/.
 check() {
-  local readme=$1 index=$2 want got status=0 what file
-  want=$(for f in chapters/[0-9][0-9]-*.c; do basename "$f" .c; done)
+  local readme=$1 index=$2 got status=0 what file
   for what in README index; do
     if [[ $what == README ]]; then file=$readme got=$(readme_rows "$readme")
     else file=$index got=$(index_rows "$index"); fi
     if [[ $got == "$want" ]]; then
-      echo "ok   $file: the chapter table lists the $(wc -l <<< "$want") chapters of chapters/, in order"
+      echo "ok   $file: the chapter table lists the ${#chapters[@]} chapters of chapters/, in order"
     else
       status=1
       echo "FAIL $file: the chapter table differs from chapters/NN-name.c (< chapters/, > the table;"
@@ -68,8 +74,7 @@ fi
 check README.md docs/index.md || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-second=$(for f in chapters/[0-9][0-9]-*.c; do basename "$f" .c; done | sed -n 2p)
-third=$(for f in chapters/[0-9][0-9]-*.c; do basename "$f" .c; done | sed -n 3p)
+second=${chapters[1]} third=${chapters[2]}
 # must_fail WHAT README INDEX: the check must fail on these copies.
 must_fail() {
   if check "$2" "$3" > "$tmp/out.txt"; then

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# docs.sh OUTDIR CHAPTER-PROGRAM...: everything `make docs` makes.
+# docs.sh [--quick] OUTDIR CHAPTER-PROGRAM...: everything `make docs` makes.
 #   1. Every chapter's figures, as SVG in OUTDIR/fig, drawn by running the
 #      chapter programs themselves (so a figure cannot go stale), with --lib
 #      (here and in 2.): the notes show the library's results, whatever
-#      state the learner's exercises are in.
+#      state the learner's exercises are in. With --quick (make test, which
+#      writes its notes to a folder of its own), a chapter listed in
+#      tests/quick-args.txt (one that times itself) draws them with its
+#      quicker arguments: the same figures, from fewer measurements.
 #   2. The output of every command that the notes show the output of (a
 #      block ```{.output program="./chapter-06 --option"}), run once without
 #      plots and kept in OUTDIR/output/; make docs-check compares the notes
@@ -14,6 +17,13 @@
 #      index links the EPUB, so an empty file stands in for it until it is
 #      written (and is removed if it never is).
 set -euo pipefail
+declare -A quick=()
+if [[ ${1:-} == --quick ]]; then
+  shift
+  while read -r nn words; do
+    [[ $nn =~ ^[0-9][0-9]$ ]] && quick[chapter-$nn]=$words
+  done < tests/quick-args.txt
+fi
 out=${1%/}; shift
 rm -rf "$out/fig" "$out/output"
 mkdir -p "$out/fig" "$out/output"
@@ -23,7 +33,9 @@ declare -A programs
 pids=()
 for program in "$@"; do
   while (($(jobs -rp | wc -l) >= jobs_max)); do wait -n || true; done
-  LR_PLOT=svg LR_PLOT_DIR="$out/fig" "$program" --lib > /dev/null &
+  # (the quicker arguments are words: no quoting in tests/quick-args.txt)
+  # shellcheck disable=SC2086
+  LR_PLOT=svg LR_PLOT_DIR="$out/fig" "$program" --lib ${quick[${program##*/}]:-} > /dev/null &
   pids+=($!)
   programs[${program##*/}]=$program
 done

@@ -196,14 +196,19 @@ bad_input() { tests/bad-input/run.sh "$tmp/items/$1.note"; }
 # notes and their browser check; their reports come last. The browser check
 # makes every check of make docs-check but takes no screenshots (those are for
 # a person to look at, and took 30 of its 50 s: make docs-check takes them).
+# The notes go to a folder of their own, $BUILD/docs, not the reader's
+# build/docs: the chapters that time themselves draw their figures with the
+# quicker arguments of tests/quick-args.txt (docs.sh --quick).
 LAST=1
 say "== notes"
+docs=$BUILD/docs
 if command -v chromium > /dev/null && command -v node > /dev/null; then
-  steps_in_order --gated "make docs (${DOCS:=build/docs})" scripts/docs.sh "$DOCS" "$BUILD"/bin/chapter-* -- \
+  steps_in_order --gated "make docs ($docs; figures of tests/quick-args.txt quicker)" \
+    scripts/docs.sh --quick "$docs" "$BUILD"/bin/chapter-* -- \
     "make docs-check: every page in Chromium (no screenshots; make docs-check takes them)" \
-    env DOCS_CHECK_SHOTS=0 node scripts/docs-check.mjs "$DOCS" "$DOCS-check"
+    env DOCS_CHECK_SHOTS=0 node scripts/docs-check.mjs "$docs" "$docs-check"
 else
-  step "make docs (${DOCS:=build/docs})" scripts/docs.sh "$DOCS" "$BUILD"/bin/chapter-*
+  step "make docs ($docs; figures of tests/quick-args.txt quicker)" scripts/docs.sh --quick "$docs" "$BUILD"/bin/chapter-*
   say "SKIP  make docs-check: no chromium or node here (Debian: apt-get install chromium nodejs)"
 fi
 LAST=0
