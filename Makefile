@@ -68,7 +68,7 @@ YOURS_OBJ := $(patsubst exercises/%.c,$(BUILD)/yours/%.o,$(EXERCISE_SRC))
 # make test also links every chapter with solutions/ as the learner's code,
 # and with one deliberately wrong exercise (tests/chapters/wrong/NN-name.c).
 WRONG_SRC := $(wildcard tests/chapters/wrong/[0-9][0-9]-*.c)
-TOOLS := $(BUILD)/tests/check-output
+TOOLS := $(BUILD)/tests/check-output $(BUILD)/tests/run-batch
 
 .SECONDARY:
 .PHONY: all check hint reset watch docs epub docs-check test test-build test-build-notes bench valgrind fuzz clean deps-cunit deps-gnuplot deps-pandoc \
@@ -162,6 +162,9 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/lib/%.o $(HARNESS) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(PROBED_LIBS) $(LDLIBS)
 $(BUILD)/tests/check-output: $(BUILD)/obj/tests/chapters/check-output.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(BUILD)/tests/run-batch: $(BUILD)/obj/tests/bad-input/run-batch.o
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
