@@ -47,7 +47,7 @@ run_batch() {
   mkdir "$work/$1"
   batch_rc=() batch_ms=()
   cd "$work" || exit 1
-  "$build/tests/run-batch" "$1.jobs" "$work/$1" > "$work/$1.results"
+  "$build/tests/run-batch" "$1.jobs" "$work/$1" > "$work/$1.results" || { fail "run-batch $1.jobs exited $?"; exit 1; }
   cd "$root" || exit 1
   while read -r k rc ms; do batch_rc[k]=$rc batch_ms[k]=$ms; done < "$work/$1.results"
 }
