@@ -97,6 +97,16 @@ tidy_log() {
     END { more() }'
 }
 
+# slurp VAR FILE: VAR = the text of FILE without its final newlines, as
+# VAR=$(cmd) would hold cmd's output (a command writes to FILE instead: a
+# $(...) costs a process).
+slurp() {
+  local -n into=$1
+  into=""
+  IFS= read -r -d '' into < "$2"
+  while [[ $into == *$'\n' ]]; do into=${into%$'\n'}; done
+}
+
 # The source to test: DIR/NAME.c. In bite mode it is the stub as shipped,
 # tests/stubs/NAME.c; in a git checkout it must be committed (else the bite
 # check would prove something about a file nobody else has). Sets src, or
@@ -157,8 +167,10 @@ run_suite() {
   else
     : > "$obj.key"
     # shellcheck disable=SC2086
-    if ! log=$($CC $CFLAGS $exercise_flags -pipe -MMD -c "$src" -o "$obj" 2>&1); then status=compile; return; fi
-    printf '%s' "$log" > "$obj.log"
+    local compiled=0
+    $CC $CFLAGS $exercise_flags -pipe -MMD -c "$src" -o "$obj" > "$obj.log" 2>&1 || compiled=$?
+    slurp log "$obj.log"
+    ((compiled == 0)) || { status=compile; return; }
     printf '%s' "$key" > "$obj.key"
   fi
   compile_log=$log   # (read by explain_warnings too)
@@ -172,12 +184,15 @@ run_suite() {
   local parts=("$test_obj" "$obj" "${others[@]}" "$BUILD/obj/tests/harness.o" "$BUILD/liblr.a") part linked=1
   for part in "${parts[@]}"; do [[ $out/$name -nt $part ]] || linked=0; done
   # shellcheck disable=SC2086
-  if [[ $linked == 0 ]] && ! log=$($CC $LDFLAGS -o "$out/$name" "${parts[@]}" -lcunit $LDLIBS 2>&1); then
+  if [[ $linked == 0 ]] && ! $CC $LDFLAGS -o "$out/$name" "${parts[@]}" -lcunit $LDLIBS > "$out/$name.link" 2>&1; then
+    slurp log "$out/$name.link"
     log="$compile_log${compile_log:+$'\n'}$log" status=link; return
   fi
   : > "$out/$name.result"
   HARNESS_RESULT="$out/$name.result" run_limited "$out/$name" "$out/$name.log"
-  log="$compile_log${compile_log:+$'\n'}$(tidy_log < "$out/$name.log")"
+  tidy_log < "$out/$name.log" > "$out/$name.tidy"
+  slurp log "$out/$name.tidy"
+  log="$compile_log${compile_log:+$'\n'}$log"
   # The suite writes "PASSED TOTAL" to its result file as its very last act:
   # a line printed by the exercise itself cannot pass for it.
   local result=""
@@ -349,7 +364,8 @@ learner_one() {
       echo "$lines at exercises/$name.c:$todo, so that the chapters run your code."
     else
       echo "${green}${bold}Exercise $name: all $total tests pass.${off} Well done."
-      verdict=$(payoff "$name")
+      verdict=""
+      [[ $EXERCISES == exercises ]] && verdict=$(payoff "$name")
       [[ -n $verdict ]] && echo "$verdict"
       failing_others "$verdict"
     fi

@@ -99,9 +99,10 @@ run_case() {
   return $bad
 }
 
-# (each case's folder: its wrong exercise, .progress and MISTAKE_MARK)
+# (each case's folder: its wrong exercise, .progress and MISTAKE_MARK; and
+# the one check.sh builds it in, made here in the same process)
 dirs=()
-for k in "${!cases[@]}"; do dirs+=("$tmp/$k"); done
+for k in "${!cases[@]}"; do dirs+=("$tmp/$k" "$BUILD/exercises/${tmp//\//_}_$k"); done
 mkdir "${dirs[@]}" || exit 2
 # Worker W runs cases W, W + workers, ...; each case's report goes to its
 # own file, printed in the order of the list at the end.
