@@ -306,9 +306,11 @@ int main(int argc, char **argv) {
     if (status == CHAPTER_DONE) mine.yours = run_yours(&mine.m, &ds, &o);
     if (status == CHAPTER_DONE) {
         status = report(&o, mine.yours ? &mine : &lib, &lib, &ds, &ref);
-        RegionsBox box = regions_box(&ds.X, REGIONS_MARGIN);
-        plot_probability(&pl, mine.yours ? &mine : &lib, &ds, &box);
-        plot_thresholds(&pl, mine.yours ? &mine : &lib, &ds, &box);
+        if (plot_drawn(&pl)) {   // LR_PLOT=none: no grid of probabilities to compute
+            RegionsBox box = regions_box(&ds.X, REGIONS_MARGIN);
+            plot_probability(&pl, mine.yours ? &mine : &lib, &ds, &box);
+            plot_thresholds(&pl, mine.yours ? &mine : &lib, &ds, &box);
+        }
     }
 
     logreg_free(&lib.m);

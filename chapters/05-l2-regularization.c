@@ -272,6 +272,7 @@ static void plot_sweep(const Plotter *pl, const Options *o, const Dataset *ds, i
         printf("(The plots show two weights, so they need a data set of 2 features.)\n");
         return;
     }
+    if (!plot_drawn(pl)) return;   // LR_PLOT=none: the finer sweep is for the plots only
     SweepRow rows[N_SWEEP];
     run_sweep(ds, o, yours, rows);
     sweep_plot_weights(pl, rows, o->run.gd.epochs, o->run.gd.lr);

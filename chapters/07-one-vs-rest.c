@@ -274,6 +274,7 @@ static void plot_plane(const Plotter *pl, const Ovr *m, const Dataset *ds) {
         printf("(The data have %zu features, not 2, so there is no plane to draw the regions in.)\n", ds->d);
         return;
     }
+    if (!plot_drawn(pl)) return;   // LR_PLOT=none: no grid to compute
     RegionsBox box = regions_box(&ds->X, REGIONS_MARGIN);
     Matrix grid = regions_grid(&box, REGIONS_STEPS);
     plot_regions(pl, m, ds, &grid, &box);

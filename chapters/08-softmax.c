@@ -209,10 +209,8 @@ static void print_versus_ovr(const CourseRun *o, const Dataset *ds, const double
 }
 
 static void plot_regions(const Plotter *pl, const Softmax *m, const Dataset *ds, size_t epochs) {
-    if (ds->d != 2) {
-        printf("(The data have %zu features, not 2, so there is no plane to draw the regions in.)\n", ds->d);
-        return;
-    }
+    if (ds->d != 2) printf("(The data have %zu features, not 2, so there is no plane to draw the regions in.)\n", ds->d);
+    if (ds->d != 2 || !plot_drawn(pl)) return;   // LR_PLOT=none: no grid to compute
     RegionsBox box = regions_box(&ds->X, REGIONS_MARGIN);
     Matrix grid = regions_grid(&box, REGIONS_STEPS);
     double *cls = vec_new(grid.rows);

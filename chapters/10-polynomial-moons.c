@@ -263,20 +263,23 @@ static void degree_sweep(const Plotter *pl, const Options *o, const Dataset *tra
 
 /* The chosen degree's boundary, and the highest degree without and with L2. */
 static void boundaries(const Plotter *pl, const Options *o, const Dataset *train, const Dataset *test) {
-    PolyModel chosen, high_loose, high_tight;
+    PolyModel chosen;
     polyreg_fit(&chosen, train, o->degree, NO_PENALTY);
-    polyreg_fit(&high_loose, train, MAX_DEGREE, NO_PENALTY);
-    polyreg_fit(&high_tight, train, MAX_DEGREE, o->lambda);
     printf("Degree %zu without a penalty: training accuracy %.4f, held-out %.4f\n", o->degree,
            polyreg_accuracy(&chosen, train), polyreg_accuracy(&chosen, test));
     char heading[160];
     snprintf(heading, sizeof heading, "Degree %zu polynomial features: the boundary curves between the moons", o->degree);
     plot_surface(pl, "chapter-10-boundary", heading, polyreg_proba_fn, &chosen, train);
-    plot_overfit(pl, &high_loose, &high_tight, o->lambda, train, test);
+    if (plot_drawn(pl)) {   // the highest degree without and with L2, for their picture only
+        PolyModel high_loose, high_tight;
+        polyreg_fit(&high_loose, train, MAX_DEGREE, NO_PENALTY);
+        polyreg_fit(&high_tight, train, MAX_DEGREE, o->lambda);
+        plot_overfit(pl, &high_loose, &high_tight, o->lambda, train, test);
+        polyreg_free(&high_loose);
+        polyreg_free(&high_tight);
+    }
     printf("\n");
     polyreg_free(&chosen);
-    polyreg_free(&high_loose);
-    polyreg_free(&high_tight);
 }
 
 /* Part 5: gradient descent on the raw degree-3 columns (your fit_polynomial

@@ -766,10 +766,14 @@ static int draw_on_screen(const Plotter *pl, const Plot *p, PlotOutput out, LrEr
     return 0;
 }
 
+int plot_drawn(const Plotter *pl) {
+    return pl->output != PLOT_NONE && pl->have_gnuplot;
+}
+
 int plot_show(const Plotter *pl, Plot *p, LrError *err) {
     p->saved[0] = '\0';
     int status = 0;
-    if (pl->output != PLOT_NONE && pl->have_gnuplot) {
+    if (plot_drawn(pl)) {
         status = make_dir(pl->dir, err);
         if (status == 0) status = save_script(pl, p, pl->output == PLOT_SVG ? "svg" : "png", err);
         if (status == 0 && (pl->output == PLOT_PNG || pl->output == PLOT_SVG)) {

@@ -113,6 +113,11 @@ void plot_data_end(Plot *p);
  * gnuplot (or with LR_PLOT=none) it does nothing and returns 0. */
 int plot_show(const Plotter *pl, Plot *p, LrError *err);
 
+/* 1 when plot_show draws (LR_PLOT is not none and gnuplot answered), else 0:
+ * then a figure would be thrown away, so a chapter skips the work only a
+ * figure needs (a grid of probabilities, a finer sweep of fits). */
+int plot_drawn(const Plotter *pl);
+
 /* Frees the script without drawing. */
 void plot_free(Plot *p);
 

@@ -21,6 +21,7 @@ static void set_plane(Plot *p, const Dataset *ds, const RegionsBox *box, size_t 
 
 void plot_surface(const Plotter *pl, const char *name, const char *title, RegionsProbaFn proba, const void *model,
                   const Dataset *ds) {
+    if (!plot_drawn(pl)) return;   // LR_PLOT=none: no picture, so no grid of probabilities
     RegionsBox box = regions_box(&ds->X, PLANE_MARGIN);
     Plot p;
     plot_begin(&p, name);

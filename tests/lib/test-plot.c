@@ -139,6 +139,20 @@ static void test_ascii_size(void) {
     unsetenv("COLUMNS");
 }
 
+/* plot_drawn says whether plot_show draws: never with LR_PLOT=none or
+ * without gnuplot, so that a chapter may skip what only a figure needs. */
+static void test_drawn(void) {
+    static const PlotOutput OUTPUTS[] = {PLOT_WINDOW, PLOT_PNG, PLOT_SVG, PLOT_DUMB, PLOT_NONE};
+    for (size_t k = 0; k < sizeof OUTPUTS / sizeof OUTPUTS[0]; k++) {
+        for (int gnuplot = 0; gnuplot <= 1; gnuplot++) {
+            Plotter pl = {.output = OUTPUTS[k], .have_gnuplot = gnuplot};
+            int want = gnuplot && OUTPUTS[k] != PLOT_NONE;
+            EXPECT_TRUE(plot_drawn(&pl) == want, harness_fmt("output %d, have_gnuplot %d: plot_drawn should be %d",
+                                                             (int)OUTPUTS[k], gnuplot, want));
+        }
+    }
+}
+
 int main(void) {
     static const HarnessTest tests[] = {
         {"plot_cmd writes a NaN as gnuplot's NaN", test_nan_spelled_for_gnuplot},
@@ -147,6 +161,7 @@ int main(void) {
         {"plot_title wraps a long title at spaces", test_title_wrapped},
         {"plot_title keeps a word longer than a line whole", test_title_long_word_whole},
         {"ASCII plots: 79 columns when stdout is not a terminal, or COLUMNS", test_ascii_size},
+        {"plot_drawn: only when LR_PLOT draws somewhere and gnuplot answered", test_drawn},
     };
     return harness_run("lib: plot", tests, sizeof tests / sizeof tests[0]);
 }
