@@ -103,7 +103,7 @@ run_case() {
 # the one check.sh builds it in, made here in the same process)
 dirs=()
 for k in "${!cases[@]}"; do dirs+=("$tmp/$k" "$BUILD/exercises/${tmp//\//_}_$k"); done
-mkdir "${dirs[@]}" || exit 2
+mkdir -p "$BUILD/exercises" "${dirs[@]}" || exit 2
 # Worker W runs cases W, W + workers, ...; each case's report goes to its
 # own file, printed in the order of the list at the end.
 pids=()
