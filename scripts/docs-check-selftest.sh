@@ -4,11 +4,87 @@
 # Writes a small site with one good page and one page per kind of mistake
 # that scripts/docs-check.mjs must catch, runs the check on it, and fails
 # unless the good page passes and every bad page fails with its own message.
-# Run by scripts/docs-check.sh before it checks the real notes.
+#
+#   docs-check-selftest.sh --write DIR   only write the site, into DIR/site
+#   docs-check-selftest.sh --judge DIR   only judge the check's report on it,
+#                                        DIR/report.txt and DIR/status
+# scripts/docs-check.sh uses these two: `node scripts/docs-check.mjs
+# --selftest DIR` checks this site in the same browser as the notes (one
+# browser started, not two), and writes that report.
 set -euo pipefail
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-site=$tmp/site
+mode=all
+case ${1:-} in
+  --write | --judge)
+    [[ $# == 2 && -n $2 ]] || { echo "usage: scripts/docs-check-selftest.sh [--write|--judge DIR]" >&2; exit 2; }
+    mode=${1#--} dir=$2 ;;
+  "") tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT; dir=$tmp ;;
+  *) echo "usage: scripts/docs-check-selftest.sh [--write|--judge DIR]" >&2; exit 2 ;;
+esac
+site=$dir/site
+
+# page-name<TAB>message that the check must print for it.
+expected=$'missing-image.html\timage did not load: fig/none.svg
+no-alt.html\timage without alt text
+no-caption.html\timage without a caption
+missing-file.html\tlink to a missing file nowhere.html
+missing-anchor.html\tlink to a missing anchor index.html#nowhere
+empty-math.html\tformula renders 0 x
+folded-empty-math.html\tformula renders 0 x
+math-error.html\tformula with an error
+wide.html\t390 px: the page is 
+console.html\tconsole error: broken on purpose
+network.html\tfetches from the network: https://example.invalid/x.png
+twice.html\tid used twice: same
+raw-tex.html\tTeX left in the text: \\frac
+answer.html\tanswer to exercise 04 shown unfolded
+pre-no-cue.html\twith no scroll cue
+small-figure.html\tfigure lettering
+clipped-math.html\tformula clipped by its box
+punct-after-math.html\ta line begins with "," after a formula
+code-in-token.html\tinline code broken inside a token
+text-outside.html\tfigure text outside the figure (
+squeezed-table.html\ttable column squeezed
+output-differs.html\tprogram output differs from what "./chapter-99 --fast" prints, from line 2
+(site)\tfigure drawn but shown on no page: fig/unused.svg
+(site)\tsearch for "Hessian" finds nothing'
+
+# judge: the report ($dir/report.txt, the check's exit status in $dir/status)
+# must fail every bad page with its message, and pass the good one.
+judge() {
+  local status name message line lines found all
+  fail() {
+    echo "docs-check-selftest: $*" >&2
+    sed 's/^/    /' "$dir/report.txt" >&2
+    exit 1
+  }
+  [[ -f $dir/report.txt && -f $dir/status ]] || { echo "docs-check-selftest: no report of the check in $dir" >&2; exit 1; }
+  read -r status < "$dir/status"
+  # The check's report as page<TAB>problem lines ("ok" for a page that passed).
+  awk '/^(ok|FAIL) / { page = $2; if ($1 == "ok") print page "\tok"; next }
+       /^      / { sub(/^ +/, ""); print page "\t" $0 }' "$dir/report.txt" > "$dir/found.txt"
+  [[ $status == 1 ]] || fail "the check exited with $status on a site with mistakes (expected 1)"
+  mapfile -t found < "$dir/found.txt"
+  # reported NAME MESSAGE: the report has a line for page NAME that holds MESSAGE.
+  reported() {
+    local line
+    for line in "${found[@]}"; do [[ $line == "$1"$'\t'*"$2"* ]] && return 0; done
+    return 1
+  }
+  printf -v all '\n%s' "${found[@]}"
+  [[ $all$'\n' == *$'\nindex.html\tok\n'* ]] || fail "the good page did not pass"
+  mapfile -t lines <<< "$expected"
+  for line in "${lines[@]}"; do
+    name=${line%%$'\t'*} message=${line#*$'\t'}
+    reported "$name" "$message" || fail "$name: expected a problem '$message', which the check did not report"
+  done
+  echo "docs-check-selftest: the check caught all ${#lines[@]} kinds of mistake and passed the good page"
+}
+if [[ $mode == judge ]]; then
+  judge
+  exit
+fi
+
+rm -rf "$site"
 mkdir -p "$site/fig"
 
 # page NAME BODY: a page shaped like the notes' (viewport, stylesheet).
@@ -86,48 +162,9 @@ printf 'line one\nline two\nline three\nline four\n' > "$site/output/chapter-99_
 cp "$site/fig/dot.svg" "$site/fig/unused.svg"
 page search '<p>A search page that finds nothing.</p><ol id="search-results"></ol>'
 
-# page-name<TAB>message that the check must print for it.
-expected=$'missing-image.html\timage did not load: fig/none.svg
-no-alt.html\timage without alt text
-no-caption.html\timage without a caption
-missing-file.html\tlink to a missing file nowhere.html
-missing-anchor.html\tlink to a missing anchor index.html#nowhere
-empty-math.html\tformula renders 0 x
-folded-empty-math.html\tformula renders 0 x
-math-error.html\tformula with an error
-wide.html\t390 px: the page is 
-console.html\tconsole error: broken on purpose
-network.html\tfetches from the network: https://example.invalid/x.png
-twice.html\tid used twice: same
-raw-tex.html\tTeX left in the text: \\frac
-answer.html\tanswer to exercise 04 shown unfolded
-pre-no-cue.html\twith no scroll cue
-small-figure.html\tfigure lettering
-clipped-math.html\tformula clipped by its box
-punct-after-math.html\ta line begins with "," after a formula
-code-in-token.html\tinline code broken inside a token
-text-outside.html\tfigure text outside the figure (
-squeezed-table.html\ttable column squeezed
-output-differs.html\tprogram output differs from what "./chapter-99 --fast" prints, from line 2
-(site)\tfigure drawn but shown on no page: fig/unused.svg
-(site)\tsearch for "Hessian" finds nothing'
-
+[[ $mode == write ]] && exit 0
+# (no screenshots: they would go with the site)
 status=0
-# (no screenshots: they would go with $tmp)
-DOCS_CHECK_SHOTS=0 node scripts/docs-check.mjs "$site" "$tmp/shots" > "$tmp/out.txt" 2>&1 || status=$?
-# The check's report as page<TAB>problem lines ("ok" for a page that passed).
-awk '/^(ok|FAIL) / { page = $2; if ($1 == "ok") print page "\tok"; next }
-     /^      / { sub(/^ +/, ""); print page "\t" $0 }' "$tmp/out.txt" > "$tmp/found.txt"
-
-fail() {
-  echo "docs-check-selftest: $*" >&2
-  sed 's/^/    /' "$tmp/out.txt" >&2
-  exit 1
-}
-[[ $status == 1 ]] || fail "the check exited with $status on a site with mistakes (expected 1)"
-grep -qx $'index.html\tok' "$tmp/found.txt" || fail "the good page did not pass"
-while IFS=$'\t' read -r name message; do
-  grep -F -- "$name"$'\t' "$tmp/found.txt" | grep -qF -- "$message" ||
-    fail "$name: expected a problem '$message', which the check did not report"
-done <<< "$expected"
-echo "docs-check-selftest: the check caught all $(wc -l <<< "$expected") kinds of mistake and passed the good page"
+DOCS_CHECK_SHOTS=0 node scripts/docs-check.mjs "$site" "$dir/shots" > "$dir/report.txt" 2>&1 || status=$?
+echo "$status" > "$dir/status"
+judge

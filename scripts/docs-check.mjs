@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// docs-check.mjs SITE SHOTS: open every page of the built notes in headless
-// Chromium from file:// and fail if a reader would trip on it.
+// docs-check.mjs [--selftest DIR] SITE SHOTS: open every page of the built
+// notes in headless Chromium from file:// and fail if a reader would trip on
+// it. With --selftest DIR it also checks DIR/site, the self-test's site of
+// scripts/docs-check-selftest.sh (one mistake of each kind), in the same
+// browser, and leaves that report in DIR/report.txt and its exit status in
+// DIR/status for the self-test to judge (scripts/docs-check.sh).
 //
 // For each *.html under SITE (index first), at 1280 px and at 390 px wide:
 //   - every <img> must load, have alt text, and (in the text) a caption;
@@ -40,8 +44,10 @@
 // Full-page screenshots go to SHOTS/NAME-1280.png and SHOTS/NAME-390.png
 // (hints/NN-x.html becomes hints-NN-x-*.png); with DOCS_CHECK_DARK=1 also
 // NAME-390-dark.png, in the dark colour scheme. DOCS_CHECK_SHOTS=0 saves
-// none (scripts/docs-check-selftest.sh, whose pages no one looks at): the
-// checks are the same.
+// none (make test; the self-test's pages are never photographed): the
+// checks are the same. Two tabs check pages at the same time, each taking
+// the next page when it is done (DOCS_CHECK_TABS=1: one; one on a single
+// processor); every SVG is measured in one blank page.
 //
 // Needs only Node (18 or later) and Chromium: it speaks the DevTools protocol
 // over --remote-debugging-pipe, so there is nothing to install from npm and
@@ -409,12 +415,22 @@ function checkFigures(figures, widthName) {
 
 // ---- Figures: no text outside the picture ----------------------------------
 
-// Runs in an SVG opened on its own: every <text> whose rendered box reaches
-// outside the SVG's viewBox (or its width and height), by more than half a
-// unit, as {text, left, right, top, bottom} (units past each edge).
-const SVG_TEXT_OUTSIDE = `(() => {
-  const svg = document.documentElement;
-  if (!svg || svg.tagName.toLowerCase() !== "svg") return [];
+// Runs in a blank page, given an SVG file's text: the SVG is put in the page
+// alone, at the size it has when opened on its own (its width and height, or
+// the whole window), and every <text> whose rendered box reaches outside the
+// SVG's viewBox (or its width and height), by more than half a unit, is
+// returned as {text, left, right, top, bottom} (units past each edge). (The
+// boxes are those of the SVG opened on its own, to the hundredth of a unit,
+// and one blank page measures every figure, not one page load each.)
+const SVG_TEXT_OUTSIDE = `((source) => {
+  const parsed = new DOMParser().parseFromString(source, "image/svg+xml");
+  const root = parsed.documentElement;
+  if (!root || root.localName !== "svg" || parsed.querySelector("parsererror")) return [];
+  const svg = document.importNode(root, true);
+  if (!svg.hasAttribute("width")) svg.style.width = "100vw";
+  if (!svg.hasAttribute("height")) svg.style.height = "100vh";
+  document.body.style.margin = "0";
+  document.body.replaceChildren(svg);
   const vb = svg.viewBox && svg.viewBox.baseVal;
   const box = vb && vb.width > 0 ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height }
     : { x: 0, y: 0, w: svg.width.baseVal.value, h: svg.height.baseVal.value };
@@ -431,11 +447,12 @@ const SVG_TEXT_OUTSIDE = `(() => {
                    top: box.y - Math.min(a.y, b.y), bottom: Math.max(a.y, b.y) - (box.y + box.h) };
     if (Object.values(past).some((v) => v > 0.5)) out.push({ text, ...past });
   }
+  svg.remove();
   return out;
-})()`;
+})`;
 
-// Every SVG under SITE, opened on its own in the browser: a map from its
-// file to the problems of its text ("N units past the right edge").
+// Every SVG under SITE, measured in one blank page: a map from its file to
+// the problems of its text ("N units past the right edge").
 async function svgTextOutside(browser, session, site) {
   const problems = new Map();
   const svgs = [];
@@ -449,12 +466,12 @@ async function svgTextOutside(browser, session, site) {
   walk(site);
   await browser.send("Emulation.setDeviceMetricsOverride",
     { width: 1280, height: 800, deviceScaleFactor: 1, mobile: false }, session);
+  const loaded = browser.event("Page.loadEventFired", session, PAGE_TIMEOUT_MS);
+  await browser.send("Page.navigate", { url: "about:blank" }, session);
+  await loaded;
   for (const file of svgs.sort()) {
-    const loaded = browser.event("Page.loadEventFired", session, PAGE_TIMEOUT_MS);
-    await browser.send("Page.navigate", { url: pathToFileURL(file).href }, session);
-    await loaded;
-    await evaluate(browser, session, settle);
-    const found = await evaluate(browser, session, SVG_TEXT_OUTSIDE);
+    const found = await evaluate(browser, session,
+      `${SVG_TEXT_OUTSIDE}(${JSON.stringify(fs.readFileSync(file, "utf8"))})`);
     problems.set(file, found.map((f) => {
       const edges = ["left", "right", "top", "bottom"].filter((e) => f[e] > 0.5)
         .map((e) => `${Math.ceil(f[e])} units past the ${e} edge`);
@@ -521,11 +538,12 @@ const settle = "new Promise((r) => requestAnimationFrame(() => requestAnimationF
 
 const SHOTS = process.env.DOCS_CHECK_SHOTS !== "0";
 
-// The page's height; and its screenshot in `file`, unless DOCS_CHECK_SHOTS=0.
+// The page's height; and its screenshot in `file`, unless DOCS_CHECK_SHOTS=0
+// or there is no file.
 async function screenshot(browser, session, file) {
   const metrics = await browser.send("Page.getLayoutMetrics", {}, session);
   const { width, height } = metrics.cssContentSize;
-  if (!SHOTS) return Math.ceil(height);
+  if (!SHOTS || !file) return Math.ceil(height);
   // optimizeForSpeed: a PNG compressed less, written in a third of the time
   // (the screenshots are for looking at, and the checks do not read them).
   const shot = await browser.send("Page.captureScreenshot", {
@@ -541,6 +559,7 @@ async function screenshot(browser, session, file) {
 async function checkPage(browser, session, site, rel, shots, events, svgOutside) {
   const url = pathToFileURL(path.join(site, rel)).href;
   const base = rel.replace(/\.html$/, "").split(path.sep).join("-");
+  const shot = (name) => (shots ? path.join(shots, `${base}-${name}.png`) : null);
   const result = { rel, problems: [], ids: [], links: [], images: [], maths: 0, loadMs: 0, heights: {} };
   events.length = 0;
   const perWidth = [];
@@ -561,12 +580,12 @@ async function checkPage(browser, session, site, rel, shots, events, svgOutside)
     } else {
       await evaluate(browser, session, settle);
     }
-    result.heights[w.name] = await screenshot(browser, session, path.join(shots, `${base}-${w.name}.png`));
+    result.heights[w.name] = await screenshot(browser, session, shot(w.name));
     if (w.mobile && process.env.DOCS_CHECK_DARK === "1") {
       await browser.send("Emulation.setEmulatedMedia",
         { features: [{ name: "prefers-color-scheme", value: "dark" }] }, session);
       await evaluate(browser, session, settle);
-      await screenshot(browser, session, path.join(shots, `${base}-${w.name}-dark.png`));
+      await screenshot(browser, session, shot(`${w.name}-dark`));
       await browser.send("Emulation.setEmulatedMedia", { features: [] }, session);
     }
     // Open every <details> for the checks, then put them back.
@@ -680,17 +699,100 @@ function checkLinks(result, site, checked, external) {
   return problems;
 }
 
+// ---- Tabs: pages checked two at a time -------------------------------------
+
+// A tab of its own window, with focus emulated (a tab behind another gets no
+// animation frames, and the checks wait for two of them): its session, and
+// what the browser reports in it.
+async function openTab(browser) {
+  const { targetId } = await browser.send("Target.createTarget", { url: "about:blank", newWindow: true });
+  const { sessionId } = await browser.send("Target.attachToTarget", { targetId, flatten: true });
+  for (const domain of ["Page", "Runtime", "Log", "Network"]) {
+    await browser.send(`${domain}.enable`, {}, sessionId);
+  }
+  await browser.send("Emulation.setFocusEmulationEnabled", { enabled: true }, sessionId);
+  const events = [];
+  watch(browser, sessionId, events);
+  return { session: sessionId, events };
+}
+
+// Run each job (a function of a tab) in the first tab that is free, in order.
+async function runJobs(tabs, jobs) {
+  let next = 0;
+  await Promise.all(tabs.map(async (tab) => {
+    while (next < jobs.length) await jobs[next++](tab);
+  }));
+}
+
+// ---- A site's report --------------------------------------------------------
+
+// The report of one site, as lines, and its number of failures (pages that
+// failed, plus problems of the whole site).
+function report(check, log) {
+  const { site, shots, results } = check;
+  const lines = [];
+  let failed = 0;
+  for (const r of results) {
+    r.images = r.images.filter((src) => src.startsWith("file:")).map((src) => fileURLToPath(new URL(src)));
+  }
+  const siteProblems = [...unusedFigures(site, results), ...check.searchProblems];
+  const checked = new Map(results.map((r) => [path.join(site, r.rel), new Set(r.ids)]));
+  const external = new Set();
+  let links = 0, images = 0, maths = 0;
+  for (const r of results) {
+    r.problems.push(...checkLinks(r, site, checked, external));
+    links += r.links.length; images += r.images.length; maths += r.maths;
+    const ok = r.problems.length === 0;
+    if (!ok) failed++;
+    lines.push(`${ok ? "ok  " : "FAIL"}  ${r.rel.padEnd(34)} ${String(Math.round(r.loadMs)).padStart(5)} ms  ` +
+      `${String(r.images.length).padStart(2)} figures ${String(r.maths).padStart(4)} formulas  ` +
+      `${r.heights["1280"] ?? "?"}/${r.heights["390"] ?? "?"} px tall`);
+    for (const p of r.problems) lines.push(`      ${p}`);
+  }
+  if (siteProblems.length) {
+    lines.push("FAIL  (site)");
+    for (const p of siteProblems) lines.push(`      ${p}`);
+  }
+  const slowest = results.reduce((a, b) => (b.loadMs > a.loadMs ? b : a));
+  lines.push(`docs-check: ${results.length} pages, ${images} figures, ${maths} formulas, ` +
+    `${links} links (${external.size} to the web, not followed); site ${(dirSize(site) / 1024).toFixed(0)} kB; ` +
+    `slowest ${slowest.rel} (${Math.round(slowest.loadMs)} ms)` +
+    (shots && SHOTS ? `; screenshots in ${path.relative(process.cwd(), shots) || "."}/` : ""));
+  if (failed) lines.push(`docs-check: ${failed} of ${results.length} pages FAILED (Chromium's own log: ${path.relative(process.cwd(), log)})`);
+  if (siteProblems.length) {
+    lines.push(`docs-check: ${siteProblems.length} problems of the whole site`);
+    failed += siteProblems.length;
+  }
+  return { lines, failed };
+}
+
 // ---- Main ------------------------------------------------------------------
 
 async function main() {
-  const [siteArg, shotsArg] = process.argv.slice(2);
-  if (!siteArg || !shotsArg || process.argv.length > 4) usage();
+  const argv = process.argv.slice(2);
+  // --selftest DIR: also check DIR/site, the site of scripts/docs-check-selftest.sh
+  // (one mistake of each kind), in the same browser; its report goes to
+  // DIR/report.txt and its exit status to DIR/status, for that script to judge.
+  let selftest = null;
+  if (argv[0] === "--selftest") {
+    if (!argv[1]) usage("--selftest needs a folder");
+    selftest = path.resolve(argv[1]);
+    argv.splice(0, 2);
+  }
+  const [siteArg, shotsArg] = argv;
+  if (!siteArg || !shotsArg || argv.length > 2) usage();
   const site = path.resolve(siteArg);
   const shots = path.resolve(shotsArg);
   if (!fs.existsSync(path.join(site, "index.html"))) usage(`no ${siteArg}/index.html: build the notes first (make docs)`);
-  const pages = pagesOf(site);
+  if (selftest && !fs.existsSync(path.join(selftest, "site", "index.html"))) usage(`no ${argv[1]}/site/index.html`);
   fs.rmSync(shots, { recursive: true, force: true });
   fs.mkdirSync(shots, { recursive: true });
+  // The sites to check: the notes, and the self-test's (never photographed).
+  const checks = [{ site, shots, pages: pagesOf(site), results: [], searchProblems: [] }];
+  if (selftest) {
+    const sub = path.join(selftest, "site");
+    checks.push({ site: sub, shots: null, pages: pagesOf(sub), results: [], searchProblems: [] });
+  }
 
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "docs-check-"));
   const log = path.join(shots, "chromium.log");
@@ -716,64 +818,46 @@ async function main() {
   };
   process.on("SIGINT", () => { browser.proc.kill("SIGKILL"); process.exit(130); });
 
-  let failed = 0;
+  // Each check's failures; -1: the browser failed.
+  const failures = checks.map(() => -1);
+  const reports = checks.map(() => []);
   try {
-    const { targetId } = await browser.send("Target.createTarget", { url: "about:blank" });
-    const { sessionId } = await browser.send("Target.attachToTarget", { targetId, flatten: true });
-    for (const domain of ["Page", "Runtime", "Log", "Network"]) {
-      await browser.send(`${domain}.enable`, {}, sessionId);
-    }
-    const events = [];
-    watch(browser, sessionId, events);
-
-    const svgOutside = await svgTextOutside(browser, sessionId, site);
-    const results = [];
-    for (const rel of pages) {
+    // Two tabs (one on a single processor), each taking the next page as it
+    // is done; the checks of one page are the same in either.
+    const tabs = [];
+    const count = Math.max(1, Math.min(2, Number(process.env.DOCS_CHECK_TABS) || os.cpus().length));
+    for (let i = 0; i < count; i++) tabs.push(await openTab(browser));
+    await runJobs(tabs, checks.map((c) => async (tab) => {
+      c.svgOutside = await svgTextOutside(browser, tab.session, c.site);
+    }));
+    await runJobs(tabs, checks.flatMap((c) => c.pages.map((rel, i) => async (tab) => {
       try {
-        results.push(await checkPage(browser, sessionId, site, rel, shots, events, svgOutside));
+        c.results[i] = await checkPage(browser, tab.session, c.site, rel, c.shots, tab.events, c.svgOutside);
       } catch (err) {
-        results.push({ rel, problems: [err.message], ids: [], links: [], images: [], maths: 0, loadMs: 0, heights: {} });
+        c.results[i] = { rel, problems: [err.message], ids: [], links: [], images: [], maths: 0, loadMs: 0, heights: {} };
       }
-    }
-
-    for (const r of results) {
-      r.images = r.images.filter((src) => src.startsWith("file:")).map((src) => fileURLToPath(new URL(src)));
-    }
-    const siteProblems = unusedFigures(site, results);
-    siteProblems.push(...await checkSearch(browser, sessionId, site));
-    const checked = new Map(results.map((r) => [path.join(site, r.rel), new Set(r.ids)]));
-    const external = new Set();
-    let links = 0, images = 0, maths = 0;
-    for (const r of results) {
-      r.problems.push(...checkLinks(r, site, checked, external));
-      links += r.links.length; images += r.images.length; maths += r.maths;
-      const ok = r.problems.length === 0;
-      if (!ok) failed++;
-      console.log(`${ok ? "ok  " : "FAIL"}  ${r.rel.padEnd(34)} ${String(Math.round(r.loadMs)).padStart(5)} ms  ` +
-        `${String(r.images.length).padStart(2)} figures ${String(r.maths).padStart(4)} formulas  ` +
-        `${r.heights["1280"] ?? "?"}/${r.heights["390"] ?? "?"} px tall`);
-      for (const p of r.problems) console.log(`      ${p}`);
-    }
-    if (siteProblems.length) {
-      console.log("FAIL  (site)");
-      for (const p of siteProblems) console.log(`      ${p}`);
-    }
-    const slowest = results.reduce((a, b) => (b.loadMs > a.loadMs ? b : a));
-    console.log(`docs-check: ${results.length} pages, ${images} figures, ${maths} formulas, ` +
-      `${links} links (${external.size} to the web, not followed); site ${(dirSize(site) / 1024).toFixed(0)} kB; ` +
-      `slowest ${slowest.rel} (${Math.round(slowest.loadMs)} ms); screenshots in ${path.relative(process.cwd(), shots) || "."}/`);
-    if (failed) console.log(`docs-check: ${failed} of ${results.length} pages FAILED (Chromium's own log: ${path.relative(process.cwd(), log)})`);
-    if (siteProblems.length) {
-      console.log(`docs-check: ${siteProblems.length} problems of the whole site`);
-      failed += siteProblems.length;
-    }
+    })));
+    await runJobs(tabs, checks.map((c) => async (tab) => {
+      c.searchProblems = await checkSearch(browser, tab.session, c.site);
+    }));
+    checks.forEach((c, i) => {
+      const r = report(c, log);
+      reports[i] = r.lines;
+      failures[i] = r.failed;
+    });
   } catch (err) {
-    console.error(`docs-check: ${err.message} (Chromium's log: ${log})`);
-    failed = -1;
+    const msg = `docs-check: ${err.message} (Chromium's log: ${log})`;
+    reports.forEach((lines) => lines.push(msg));
   } finally {
     await cleanup();
   }
-  process.exit(failed === 0 ? 0 : failed > 0 ? 1 : 2);
+  const status = (failed) => (failed === 0 ? 0 : failed > 0 ? 1 : 2);
+  if (selftest) {
+    fs.writeFileSync(path.join(selftest, "report.txt"), reports[1].map((l) => l + "\n").join(""));
+    fs.writeFileSync(path.join(selftest, "status"), `${status(failures[1])}\n`);
+  }
+  for (const line of reports[0]) (failures[0] < 0 ? console.error : console.log)(line);
+  process.exit(status(failures[0]));
 }
 
 main();

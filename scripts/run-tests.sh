@@ -194,8 +194,9 @@ bad_input() { tests/bad-input/run.sh "$tmp/items/$1.note"; }
 
 # The longest steps start first, so that every processor stays busy: the
 # notes and their browser check; their reports come last. The browser check
-# makes every check of make docs-check but takes no screenshots (those are for
-# a person to look at, and took 30 of its 50 s: make docs-check takes them).
+# makes every check of make docs-check, its self-test in the same browser, but
+# takes no screenshots (those are for a person to look at, and took 30 of its
+# 50 s: make docs-check takes them).
 # The notes go to a folder of their own, $BUILD/docs, not the reader's
 # build/docs: the chapters that time themselves draw their figures with the
 # quicker arguments of tests/quick-args.txt (docs.sh --quick).
@@ -205,8 +206,8 @@ docs=$BUILD/docs
 if command -v chromium > /dev/null && command -v node > /dev/null; then
   steps_in_order --gated "make docs ($docs; figures of tests/quick-args.txt quicker)" \
     scripts/docs.sh --quick "$docs" "$BUILD"/bin/chapter-* -- \
-    "make docs-check: every page in Chromium (no screenshots; make docs-check takes them)" \
-    env DOCS_CHECK_SHOTS=0 node scripts/docs-check.mjs "$docs" "$docs-check"
+    "make docs-check: every page in Chromium, and the checker finds a mistake of each kind (no screenshots)" \
+    env DOCS_CHECK_SHOTS=0 scripts/docs-check.sh "$docs"
 else
   step "make docs ($docs; figures of tests/quick-args.txt quicker)" scripts/docs.sh --quick "$docs" "$BUILD"/bin/chapter-*
   say "SKIP  make docs-check: no chromium or node here (Debian: apt-get install chromium nodejs)"
@@ -225,9 +226,6 @@ if (($# > 0)); then
   build_s=$((SECONDS - build_start))
 fi
 LAST=1
-if command -v chromium > /dev/null && command -v node > /dev/null; then
-  step "make docs-check: the checker finds a mistake of each kind" scripts/docs-check-selftest.sh
-fi
 step "chapter tables: README and docs/index.md list the chapters of chapters/" scripts/check-chapter-tables.sh --selftest
 LAST=0
 
