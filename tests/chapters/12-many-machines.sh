@@ -41,56 +41,73 @@ run_chapter none --data "$TMP/partial.csv" --method newton
 expect_text 'SEPARATED IN PART: 2 of the 10 samples can be separated from the rest'
 expect_lacks 'converged after'
 
-# ---- checkpoints: killed with SIGKILL after the first one, restarted, equal to the bit ----------
+# ---- checkpoints: killed with SIGKILL, restarted, equal to the bit --------------------------------
 # Gradient descent on 20000 rows, a checkpoint every 10 epochs. The run to be killed is given
-# --epochs 10000000, so it cannot end before the kill, however slow the machine is to look: it is
-# killed as soon as its first checkpoint is there, at some epoch E. Then a run of E + PAST epochs
-# from the start, and the killed run restarted with --epochs E + PAST (the checkpoint's options
-# line holds the data, the rows and the rate, not the epochs), must end with the same bits.
+# --epochs 10000000, so it cannot end before the kill, however slow the machine is to look. Its
+# first checkpoint, at some epoch E, is copied aside as it appears; the run goes on for about PAST
+# epochs more and is killed, its last checkpoint at some epoch F > E. The run was uninterrupted
+# from 0 to F: the copy restarted with --epochs F (the checkpoint's options line holds the data,
+# the rows and the rate, not the epochs) must end with the bits of the killed run's last checkpoint.
 PAST=100
 ckpt_args=(--rows 20000 --features 20 --method gd --every 10)
-# run_ckpt FILE EPOCHS [LAUNCH...]: in the foreground.
-run_ckpt() {
-  local file=$1 epochs=$2
-  shift 2
-  LR_PLOT=none "$@" "$CHAPTER" "${ckpt_args[@]}" --epochs "$epochs" --checkpoint "$file"
-}
 
 # nap: a fiftieth of a second, without starting a process (a read that waits on a pipe no one writes).
 exec {never}<> <(:)
 nap() { read -r -t 0.02 -u "$never" _; }
 
-# wait_for FILE PID: until FILE exists (or 10 s, or PID ended).
-wait_for() {
-  local k
-  for ((k = 0; k < 500; k++)); do [[ -e $1 ]] && return 0; kill -0 "$2" 2> /dev/null || return 1; nap; done
-  return 1
+# checkpoint_epoch FILE: the epoch FILE's checkpoint holds, into ckpt_epoch ("" when there is none).
+checkpoint_epoch() {
+  local line
+  ckpt_epoch=""
+  [[ -e $1 ]] && while read -r line; do [[ $line == "epoch "* ]] && ckpt_epoch=${line#epoch }; done < "$1"
 }
 
-# check_resumed WHAT KILLED [LAUNCH...]: KILLED was stopped by a kill (at its epoch E); a run of
-# E + PAST epochs from the start and KILLED's restart to E + PAST end with the same weights.
+# watch_checkpoints FILE PID: copies FILE's first checkpoint to FILE.first as it appears (its epoch
+# into first_epoch), then waits until FILE is PAST epochs further on (each wait at most 10 s, and
+# none once PID has ended).
+watch_checkpoints() {
+  local k content
+  first_epoch=""
+  for ((k = 0; k < 500; k++)); do [[ -e $1 ]] && break; kill -0 "$2" 2> /dev/null || return; nap; done
+  [[ -e $1 ]] || return
+  read_file "$1" content   # (written whole by a rename, so never half a checkpoint)
+  printf '%s' "$content" > "$1.first"
+  checkpoint_epoch "$1.first"
+  first_epoch=$ckpt_epoch
+  [[ $first_epoch =~ ^[0-9]+$ ]] || return
+  for ((k = 0; k < 500; k++)); do
+    checkpoint_epoch "$1"
+    [[ $ckpt_epoch =~ ^[0-9]+$ ]] && ((ckpt_epoch >= first_epoch + PAST)) && return
+    kill -0 "$2" 2> /dev/null || return
+    nap
+  done
+}
+
+# check_resumed WHAT KILLED [LAUNCH...]: KILLED was stopped by a kill, its last checkpoint at epoch
+# F, after its first (KILLED.first, at epoch E < F); KILLED.first restarted with --epochs F ends
+# with the same bits as KILLED.
 check_resumed() {
-  local what=$1 killed=$2 epoch="" line
+  local what=$1 killed=$2
   shift 2
-  [[ -e $killed ]] && while read -r line; do [[ $line == "epoch "* ]] && epoch=${line#epoch }; done < "$killed"
-  # (a kill during a write may leave KILLED.tmp half written: the next checkpoint overwrites it)
-  if [[ ! $epoch =~ ^[0-9]+$ ]] || ((epoch >= 10000000)); then
-    fail "$what: the run was not stopped mid-way (checkpoint epoch '$epoch')"
+  checkpoint_epoch "$killed"
+  # (a kill during a write may leave KILLED.tmp half written: KILLED is the last whole one)
+  if [[ ! $first_epoch =~ ^[0-9]+$ || ! $ckpt_epoch =~ ^[0-9]+$ ]] || ((ckpt_epoch <= first_epoch || ckpt_epoch >= 10000000)); then
+    fail "$what: no checkpoints at two epochs before the end (first '$first_epoch', last '$ckpt_epoch')"
     return
   fi
-  echo "ok   $what: killed with its checkpoint at epoch $epoch, before the end (--epochs 10000000)"
-  local end=$((epoch + PAST))
-  run_ckpt "$killed.whole" $end "$@" > /dev/null 2> "$TMP/err.txt" || { load_err; fail "$what: the uninterrupted run of $end epochs failed: $err_text"; }
-  run_ckpt "$killed" $end "$@" > "$TMP/resume.txt" 2> "$TMP/err.txt" || { load_err; fail "$what: the restart failed: $err_text"; }
+  local end=$ckpt_epoch
+  echo "ok   $what: killed with its checkpoint at epoch $end, before the end (--epochs 10000000); its first was at $first_epoch"
+  LR_PLOT=none "$@" "$CHAPTER" "${ckpt_args[@]}" --epochs "$end" --checkpoint "$killed.first" > "$TMP/resume.txt" 2> "$TMP/err.txt" ||
+    { load_err; fail "$what: the restart failed: $err_text"; }
   load_out "$TMP/resume.txt"
-  [[ $out_text == *"Resuming from $killed at epoch $epoch."* ]] || fail "$what: the restart did not say it resumed at $epoch"
-  if cmp -s "$killed.whole" "$killed"; then echo "ok   $what: resumed to epoch $end, the same weights as the uninterrupted run, bit for bit"
-  else fail "$what: the resumed weights differ from the uninterrupted run's: $(diff "$killed.whole" "$killed" | head -4)"; fi
+  [[ $out_text == *"Resuming from $killed.first at epoch $first_epoch."* ]] || fail "$what: the restart did not say it resumed at $first_epoch"
+  if cmp -s "$killed" "$killed.first"; then echo "ok   $what: resumed from epoch $first_epoch to $end, the same weights as the uninterrupted run, bit for bit"
+  else fail "$what: the resumed weights differ from the uninterrupted run's: $(diff "$killed" "$killed.first" | head -4)"; fi
 }
 
 LR_PLOT=none "$CHAPTER" "${ckpt_args[@]}" --epochs 10000000 --checkpoint "$TMP/killed.ckpt" > /dev/null 2>&1 &
 pid=$!
-wait_for "$TMP/killed.ckpt" $pid
+watch_checkpoints "$TMP/killed.ckpt" $pid
 kill -KILL $pid 2> /dev/null   # (it is killed even when no checkpoint came: it would run on)
 wait $pid 2> /dev/null
 rc=$?
@@ -148,8 +165,11 @@ LR_PLOT=none "${MPIRUN[@]}" -np 2 "$CHAPTER" "${ckpt_args[@]}" --epochs 10000000
   > /dev/null 2> "$TMP/err.txt" &
 pid=$!
 rank1=""
-if wait_for "$TMP/killed2.ckpt" $pid; then
-  for child in $(pgrep -P $pid); do   # the process whose rank is 1
+watch_checkpoints "$TMP/killed2.ckpt" $pid
+if [[ -n $first_epoch ]]; then
+  children=()   # mpirun's, from each of its threads
+  for list in /proc/$pid/task/*/children; do read -ra more < "$list"; children+=("${more[@]}"); done 2> /dev/null
+  for child in "${children[@]}"; do   # the process whose rank is 1
     while IFS= read -r -d '' var; do [[ $var == OMPI_COMM_WORLD_RANK=1 ]] && rank1=$child; done < "/proc/$child/environ"
   done 2> /dev/null
 fi
