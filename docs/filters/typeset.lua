@@ -136,13 +136,24 @@ local function fix_mathml(m)
   return table.concat(tokens)
 end
 
+-- Each formula's MathML, by its kind and TeX: the same formula comes out the
+-- same on every page, in the site and in the book, so it is converted once
+-- per pandoc run (docs/filters/render.lua renders every page in one run, and
+-- loads this file afresh for each: the table lives in the global one).
+LR_MATHML = LR_MATHML or {}
+
 local function mathml(el)
-  local html = pandoc.write(pandoc.Pandoc({ pandoc.Plain({ el }) }), "html5",
-    { html_math_method = "mathml" })
-  html = html:gsub("^%s+", ""):gsub("%s+$", "")
-  html = fix_mathml(html)
-  local alt = tex(el.text)
-  html = html:gsub("^<math ", '<math alttext="' .. escape(alt) .. '" ', 1)
+  local key = el.mathtype .. "\0" .. el.text
+  local html = LR_MATHML[key]
+  if not html then
+    html = pandoc.write(pandoc.Pandoc({ pandoc.Plain({ el }) }), "html5",
+      { html_math_method = "mathml" })
+    html = html:gsub("^%s+", ""):gsub("%s+$", "")
+    html = fix_mathml(html)
+    local alt = tex(el.text)
+    html = html:gsub("^<math ", '<math alttext="' .. escape(alt) .. '" ', 1)
+    LR_MATHML[key] = html
+  end
   return pandoc.RawInline("html", html)
 end
 
