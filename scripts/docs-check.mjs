@@ -102,11 +102,18 @@ function pagesOf(site) {
   return rel.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+// (not counting hidden files, such as make test's .book/ of the EPUB's
+// chapters; a file that goes meanwhile, the EPUB's temporary one, counts 0)
 function dirSize(dir) {
   let total = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
     const p = path.join(dir, entry.name);
-    total += entry.isDirectory() ? dirSize(p) : fs.statSync(p).size;
+    try {
+      total += entry.isDirectory() ? dirSize(p) : fs.statSync(p).size;
+    } catch (err) {
+      if (err.code !== "ENOENT") throw err;
+    }
   }
   return total;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# docs.sh [--quick] OUTDIR CHAPTER-PROGRAM...: everything `make docs` makes.
+# docs.sh [--quick] [--epub-later] OUTDIR CHAPTER-PROGRAM...: everything
+# `make docs` makes.
 #   1. Every chapter's figures, as SVG in OUTDIR/fig, drawn by running the
 #      chapter programs themselves (so a figure cannot go stale), with --lib
 #      (here and in 2.): the notes show the library's results, whatever
@@ -15,15 +16,24 @@
 #      as a chapter of the book; then the EPUB,
 #      OUTDIR/logistic-regression-in-c.epub (scripts/build-epub.sh). The
 #      index links the EPUB, so an empty file stands in for it until it is
-#      written (and is removed if it never is).
+#      written (and is removed if it never is). With --epub-later the book's
+#      chapters are kept in OUTDIR/.book/ and the EPUB is not written: make
+#      test writes and checks it beside the browser check of the pages
+#      (scripts/docs-check.sh --epub), which needs only the pages.
 set -euo pipefail
 declare -A quick=()
-if [[ ${1:-} == --quick ]]; then
+later=
+while [[ ${1:-} == --* ]]; do
+  case $1 in
+    --quick)
+      while read -r nn words; do
+        [[ $nn =~ ^[0-9][0-9]$ ]] && quick[chapter-$nn]=$words
+      done < tests/quick-args.txt ;;
+    --epub-later) later=1 ;;
+    *) echo "usage: scripts/docs.sh [--quick] [--epub-later] OUTDIR CHAPTER-PROGRAM..." >&2; exit 2 ;;
+  esac
   shift
-  while read -r nn words; do
-    [[ $nn =~ ^[0-9][0-9]$ ]] && quick[chapter-$nn]=$words
-  done < tests/quick-args.txt
-fi
+done
 out=${1%/}; shift
 rm -rf "$out/fig" "$out/output"
 mkdir -p "$out/fig" "$out/output"
@@ -70,13 +80,23 @@ outputs &
 outputs_job=$!
 
 epub=$out/logistic-regression-in-c.epub
-chapters=$(mktemp -d)
-trap 'rm -rf "$chapters"' EXIT
+if [[ -n $later ]]; then
+  chapters=$out/.book
+  rm -rf "$chapters"
+  mkdir -p "$chapters"
+else
+  chapters=$(mktemp -d)
+  trap 'rm -rf "$chapters"' EXIT
+fi
 placeholder=
 [[ -e $epub ]] || { : > "$epub"; placeholder=1; }
 status=0
 scripts/build-docs.sh "$out" "$chapters" || status=$?
 wait "$outputs_job" || status=1
-((status != 0)) || scripts/build-epub.sh "$out" "$epub" "$chapters" || status=$?
+if [[ -n $later ]]; then
+  ((status != 0)) || echo "docs: the EPUB's chapters are in $chapters/ (scripts/build-epub.sh writes the book)"
+else
+  ((status != 0)) || scripts/build-epub.sh "$out" "$epub" "$chapters" || status=$?
+fi
 if ((status != 0)) && [[ -n $placeholder && ! -s $epub ]]; then rm -f "$epub"; fi
 exit "$status"

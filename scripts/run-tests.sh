@@ -199,15 +199,17 @@ bad_input() { tests/bad-input/run.sh "$tmp/items/$1.note"; }
 # 50 s: make docs-check takes them).
 # The notes go to a folder of their own, $BUILD/docs, not the reader's
 # build/docs: the chapters that time themselves draw their figures with the
-# quicker arguments of tests/quick-args.txt (docs.sh --quick).
+# quicker arguments of tests/quick-args.txt (docs.sh --quick). The EPUB is
+# written and checked beside the browser check, which needs only the pages
+# (docs.sh --epub-later, docs-check.sh --epub).
 LAST=1
 say "== notes"
 docs=$BUILD/docs
 if command -v chromium > /dev/null && command -v node > /dev/null; then
-  steps_in_order --gated "make docs ($docs; figures of tests/quick-args.txt quicker)" \
-    scripts/docs.sh --quick "$docs" "$BUILD"/bin/chapter-* -- \
-    "make docs-check: every page in Chromium, and the checker finds a mistake of each kind (no screenshots)" \
-    env DOCS_CHECK_SHOTS=0 scripts/docs-check.sh "$docs"
+  steps_in_order --gated "make docs ($docs; figures of tests/quick-args.txt quicker; the EPUB in the next step)" \
+    scripts/docs.sh --quick --epub-later "$docs" "$BUILD"/bin/chapter-* -- \
+    "make docs-check: every page in Chromium, and the checker finds a mistake of each kind (no screenshots); beside it the EPUB, checked by epubcheck" \
+    env DOCS_CHECK_SHOTS=0 scripts/docs-check.sh --epub "$docs"
 else
   step "make docs ($docs; figures of tests/quick-args.txt quicker)" scripts/docs.sh --quick "$docs" "$BUILD"/bin/chapter-*
   say "SKIP  make docs-check: no chromium or node here (Debian: apt-get install chromium nodejs)"
