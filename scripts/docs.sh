@@ -42,7 +42,8 @@ jobs_max=$(nproc 2> /dev/null || echo 2)
 declare -A programs
 pids=()
 for program in "$@"; do
-  while (($(jobs -rp | wc -l) >= jobs_max)); do wait -n || true; done
+  while jobs -rp > "$out/fig/.running" && mapfile -t running < "$out/fig/.running" &&
+    ((${#running[@]} >= jobs_max)); do wait -n || true; done
   # (the quicker arguments are words: no quoting in tests/quick-args.txt)
   # shellcheck disable=SC2086
   LR_PLOT=svg LR_PLOT_DIR="$out/fig" "$program" --lib ${quick[${program##*/}]:-} > /dev/null &
@@ -54,12 +55,18 @@ for i in "${!pids[@]}"; do
 done
 # The programs also leave the gnuplot scripts that drew the figures; the
 # notes show only the pictures.
-rm -f "$out"/fig/*.gp
+rm -f "$out"/fig/*.gp "$out/fig/.running"
 
-# output_name COMMAND: its file in OUTDIR/output (as docs-check.mjs names it).
-output_name() { sed -E 's/[^A-Za-z0-9.-]+/_/g; s/^[._]+//' <<< "$1"; }
+# output_name COMMAND: sets file to its file in OUTDIR/output, without .txt
+# (as docs-check.mjs names it: each run of other characters becomes one _,
+# and leading dots and underscores go).
+shopt -s extglob
+output_name() {
+  file=${1//+([^A-Za-z0-9.-])/_}
+  file=${file##+([._])}
+}
 outputs() {
-  local command name args program
+  local command name args program file
   while read -r command; do
     [[ -n $command ]] || continue
     read -r name args <<< "$command"
@@ -68,9 +75,10 @@ outputs() {
       echo "docs: the notes show the output of '$command', but ${name#./} is not a chapter program" >&2
       return 1
     fi
+    output_name "$command"
     # (the options are words: no quoting in a command the notes show)
     # shellcheck disable=SC2086
-    LR_PLOT=none "$program" --lib $args > "$out/output/$(output_name "$command").txt" || {
+    LR_PLOT=none "$program" --lib $args > "$out/output/$file.txt" || {
       echo "docs: '$command', whose output the notes show, failed" >&2
       return 1
     }
