@@ -26,15 +26,15 @@ expect_text 'no NumPy reference'
 run_chapter none --data data/breast-cancer.csv --standardize
 expect_text 'no NumPy reference'
 # A negative lambda is a user's mistake: one line, exit 2.
-if LR_PLOT=none "$CHAPTER" --lambda -1 > /dev/null 2> "$TMP/err.txt"; then fail "--lambda -1 accepted"
-elif [[ $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'out of range' "$TMP/err.txt"; then echo "ok   --lambda -1 refused: $(cat "$TMP/err.txt")"
-else fail "--lambda -1: unexpected message $(cat "$TMP/err.txt")"; fi
+LR_PLOT=none run_status --lambda -1
+if [[ $rc == 0 ]]; then fail "--lambda -1 accepted"
+elif [[ $err_count == 1 && $err_text == *'out of range'* ]]; then echo "ok   --lambda -1 refused: $err_line"
+else fail "--lambda -1: unexpected message $err_line"; fi
 # A learning rate too large for lambda = 100 (lr lambda / n > 2): one line on stderr, exit 3.
-LR_PLOT=none "$CHAPTER" --lr 5 > /dev/null 2> "$TMP/err.txt"
-rc=$?
-if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 ]] && grep -q 'diverged at lambda = 100' "$TMP/err.txt"; then
-  echo "ok   --lr 5 stops with exit 3: $(cat "$TMP/err.txt")"
-else fail "--lr 5: exit $rc, stderr: $(cat "$TMP/err.txt")"; fi
+LR_PLOT=none run_status --lr 5
+if [[ $rc == 3 && $err_count == 1 && $err_text == *'diverged at lambda = 100'* ]]; then
+  echo "ok   --lr 5 stops with exit 3: $err_line"
+else fail "--lr 5: exit $rc, stderr: $err_line"; fi
 # Another generated data set (--seed): ours only.
 run_chapter none --seed 7 --lambda 1
 expect_text 'random_state=7'
@@ -53,17 +53,18 @@ fi
 WRONG_AT="at w[0] at lambda = 0.01: yours 0.522392481, NumPy's 0.522521991; make check EX=05"
 # A penalty so strong that it, not the features, makes lr 0.1 diverge: the
 # rate offered includes lambda / n in the curvature (lib/stepsize), and works.
-LR_PLOT=none "$CHAPTER" --lambda 1e6 > /dev/null 2> "$TMP/err.txt"
-rate=$(grep -o 'allows --lr up to [0-9.e-]*' "$TMP/err.txt" | awk '{ print $NF }')
+LR_PLOT=none run_status --lambda 1e6
+rate=""
+[[ $err_text =~ allows\ --lr\ up\ to\ ([0-9.e-]*) ]] && rate=${BASH_REMATCH[1]}
 if [[ -n $rate ]] && LR_PLOT=none "$CHAPTER" --lambda 1e6 --lr "$rate" > /dev/null 2>&1; then
   echo "ok   --lambda 1e6 diverges at lr 0.1, and the rate offered, $rate, trains"
-else fail "--lambda 1e6: rate offered '$rate': $(cat "$TMP/err.txt")"; fi
+else fail "--lambda 1e6: rate offered '$rate': $err_line"; fi
 # On 4 rows lr 0.1 diverges at lambda = 100: that row says so, the line on
 # stderr gives the rate, and the sweep goes on to its plots (exit 3).
-head -5 data/classification.csv > "$TMP/four.csv"
-LR_PLOT=png LR_PLOT_DIR="$TMP/plots-four" "$CHAPTER" --data "$TMP/four.csv" > "$TMP/out.txt" 2> "$TMP/err.txt"
-rc=$?
-if [[ $rc == 3 && $(wc -l < "$TMP/err.txt") == 1 && -s $TMP/plots-four/chapter-05-weights.png ]] \
-  && grep -q '^100 .*(diverged' "$TMP/out.txt"; then
+mapfile -t -n 5 rows < data/classification.csv   # the header and 4 rows
+printf '%s\n' "${rows[@]}" > "$TMP/four.csv"
+LR_PLOT=png LR_PLOT_DIR="$TMP/plots-four" run_status --data "$TMP/four.csv"
+count_lines '^100 .*\(diverged'
+if [[ $rc == 3 && $err_count == 1 && -s $TMP/plots-four/chapter-05-weights.png && $matched -gt 0 ]]; then
   echo "ok   4 rows: lambda = 100 diverged, reported, and the sweep went on to its plots"
-else fail "4 rows: exit $rc, plots: $(ls "$TMP/plots-four" 2> /dev/null), $(cat "$TMP/err.txt")"; fi
+else fail "4 rows: exit $rc, plots: $(ls "$TMP/plots-four" 2> /dev/null), $err_line"; fi

@@ -18,8 +18,8 @@ expect_plots chapter-07-regions chapter-07-claims
 run_chapter none --lr 0.5 --epochs 50
 expect_text 'no NumPy reference'
 # Two classes, from a CSV of the user's: still runs and plots.
-head -n 1 data/classification.csv > "$TMP/two.csv"
-tail -n +2 data/classification.csv | head -n 40 >> "$TMP/two.csv"
+mapfile -t -n 41 rows < data/classification.csv   # the header and 40 rows
+printf '%s\n' "${rows[@]}" > "$TMP/two.csv"
 run_chapter png --data "$TMP/two.csv" --classes 2 --epochs 100
 expect_text 'Training accuracy:'
 # The three-class data set is made in C exactly as scikit-learn makes it.
@@ -30,6 +30,7 @@ else fail "--save-data differs from data/classification3.csv"; fi
 # from 1 in training.
 WRONG_AT="at w_0[0]: yours 3.81197946, NumPy's -2.45067842; make check EX=07"
 # On the first 20 samples one is claimed by no model: "1 is", not "1 are".
-head -21 data/classification3.csv > "$TMP/twenty.csv"
+mapfile -t -n 21 rows < data/classification3.csv
+printf '%s\n' "${rows[@]}" > "$TMP/twenty.csv"
 run_chapter none --data "$TMP/twenty.csv"
 expect_text 'Of these, 1 is claimed by no model'

@@ -10,7 +10,9 @@
 # make test runs these scripts 24 times, so the helpers start no process of
 # their own where bash can do the work: a file is read with read or mapfile,
 # text is matched with [[ ]], and a run that was made already is not made
-# again (run_chapter). Only the chapter and check-output are started.
+# again (run_chapter). Only the chapter and check-output are started. The
+# chapters' scripts do the same: a run that must fail goes through run_status
+# (its stderr read into err_text), not through grep, wc and cat.
 failures=0
 declare -A ran_before=()   # run_chapter's earlier runs: "MODE ARGS" -> their output
 
@@ -30,6 +32,34 @@ load_err() {
   read_file "$TMP/err.txt" err_text
   local newlines=${err_text//[!$'\n']/}
   err_count=${#newlines}
+  err_line=$err_text   # (for a report: without the newlines at its end)
+  while [[ $err_line == *$'\n' ]]; do err_line=${err_line%$'\n'}; done
+}
+
+# run_status [ARGS...]: a run of the chapter that may stop with an error, with LR_PLOT as the
+# caller sets it (LR_PLOT=none run_status --lr 5): its exit status into rc, its stdout into
+# $TMP/out.txt (load_out), its stderr into $TMP/err.txt (load_err: err_text, err_count, err_line).
+run_status() {
+  "$CHAPTER" "$@" > "$TMP/out.txt" 2> "$TMP/err.txt"
+  rc=$?
+  load_out
+  load_err
+}
+
+# count_lines REGEX: the number of lines of the output (out_lines) that match REGEX (bash's =~,
+# one line at a time, as grep -c counts them), into matched.
+count_lines() {
+  local line
+  matched=0
+  for line in "${out_lines[@]}"; do [[ $line =~ $1 ]] && matched=$((matched + 1)); done
+}
+
+# has_line FILE TEXT: FILE exists and has a line that starts with TEXT (fixed string).
+has_line() {
+  local text
+  [[ -e $1 ]] || return 1
+  read_file "$1" text
+  [[ $'\n'$text == *$'\n'"$2"* ]]
 }
 
 # run_chapter MODE [ARGS...]: run the chapter with LR_PLOT=MODE; its stdout is
@@ -87,6 +117,15 @@ expect_numbers() {
   local ref=$1 out
   shift
   out=$("$CHECK" "$TMP/out.txt" "data/reference/$ref" "$@") || failures=$((failures + 1))
+  echo "     ${out//$'\n'/$'\n'     }"
+}
+
+# expect_small LABEL TOL: the first number after LABEL in the output is within TOL of 0
+# (check-output, against a reference that holds one 0: a largest difference the chapter printed).
+expect_small() {
+  local out
+  [[ -e $TMP/zero.txt ]] || printf 'zero 0\n' > "$TMP/zero.txt"
+  out=$("$CHECK" "$TMP/out.txt" "$TMP/zero.txt" "$1=zero:$2") || failures=$((failures + 1))
   echo "     ${out//$'\n'/$'\n'     }"
 }
 

@@ -6,8 +6,9 @@
 # not tell which one was meant), a word that differs, a column heading that
 # is not printed, a text printed or not printed, a line over 80 characters, a
 # plot that is missing, not a PNG or beside a stray file, a chapter run that
-# fails or writes to stderr; and that run_chapter does not repeat a run. Run
-# by scripts/run-tests.sh (make test).
+# fails or writes to stderr, a largest difference that is not small; that
+# run_chapter does not repeat a run; and what count_lines, has_line and
+# run_status report. Run by scripts/run-tests.sh (make test).
 #
 #   BUILD=build/strict tests/chapters/selftest.sh
 set -u
@@ -68,6 +69,21 @@ expect_helper 1 'line 5 has 81 characters' expect_narrow
 printf 'wide %074d\302\267\n' 0 > "$TMP/out.txt"
 expect_helper 1 'line 1 has 81 characters' expect_narrow
 
+# expect_small: a number within TOL of 0 passes; one further off, or a label not printed, fails.
+printf 'tiny 3.0e-16\nlarge 1.0e-03\n' > "$TMP/out.txt"
+expect_helper 0 'ok   tiny' expect_small tiny 1e-12
+expect_helper 1 'FAIL large' expect_small large 1e-12
+expect_helper 1 "no line starting with 'gamma'" expect_small gamma 1e-12
+# count_lines counts the lines that match, one line at a time (a match across two lines is none).
+printf 'check a 1 within\ncheck b 2\nwithin\ncheck a 3 within\n' > "$TMP/out.txt"
+expect_helper 0 'matched=2' eval 'load_out; count_lines "^check a .*within$"; echo "matched=$matched"'
+expect_helper 0 'matched=0' eval 'load_out; count_lines "^check b.*within"; echo "matched=$matched"'
+# has_line: a line that starts with the text, in a file that exists.
+expect_helper 0 'has b' eval 'has_line "$TMP/out.txt" "check b 2" && echo "has b"'
+expect_helper 0 'lacks 2' eval 'has_line "$TMP/out.txt" "b 2" || echo "lacks 2"'
+expect_helper 0 'no file' eval 'has_line "$TMP/missing.gp" "check" || echo "no file"'
+printf 'name       value    other\nalpha      1.5      x\nbeta       2.5      3\nbeta       2        3\n' > "$TMP/out.txt"
+
 # The plots: a PNG and its script pass; a missing script, a file that is not
 # a PNG, and a stray file fail.
 mkdir -p "$TMP/plots-png"
@@ -98,4 +114,7 @@ mapfile -t runs < "$TMP/runs"
 if [[ ${#runs[@]} == 2 ]]; then echo "ok   run_chapter: 2 runs made for 4 asked, 2 of them the same as the first"
 else problem "run_chapter: ${#runs[@]} runs made, expected 2 (the png run a, then b)"; fi
 expect_helper 0 'args: b' eval 'run_chapter none a; run_chapter none b; expect_text "args: b"'
+# run_status: the exit status, the lines on stderr (counted) and stdout of a run that may fail.
+expect_helper 0 'rc=3 lines=0 out=args: fail' eval 'run_status fail; echo "rc=$rc lines=$err_count out=$out_text"'
+expect_helper 0 'rc=0 lines=1 err=warning' eval 'run_status warn; echo "rc=$rc lines=$err_count err=$err_line"'
 exit $bad
