@@ -12,9 +12,11 @@
  * (about a millisecond each, both sides alike): on a shared machine the
  * scheduler takes the core away every few milliseconds, and a piece that
  * lost it counts once, as one slow piece, instead of slowing the whole
- * round. The one-thread epochs and NumPy's helper each run on a core of
- * their own, where the machine has two (Linux): the scheduler then cannot
- * put them on one core, or move ours between rounds. Python, NumPy,
+ * round. The one-thread epochs and NumPy's helper run on one and the same
+ * core, in turn (Linux, two cores or more): the scheduler cannot move ours
+ * between rounds, and a core that the machine's host slows at times slows
+ * both sides alike (pinned to a core each, one side's figure came out
+ * 1.5 times slower in some runs, whichever side had the second core). Python, NumPy,
  * scikit-learn and liblinear-tools are optional: without them their lines
  * are left out. Nothing here passes or fails.
  */
@@ -183,7 +185,8 @@ static void helper_stop(Helper *h) {
 static cpu_set_t all_cores;            // this process's cores at the start
 static int core_a = -1, core_b = -1;   // the first two of them (-1: fewer than two)
 
-/* Notes the first two cores we may run on, and puts the helper on the second. */
+/* Notes the first two cores we may run on, and puts the helper on the first
+ * (where our one-thread epochs run: the two take turns, never both at once). */
 static void cores_start(const Helper *h) {
     if (sched_getaffinity(0, sizeof all_cores, &all_cores) != 0) return;
     for (int c = 0; c < CPU_SETSIZE && core_b < 0; c++) {
@@ -194,7 +197,7 @@ static void cores_start(const Helper *h) {
     if (core_b < 0 || h->to == NULL) return;
     cpu_set_t one;
     CPU_ZERO(&one);
-    CPU_SET(core_b, &one);
+    CPU_SET(core_a, &one);
     sched_setaffinity(h->pid, sizeof one, &one);
 }
 
