@@ -45,6 +45,10 @@ int harness_near(double got, double want, double tol, const char *what, const ch
         snprintf(msg, sizeof msg, "%s still holds the number the test put there before the call (expected %s): "
                                   "it was only added to, with +=, and never set to 0 first, or it was never written.\n%s",
                  what, w, why);
+    } else if (!ok && fabs(got) > 1e250 && fabs(want) < 1e100) {
+        snprintf(msg, sizeof msg, "%s: expected %s, got %s, a number as huge as the one the test put there before the "
+                                  "call: it was added to, with +=, without being set to 0 first.\n%s",
+                 what, w, g, why);
     } else if (!ok && float_like(got, want, tol)) {
         snprintf(msg, sizeof msg, "%s: expected %s, got %s (tolerance %g).\nThat is a float's value, "
                                   "or right to about 7 digits only, as a float keeps: compute in double (every variable, every sum).\n%s",
@@ -66,6 +70,8 @@ const char *harness_why_zero(double got, double want, const char *why) {
     return "Exactly 0: if you wrote 1 / n or 1 / (2 * n), that is 0 in C, because n is a whole number "
            "(size_t) and whole numbers divide to a whole number. Write 1.0 / n, or divide by (double)n.";
 }
+
+int harness_failures(void) { return (int)CU_get_number_of_failures(); }
 
 const char *harness_fmt(const char *fmt, ...) {
     static char buf[512];

@@ -49,6 +49,10 @@ int harness_true(int cond, const char *why, const char *file, int line);
  * (1 / n is 0 in C for a whole number n): for results that divide by n. */
 const char *harness_why_zero(double got, double want, const char *why);
 
+/* The number of failed checks so far in this suite: a test whose result
+ * follows from an earlier function's can say so when it is not 0. */
+int harness_failures(void);
+
 /* Like printf into a static buffer of the harness, for building a `what`
  * that names the arguments ("sigmoid(%g)"). Valid until the next call. */
 const char *harness_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -49,6 +49,7 @@ static double loss(const Problem *pr, const double *w, double b) {
 }
 
 #define NAN_WHY "It is NaN: is something read past the end of an array, or divided by zero?"
+#define FAR_WHY "Off by far more than rounding: the same mistake as in the tests above, which say what it is."
 
 /* What a wrong partial derivative usually means, from how it is wrong. */
 static const char *diagnose(double got, double want, size_t n, const char *generic) {
@@ -120,12 +121,17 @@ static void test_double_precision(void) {
                                           "first, then this test says what is left.")) return;
     for (size_t j = 0; j < pr.d; j++) {
         EXPECT_NEAR(dw[j], (double)(want[j] / 40), 1e-13, harness_fmt("dw[%zu] with n = 40, d = 5, to 1e-13", j),
-                    isnan(dw[j]) ? NAN_WHY
-                                 : "A double keeps about 16 digits; the tests above allow 1e-7 only because "
-                                   "finite differences are that rough.");
+                    isnan(dw[j])                                  ? NAN_WHY
+                    : fabs(dw[j] - (double)(want[j] / 40)) > 1e-6 ? FAR_WHY
+                                                                  : "A double keeps about 16 digits; the tests above "
+                                                                    "allow 1e-7 only because finite differences are "
+                                                                    "that rough.");
     }
     EXPECT_NEAR(db, (double)(want_b / 40), 1e-13, "db with n = 40, d = 5, to 1e-13",
-                isnan(db) ? NAN_WHY : "A double keeps about 16 digits: every variable and every sum in double.");
+                isnan(db)                                 ? NAN_WHY
+                : fabs(db - (double)(want_b / 40)) > 1e-6 ? FAR_WHY
+                                                          : "A double keeps about 16 digits: every variable and every "
+                                                            "sum in double.");
 }
 
 static void test_zero_weights(void) {
@@ -153,6 +159,7 @@ static void test_step(void) {
 static void test_descent_lowers_loss(void) {
     // 200 steps of your gradient and step must bring the loss down.
     Problem pr = make_problem(30, 2);
+    int failed_before = harness_failures();   // a gradient test above failed: this follows from it
     double before = loss(&pr, pr.w, pr.b), dw[3] = {0, 0, 12345.0};
     for (int step = 0; step < 200; step++) {
         double db = gradient(pr.X, pr.y, 30, 2, pr.w, pr.b, dw);
@@ -161,12 +168,14 @@ static void test_descent_lowers_loss(void) {
         gd_step(pr.w, &pr.b, dw, db, 2, 0.5);
     }
     double after = loss(&pr, pr.w, pr.b);
+    const char *fix = failed_before > 0 ? "Fix the tests above first: this one runs your gradient and gd_step."
+                                        : "Check both functions: the step goes against the gradient.";
     EXPECT_TRUE(after < before - 0.01,
-                isnan(after) ? "200 steps of gradient descent should lower the loss, but it became NaN. Check both "
-                               "functions: the step goes against the gradient."
+                isnan(after) ? harness_fmt("200 steps of gradient descent should lower the loss, but it became NaN. %s",
+                                           fix)
                              : harness_fmt("200 steps of gradient descent should lower the loss, but it went from %.6g "
-                                           "to %.6g. Check both functions: the step goes against the gradient.",
-                                           before, after));
+                                           "to %.6g. %s",
+                                           before, after, fix));
 }
 
 int main(void) {
