@@ -97,10 +97,11 @@ tidy_log() {
     END { more() }'
 }
 
-# slurp VAR FILE: VAR = the text of FILE without its final newlines, as
+# read_file VAR FILE: VAR = the text of FILE without its final newlines, as
 # VAR=$(cmd) would hold cmd's output (a command writes to FILE instead: a
-# $(...) costs a process).
-slurp() {
+# $(...) costs a process). The test scripts have the same helper under the
+# same name; make check, the learner's tool, sources none of them.
+read_file() {
   local -n into=$1
   into=""
   IFS= read -r -d '' into < "$2"
@@ -169,7 +170,7 @@ run_suite() {
     # shellcheck disable=SC2086
     local compiled=0
     $CC $CFLAGS $exercise_flags -pipe -MMD -c "$src" -o "$obj" > "$obj.log" 2>&1 || compiled=$?
-    slurp log "$obj.log"
+    read_file log "$obj.log"
     ((compiled == 0)) || { status=compile; return; }
     printf '%s' "$key" > "$obj.key"
   fi
@@ -185,13 +186,13 @@ run_suite() {
   for part in "${parts[@]}"; do [[ $out/$name -nt $part ]] || linked=0; done
   # shellcheck disable=SC2086
   if [[ $linked == 0 ]] && ! $CC $LDFLAGS -o "$out/$name" "${parts[@]}" -lcunit $LDLIBS > "$out/$name.link" 2>&1; then
-    slurp log "$out/$name.link"
+    read_file log "$out/$name.link"
     log="$compile_log${compile_log:+$'\n'}$log" status=link; return
   fi
   : > "$out/$name.result"
   HARNESS_RESULT="$out/$name.result" run_limited "$out/$name" "$out/$name.log"
   tidy_log < "$out/$name.log" > "$out/$name.tidy"
-  slurp log "$out/$name.tidy"
+  read_file log "$out/$name.tidy"
   log="$compile_log${compile_log:+$'\n'}$log"
   # The suite writes "PASSED TOTAL" to its result file as its very last act:
   # a line printed by the exercise itself cannot pass for it.
