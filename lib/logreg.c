@@ -157,8 +157,21 @@ TrainResult logreg_fit_gd(LogReg *m, const Matrix *X, const double *y,
         double db, loss = logreg_loss_grad(m, X, y, par->lambda, dw, &db);
         if (!train_record(&log, loss, weights_finite(m))) break;
         // w <- w - lr dw,  b <- b - lr db
-        for (size_t j = 0; j < m->d; j++) m->w[j] -= par->lr * dw[j];
-        m->b -= par->lr * db;
+        int moved = 0;
+        for (size_t j = 0; j < m->d; j++) {
+            double w = m->w[j] - par->lr * dw[j];
+            moved |= w != m->w[j];
+            m->w[j] = w;
+        }
+        double b = m->b - par->lr * db;
+        moved |= b != m->b;
+        m->b = b;
+        // a step that moved nothing: every epoch left would repeat it to the
+        // last bit (the same w and b, the same gradient), so they need not run
+        if (!moved) {
+            train_repeat(&log, loss);
+            break;
+        }
     }
     free(dw);
     return train_end(&log, weights_finite(m));

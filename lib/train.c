@@ -36,6 +36,11 @@ int train_record(TrainLog *log, double loss, int weights_finite) {
     return 1;
 }
 
+void train_repeat(TrainLog *log, double loss) {
+    // each epoch left: the same loss, the same finite weights, an update that moves nothing
+    while (log->recorded < log->epochs && train_record(log, loss, 1)) continue;
+}
+
 TrainResult train_end(TrainLog *log, int weights_finite) {
     TrainResult *r = &log->result;
     if (r->status == TRAIN_OK && !weights_finite) r->status = TRAIN_NOT_FINITE;

@@ -86,6 +86,11 @@ TrainLog train_begin(double *losses, size_t epochs);
  * weight is a finite number. */
 int train_record(TrainLog *log, double loss, int weights_finite);
 
+/* After an update that left every weight exactly as it was: records loss
+ * for each epoch left, as running them would (each would repeat that epoch
+ * to the last bit), so that the caller can stop. */
+void train_repeat(TrainLog *log, double loss);
+
 /* Ends the run: checks the final weights, gives the verdict (train_verdict
  * on the first and the last loss), fills the losses of epochs that did not
  * run with NAN, and returns how it ended. */

@@ -1,5 +1,6 @@
 /* Tests for lib/activation, lib/loss, lib/matrix and lib/logreg. */
 #include <math.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "activation.h"
@@ -177,6 +178,44 @@ static void test_fit(void) {
     mat_free(&X);
 }
 
+/* A run that stands still stops early with the bits of running every epoch:
+ * the weights, the loss of each epoch and the result, beside the same loop
+ * written out in full here. On these data (two labels flipped, so there is a
+ * minimum) the weights stop moving after some 600 of the 2000 epochs. */
+static void test_fit_stands_still(void) {
+    enum { N = 20,
+           EPOCHS = 2000 };
+    Matrix X = mat_new(N, 1);
+    double y[N], losses[EPOCHS], by_hand[EPOCHS], dw[1], db = 0.0, lr = 0.4;
+    for (size_t i = 0; i < N; i++) {
+        X.data[i] = (double)i - 9.5 + (i % 4 == 0 ? 3 : 0);
+        y[i] = i >= 10;
+    }
+    y[3] = 1;
+    y[14] = 0;
+    LogReg m, full;
+    logreg_init(&m, 1);
+    logreg_init(&full, 1);
+    size_t still = 0;   // the first epoch whose step moved nothing (0: none)
+    // every epoch: the loss before the step, then w <- w - lr dw, b <- b - lr db
+    for (size_t e = 0; e < EPOCHS; e++) {
+        by_hand[e] = logreg_loss_grad(&full, &X, y, 0.0, dw, &db);
+        double w = full.w[0] - lr * dw[0], b = full.b - lr * db;
+        if (still == 0 && w == full.w[0] && b == full.b) still = e + 1;
+        full.w[0] = w;
+        full.b = b;
+    }
+    TrainResult fit = logreg_fit_gd(&m, &X, y, &(LogRegParams){.lr = lr, .epochs = EPOCHS}, losses);
+    EXPECT_TRUE(still > 0 && still < EPOCHS, "the weights stand still before the last epoch (this test's premise)");
+    EXPECT_TRUE(m.w[0] == full.w[0] && m.b == full.b, "w and b: the bits of every epoch run");
+    EXPECT_TRUE(memcmp(losses, by_hand, sizeof losses) == 0, "the loss of every epoch, those not run too");
+    EXPECT_TRUE(fit.epochs == EPOCHS && fit.status == TRAIN_OK, "the result counts every epoch asked for");
+    EXPECT_TRUE(fit.last_loss == by_hand[EPOCHS - 1] && fit.start_loss == by_hand[0], "first and last losses");
+    logreg_free(&full);
+    logreg_free(&m);
+    mat_free(&X);
+}
+
 int main(void) {
     static const HarnessTest tests[] = {
         {"act_sigmoid is exact and finite everywhere", test_sigmoid},
@@ -185,6 +224,7 @@ int main(void) {
         {"logreg_gradient matches finite differences, with L2", test_gradient},
         {"the fused epoch gives the two-pass epoch's bits", test_fused_epoch},
         {"logreg_fit_gd lowers the loss", test_fit},
+        {"logreg_fit_gd stops where it stands still, with the bits of every epoch", test_fit_stands_still},
     };
     return harness_run("lib: numerics", tests, sizeof tests / sizeof tests[0]);
 }
