@@ -123,9 +123,34 @@ static GnuplotEnd describe_status(int status, char *why, size_t size) {
     return code != 0 ? GNUPLOT_FAILED : GNUPLOT_OK;
 }
 
-/* Asks gnuplot which terminals it has; sets have_gnuplot and the terminals,
- * or problem (and gnuplot_missing) when it does not answer. */
+/* Sets have_gnuplot, and the PNG and window terminals from gnuplot's list
+ * of terminals. */
+static void choose_terminals(Plotter *pl, const char *terms) {
+    pl->have_gnuplot = 1;
+    strcpy(pl->png_terminal, strstr(terms, "pngcairo") != NULL ? "pngcairo" : "png");
+    static const char *windows[] = {" qt ", " wxt ", " x11 "};
+    char padded[4100];
+    snprintf(padded, sizeof padded, " %s ", terms);
+    for (char *c = padded; *c != '\0'; c++)
+        if (*c == '\n') *c = ' ';
+    for (int k = 0; k < 3; k++) {
+        if (strstr(padded, windows[k]) != NULL) {
+            snprintf(pl->window_terminal, sizeof pl->window_terminal, "%.*s",
+                     (int)strlen(windows[k]) - 2, windows[k] + 1);
+            break;
+        }
+    }
+}
+
+/* Asks gnuplot which terminals it has (or takes LR_GNUPLOT_TERMINALS, its
+ * answer given beforehand); sets have_gnuplot and the terminals, or problem
+ * (and gnuplot_missing) when it does not answer. */
 static void probe_gnuplot(Plotter *pl) {
+    const char *given = getenv("LR_GNUPLOT_TERMINALS");
+    if (given != NULL && *given != '\0') {
+        choose_terminals(pl, given);
+        return;
+    }
     char err_file[512], cmd[700], said[200], why[160];
     int slot = make_err_file(err_file, sizeof err_file);
     gnuplot_command(cmd, sizeof cmd, " -e \"set print '-'; print GPVAL_TERMINALS\"", err_file);
@@ -154,20 +179,7 @@ static void probe_gnuplot(Plotter *pl) {
         snprintf(pl->problem, sizeof pl->problem, "gnuplot did not start properly: it gave no list of terminals");
         return;
     }
-    pl->have_gnuplot = 1;
-    strcpy(pl->png_terminal, strstr(terms, "pngcairo") != NULL ? "pngcairo" : "png");
-    static const char *windows[] = {" qt ", " wxt ", " x11 "};
-    char padded[4100];
-    snprintf(padded, sizeof padded, " %s ", terms);
-    for (char *c = padded; *c != '\0'; c++)
-        if (*c == '\n') *c = ' ';
-    for (int k = 0; k < 3; k++) {
-        if (strstr(padded, windows[k]) != NULL) {
-            snprintf(pl->window_terminal, sizeof pl->window_terminal, "%.*s",
-                     (int)strlen(windows[k]) - 2, windows[k] + 1);
-            break;
-        }
-    }
+    choose_terminals(pl, terms);
 }
 
 /* The ASCII plot's size: a column less than the terminal is wide (40 to 120

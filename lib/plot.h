@@ -10,7 +10,11 @@
  *           window terminal; otherwise a PNG in out/ and, when stdout is a
  *           terminal, an ASCII drawing in it
  *   window, png, svg, dumb (ASCII art on stdout), none: forced
- * and LR_PLOT_DIR moves the files (default: out).
+ * and LR_PLOT_DIR moves the files (default: out). At start a program asks
+ * gnuplot which terminals it has (a gnuplot of its own, before the first
+ * plot); LR_GNUPLOT_TERMINALS, when set, is taken as gnuplot's answer
+ * instead (what gnuplot -e "set print '-'; print GPVAL_TERMINALS" prints):
+ * make test asks once and gives it to the chapter tests' runs.
  *
  * When gnuplot is missing, fails or dies, the program goes on: plot_show
  * returns a one-line message (with gnuplot's own last error line) for the

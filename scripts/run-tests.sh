@@ -185,7 +185,7 @@ chapter_test() {
   [[ $way == solutions ]] && bin=$BUILD/bin-solutions/chapter-$nn
   mkdir -p "$tmp/$nn-$way"
   CHAPTER=$bin CHECK="$BUILD/tests/check-output" TMP="$tmp/$nn-$way" WAY=$way WRONG="$BUILD/bin-wrong/chapter-$nn" \
-    bash -c 'source tests/chapters/lib.sh; source "$1"; expect_way; exit $((failures > 0))' _ "$script"
+    LR_GNUPLOT_TERMINALS=$gnuplot_terminals bash -c 'source tests/chapters/lib.sh; source "$1"; expect_way; exit $((failures > 0))' _ "$script"
 }
 
 # bad_input K: the table of bad inputs; how long reading 10^6 rows took goes
@@ -242,6 +242,10 @@ step "bad-input table: exact message and exit status" bad_input $((items + 1))
 step "hostile: full stdout, --save-data to links and pipes, Ctrl-C while plotting" tests/hostile/run.sh
 
 say "== chapters, headless, numbers checked against data/reference"
+# gnuplot's terminals, asked once: the chapter steps' runs take them from LR_GNUPLOT_TERMINALS
+# (lib/plot.h) instead of each starting a gnuplot to ask (one start more per run that plots).
+# Empty when gnuplot does not answer: each run then asks itself, and says what is wrong.
+gnuplot_terminals=$(gnuplot -e "set print '-'; print GPVAL_TERMINALS" 2> /dev/null)
 step "chapter-test tools: a wrong, missing or duplicated label fails" tests/chapters/selftest.sh
 for script in tests/chapters/[0-9][0-9]-*.sh; do
   name=${script##*/}

@@ -2,8 +2,10 @@
 # sources this file and then a chapter's script, with CHAPTER (the program),
 # CHECK (build/.../check-output), TMP (an empty folder), WAY (stubs: CHAPTER
 # is linked with the stubs as shipped; solutions: with solutions/ as the
-# learner's code) and WRONG (the chapter linked with a deliberately wrong
-# exercise, when tests/chapters/wrong/ has one) set; then it calls expect_way.
+# learner's code), WRONG (the chapter linked with a deliberately wrong
+# exercise, when tests/chapters/wrong/ has one) and LR_GNUPLOT_TERMINALS
+# (gnuplot's terminals, asked once for every chapter step: lib/plot.h) set;
+# then it calls expect_way.
 # Each helper prints what it checked; any failure makes the script exit
 # non-zero.
 #

@@ -139,6 +139,35 @@ static void test_ascii_size(void) {
     unsetenv("COLUMNS");
 }
 
+/* LR_GNUPLOT_TERMINALS is gnuplot's list of terminals given beforehand:
+ * plot_init takes its terminals from it and asks no gnuplot (none is on
+ * PATH here, so asking would find none, as the last check shows). */
+static void test_terminals_given(void) {
+    Plotter pl;
+    LrError err;
+    char path[4096];
+    snprintf(path, sizeof path, "%s", getenv("PATH") != NULL ? getenv("PATH") : "/usr/bin:/bin");
+    setenv("PATH", "/nonexistent", 1);
+    setenv("LR_PLOT", "png", 1);
+    setenv("LR_GNUPLOT_TERMINALS", "dumb png pngcairo svg wxt x11", 1);
+    int rc = plot_init(&pl, &err);
+    EXPECT_TRUE(rc == 0 && pl.have_gnuplot && strcmp(pl.png_terminal, "pngcairo") == 0 &&
+                    strcmp(pl.window_terminal, "wxt") == 0,
+                harness_fmt("given pngcairo and wxt: expected gnuplot found, pngcairo, wxt; got %d, '%s', '%s'",
+                            pl.have_gnuplot, pl.png_terminal, pl.window_terminal));
+    setenv("LR_GNUPLOT_TERMINALS", "dumb png svg", 1);
+    rc = plot_init(&pl, &err);
+    EXPECT_TRUE(rc == 0 && pl.have_gnuplot && strcmp(pl.png_terminal, "png") == 0 && pl.window_terminal[0] == '\0',
+                harness_fmt("given png only: expected png and no window terminal, got '%s', '%s'", pl.png_terminal,
+                            pl.window_terminal));
+    unsetenv("LR_GNUPLOT_TERMINALS");
+    rc = plot_init(&pl, &err);
+    EXPECT_TRUE(rc == 0 && !pl.have_gnuplot && pl.gnuplot_missing,
+                "not given: gnuplot is asked, and there is none on this PATH");
+    setenv("PATH", path, 1);
+    setenv("LR_PLOT", "none", 1);
+}
+
 /* plot_drawn says whether plot_show draws: never with LR_PLOT=none or
  * without gnuplot, so that a chapter may skip what only a figure needs. */
 static void test_drawn(void) {
@@ -162,6 +191,7 @@ int main(void) {
         {"plot_title keeps a word longer than a line whole", test_title_long_word_whole},
         {"ASCII plots: 79 columns when stdout is not a terminal, or COLUMNS", test_ascii_size},
         {"plot_drawn: only when LR_PLOT draws somewhere and gnuplot answered", test_drawn},
+        {"LR_GNUPLOT_TERMINALS: the terminals given, no gnuplot asked", test_terminals_given},
     };
     return harness_run("lib: plot", tests, sizeof tests / sizeof tests[0]);
 }
