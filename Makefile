@@ -65,10 +65,13 @@ EX_TESTS := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tests/exercises/test-*.c)
 LIB_TESTS := $(patsubst tests/lib/%.c,$(BUILD)/tests/%,$(wildcard tests/lib/test-*.c))
 EXERCISE_SRC := $(wildcard exercises/[0-9][0-9]-*.c)
 SOLUTION_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard solutions/[0-9][0-9]-*.c))
-# The learner's code the chapters link: exercises/ (make test: the stubs as
-# shipped, tests/stubs/, so that it passes whatever state the exercises are in).
-YOURS_DIR := $(if $(WERROR),tests/stubs,exercises)
-YOURS_OBJ := $(patsubst exercises/%.c,$(BUILD)/yours/%.o,$(EXERCISE_SRC))
+# The learner's code the chapters link: exercises/, each compiled by the
+# rule for build/MODE/yours/ below. make test links the stubs as shipped,
+# tests/stubs/, instead (so that it passes whatever state the exercises are
+# in), compiled by the pattern rule like any file: its bite check
+# (scripts/check.sh bite) then uses those objects, not compiling them again.
+YOURS_OBJ := $(if $(WERROR),$(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tests/stubs/[0-9][0-9]-*.c)), \
+                $(patsubst exercises/%.c,$(BUILD)/yours/%.o,$(EXERCISE_SRC)))
 # make test also links every chapter with solutions/ as the learner's code,
 # and with one deliberately wrong exercise (tests/chapters/wrong/NN-name.c).
 WRONG_SRC := $(wildcard tests/chapters/wrong/[0-9][0-9]-*.c)
@@ -80,10 +83,19 @@ TOOLS := $(BUILD)/tests/check-output $(BUILD)/tests/run-batch
         compile_commands.json $(CHAPTERS)
 all: $(CHAPTERS)
 
-# One pattern rule compiles every source file to build/MODE/obj/PATH.o.
-$(BUILD)/obj/%.o: %.c
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PROBED_CFLAGS) -MMD -MP -c $< -o $@
+# The folders the build writes to, each made once, when missing, by its own
+# mkdir (not one mkdir per file written: each is a process): a rule that
+# writes into one names it after a |, an order-only prerequisite (only that
+# it exists matters, not its time).
+OBJ_DIRS := $(patsubst %/,$(BUILD)/obj/%,$(sort $(dir $(wildcard lib/*.c lib/*/*.c chapters/*.c chapters/*/*.c \
+              solutions/*.c tests/*.c tests/*/*.c tests/*/*/*.c))))
+$(OBJ_DIRS) $(addprefix $(BUILD)/,yours bin bin-solutions bin-wrong tests):
+	@mkdir -p $@
+
+# One pattern rule compiles every source file to build/MODE/obj/PATH.o
+# (FILE_CFLAGS: flags that a few files get, set for them below).
+$(BUILD)/obj/%.o: %.c | $(OBJ_DIRS)
+	$(CC) $(CFLAGS) $(FILE_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 	$(AR) rcs $@ $^
@@ -98,8 +110,7 @@ COMM_OBJ := $(BUILD)/obj/lib/mpi/comm-$(if $(HAVE_MPI),mpi,none).o
 ifneq ($(filter chapter-12,$(MAKECMDGOALS)),)
 chapter-12: deps-mpi
 endif
-$(BUILD)/obj/lib/mpi/comm-mpi.o: lib/mpi/comm-mpi.c
-	@mkdir -p $(dir $@)
+$(BUILD)/obj/lib/mpi/comm-mpi.o: lib/mpi/comm-mpi.c | $(OBJ_DIRS)
 	$(MPICC) $(CFLAGS) -MMD -MP -c $< -o $@
 $(BUILD)/bin/chapter-12 $(BUILD)/bin-solutions/chapter-12 $(BUILD)/bin-wrong/chapter-12: $(COMM_OBJ)
 $(BUILD)/bin/chapter-12 $(BUILD)/bin-solutions/chapter-12 $(BUILD)/bin-wrong/chapter-12: CHAPTER_LD = $(if $(HAVE_MPI),$(MPICC),$(CC))
@@ -109,8 +120,7 @@ CHAPTER_LD = $(CC)
 # compile yet is replaced by its stand-in (lib/yours-standin.c), so the
 # chapter still builds, runs the library's code and says so.
 # [snippet yours-object]
-$(BUILD)/yours/%.o: $(YOURS_DIR)/%.c exercises/exercises.h lib/yours-standin.c
-	@mkdir -p $(dir $@)
+$(BUILD)/yours/%.o: exercises/%.c exercises/exercises.h lib/yours-standin.c | $(BUILD)/yours
 	@if $(CC) $(CFLAGS) -c $< -o $@ 2> $@.log; then cat $@.log; else \
 	  echo "note: exercises/$*.c does not compile yet, so the chapters run the library's code for it" \
 	       "(make check EX=$(call nn,$*) shows why)"; \
@@ -124,11 +134,9 @@ $(BUILD)/yours/%.o: $(YOURS_DIR)/%.c exercises/exercises.h lib/yours-standin.c
 # exercise.
 chapter_parts = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard $(1:.c=)/*.c))
 define chapter_rule
-$(BUILD)/bin/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(YOURS_OBJ) $(LIB)
-	@mkdir -p $$(dir $$@)
+$(BUILD)/bin/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(YOURS_OBJ) $(LIB) | $(BUILD)/bin
 	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(PROBED_LIBS) $$(LDLIBS)
-$(BUILD)/bin-solutions/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(SOLUTION_OBJ) $(LIB)
-	@mkdir -p $$(dir $$@)
+$(BUILD)/bin-solutions/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(SOLUTION_OBJ) $(LIB) | $(BUILD)/bin-solutions
 	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(PROBED_LIBS) $$(LDLIBS)
 chapter-$(call nn,$(1)): $(BUILD)/bin/chapter-$(call nn,$(1))
 	@if cmp -s $$< $$@; then touch $$@; else cp $$< $$@; fi
@@ -137,8 +145,7 @@ $(foreach c,$(CHAPTER_SRC),$(eval $(call chapter_rule,$(c))))
 define wrong_rule
 $(BUILD)/bin-wrong/chapter-$(call nn,$(1)): $(BUILD)/obj/chapters/$(notdir $(1:.c=.o)) \
     $(call chapter_parts,chapters/$(notdir $(1))) $(BUILD)/obj/$(1:.c=.o) \
-    $(filter-out $(BUILD)/obj/solutions/$(notdir $(1:.c=.o)),$(SOLUTION_OBJ)) $(LIB)
-	@mkdir -p $$(dir $$@)
+    $(filter-out $(BUILD)/obj/solutions/$(notdir $(1:.c=.o)),$(SOLUTION_OBJ)) $(LIB) | $(BUILD)/bin-wrong
 	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(PROBED_LIBS) $$(LDLIBS)
 endef
 $(foreach w,$(WRONG_SRC),$(eval $(call wrong_rule,$(w))))
@@ -156,20 +163,29 @@ HAVE_OPENMP = $(call lazy,HAVE_OPENMP,printf 'int main(void) { return 0; }' | $(
 HAVE_OPENMP_SIMD = $(call lazy,HAVE_OPENMP_SIMD,printf 'int main(void) { return 0; }' | $(CC) -fopenmp-simd -x c - -o /dev/null 2> /dev/null && echo 1)
 HAVE_SLEEF = $(call lazy,HAVE_SLEEF,printf 'double Sleef_exp_u10(double);\nint main(void) { return Sleef_exp_u10(0.0) > 2; }' | \
                 $(CC) -x c - -o /dev/null -lsleef 2> /dev/null && echo 1)
-$(BUILD)/obj/lib/simd.o: PROBED_CFLAGS = $(if $(HAVE_SLEEF),-DLR_HAVE_SLEEF)
-$(BUILD)/obj/lib/epoch.o: PROBED_CFLAGS = $(if $(HAVE_OPENMP),-fopenmp,$(if $(HAVE_OPENMP_SIMD),-fopenmp-simd))
-$(BUILD)/tests/bench $(BUILD)/tests/test-epoch $(BUILD)/bin/chapter-11 $(BUILD)/bin-solutions/chapter-11 $(BUILD)/bin-wrong/chapter-11: \
+$(BUILD)/obj/lib/simd.o: FILE_CFLAGS = $(if $(HAVE_SLEEF),-DLR_HAVE_SLEEF)
+$(BUILD)/obj/lib/epoch.o: FILE_CFLAGS = $(if $(HAVE_OPENMP),-fopenmp,$(if $(HAVE_OPENMP_SIMD),-fopenmp-simd))
+$(BUILD)/tests/bench $(BUILD)/tests/lib-tests $(BUILD)/bin/chapter-11 $(BUILD)/bin-solutions/chapter-11 $(BUILD)/bin-wrong/chapter-11: \
   PROBED_LIBS = $(if $(HAVE_OPENMP),-fopenmp) $(if $(HAVE_SLEEF),-lsleef)
 
-# Test programs: a lib test or tool is one source file plus the library.
-$(BUILD)/tests/%: $(BUILD)/obj/tests/lib/%.o $(HARNESS) $(LIB)
-	@mkdir -p $(dir $@)
+# Test programs: a tool is one source file plus the library.
+$(BUILD)/tests/%: $(BUILD)/obj/tests/lib/%.o $(HARNESS) $(LIB) | $(BUILD)/tests
 	$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(PROBED_LIBS) $(LDLIBS)
-$(BUILD)/tests/check-output: $(BUILD)/obj/tests/chapters/check-output.o $(LIB)
-	@mkdir -p $(dir $@)
+# The lib tests are one program, linked once (tests/lib/lib-tests.c):
+# build/MODE/tests/test-NAME is a link to it, and runs tests/lib/test-NAME.c,
+# compiled with its main renamed lib_test_NAME.
+LIB_TEST_NAMES := $(patsubst tests/lib/test-%.c,%,$(wildcard tests/lib/test-*.c))
+$(BUILD)/obj/tests/lib/test-%.o: FILE_CFLAGS = -Dmain=lib_$(subst -,_,$(notdir $(basename $@)))
+$(BUILD)/obj/tests/lib/lib-tests.o: FILE_CFLAGS = \
+  -DLIB_TESTS='$(foreach t,$(LIB_TEST_NAMES),X($(subst -,_,$(t)),$(t)))'
+$(BUILD)/tests/lib-tests: $(BUILD)/obj/tests/lib/lib-tests.o $(patsubst %,$(BUILD)/obj/tests/lib/test-%.o,$(LIB_TEST_NAMES)) \
+    $(HARNESS) $(LIB) | $(BUILD)/tests
+	$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(PROBED_LIBS) $(LDLIBS)
+$(LIB_TESTS): $(BUILD)/tests/lib-tests
+	ln -sf lib-tests $@
+$(BUILD)/tests/check-output: $(BUILD)/obj/tests/chapters/check-output.o $(LIB) | $(BUILD)/tests
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
-$(BUILD)/tests/run-batch: $(BUILD)/obj/tests/bad-input/run-batch.o
-	@mkdir -p $(dir $@)
+$(BUILD)/tests/run-batch: $(BUILD)/obj/tests/bad-input/run-batch.o | $(BUILD)/tests
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The exercises are compiled one by one by scripts/check.sh, so that one

@@ -151,7 +151,8 @@ run_suite() {
     # shellcheck disable=SC2086
     $CC $CFLAGS -c "tests/exercises/test-$name.c" -o "$test_obj" || { status=compile; return; }
   fi
-  # In solutions mode the answer key's object as make built it (same file,
+  # In solutions and bite modes the object make built from the same file
+  # (the answer key, or the stub as shipped that make test's chapters link;
   # same flags, warnings as errors) stands for it when it is up to date: make
   # test builds it first, so the file is not compiled a second time.
   # Otherwise an exercise compiled before is not compiled again when its text
@@ -159,10 +160,10 @@ run_suite() {
   # and the flags, and its headers are older than its object (OBJ.key holds
   # the flags and the text it was compiled from, OBJ.log what the compiler
   # said): make hint, reset and watch ask about the same file again.
-  local obj="$out/$name.o" key
+  local obj="$out/$name.o" key made="$BUILD/obj/${src%.c}.o"
   key="$CC $CFLAGS $exercise_flags $LDFLAGS $LDLIBS"$'\n'"$(< "$src")"
-  if [[ $mode == solutions && -z $exercise_flags ]] && up_to_date "$BUILD/obj/solutions/$name.o"; then
-    obj="$BUILD/obj/solutions/$name.o" log=""
+  if [[ ($mode == solutions || $mode == bite) && -z $exercise_flags ]] && up_to_date "$made"; then
+    obj=$made log=""
   elif [[ -f $obj.key && -f $obj.log && $(< "$obj.key") == "$key" ]] && up_to_date "$obj"; then
     log=$(< "$obj.log")
   else
