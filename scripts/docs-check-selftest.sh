@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # docs-check-selftest.sh: check that the browser check can fail.
 #
-# Writes a small site with one good page and one page per kind of mistake
-# that scripts/docs-check.mjs must catch, runs the check on it, and fails
-# unless the good page passes and every bad page fails with its own message.
+# Writes a small site with one good page and one mistake of each kind that
+# scripts/docs-check.mjs must catch, runs the check on it, and fails unless
+# the good page passes and every mistake is reported, on its page, with its
+# own message. Mistakes that cannot hide one another share a page (each page
+# load costs the browser a third of a second of processor time): each is
+# written between <!-- KIND --> and <!-- /KIND --> comments, its message
+# names its own element, and no other mistake on its page could print that
+# message (take one out, and the self-test fails). A page too wide changes
+# the measures of everything on it: the page width (wide) shares its page only
+# with the squeezed table, which is too wide on a phone itself (its culprit
+# is named, so the wide div is still told apart).
 #
 #   docs-check-selftest.sh --write DIR   only write the site, into DIR/site
 #   docs-check-selftest.sh --judge DIR   only judge the check's report on it,
@@ -22,29 +30,31 @@ case ${1:-} in
 esac
 site=$dir/site
 
-# page-name<TAB>message that the check must print for it.
-expected=$'missing-image.html\timage did not load: fig/none.svg
-no-alt.html\timage without alt text
-no-caption.html\timage without a caption
-missing-file.html\tlink to a missing file nowhere.html
-missing-anchor.html\tlink to a missing anchor index.html#nowhere
-empty-math.html\tformula renders 0 x
-folded-empty-math.html\tformula renders 0 x
-math-error.html\tformula with an error
-wide.html\t390 px: the page is 
-console.html\tconsole error: broken on purpose
-network.html\tfetches from the network: https://example.invalid/x.png
-twice.html\tid used twice: same
-raw-tex.html\tTeX left in the text: \\frac
-answer.html\tanswer to exercise 04 shown unfolded
-pre-no-cue.html\twith no scroll cue
-small-figure.html\tfigure lettering
-clipped-math.html\tformula clipped by its box
-punct-after-math.html\ta line begins with "," after a formula
-code-in-token.html\tinline code broken inside a token
-text-outside.html\tfigure text outside the figure (
-squeezed-table.html\ttable column squeezed
-output-differs.html\tprogram output differs from what "./chapter-99 --fast" prints, from line 2
+# page-name<TAB>message that the check must print for it. (A page too wide
+# is reported as "390 px: the page is N px wide in a 390 px window: " and
+# the elements that reach out of it, "ELEMENT reaches N px".)
+expected=$'figures.html\timage did not load: fig/none.svg
+figures.html\timage without alt text: fig/dot.svg
+figures.html\timage without a caption: fig/dot.svg
+figures.html\tfetches from the network: https://example.invalid/x.png
+figures.html\tfigure lettering
+figures.html\tfigure text outside the figure (
+text.html\tlink to a missing file nowhere.html
+text.html\tlink to a missing anchor index.html#nowhere
+text.html\tconsole error: broken on purpose
+text.html\tid used twice: same
+text.html\tTeX left in the text: \\frac
+text.html\tanswer to exercise 04 shown unfolded
+text.html\twith no scroll cue: pre#no-cue
+text.html\tinline code broken inside a token
+text.html\tprogram output differs from what "./chapter-99 --fast" prints, from line 2
+formulas.html\tformula renders 0 x 0 px: math#empty
+formulas.html\tformula renders 0 x 0 px: math#folded-empty
+formulas.html\tformula with an error
+formulas.html\tformula clipped by its box
+formulas.html\ta line begins with "," after a formula
+wide.html\tdiv "Eight hundred pixels wide." reaches
+wide.html\ttable column squeezed
 (site)\tfigure drawn but shown on no page: fig/unused.svg
 (site)\tsearch for "Hessian" finds nothing'
 
@@ -119,7 +129,7 @@ cat > "$site/fig/text-outside.svg" <<'EOF'
 EOF
 
 good='<h2 id="a">A</h2><p>A formula, <math><mi>x</mi><mo>=</mo><mn>1</mn></math>, a
-<a href="#a">link here</a>, <a href="missing-image.html#b">one away</a> and a figure:</p>
+<a href="#a">link here</a>, <a href="figures.html#b">one away</a> and a figure:</p>
 <figure><a class="zoom" href="fig/dot.svg"><img src="fig/dot.svg" alt="A dot."></a>
 <figcaption>A dot.</figcaption></figure>
 <details><summary>Folded</summary><p><math><mi>y</mi></math></p></details>
@@ -132,31 +142,42 @@ good='<h2 id="a">A</h2><p>A formula, <math><mi>x</mi><mo>=</mo><mn>1</mn></math>
 ...
 line four</pre>'
 page index "$good"
-page missing-image '<p id="b">x</p><figure><img src="fig/none.svg" alt="Nothing."><figcaption>Nothing.</figcaption></figure>'
-page no-alt '<figure><img src="fig/dot.svg"><figcaption>A dot.</figcaption></figure>'
-page no-caption '<p><img src="fig/dot.svg" alt="A dot."></p>'
-page missing-file '<p><a href="nowhere.html">a page that is not there</a></p>'
-page missing-anchor '<p><a href="index.html#nowhere">an anchor that is not there</a></p>'
-page empty-math '<p>An empty formula: <math></math>.</p>'
-page folded-empty-math '<details><summary>Folded</summary><p><math><mrow></mrow></math></p></details>'
-page math-error '<p><math><merror><mtext>\foo</mtext></merror></math></p>'
-page wide '<div style="width: 800px">Eight hundred pixels wide.</div>'
-page console '<script>console.error("broken on purpose")</script>'
-page network '<p><img src="https://example.invalid/x.png" alt="A remote picture."></p>'
-page twice '<p id="same">one</p><p id="same">two</p>'
-page raw-tex '<p>A formula pandoc missed: \frac{1}{2}.</p>'
-page answer '<div class="listing" data-answers="04"><pre><code>return 1;</code></pre></div>
+# mistake KIND HTML: one mistake, between comments that name its kind.
+mistake() { printf '<!-- %s -->%s<!-- /%s -->\n' "$1" "$2" "$1"; }
+page figures "$(
+  echo '<p id="b">The good page links here.</p>'
+  mistake missing-image '<figure><img src="fig/none.svg" alt="Nothing."><figcaption>Nothing.</figcaption></figure>'
+  mistake no-alt '<figure><img src="fig/dot.svg"><figcaption>A dot.</figcaption></figure>'
+  mistake no-caption '<p><img src="fig/dot.svg" alt="A dot."></p>'
+  mistake network '<figure><img src="https://example.invalid/x.png" alt="A remote picture."><figcaption>Remote.</figcaption></figure>'
+  mistake small-figure '<figure><img src="fig/small-text.svg" alt="Small text." style="width: 100%"><figcaption>Small text.</figcaption></figure>'
+  mistake text-outside '<figure><img src="fig/text-outside.svg" alt="A title cut off."><figcaption>A title cut off.</figcaption></figure>'
+)"
+page text "$(
+  mistake missing-file '<p><a href="nowhere.html">a page that is not there</a></p>'
+  mistake missing-anchor '<p><a href="index.html#nowhere">an anchor that is not there</a></p>'
+  mistake console '<script>console.error("broken on purpose")</script>'
+  mistake twice '<p id="same">one</p><p id="same">two</p>'
+  mistake raw-tex '<p>A formula pandoc missed: \frac{1}{2}.</p>'
+  mistake answer '<div class="listing" data-answers="04"><pre><code>return 1;</code></pre></div>
 <details><summary>The library'"'"'s version (try exercise 03 first)</summary>
 <div class="listing" data-answers="03"><pre><code>return 3;</code></pre></div></details>'
-page pre-no-cue '<pre style="background: #eee">a line of code much longer than the box it is in, which scrolls, but nothing shows that it does</pre>'
-page small-figure '<figure><img src="fig/small-text.svg" alt="Small text." style="width: 100%"><figcaption>Small text.</figcaption></figure>'
-page clipped-math '<div style="overflow: hidden; height: 0.5em"><math><mover accent="true"><mi>p</mi><mo>^</mo></mover></math></div>'
-page punct-after-math '<p style="width: 100px"><math><mspace width="96px" height="10px"></mspace></math>, then a comma.</p>'
-page code-in-token '<p style="width: 4em"><code style="overflow-wrap: anywhere">flip_y_is_a_token</code></p>'
-page text-outside '<figure><img src="fig/text-outside.svg" alt="A title cut off."><figcaption>A title cut off.</figcaption></figure>'
-page squeezed-table '<table style="width: 600px"><tr><td style="width: 40px">A first column so narrow that its words run down the page one or two at a time</td><td>The other column.</td></tr></table>'
-page output-differs '<pre data-program="./chapter-99 --fast">line one
+  mistake pre-no-cue '<pre id="no-cue" style="background: #eee">a line of code much longer than the box it is in, which scrolls, but nothing shows that it does</pre>'
+  mistake code-in-token '<p style="width: 4em"><code style="overflow-wrap: anywhere">flip_y_is_a_token</code></p>'
+  mistake output-differs '<pre data-program="./chapter-99 --fast">line one
 line three</pre>'
+)"
+page formulas "$(
+  mistake empty-math '<p>An empty formula: <math id="empty"></math>.</p>'
+  mistake folded-empty-math '<details><summary>Folded</summary><p><math id="folded-empty"><mrow></mrow></math></p></details>'
+  mistake math-error '<p><math><merror><mtext>\foo</mtext></merror></math></p>'
+  mistake clipped-math '<div style="overflow: hidden; height: 0.5em"><math><mover accent="true"><mi>p</mi><mo>^</mo></mover></math></div>'
+  mistake punct-after-math '<p style="width: 100px"><math><mspace width="96px" height="10px"></mspace></math>, then a comma.</p>'
+)"
+page wide "$(
+  mistake wide '<div style="width: 800px">Eight hundred pixels wide.</div>'
+  mistake squeezed-table '<table style="width: 600px"><tr><td style="width: 40px">A first column so narrow that its words run down the page one or two at a time</td><td>The other column.</td></tr></table>'
+)"
 mkdir -p "$site/output"
 printf 'line one\nline two\nline three\nline four\n' > "$site/output/chapter-99_--fast.txt"
 cp "$site/fig/dot.svg" "$site/fig/unused.svg"
