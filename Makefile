@@ -229,11 +229,14 @@ docs-check: docs deps-chromium
 # its longest chain of steps, need only them, so they start while the rest is
 # built (run-tests.sh runs the make it is given). Its last line gives the
 # time of it all, from TEST_START.
+# The probes below run once, here, not in each of the two makes (PROBES: their
+# answers, given to both).
 NPROC := $(shell nproc 2> /dev/null || echo 2)
+PROBES = HAVE_OPENMP='$(HAVE_OPENMP)' HAVE_SLEEF='$(HAVE_SLEEF)' HAVE_OPENMP_SIMD='$(if $(HAVE_OPENMP),,$(HAVE_OPENMP_SIMD))'
 test: deps-cunit deps-gnuplot deps-pandoc
 	@TEST_START=$$(date +%s) && export TEST_START && \
-	  $(USER_FLAGS) $(MAKE) --no-print-directory -j$(NPROC) test-build-notes && \
-	  scripts/run-tests.sh env $(USER_FLAGS) $(MAKE) --no-print-directory -j$(NPROC) test-build
+	  $(USER_FLAGS) $(MAKE) --no-print-directory -j$(NPROC) $(PROBES) test-build-notes && \
+	  scripts/run-tests.sh env $(USER_FLAGS) $(MAKE) --no-print-directory -j$(NPROC) $(PROBES) test-build
 test-build-notes: $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS))
 test-build: $(LIB) $(HARNESS) $(EX_TESTS) $(LIB_TESTS) $(TOOLS) $(SOLUTION_OBJ) \
       $(patsubst %,$(BUILD)/bin/%,$(CHAPTERS)) $(patsubst %,$(BUILD)/bin-solutions/%,$(CHAPTERS)) \
