@@ -39,6 +39,11 @@ rm -rf "$out/fig" "$out/output"
 mkdir -p "$out/fig" "$out/output"
 # The chapters draw side by side, as many at a time as there are processors.
 jobs_max=$(nproc 2> /dev/null || echo 2)
+# gnuplot's terminals, asked once: each chapter takes them from
+# LR_GNUPLOT_TERMINALS (lib/plot.h) instead of starting a gnuplot to ask.
+# Empty when gnuplot does not answer: each chapter then asks itself, and says
+# what is wrong.
+terminals=${LR_GNUPLOT_TERMINALS:-$(gnuplot -e "set print '-'; print GPVAL_TERMINALS" 2> /dev/null || true)}
 declare -A programs
 pids=()
 for program in "$@"; do
@@ -46,7 +51,7 @@ for program in "$@"; do
     ((${#running[@]} >= jobs_max)); do wait -n || true; done
   # (the quicker arguments are words: no quoting in tests/quick-args.txt)
   # shellcheck disable=SC2086
-  LR_PLOT=svg LR_PLOT_DIR="$out/fig" "$program" --lib ${quick[${program##*/}]:-} > /dev/null &
+  LR_GNUPLOT_TERMINALS=$terminals LR_PLOT=svg LR_PLOT_DIR="$out/fig" "$program" --lib ${quick[${program##*/}]:-} > /dev/null &
   pids+=($!)
   programs[${program##*/}]=$program
 done
