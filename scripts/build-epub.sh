@@ -117,10 +117,12 @@ mv -f "$epub.tmp$$" "$epub"
 # Debian's /usr/bin/epubcheck is the jar itself, which runs only where
 # binfmt-support is set up: call java directly when we can. epubcheck runs
 # for seconds, not hours: the quick compiler alone and the simplest
-# collector halve the CPU it takes (the checks are the same).
+# collector halve the CPU it takes (the checks are the same), and a young
+# generation of 24 MB, not the hundred that Java gives it on a machine with
+# gigabytes, touches 20000 fewer pages of memory.
 epubcheck=()
 if [[ -f /usr/share/java/epubcheck.jar ]] && command -v java > /dev/null; then
-  epubcheck=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData
+  epubcheck=(java -XX:+UseSerialGC -Xmn24m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData
              -jar /usr/share/java/epubcheck.jar)
 elif command -v epubcheck > /dev/null; then
   epubcheck=(epubcheck)
