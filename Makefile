@@ -116,6 +116,13 @@ $(BUILD)/bin/chapter-12 $(BUILD)/bin-solutions/chapter-12 $(BUILD)/bin-wrong/cha
 $(BUILD)/bin/chapter-12 $(BUILD)/bin-solutions/chapter-12 $(BUILD)/bin-wrong/chapter-12: CHAPTER_LD = $(if $(HAVE_MPI),$(MPICC),$(CC))
 CHAPTER_LD = $(CC)
 
+# make test's links run with glibc's malloc in 2 MB pages where the kernel
+# allows it (the tunable glibc.malloc.hugetlb; ignored where it does not
+# exist; the linker's output and messages are the same): where each page fault
+# is slow, as in a virtual machine, a link takes about a fifth less processor
+# time (11 chapter links: 0.87 s of CPU against 1.09). Tunables you set are kept.
+LINK_ENV := $(if $(WERROR),GLIBC_TUNABLES=$${GLIBC_TUNABLES:+$$GLIBC_TUNABLES:}glibc.malloc.hugetlb=1)
+
 # Each exercise is compiled on its own for the chapters. One that does not
 # compile yet is replaced by its stand-in (lib/yours-standin.c), so the
 # chapter still builds, runs the library's code and says so.
@@ -135,9 +142,9 @@ $(BUILD)/yours/%.o: exercises/%.c exercises/exercises.h lib/yours-standin.c | $(
 chapter_parts = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard $(1:.c=)/*.c))
 define chapter_rule
 $(BUILD)/bin/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(YOURS_OBJ) $(LIB) | $(BUILD)/bin
-	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(PROBED_LIBS) $$(LDLIBS)
+	$$(LINK_ENV) $$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(PROBED_LIBS) $$(LDLIBS)
 $(BUILD)/bin-solutions/chapter-$(call nn,$(1)): $(BUILD)/obj/$(1:.c=.o) $(call chapter_parts,$(1)) $(SOLUTION_OBJ) $(LIB) | $(BUILD)/bin-solutions
-	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(PROBED_LIBS) $$(LDLIBS)
+	$$(LINK_ENV) $$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(PROBED_LIBS) $$(LDLIBS)
 chapter-$(call nn,$(1)): $(BUILD)/bin/chapter-$(call nn,$(1))
 	@if cmp -s $$< $$@; then touch $$@; else cp $$< $$@; fi
 endef
@@ -146,7 +153,7 @@ define wrong_rule
 $(BUILD)/bin-wrong/chapter-$(call nn,$(1)): $(BUILD)/obj/chapters/$(notdir $(1:.c=.o)) \
     $(call chapter_parts,chapters/$(notdir $(1))) $(BUILD)/obj/$(1:.c=.o) \
     $(filter-out $(BUILD)/obj/solutions/$(notdir $(1:.c=.o)),$(SOLUTION_OBJ)) $(LIB) | $(BUILD)/bin-wrong
-	$$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(PROBED_LIBS) $$(LDLIBS)
+	$$(LINK_ENV) $$(CHAPTER_LD) $$(LDFLAGS) -o $$@ $$^ $$(PROBED_LIBS) $$(LDLIBS)
 endef
 $(foreach w,$(WRONG_SRC),$(eval $(call wrong_rule,$(w))))
 
@@ -170,7 +177,7 @@ $(BUILD)/tests/bench $(BUILD)/tests/lib-tests $(BUILD)/bin/chapter-11 $(BUILD)/b
 
 # Test programs: a tool is one source file plus the library.
 $(BUILD)/tests/%: $(BUILD)/obj/tests/lib/%.o $(HARNESS) $(LIB) | $(BUILD)/tests
-	$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(PROBED_LIBS) $(LDLIBS)
+	$(LINK_ENV) $(CC) $(LDFLAGS) -o $@ $^ -lcunit $(PROBED_LIBS) $(LDLIBS)
 # The lib tests are one program, linked once (tests/lib/lib-tests.c):
 # build/MODE/tests/test-NAME is a link to it, and runs tests/lib/test-NAME.c,
 # compiled with its main renamed lib_test_NAME.
@@ -180,13 +187,13 @@ $(BUILD)/obj/tests/lib/lib-tests.o: FILE_CFLAGS = \
   -DLIB_TESTS='$(foreach t,$(LIB_TEST_NAMES),X($(subst -,_,$(t)),$(t)))'
 $(BUILD)/tests/lib-tests: $(BUILD)/obj/tests/lib/lib-tests.o $(patsubst %,$(BUILD)/obj/tests/lib/test-%.o,$(LIB_TEST_NAMES)) \
     $(HARNESS) $(LIB) | $(BUILD)/tests
-	$(CC) $(LDFLAGS) -o $@ $^ -lcunit $(PROBED_LIBS) $(LDLIBS)
+	$(LINK_ENV) $(CC) $(LDFLAGS) -o $@ $^ -lcunit $(PROBED_LIBS) $(LDLIBS)
 $(LIB_TESTS): $(BUILD)/tests/lib-tests
 	ln -sf lib-tests $@
 $(BUILD)/tests/check-output: $(BUILD)/obj/tests/chapters/check-output.o $(LIB) | $(BUILD)/tests
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(LINK_ENV) $(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 $(BUILD)/tests/run-batch: $(BUILD)/obj/tests/bad-input/run-batch.o | $(BUILD)/tests
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(LINK_ENV) $(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The exercises are compiled one by one by scripts/check.sh, so that one
 # exercise that does not compile yet cannot hide the others' results. The
