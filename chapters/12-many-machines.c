@@ -318,7 +318,7 @@ int main(int argc, char **argv) {
     if (c.rank == 0 && status == CHAPTER_DONE) {
         ComputeRate rate = cost_measure_compute();
         if (c.size > 1) cost_print_check(&here, sh.n, sh.X.cols, &gd, c.size, rate);
-        else printf("\n(One process: no all-reduce to measure. Run it under mpirun -np 2\nto measure alpha and beta.)\n");
+        else printf("\n(One process: its all-reduces above only copy its own sums, so they\nmeasure no network. Run it under mpirun -np 2 to measure alpha and beta.)\n");
         cost_print_model(rate);
         if (!o.lesson) printf("\n(Options differ from the lesson's: no NumPy or scikit-learn values to compare.)\n");
         printf("\n");
