@@ -16,6 +16,14 @@
 
 /* ---- reading ------------------------------------------------------------ */
 
+/* A cell as a message shows it, in single quotes: at most SHOWN bytes,
+ * control characters as \xNN (so that a message stays one line), and when
+ * cut, "..." and the full length: 'xxxx...' (1048576 bytes). */
+#define SHOWN 40
+typedef struct {
+    char text[SHOWN * 4 + 48];
+} Shown;
+
 /* What the reader has so far: the features in row-major order and the
  * labels (the last column) apart, as X and y will hold them; grown by
  * doubling. */
@@ -29,15 +37,8 @@ typedef struct {
     size_t rows;
     size_t capacity;   // rows that fit in values, labels and lines
     int table;         // 1: a table of numbers, the last column need not be a whole-number label
+    Shown header;      // line 1 as a message shows it, for a first row that is not numbers
 } Reader;
-
-/* A cell as a message shows it, in single quotes: at most SHOWN bytes,
- * control characters as \xNN (so that a message stays one line), and when
- * cut, "..." and the full length: 'xxxx...' (1048576 bytes). */
-#define SHOWN 40
-typedef struct {
-    char text[SHOWN * 4 + 48];
-} Shown;
 
 static Shown show(const char *s) {
     Shown out;
@@ -383,10 +384,17 @@ static int read_header(Reader *r, char *line, Dataset *ds, LrError *err) {
         return lr_fail(err, "%s:1: empty first line, expected a header like x1,x2,y", r->path);
     }
     size_t cols = count_cells(line);
-    if (cols < 2) {
-        const char *hint = strpbrk(line, ";\t") != NULL ? "; is it separated by ';' or tabs? use commas" : "";
-        return lr_fail(err, "%s:1: need at least 2 columns (features, then the label), got 1%s", r->path, hint);
+    if (cols < 2 && strpbrk(line, ";\t") != NULL) {
+        return lr_fail(err, "%s:1: need at least 2 columns (features, then the label), got 1; "
+                            "is it separated by ';' or tabs? use commas",
+                       r->path);
     }
+    if (cols < 2) {
+        return lr_fail(err, "%s:1: need at least 2 columns (features, then the label), got 1: %s; "
+                            "a data file starts with a header row of column names, like x1,x2,y",
+                       r->path, show(line).text);
+    }
+    r->header = show(line);
     r->cols = cols;
     ds->names = lr_calloc(cols, sizeof(char *));
     ds->d = cols - 1;
@@ -407,9 +415,40 @@ static void grow(Reader *r) {
     r->lines = lr_realloc(r->lines, r->capacity * sizeof(size_t));
 }
 
+/* The first data row, when not one of its cells is a number: the file is
+ * no CSV file of numbers (a README, notes), or line 1 is a title above the
+ * header. Returns -1 with a message that shows line 1, else 0. */
+static int text_row(const Reader *r, const char *line, LrError *err) {
+    char *copy = lr_strdup(line), *rest = copy, *end;
+    size_t cells = count_cells(line), names = 0, numbers = 0;
+    for (size_t j = 0; j < cells; j++) {
+        char *text = trim(next_cell(&rest));
+        size_t len = strlen(text);
+        if (len >= 2 && text[0] == '"' && text[len - 1] == '"') {   // "x1" or "1.5", as spreadsheets write them
+            text[len - 1] = '\0';
+            text = trim(text + 1);
+        }
+        if (*text == '\0') continue;
+        strtod(text, &end);
+        if (*end == '\0') numbers++;
+        else names++;
+    }
+    free(copy);
+    if (numbers > 0 || names == 0) return 0;
+    if (names == cells && cells >= 2) {
+        return lr_fail(err, "%s:%zu: expected a row of numbers, got %s, which looks like a header; "
+                            "the header must be the first line (line 1 is %s): delete any title above it",
+                       r->path, r->line, show(line).text, r->header.text);
+    }
+    return lr_fail(err, "%s:%zu: expected a row of numbers, got %s; this does not look like a CSV file "
+                        "with a header row of column names (line 1 is %s)",
+                   r->path, r->line, show(line).text, r->header.text);
+}
+
 /* Parses one data row of the given number of cells and appends it: the
  * features to values, the last cell to labels. */
 static int read_row(Reader *r, char *line, size_t cells, LrError *err) {
+    if (r->rows == 0 && text_row(r, line, err) != 0) return -1;
     if (cells != r->cols) {
         const char *hint = line[strlen(line) - 1] == ',' ? " (a trailing comma?)" : "";
         return lr_fail(err, "%s:%zu: expected %zu columns like the header, got %zu%s",

@@ -54,7 +54,7 @@ run_batch() {
 
 # ---- the input files ----------------------------------------------------------
 # (made with bash's own printf where it can: 1 MB strings by doubling)
-cp "$here"/files/*.csv "$here"/files/*.ckpt "$work"/
+cp "$here"/files/*.csv "$here"/files/*.md "$here"/files/*.ckpt "$work"/
 printf 'x1,x2,y\n1,2,0\n3,4,1\n' > "$work/unreadable.csv"
 chmod 000 "$work/unreadable.csv"
 cell=x

@@ -84,6 +84,15 @@ static void test_bad_files(void) {
     expect_error("huge.csv", "x1,x2,y\n1,1e400,0\n", "huge.csv:2:3: '1e400' is too large for a double (at most about 1.8e308)");
     expect_error("label.csv", "x1,x2,y\n1,2,0.5\n", "label.csv:2:5: the label (last column) must be a whole number, got 0.5");
     expect_error("nohead.csv", "1,2,0\n", "nohead.csv:1: the first row must be a header of column names, got the number '1'");
+    expect_error("title.csv", "Data, cleaned\nx1,y\n1,0\n",
+                 "title.csv:2: expected a row of numbers, got 'x1,y', which looks like a header; "
+                 "the header must be the first line (line 1 is 'Data, cleaned'): delete any title above it");
+    expect_error("notes.md", "# Notes, in brief\n\nSome text.\n",
+                 "notes.md:3: expected a row of numbers, got 'Some text.'; this does not look like a CSV file "
+                 "with a header row of column names (line 1 is '# Notes, in brief')");
+    expect_error("heading.md", "# Notes\n", "heading.md:1: need at least 2 columns (features, then the label), got 1: "
+                                            "'# Notes'; a data file starts with a header row of column names, like x1,x2,y");
+    expect_error("quoted.csv", "x1,x2,y\n\"1\",\"a\",0\n", "quoted.csv:2:6: expected a number, got 'a'");
     expect_error("class.csv", "x1,x2,y\n1,2,0\n3,4,2\n", "class.csv:3: label 2 is out of range; this chapter needs labels 0..1");
     expect_error("one.csv", "x1,x2,y\n1,2,0\n3,4,0\n5,6,0\n", "one.csv: no sample has label 1; this chapter needs every label 0..1 to occur");
     expect_error("few.csv", "x1,x2,y\n1,2,0\n3,4,1\n", "few.csv: 2 rows but 2 features: need more rows than features");
