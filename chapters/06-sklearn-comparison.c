@@ -61,12 +61,15 @@ static void study_init(Study *st, const CourseRun *o, size_t d) {
     st->res = (LogRegNewtonResult){0, 0, NAN, NAN};
     st->singular = 0;
     st->sep = DIAG_FINITE;
+    st->yours = NULL;
+    st->yours_ran = 0;
 }
 
 static void study_free(Study *st) {
     for (size_t k = 0; k < st->n_answers; k++) logreg_free(&st->answers[k].m);
     logreg_free(&st->newton);
     free(st->losses);
+    free(st->yours);
 }
 
 /* Step 1: gradient descent from w = 0, b = 0 for --epochs epochs, with an
@@ -168,6 +171,7 @@ int main(int argc, char **argv) {
     st.gd_diverged = gd_status != CHAPTER_DONE;
     if (st.gd_diverged && !(isfinite(st.res.loss) && isfinite(st.res.grad_norm))) status = gd_status;   // past any scale
     if (status == CHAPTER_DONE) {
+        study_yours_run(&st, &ds, o.lesson);
         study_report(&st, &ds, &gd_ref, &sk_ref, o.lesson, o.gd.lr);
         if (gd_status == CHAPTER_DONE) study_plot(&pl, &st, o.lesson, o.gd.lr, o.gd.epochs);
         status = study_yours(&st, &ds, &sk_ref, o.lesson);

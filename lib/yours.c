@@ -108,9 +108,11 @@ int yours_end(int nn, const char *uses) {
     if (m == 0) m = nn;   // a TODO() outside the known functions: a learner's own helper
     const char *f = seen.stub[m] != NULL ? seen.stub[m] : seen.stub[0];
     if (m == nn) {
+        // "  so this run USES; make check EX=NN to start it" on one line when it fits, else the command on its own
+        int fits = strlen("  so this run ; make check EX=NN to start it") + strlen(uses) <= CHAPTER_COLUMNS;
         chapter_print("exercise %02d is not done yet (%s still calls TODO()),\n"
-                      "  so this run %s; make check EX=%02d to start it\n",
-                      nn, f, uses, nn);
+                      "  so this run %s;%smake check EX=%02d to start it\n",
+                      nn, f, uses, fits ? " " : "\n  ", nn);
     } else {
         chapter_print("chapter %02d runs your exercise %02d too, and it is not done yet\n"
                       "  (%s still calls TODO()), so this run %s;\n"

@@ -15,8 +15,8 @@
 
 static void print_lesson_comparison(const Answer *gd500, const Answer *sk,
                                     const Reference *gd_ref) {
-    printf("The lesson's comparison: our 500 epochs of gradient descent, the lesson's NumPy\n"
-           "run of the same loop, and scikit-learn's LogisticRegression(C=1e10):\n\n");
+    printf("The lesson's comparison: gradient descent for 500 epochs, by lib/logreg.c; the\n"
+           "lesson's NumPy run of the same loop; scikit-learn's LogisticRegression(C=1e10):\n\n");
     printf("%-10s %16s %16s %9s %16s\n", "", "GD, 500 epochs", "NumPy, 500", "|diff|", "scikit-learn");
     const char *labels[] = {"w[0]", "w[1]", "b", "accuracy"};
     const char *keys[] = {"w", "w", "b", "accuracy"};

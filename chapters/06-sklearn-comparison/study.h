@@ -36,26 +36,34 @@ typedef struct {
     int singular;                                         // 1: Newton stopped on a singular Hessian
     int gd_diverged;                                      // 1: gradient descent diverged (its later answers left out)
     DiagSeparation sep;                                   // what Newton's steps say about separation
+    double *yours;                                        // (yours_ran x (d + 1)) your Newton iterates, or NULL
+    size_t yours_ran;                                     // how many steps your newton_step took
 } Study;
 
 /* 1 when Newton's method ran off towards infinity (the classes separated):
  * its weights are then no answer, and there is no minimum to measure from. */
 int study_separated(const Study *st);
 
-/* Step 3: prints every answer beside the others and, when lesson is 1,
+/* Step 4: prints every answer beside the others and, when lesson is 1,
  * beside NumPy's and scikit-learn's stored values (gd_ref, sk_ref). lr is
  * gradient descent's learning rate. */
 void study_report(const Study *st, const Dataset *ds, const Reference *gd_ref, const Reference *sk_ref,
                   int lesson, double lr);
 
-/* Step 4: L - L* against epochs and iterations (not drawn when separated). */
+/* Step 5: L - L* against epochs and iterations (not drawn when separated). */
 void study_plot(const Plotter *pl, const Study *st, int lesson, double lr, size_t epochs);
 
-/* Step 5: your Newton's method (exercise 06) from theta = 0 for as many
- * steps as the library's took, beside NumPy's iterates (the lesson) or the
- * library's answer, with the verdict. Says why when it cannot run (the
- * exercise not done, --lib, not 2 features, separated classes). Returns 0
- * or YOURS_DIFFER. */
+/* Step 3, before the report: runs your Newton's method (exercise 06) from
+ * theta = 0 for as many steps as the library's took, into st->yours, and
+ * says whose code this run uses, at the top, as every chapter does: the
+ * library's for gradient descent always, and for Newton's method until
+ * exercise 06 is written. Runs nothing with --lib, on separated classes or
+ * on a constant column (study_yours says why). */
+void study_yours_run(Study *st, const Dataset *ds, int lesson);
+
+/* Step 6: your Newton's iterates beside NumPy's (the lesson) or the
+ * library's answer, with the verdict; or why they were not run on a
+ * constant column. Returns 0 or YOURS_DIFFER. */
 int study_yours(const Study *st, const Dataset *ds, const Reference *sk_ref, int lesson);
 
 #endif

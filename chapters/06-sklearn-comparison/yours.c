@@ -64,13 +64,35 @@ static void summarize(char *buf, size_t size, const double *last, size_t d, size
     else snprintf(buf, size, "||w|| = %.6f, b = %.6f after %zu steps", vec_norm(last, d), last[d], ran);
 }
 
-int study_yours(const Study *st, const Dataset *ds, const Reference *sk_ref, int lesson) {
+void study_yours_run(Study *st, const Dataset *ds, int lesson) {
     size_t steps = st->res.iterations, k = ds->d + 1;
+    st->yours = NULL;
+    st->yours_ran = 0;
+    if (!yours_begin()) return;                              // --lib
+    if (study_separated(st) || !st->res.converged) return;   // no minimum to compare with
+    char which[512];
+    if (diag_constant(&ds->X, ds->names, which, sizeof which) > 0) return;   // H is singular: study_yours says so
+    double *thetas = vec_new(k * (steps + 1));
+    st->yours_ran = newton_yours(ds, steps, thetas);
+    if (yours_end(6, "uses lib/logreg.c")) {
+        st->yours = thetas;
+        printf("Gradient descent and Newton's method by lib/logreg.c, as in every run; then\n"
+               "your newton_step (exercise 06) runs Newton's method again, at the end, beside\n"
+               "%s.\n\n",
+               lesson ? "NumPy's steps" : "the library's answer");
+    } else {
+        free(thetas);
+        printf("\n");
+    }
+}
+
+int study_yours(const Study *st, const Dataset *ds, const Reference *sk_ref, int lesson) {
+    size_t k = ds->d + 1;
     if (!yours_begin()) return 0;
     if (study_separated(st) || !st->res.converged) return 0;   // no minimum to compare with
     char which[512];
     if (diag_constant(&ds->X, ds->names, which, sizeof which) > 0) {   // H is singular: yours says -1, as it should
-        if (yours_end(6, "shows the library's Newton steps only")) {
+        if (yours_end(6, "uses lib/logreg.c")) {
             printf("Your newton_step is not run on these data: %s, so H is\n"
                    "singular, and newton_step returns -1, as it should (the library keeps\n"
                    "that weight at 0 and solves for the others).\n\n",
@@ -78,21 +100,18 @@ int study_yours(const Study *st, const Dataset *ds, const Reference *sk_ref, int
         }
         return 0;
     }
-    double *thetas = vec_new(k * (steps + 1)), *zero = vec_new(k);
-    size_t ran = newton_yours(ds, steps, thetas);
-    int status = 0;
-    if (yours_end(6, "shows the library's Newton steps only")) {
-        printf("Your Newton's method: your newton_step %zu times from theta = 0:\n\n", steps);
-        YoursTally t;
-        yours_tally_init(&t, 6, lesson ? "NumPy" : "lib/");
-        compare(&t, thetas, ran, st, sk_ref, lesson);
-        char summary[128];
-        summarize(summary, sizeof summary, ran > 0 ? &thetas[k * (ran - 1)] : zero, ds->d, ran);
-        printf("\n");
-        status = yours_verdict(&t, summary);
-        printf("\n");
-    }
+    if (st->yours == NULL) return 0;   // exercise 06 not done: said at the top
+    size_t ran = st->yours_ran;
+    double *zero = vec_new(k);
+    printf("Your Newton's method: your newton_step %zu times from theta = 0:\n\n", st->res.iterations);
+    YoursTally t;
+    yours_tally_init(&t, 6, lesson ? "NumPy" : "lib/");
+    compare(&t, st->yours, ran, st, sk_ref, lesson);
+    char summary[128];
+    summarize(summary, sizeof summary, ran > 0 ? &st->yours[k * (ran - 1)] : zero, ds->d, ran);
+    printf("\n");
+    int status = yours_verdict(&t, summary);
+    printf("\n");
     free(zero);
-    free(thetas);
     return status;
 }

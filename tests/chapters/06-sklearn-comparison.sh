@@ -14,6 +14,14 @@ expect_numbers sklearn-classification.txt \
 expect_text 'converged after 8 iterations'
 expect_text 'They agree to a relative 3e-07: 6 significant digits.'
 expect_plots chapter-06-convergence
+# Whose code ran is said at the top, before the first table, as in every
+# chapter: gradient descent is always the library's; Newton's method is the
+# library's until exercise 06 is written, and then yours runs it again.
+expect_text "The lesson's comparison: gradient descent for 500 epochs, by lib/logreg.c;"
+if [[ $WAY == stubs ]]; then whose='so this run uses lib/logreg.c; make check EX=06 to start it'
+else whose="Gradient descent and Newton's method by lib/logreg.c, as in every run"; fi
+if [[ $out_text == *"$whose"*'GD, 500 epochs'* ]]; then echo "ok   before the first table: $whose"
+else fail "not before the first table: $whose"; fi
 # Other options: ours only, and it says so.
 run_chapter none --lr 0.5 --epochs 2000
 expect_text 'no stored NumPy or scikit-learn values'

@@ -221,6 +221,9 @@ expect_way() {
   run_chapter none "${args[@]}"
   if [[ $WAY == stubs ]]; then
     expect_text "exercise $nn is not done yet"
+    # the command to run next is never broken across lines by the wrapping
+    if [[ $out_text == *"make check EX=$nn to start it"* ]]; then echo "ok   prints, on one line: make check EX=$nn to start it"
+    else fail "'make check EX=$nn to start it' is not on one line"; fi
     return
   fi
   expect_text "yours"
