@@ -132,6 +132,26 @@ static int softmax_works(void) {
 #define SOFTMAX_FIRST "cce_gradient's probabilities come from softmax, and your softmax fails the tests above: " \
                       "fix softmax first, then this test says what is left."
 
+/* Two mistakes that scale the whole gradient, named when every entry shows one. */
+#define TWICE_BY_N "That is exactly 1/n of the right value: the sum was divided by n twice. Divide it by n " \
+                   "once, at the end."
+#define NEGATED "That is exactly the negative of the right value: the error is P_ic - Y_ic (the probability " \
+                "minus the label), not Y_ic - P_ic."
+
+/* TWICE_BY_N or NEGATED when every got[t] is want[t] / n or -want[t] (and
+ * want is not all 0), otherwise NULL. */
+static const char *scaled(const double *got, const double *want, size_t count, size_t n, double tol) {
+    int over_n = n > 1, negated = 1, zero = 1;
+    for (size_t t = 0; t < count; t++) {
+        over_n = over_n && fabs(got[t] * (double)n - want[t]) <= tol;
+        negated = negated && fabs(got[t] + want[t]) <= tol;
+        zero = zero && fabs(want[t]) <= tol;
+    }
+    return zero ? NULL : over_n ? TWICE_BY_N
+                     : negated  ? NEGATED
+                                : NULL;
+}
+
 /* ---- cce_loss ------------------------------------------------------------ */
 
 static void test_loss(void) {
@@ -144,6 +164,9 @@ static void test_loss(void) {
                 fabs(got - want) < 1e-12
                     ? "Right to about 14 digits, but not to the last: did you add 1e-15 to p? Clip with a max, "
                       "max(p, 1e-15), which leaves every p above 1e-15 exactly as it is."
+                : fabs(3 * got - want) <= 1e-15
+                    ? "That is exactly 1/n of the loss (n = 3): the sum was divided by n twice. Divide it once, "
+                      "at the end."
                     : harness_why_zero(got, want, "-(1/n) sum_i log P[i][y_i]: only the true class's probability "
                                                   "counts; row i starts at P[i * k]"));
     const double P4[2 * 4] = {0.1, 0.2, 0.3, 0.4,
@@ -151,6 +174,21 @@ static void test_loss(void) {
     const double y4[2] = {3, 1};
     EXPECT_NEAR(cce_loss(P4, y4, 2, 4), -(log(0.4) + log(0.25)) / 2, 1e-15, "cce_loss with k = 4",
                 "rows are k = 4 long here: P[i][c] is P[i * k + c]");
+    // 4 samples of 2 classes (n != k): P read as P[c * n + i], one column per
+    // class, takes other entries and gives another loss (3x3 and 2x4 above do not)
+    const double P42[4 * 2] = {0.9, 0.1,
+                               0.2, 0.8,
+                               0.6, 0.4,
+                               0.3, 0.7};
+    const double y42[4] = {0, 1, 0, 1};
+    double across = -(log(0.9) + log(0.4) + log(0.2) + log(0.7)) / 4;   // P[c * n + i]
+    want = -(log(0.9) + log(0.8) + log(0.6) + log(0.7)) / 4;
+    got = cce_loss(P42, y42, 4, 2);
+    EXPECT_NEAR(got, want, 1e-15, "cce_loss of 4 samples of 2 classes",
+                fabs(got - across) <= 1e-15
+                    ? "That is the loss of P[c * n + i], P read one column per class. P is n rows of k, one row "
+                      "per sample: the probability of class c for sample i is P[i * k + c]: row i, class c."
+                    : "P is n = 4 rows of k = 2, one row per sample: P[i * k + c]: row i, class c.");
     const double sure[1 * 2] = {1.0, 0.0};
     const double y_one = 0, y_zero = 1;
     EXPECT_NEAR(cce_loss(sure, &y_one, 1, 2), 0.0, 0.0, "cce_loss with p = 1 for the true class",
@@ -204,17 +242,21 @@ static void check_gradient(size_t n, size_t d, size_t k) {
         EXPECT_TRUE(0, SOFTMAX_FIRST);
         return;
     }
+    const char *why_W = scaled(dW, numeric, k * d, n, TOL), *why_b = scaled(db, numeric_b, k, n, TOL);
     for (size_t t = 0; t < k * d; t++) {
         EXPECT_NEAR(dW[t], numeric[t], TOL,
                     harness_fmt("dW[%zu][%zu] with n = %zu, d = %zu, k = %zu", t / d, t % d, n, d, k),
-                    harness_why_zero(dW[t], numeric[t],
-                                     "dW[c][j] = (1/n) sum_i (P_ic - Y_ic) x_ij. Is P - Y (not Y - P)? Divided by "
-                                     "n? Scores z_c = W[c*d + j] x_ij + b_c? Y_ic is 1 only when y_i == c."));
+                    why_W != NULL ? why_W
+                                  : harness_why_zero(dW[t], numeric[t],
+                                                     "dW[c][j] = (1/n) sum_i (P_ic - Y_ic) x_ij. Is P - Y (not Y - P)? "
+                                                     "Divided by n? Scores z_c = W[c*d + j] x_ij + b_c? Y_ic is 1 only "
+                                                     "when y_i == c."));
     }
     for (size_t c = 0; c < k; c++) {
         EXPECT_NEAR(db[c], numeric_b[c], TOL, harness_fmt("db[%zu] with n = %zu, d = %zu, k = %zu", c, n, d, k),
-                    harness_why_zero(db[c], numeric_b[c], "db[c] = (1/n) sum_i (P_ic - Y_ic): the mean error of "
-                                                          "class c. Did the scores include b?"));
+                    why_b != NULL ? why_b
+                                  : harness_why_zero(db[c], numeric_b[c], "db[c] = (1/n) sum_i (P_ic - Y_ic): the mean "
+                                                                          "error of class c. Did the scores include b?"));
     }
 }
 
@@ -240,9 +282,12 @@ static void test_gradient_at_zero(void) {
         EXPECT_TRUE(0, SOFTMAX_FIRST);
         return;
     }
+    double want[3];
+    for (size_t c = 0; c < 3; c++) want[c] = 1.0 / 3.0 - count[c] / 11.0;
+    const char *why = scaled(db, want, 3, 11, 1e-15);
     for (size_t c = 0; c < 3; c++) {
-        EXPECT_NEAR(db[c], 1.0 / 3.0 - count[c] / 11.0, 1e-15, harness_fmt("db[%zu] at W = 0, b = 0", c),
-                    "at W = 0 every probability is 1/k, so db[c] = 1/k - (share of class c)");
+        EXPECT_NEAR(db[c], want[c], 1e-15, harness_fmt("db[%zu] at W = 0, b = 0", c),
+                    why != NULL ? why : "at W = 0 every probability is 1/k, so db[c] = 1/k - (share of class c)");
     }
     // The k errors of a sample add up to 0, so each column of dW sums to 0.
     EXPECT_NEAR(dW[0] + dW[2] + dW[4], 0.0, 1e-15, "dW[0][0] + dW[1][0] + dW[2][0]",
@@ -340,9 +385,42 @@ static void lesson_softmax(const Problem *pr, size_t n, size_t d, size_t k, doub
     }
 }
 
-/* What W, b or the losses most likely got wrong. */
+/* 1 if the learner's cce_loss and cce_gradient give the formulas' values for
+ * a model of 7 samples, 3 features, 4 classes (train_softmax is built on them). */
+static int parts_work(void) {
+    enum { N = 7,
+           D = 3,
+           K = 4 };
+    Problem pr = make_problem(N, D, K);
+    double P[N * K], dW[K * D], db[K], want_dW[K * D] = {0}, want_db[K] = {0}, L = 0.0;
+    // P_i = softmax(W x_i + b);  L = -(1/n) sum_i log P_i,y_i;  dW = (P - Y)^T X / n,  db = mean(P - Y)
+    for (size_t i = 0; i < N; i++) {
+        double sum = 0.0;
+        for (size_t c = 0; c < K; c++) {
+            double z = pr.b[c];
+            for (size_t j = 0; j < D; j++) z += pr.W[c * D + j] * pr.X[i * D + j];
+            P[i * K + c] = exp(z);
+            sum += P[i * K + c];
+        }
+        for (size_t c = 0; c < K; c++) {
+            P[i * K + c] /= sum;
+            double e_ic = P[i * K + c] - (pr.y[i] == (double)c ? 1.0 : 0.0);
+            for (size_t j = 0; j < D; j++) want_dW[c * D + j] += e_ic * pr.X[i * D + j] / N;
+            want_db[c] += e_ic / N;
+        }
+        L -= log(P[i * K + (size_t)pr.y[i]]) / N;
+    }
+    int ok = fabs(cce_loss(P, pr.y, N, K) - L) <= 1e-12;
+    cce_gradient(pr.X, pr.y, N, D, K, pr.W, pr.b, dW, db);
+    for (size_t t = 0; t < K * D; t++) ok = ok && fabs(dW[t] - want_dW[t]) <= 1e-12;
+    for (size_t c = 0; c < K; c++) ok = ok && fabs(db[c] - want_db[c]) <= 1e-12;
+    return ok;
+}
+
+/* What W, b or the losses most likely got wrong; *known is 1 when that is
+ * the mistake found, 0 for the general checklist. */
 static const char *diagnose_softmax(const Problem *pr, size_t n, size_t d, size_t k, double lr, size_t epochs,
-                                    const double *W, const double *b, const double *losses) {
+                                    const double *W, const double *b, const double *losses, int *known) {
     static const struct {
         Mistake m;
         const char *why;
@@ -355,9 +433,12 @@ static const char *diagnose_softmax(const Problem *pr, size_t n, size_t d, size_
         {{0, 0, 0, 0, 1}, "each class was updated before the next class's gradient was computed: compute the "
                           "whole gradient (every class) from the same W and b, then update them all"},
     };
-    int untouched = 1;
+    int untouched = 1, b_still = 1;
     for (size_t t = 0; t < k * d; t++) untouched = untouched && W[t] == 0.0;
+    for (size_t c = 0; c < k; c++) b_still = b_still && b[c] == 0.0;
+    *known = 1;
     if (untouched) return "W is still all 0: run `epochs` steps of W <- W - lr dW, b <- b - lr db";
+    if (b_still) return "b never moved (it is still all 0): each step updates b as well as W, b <- b - lr db";
     for (size_t t = 0; t < sizeof KNOWN / sizeof KNOWN[0]; t++) {
         double W_m[MAX_K * MAX_D], b_m[MAX_K], L_m[64];
         lesson_softmax(pr, n, d, k, lr, epochs, KNOWN[t].m, W_m, b_m, L_m);
@@ -369,8 +450,24 @@ static const char *diagnose_softmax(const Problem *pr, size_t n, size_t d, size_
         }
         if (same) return KNOWN[t].why;
     }
+    *known = 0;
+    if (!parts_work()) {
+        return "train_softmax takes its losses from cce_loss and its steps from cce_gradient, and yours fail the "
+               "tests above: fix them first, then this test says what is left.";
+    }
     return "train_softmax must be the lesson's loop: W = 0, b = 0, then `epochs` times: the loss into losses[e], "
            "cce_gradient, W <- W - lr dW, b <- b - lr db";
+}
+
+/* A trained number against the lesson's. When the mistake is known, why says
+ * it alone: no guess of the harness's before it (two losses of a slow
+ * descent agree to 7 digits, which is no float). */
+static void expect_trained(double got, double want, const char *what, const char *why, int known) {
+    if (known) {
+        EXPECT_NEAR_KNOWN(got, want, TRAIN_TOL, what, why);
+    } else {
+        EXPECT_NEAR(got, want, TRAIN_TOL, what, why);
+    }
 }
 
 static void check_training(size_t n, size_t d, size_t k, double lr, size_t epochs) {
@@ -381,23 +478,23 @@ static void check_training(size_t n, size_t d, size_t k, double lr, size_t epoch
     W[k * d] = b[k] = losses[epochs] = CANARY;
     train_softmax(pr.X, pr.y, n, d, k, lr, epochs, W, b, losses);
     lesson_softmax(&pr, n, d, k, lr, epochs, (Mistake){0, 0, 0, 0, 0}, want_W, want_b, want_L);
-    const char *why = diagnose_softmax(&pr, n, d, k, lr, epochs, W, b, losses);
+    int known = 0;
+    const char *why = diagnose_softmax(&pr, n, d, k, lr, epochs, W, b, losses, &known);
     char where[96];
     snprintf(where, sizeof where, "n = %zu, d = %zu, k = %zu, %zu epoch%s", n, d, k, epochs, epochs == 1 ? "" : "s");
-    for (size_t e = 0; e < epochs; e++) {
-        EXPECT_NEAR(losses[e], want_L[e], TRAIN_TOL, harness_fmt("losses[%zu] (%s)", e, where), why);
-    }
+    for (size_t e = 0; e < epochs; e++) expect_trained(losses[e], want_L[e], harness_fmt("losses[%zu] (%s)", e, where), why, known);
     for (size_t t = 0; t < k * d; t++) {
-        EXPECT_NEAR(W[t], want_W[t], TRAIN_TOL, harness_fmt("W[%zu][%zu] (%s)", t / d, t % d, where), why);
+        expect_trained(W[t], want_W[t], harness_fmt("W[%zu][%zu] (%s)", t / d, t % d, where), why, known);
     }
-    for (size_t c = 0; c < k; c++) EXPECT_NEAR(b[c], want_b[c], TRAIN_TOL, harness_fmt("b[%zu] (%s)", c, where), why);
+    for (size_t c = 0; c < k; c++) expect_trained(b[c], want_b[c], harness_fmt("b[%zu] (%s)", c, where), why, known);
     EXPECT_NEAR(W[k * d], CANARY, 0.0, harness_fmt("W[%zu], one past the end", k * d), "write only k * d weights");
     EXPECT_NEAR(b[k], CANARY, 0.0, harness_fmt("b[%zu], one past the end", k), "write only k biases");
     EXPECT_NEAR(losses[epochs], CANARY, 0.0, harness_fmt("losses[%zu], one past the end", epochs),
                 "write only `epochs` losses");
+    double first_W = W[0];
     train_softmax(pr.X, pr.y, n, d, k, lr, epochs, W, b, NULL);   // losses may be NULL: must not crash
-    EXPECT_NEAR(W[0], want_W[0], TRAIN_TOL, harness_fmt("W[0][0] with losses = NULL (%s)", where),
-                "with losses = NULL, train the same and record nothing");
+    EXPECT_NEAR(W[0], first_W, TRAIN_TOL, harness_fmt("W[0][0] with losses = NULL (%s)", where),
+                "with losses = NULL, train the same as with losses, and record nothing");
 }
 
 static void test_train_course(void) { check_training(30, 2, 3, 0.5, 40); }
