@@ -106,7 +106,7 @@ static void plot_sigmoid(const Plotter *pl, const Sigmoid *f, int yours) {
         plot_data_row(&p, 3, (double[]){z, f->sigma(z), f->slope(z)});
     }
     plot_data_end(&p);
-    plot_title(&p, "%sThe sigmoid σ(z) = 1 / (1 + e^{-z}) and its slope", yours ? "Yours: " : "");
+    plot_title(&p, "%sThe sigmoid σ(z) = 1/(1 + e^{-z}) and its slope", yours ? "Yours: " : "");
     plot_cmd(&p, "set xlabel 'score z = w·x + b'");
     plot_cmd(&p, "set ylabel 'value'");
     plot_cmd(&p, "set yrange [-0.05:1.05]");

@@ -352,6 +352,98 @@ static size_t quoted_length(const char *s) {
     return 0;
 }
 
+/* The end of the {group} that starts at text[open]: the index of its '}',
+ * or n when it is not closed. */
+static size_t group_end(const char *text, size_t open, size_t n) {
+    int depth = 0;
+    for (size_t i = open; i < n; i++) {
+        if (text[i] == '{') depth++;
+        else if (text[i] == '}' && --depth == 0) return i;
+    }
+    return n;
+}
+
+/* 1 when text[0..n) is one word that needs no parentheses after ^ or _:
+ * "-z", "2", "%L" (a sign, then letters, digits, '.' or '%'), or nothing. */
+static int one_word(const char *text, size_t n) {
+    size_t i = n > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+    for (; i < n; i++) {
+        if (!isalnum((unsigned char)text[i]) && text[i] != '.' && text[i] != '%') return 0;
+    }
+    return 1;
+}
+
+size_t plot_plain_text(const char *text, size_t n, char *out) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[i];
+        if ((c == '^' || c == '_') && i + 1 < n && text[i + 1] == '{') {   // e^{-z}: e^-z, x_{i j}: x_(i j)
+            size_t close = group_end(text, i + 1, n);
+            int bare = close == n || one_word(text + i + 2, close - (i + 2));   // unclosed: no room for ')'
+            out[k++] = c;
+            if (!bare) out[k++] = '(';
+            k += plot_plain_text(text + i + 2, close - (i + 2), out + k);
+            if (!bare) out[k++] = ')';
+            i = close;
+        } else if (c == '{' && i + 1 < n && text[i + 1] == '/') {   // {/Symbol a}: the font's name goes
+            while (i + 1 < n && text[i + 1] != ' ' && text[i + 1] != '}') i++;
+            if (i + 1 < n && text[i + 1] == ' ') i++;
+        } else if (c != '{' && c != '}' && c != '@') {
+            out[k++] = c;
+        }
+    }
+    out[k] = '\0';
+    return k;
+}
+
+/* 1 when line[0..len) holds word. */
+static int line_has(const char *line, size_t len, const char *word) {
+    size_t w = strlen(word);
+    for (size_t i = 0; i + w <= len; i++) {
+        if (memcmp(line + i, word, w) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Writes line (len bytes, its newline included) for the dumb terminal: the
+ * text of its strings plain (plot_plain_text), unless the line says
+ * noenhanced (a column's name, shown as it is everywhere). */
+static void write_plain_line(FILE *g, const char *line, size_t len) {
+    char *out = lr_malloc(len + 1);
+    size_t k = 0;
+    int raw = line_has(line, len, "noenhanced");
+    for (size_t i = 0; i < len; i++) {
+        size_t quoted = raw ? 0 : quoted_length(line + i);
+        if (quoted < 2 || i + quoted > len) {
+            out[k++] = line[i];
+            continue;
+        }
+        out[k++] = line[i];   // the quotes stay, the text between them goes plain
+        k += plot_plain_text(line + i + 1, quoted - 2, out + k);
+        out[k++] = line[i + quoted - 1];
+        i += quoted - 1;
+    }
+    fwrite(out, 1, k, g);
+    free(out);
+}
+
+/* Writes script[from, to) for the dumb terminal: data blocks as they are,
+ * every other line through write_plain_line. */
+static void write_plain(FILE *g, const char *from, const char *to) {
+    int in_data = 0;
+    for (const char *line = from; line < to;) {
+        const char *nl = memchr(line, '\n', (size_t)(to - line));
+        size_t len = nl != NULL ? (size_t)(nl - line) + 1 : (size_t)(to - line);
+        if (in_data || (line[0] == '$' && line_has(line, len, "<< EOD"))) {
+            fwrite(line, 1, len, g);
+            in_data = !(strncmp(line, "EOD", 3) == 0 && (len == 3 || line[3] == '\n'));
+        } else {
+            write_plain_line(g, line, len);
+        }
+        line += len;
+    }
+}
+
 /* The dumb terminal cannot turn the y label on its side: centred in the left
  * margin, a label longer than the tick labels falls off the left edge. In
  * ASCII it goes above the axis instead, on a row of its own under the title
@@ -369,7 +461,15 @@ static void write_dumb_ylabel(FILE *g, const char *body, const char *plot) {
         rows = 1;
         for (const char *c = title; *c != '\n' && *c != '\0'; c++) rows += c[0] == '\\' && c[1] == 'n';
     }
-    fprintf(g, "unset ylabel\nset label 1000 %.*s at screen 0, graph 1 left offset 1, 1\n", (int)len, text);
+    // its text plain, unless the y label was noenhanced (a column's name)
+    const char *ylabel_end = strchr(ylabel, '\n');
+    int raw = line_has(ylabel, ylabel_end != NULL ? (size_t)(ylabel_end - ylabel) : strlen(ylabel), "noenhanced");
+    char *label = lr_malloc(len + 64);
+    int n = sprintf(label, "set label 1000 %.*s at screen 0, graph 1 left offset 1, 1\n", (int)len, text);
+    fputs("unset ylabel\n", g);
+    if (raw) fputs(label, g);
+    else write_plain_line(g, label, (size_t)n);
+    free(label);
     fprintf(g, "set title offset 0, 1\nset tmargin %d\n", rows + 3);
 }
 
@@ -384,11 +484,11 @@ static void write_dumb_script(FILE *g, const Plot *p) {
     fputs(STYLE, g);
     fputs(DUMB_STYLE, g);
     if (plot == NULL) plot = end;
-    fwrite(body, 1, (size_t)(plot - body), g);
+    write_plain(g, body, plot);
     fputs(DUMB_LAST, g);
     write_dumb_ylabel(g, body, plot);
     if (strstr(body, "set size ratio -1") != NULL) fputs("set size ratio -0.5\n", g);
-    fwrite(plot, 1, (size_t)(end - plot), g);
+    write_plain(g, plot, end);
 }
 
 void plot_begin(Plot *p, const char *name) {
@@ -453,17 +553,29 @@ static size_t title_lines(const char *text, size_t width) {
     return lines;
 }
 
+/* The next space after at where a title may break: not inside brackets,
+ * so that a formula such as "1/(1 + e^{-z})" stays on one line. NULL if none. */
+static const char *next_break(const char *at) {
+    int depth = 0;
+    for (; *at != '\0'; at++) {
+        if (*at == '(' || *at == '[' || *at == '{') depth++;
+        else if ((*at == ')' || *at == ']' || *at == '}') && depth > 0) depth--;
+        else if (*at == ' ' && depth == 0) return at;
+    }
+    return NULL;
+}
+
 /* The end of the first line of a title that starts at line: after the most
  * words that fit in width characters, or after one word that alone does not. */
 static const char *title_line_end(const char *line, size_t width) {
     const char *end = line + strlen(line);
     if (chars_in(line, (size_t)(end - line)) <= width) return end;
     const char *cut = NULL;
-    for (const char *at = strchr(line, ' '); at != NULL; at = strchr(at + 1, ' ')) {
+    for (const char *at = next_break(line); at != NULL; at = next_break(at + 1)) {
         if (chars_in(line, (size_t)(at - line)) > width) break;
         cut = at;
     }
-    if (cut == NULL) cut = strchr(line, ' ');   // a word longer than a line stays whole
+    if (cut == NULL) cut = next_break(line);   // a word longer than a line stays whole
     return cut != NULL ? cut : end;
 }
 

@@ -81,6 +81,15 @@ void plot_begin(Plot *p, const char *name);
 /* Appends one line of gnuplot commands (printf-style, no newline needed). */
 void plot_cmd(Plot *p, const char *fmt, ...) LR_PRINTF(2, 3);
 
+/* Enhanced-text markup (what gnuplot typesets in SVG, PNG and windows) as
+ * plain text, for the dumb terminal, which would print the markup as it
+ * is: a group after ^ or _ loses its braces when it is one word
+ * ("e^{-z}" becomes e^-z, "10^{%L}" 10^%L), else they become parentheses
+ * ("x_{i j}": x_(i j)); a font change "{/Symbol a}" leaves its text; other
+ * braces and @ go. Writes into out (room for n + 1 bytes: the text never
+ * grows) and returns the plain text's length. */
+size_t plot_plain_text(const char *text, size_t n, char *out);
+
 /* The longest line of a title plot_title writes, in characters: a 600-unit
  * SVG with 17-unit lettering holds about 55 of them across its plot. */
 #define PLOT_TITLE_CHARS 48

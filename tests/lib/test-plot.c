@@ -107,6 +107,40 @@ static void test_title_long_word_whole(void) {
     plot_free(&p);
 }
 
+static void test_title_formula_whole(void) {
+    // 50 characters: two lines, broken at a space outside the parentheses
+    Plot p;
+    plot_begin(&p, "test-plot");
+    plot_title(&p, "The sigmoid σ(z) = 1 / (1 + e^{-z}) and its slope");
+    const char *got = title_lines(last_line(&p));
+    EXPECT_TRUE(strcmp(got, "The sigmoid σ(z) = 1 /|(1 + e^{-z}) and its slope") == 0,
+                harness_fmt("a title breaks only at a space outside brackets, so that a formula stays on one line, "
+                            "got '%s'",
+                            got));
+    plot_free(&p);
+}
+
+/* plot_plain_text gives in for the dumb terminal as want. */
+static void expect_plain(const char *in, const char *want) {
+    char out[128];
+    size_t len = plot_plain_text(in, strlen(in), out);
+    EXPECT_TRUE(strcmp(out, want) == 0 && len == strlen(want),
+                harness_fmt("the ASCII plot shows '%s' as '%s', expected '%s'", in, out, want));
+}
+
+static void test_plain_text(void) {
+    expect_plain("1/(1 + e^{-z})", "1/(1 + e^-z)");
+    expect_plain("10^{%L}", "10^%L");
+    expect_plain("x_{i j} and x_{i_{k}}", "x_(i j) and x_(i_k)");
+    expect_plain("{/Symbol s}(z) and {/:Bold bold}", "s(z) and bold");
+    expect_plain("a@^2_i", "a^2_i");
+    expect_plain("w_1, ||w||^2, p_c >= 0.5, 'x'", "w_1, ||w||^2, p_c >= 0.5, 'x'");
+    expect_plain("{unclosed", "unclosed");
+    expect_plain("e^{", "e^");
+    expect_plain("e^{a b", "e^a b");
+    expect_plain("-z", "-z");
+}
+
 /* ASCII plots fit the terminal, or 80 columns (or COLUMNS) when stdout is
  * not a terminal, as under make test. */
 static int init_on_pipe(Plotter *pl, LrError *err) {   // plot_init with stdout a pipe
@@ -189,6 +223,8 @@ int main(void) {
         {"plot_title keeps a short title on one line", test_title_short_kept},
         {"plot_title wraps a long title at spaces", test_title_wrapped},
         {"plot_title keeps a word longer than a line whole", test_title_long_word_whole},
+        {"plot_title keeps a formula in brackets on one line", test_title_formula_whole},
+        {"plot_plain_text: the ASCII plot's text without markup", test_plain_text},
         {"ASCII plots: 79 columns when stdout is not a terminal, or COLUMNS", test_ascii_size},
         {"plot_drawn: only when LR_PLOT draws somewhere and gnuplot answered", test_drawn},
         {"LR_GNUPLOT_TERMINALS: the terminals given, no gnuplot asked", test_terminals_given},
