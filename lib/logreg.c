@@ -101,6 +101,7 @@ void logreg_sums(const LogReg *m, const Matrix *X, const double *y, size_t lo, s
     }
 }
 
+// [snippet penalty]
 double logreg_sums_finish(const LogReg *m, size_t n, double lambda, LogRegSums *s, double *db) {
     // L = loss / n + (lambda / 2n) ||w||^2
     // dw = gw / n + (lambda / n) w (in place of gw),  db = gb / n
@@ -120,6 +121,7 @@ double logreg_loss_grad(const LogReg *m, const Matrix *X, const double *y, doubl
     logreg_sums(m, X, y, 0, X->rows, &s);
     return logreg_sums_finish(m, X->rows, lambda, &s, db);
 }
+// [end penalty]
 // [end gradient]
 
 double logreg_gradient(const LogReg *m, const Matrix *X, const double *y,
