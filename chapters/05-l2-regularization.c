@@ -247,6 +247,7 @@ static int train_and_print(const Options *o, const Dataset *ds, const Reference 
         snprintf(where, sizeof where, "at lambda = %g", fits[first_diverged].lambda);
         // the penalty adds lambda / n to the curvature: the safe rate is lower (lib/stepsize)
         chapter_note_safe_lr(stepsize_max_lr(&ds->X, fits[first_diverged].lambda, STEPSIZE_MESSAGE_TOL));
+        chapter_note_penalty(fits[first_diverged].lambda, ds->n);
         status = chapter_fit_status(fits[first_diverged].train, o->run.gd.lr, where);
     }
     if (status == CHAPTER_DONE && !o->run.lesson) {

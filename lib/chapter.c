@@ -21,6 +21,8 @@ static const ChapterOption *lr_option = NULL;   // the program's --lr, if it has
 static int failing = 0;                         // the exit status a reported failure chose, or 0
 static double safe_lr = NAN;                    // the largest learning rate the training data allow (2 / L), or NAN
 static double chosen_lr = CHAPTER_DEFAULT_LR;   // --lr as given
+static double penalty_lr = INFINITY;            // the largest learning rate the L2 penalty alone allows (2n / lambda)
+static double penalty_lambda = 0.0;             // that penalty's lambda
 static int offer_standardize = 0;               // 1 when the chapter takes --standardize and it was not given
 
 /* ---- stdout and stderr ----------------------------------------------------- */
@@ -411,6 +413,12 @@ void chapter_note_safe_lr(double lr_max) {
     safe_lr = lr_max;
 }
 
+void chapter_note_penalty(double lambda, size_t n) {
+    penalty_lambda = lambda;
+    // the penalty (lambda / 2n) ||w||^2 curves the loss by lambda / n along every weight: eta < 2n / lambda
+    penalty_lr = lambda > 0.0 ? 2.0 * (double)n / lambda : INFINITY;
+}
+
 /* x rounded down to two significant digits (4.86e-06 -> 4.8e-06), so that
  * the rate a message offers is below the bound, not rounded up past it. */
 static double two_digits_down(double x) {
@@ -427,7 +435,12 @@ static void advice(double lr, char *buf, size_t size) {
     char or_scale[64] = "";
     if (offer_standardize) snprintf(or_scale, sizeof or_scale, "; or --standardize");
     else if (warned_scale) snprintf(or_scale, sizeof or_scale, "; or standardise the features");
-    if (smaller_lr && isfinite(safe_lr) && lr > safe_lr && safe_lr >= lr_option->min) {
+    if (smaller_lr && isfinite(safe_lr) && lr > safe_lr && lr > penalty_lr && safe_lr >= lr_option->min) {
+        // no scaling of the features lowers the penalty's curvature lambda / n
+        snprintf(buf, size, "The penalty is the cause: at lambda = %g this data allows --lr up to %.2g, and the "
+                            "penalty alone no more than %.2g, so --standardize cannot help; use a smaller --lr or --lambda",
+                 penalty_lambda, two_digits_down(safe_lr), two_digits_down(penalty_lr));
+    } else if (smaller_lr && isfinite(safe_lr) && lr > safe_lr && safe_lr >= lr_option->min) {
         snprintf(buf, size, "The learning rate %g is too large: this data allows --lr up to %.2g%s", lr,
                  two_digits_down(safe_lr), or_scale);
     } else if (warned_scale) {   // the likely cause was named in the warning above
@@ -452,7 +465,7 @@ static void advice(double lr, char *buf, size_t size) {
 
 int chapter_fit_status(TrainResult fit, double lr, const char *where) {
     if (fit.status == TRAIN_OK) return CHAPTER_DONE;
-    char what[200], todo[200];
+    char what[200], todo[256];
     if (fit.status == TRAIN_NOT_FINITE) {
         snprintf(what, sizeof what, "after %zu epoch%s the weights overflowed past the largest double", fit.epochs,
                  fit.epochs == 1 ? "" : "s");

@@ -114,6 +114,12 @@ void chapter_show(const Plotter *pl, Plot *p);
  * for the data it loads; a chapter that changes the features notes it again. */
 void chapter_note_safe_lr(double lr_max);
 
+/* Notes the L2 strength lambda of the fit that failed, on n rows: when its
+ * penalty alone (curvature lambda / n, safe below 2n / lambda) rules out the
+ * learning rate, the divergence message says so, and that --standardize
+ * cannot help. */
+void chapter_note_penalty(double lambda, size_t n);
+
 /* After gradient descent, the one place a chapter turns its TrainResult
  * into an answer: CHAPTER_DONE when training ran, else CHAPTER_TRAINING_FAILED
  * after one line saying what happened and what to try (a smaller --lr,

@@ -79,15 +79,16 @@ int course_classes(const CourseData *cd) {
 const char *course_describe(const CourseData *cd, char *buf, size_t size) {
     char classes[32] = "";
     if (cd->classes != 2) snprintf(classes, sizeof classes, "n_classes=%zu, ", cd->classes);
+    const char *scaled = cd->standardize ? ", standardised" : "";   // on a file or on the generated set alike
     if (cd->data[0] != '\0') {
-        snprintf(buf, size, "%s%s", cd->data, cd->standardize ? ", standardised" : "");
+        snprintf(buf, size, "%s%s", cd->data, scaled);
     } else if (cd->set == COURSE_MOONS) {
-        snprintf(buf, size, "make_moons(n_samples=%zu, noise=%g, random_state=%zu)", cd->samples, cd->noise,
-                 cd->seed);
+        snprintf(buf, size, "make_moons(n_samples=%zu, noise=%g, random_state=%zu)%s", cd->samples, cd->noise,
+                 cd->seed, scaled);
     } else {
         snprintf(buf, size, "make_classification(n_samples=%zu, n_features=2, n_redundant=0, n_informative=2, "
-                            "%srandom_state=%zu, n_clusters_per_class=1)",
-                 cd->samples, classes, cd->seed);
+                            "%srandom_state=%zu, n_clusters_per_class=1)%s",
+                 cd->samples, classes, cd->seed, scaled);
     }
     return buf;
 }
@@ -128,14 +129,22 @@ static int given(const CourseData *cd, const char *name) {
 static void classes_from_data(CourseData *cd, Dataset *ds) {
     if (cd->set != COURSE_CLASSIFICATION3 || given(cd, "--classes")) return;
     double top = 0;
+    size_t first_over = ds->n;   // the first sample whose label is past the classes the chapter handles
     for (size_t i = 0; i < ds->n; i++) {
         if (!(ds->y[i] >= 0 && ds->y[i] == floor(ds->y[i]))) return;
         top = fmax(top, ds->y[i]);
+        if (first_over == ds->n && ds->y[i] >= COURSE_MAX_CLASSES) first_over = i;
     }
-    if (top + 1 > COURSE_MAX_CLASSES) {
+    if (first_over < ds->n) {
+        char shown[LR_SHOWN_SIZE], place[LR_SHOWN_SIZE + 32];
+        lr_shown(cd->data, shown, sizeof shown);
+        if (ds->line != NULL) snprintf(place, sizeof place, "%s:%zu", shown, ds->line[first_over]);
+        else snprintf(place, sizeof place, "%s: sample %zu", shown, first_over + 1);
+        double label = ds->y[first_over];
         dataset_free(ds);
-        chapter_fail("%s has labels 0..%.0f (%.0f classes); this chapter handles at most %d", cd->data, top,
-                     top + 1, COURSE_MAX_CLASSES);
+        chapter_fail("%s: label %.0f; this chapter handles at most %d classes, labels 0..%d (the file's labels run "
+                     "0..%.0f: %.0f classes)",
+                     place, label, COURSE_MAX_CLASSES, COURSE_MAX_CLASSES - 1, top, top + 1);
     }
     if (top >= 1) cd->classes = (size_t)top + 1;
 }

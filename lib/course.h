@@ -173,8 +173,8 @@ void course_need_features(CourseData *cd, Dataset *ds, size_t d, const char *why
 int course_is_lesson(const CourseData *cd);
 
 /* Writes a description of the data set used into buf, e.g.
- * "make_classification(..., random_state=42)" or "my.csv" ("my.csv,
- * standardised" with --standardize). Returns buf. */
+ * "make_classification(..., random_state=42)" or "my.csv", followed by
+ * ", standardised" with --standardize. Returns buf. */
 const char *course_describe(const CourseData *cd, char *buf, size_t size);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -321,8 +322,19 @@ static char *parse_plain(char *s, const char *limit, double *out) {   // no 128-
 }
 #endif
 
-/* Parses one cell that must be a finite decimal number. col is 1-based. */
-static int parse_cell(const Reader *r, char *cell, size_t col, double *out, LrError *err) {
+/* 1 when text is a usual mark of a missing value (R's NA, a spreadsheet's
+ * #N/A, a database's NULL, Python's None, "?"); "nan" is read as a number. */
+static int missing_mark(const char *text) {
+    static const char *const MARKS[] = {"NA", "N/A", "#N/A", "null", "None", "?"};
+    for (size_t k = 0; k < sizeof MARKS / sizeof MARKS[0]; k++) {
+        if (strcasecmp(text, MARKS[k]) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Parses one cell that must be a finite decimal number; label: the cell is
+ * a sample's label (a class number). col is 1-based. */
+static int parse_cell(const Reader *r, char *cell, size_t col, int label, double *out, LrError *err) {
     char *plain_end = parse_plain(cell, cell + strlen(cell), out);
     if (plain_end != NULL && *plain_end == '\0') return 0;
     char *text = trim(cell);
@@ -332,20 +344,33 @@ static int parse_cell(const Reader *r, char *cell, size_t col, double *out, LrEr
         text++;
     }
     if (*text == '\0') {
-        return lr_fail(err, "%s:%zu:%zu: empty cell, expected a number", r->path, r->line, col);
+        return lr_fail(err, "%s:%zu:%zu: empty cell, expected a number; fill it in or drop the row", r->path, r->line,
+                       col);
     }
     col += (size_t)(text - cell);
+    if (missing_mark(text)) {
+        return lr_fail(err, "%s:%zu:%zu: %s marks a missing value, expected a number; fill it in or drop the row",
+                       r->path, r->line, col, show(text).text);
+    }
     errno = 0;
     char *end;
     double v = strtod(text, &end);
     if (end == text || *end != '\0' || strpbrk(text, "xX") != NULL) {
+        if (label) {
+            return lr_fail(err, "%s:%zu:%zu: the label (last column) must be a class number 0, 1, ..., got %s",
+                           r->path, r->line, col, show(text).text);
+        }
         return lr_fail(err, "%s:%zu:%zu: expected a number, got %s", r->path, r->line, col, show(text).text);
     }
     if (errno == ERANGE && fabs(v) > 1.0) {   // strtod overflowed to +-HUGE_VAL
         return lr_fail(err, "%s:%zu:%zu: %s is too large for a double (at most about 1.8e308)",
                        r->path, r->line, col, show(text).text);
     }
-    if (isnan(v) || isinf(v)) {
+    if (isnan(v)) {   // how pandas and NumPy write a missing value
+        return lr_fail(err, "%s:%zu:%zu: %s is not a number (a missing value?); fill it in or drop the row",
+                       r->path, r->line, col, show(text).text);
+    }
+    if (isinf(v)) {
         return lr_fail(err, "%s:%zu:%zu: %s is not a finite number", r->path, r->line, col, show(text).text);
     }
     *out = v;   // a number too small for a double (1e-400) reads as 0, like NumPy
@@ -461,7 +486,8 @@ static int read_row(Reader *r, char *line, size_t cells, LrError *err) {
     for (size_t j = 0; j < r->cols; j++) {
         char *cell = next_cell(&rest);
         label_col = (size_t)(cell - line) + 1;
-        if (parse_cell(r, cell, label_col, j + 1 < r->cols ? &row[j] : label, err) != 0) return -1;
+        int is_label = !r->table && j + 1 == r->cols;
+        if (parse_cell(r, cell, label_col, is_label, j + 1 < r->cols ? &row[j] : label, err) != 0) return -1;
     }
     if (!r->table && *label != floor(*label)) {
         return lr_fail(err, "%s:%zu:%zu: the label (last column) must be a whole number, got %g",

@@ -25,6 +25,10 @@ expect_text 'no NumPy reference'
 # shows the first two weights and still fits 80 columns.
 run_chapter none --data data/breast-cancer.csv --standardize
 expect_text 'no NumPy reference'
+# --standardize on the generated data: accepted, and the header says so.
+run_chapter none --standardize --lambda 10
+expect_text 'random_state=42, n_clusters_per_class=1), standardised'
+expect_text 'no NumPy reference'
 # A negative lambda is a user's mistake: one line, exit 2.
 LR_PLOT=none run_status --lambda -1
 if [[ $rc == 0 ]]; then fail "--lambda -1 accepted"

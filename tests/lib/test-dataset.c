@@ -79,8 +79,10 @@ static void test_bad_files(void) {
     expect_error("ragged.csv", "x1,x2,y\n1,2,0\n1,2\n", "ragged.csv:3: expected 3 columns like the header, got 2");
     expect_error("comma.csv", "x1,x2,y\n1,2,0,\n", "comma.csv:2: expected 3 columns like the header, got 4 (a trailing comma?)");
     expect_error("word.csv", "x1,x2,y\n1,abc,0\n", "word.csv:2:3: expected a number, got 'abc'");
-    expect_error("blank.csv", "x1,x2,y\n1,,0\n", "blank.csv:2:3: empty cell, expected a number");
-    expect_error("nan.csv", "x1,x2,y\nnan,1,0\n", "nan.csv:2:1: 'nan' is not a finite number");
+    expect_error("blank.csv", "x1,x2,y\n1,,0\n", "blank.csv:2:3: empty cell, expected a number; fill it in or drop the row");
+    expect_error("nan.csv", "x1,x2,y\nnan,1,0\n", "nan.csv:2:1: 'nan' is not a number (a missing value?); fill it in or drop the row");
+    expect_error("na.csv", "x1,x2,y\n1,#N/A,0\n", "na.csv:2:3: '#N/A' marks a missing value, expected a number; fill it in or drop the row");
+    expect_error("yes.csv", "x1,x2,y\n1,2,yes\n", "yes.csv:2:5: the label (last column) must be a class number 0, 1, ..., got 'yes'");
     expect_error("huge.csv", "x1,x2,y\n1,1e400,0\n", "huge.csv:2:3: '1e400' is too large for a double (at most about 1.8e308)");
     expect_error("label.csv", "x1,x2,y\n1,2,0.5\n", "label.csv:2:5: the label (last column) must be a whole number, got 0.5");
     expect_error("nohead.csv", "1,2,0\n", "nohead.csv:1: the first row must be a header of column names, got the number '1'");
