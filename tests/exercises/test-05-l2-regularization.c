@@ -24,6 +24,14 @@ static void fill_theta(double *theta, size_t d) {
     for (size_t j = 0; j <= d; j++) theta[j] = 1.3 * cos(2.1 * (double)j + 0.4) - 0.2;
 }
 
+/* 1 if l2_penalty is right for whole-number weights, w = (3, 4), b = 100,
+ * n = 10, lambda = 2: as it is with a sum kept in an int (9 + 16 loses
+ * nothing), and not with 1 / (2 * n), which is 0. */
+static int whole_weights_right(void) {
+    const double theta[3] = {3.0, 4.0, 100.0};
+    return fabs(l2_penalty(theta, 2, 10, 2.0) - 2.5) <= 1e-13;
+}
+
 static void check_penalty(size_t d, size_t n, double lambda) {
     double theta[MAX_D + 1];
     fill_theta(theta, d);
@@ -36,7 +44,7 @@ static void check_penalty(size_t d, size_t n, double lambda) {
                 n > 1 && fabs(got - times_n) <= 1e-9 * fabs(times_n)
                     ? "That is n^2 times too big: lambda / 2 * n is (lambda / 2) * n in C, a product. Write "
                       "lambda / (2.0 * n)."
-                : fabs(got - in_int) <= 1e-13 && fabs(want - in_int) > 1e-13
+                : fabs(got - in_int) <= 1e-13 && fabs(want - in_int) > 1e-13 && whole_weights_right()
                     ? "The sum was kept in a whole number (int): each w_j^2 lost its fraction as it was added. "
                       "Declare the sum double."
                     : harness_why_zero(got, want, "P = (lambda / (2 n)) * sum of w_j^2 over the d weights: divide "
@@ -50,11 +58,16 @@ static void test_penalty(void) {
     check_penalty(1, 1, 1.0);
     const double theta[3] = {3.0, 4.0, 100.0};                                                   // ||w||^2 = 25; the bias 100 must not count
     double got = l2_penalty(theta, 2, 10, 2.0), with_bias = 2.0 / 20.0 * (9 + 16 + 100 * 100);   // 1002.5
+    const double no_bias[3] = {3.0, 4.0, 0.0};
+    int bias_counts = l2_penalty(no_bias, 2, 10, 2.0) != got;   // the same w with b = 0 gives another penalty
     EXPECT_NEAR(got, 2.5, 1e-13, "l2_penalty of w = (3, 4), b = 100, n = 10, lambda = 2",
                 fabs(got - with_bias) < 1e-9 ? "(2 / 20) * (9 + 16) = 2.5; 1002.5 is what the bias adds "
                                                "(2 / 20 * 100^2): leave theta[d] out, loop j from 0 to d - 1."
-                                             : harness_why_zero(got, 2.5, "(2 / 20) * (9 + 16) = 2.5, with the bias theta[2] = 100 left out "
-                                                                          "(with it the penalty would be 1002.5)."));
+                : bias_counts                ? harness_why_zero(got, 2.5, "(2 / 20) * (9 + 16) = 2.5, with the bias theta[2] = 100 left out "
+                                                                                         "(with it the penalty would be 1002.5).")
+                                             : harness_why_zero(got, 2.5, "(2 / 20) * (9 + 16) = 2.5. The bias is left out (your "
+                                                                                         "penalty is the same with b = 0), so the formula is what "
+                                                                                         "is wrong: lambda / (2 n) times the sum of w_j^2."));
     EXPECT_NEAR(l2_penalty(theta, 2, 10, 0.0), 0.0, 0.0, "l2_penalty with lambda = 0", "no penalty at all");
 }
 

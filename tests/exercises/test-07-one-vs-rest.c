@@ -127,6 +127,7 @@ static void test_predict_other_shapes(void) {
 typedef struct {
     int raw_labels;     // trains model c on y itself instead of "y == c"
     int carry_over;     // model c starts where model c-1 ended, not from 0
+    int carry_bias;     // the same for the bias alone (w_c starts from 0)
     int extra_epochs;   // epochs + extra_epochs steps (-1 or +1)
     int transposed;     // writes w_c[j] to W[j * k + c] instead of W[c * d + j]
 } Mistake;
@@ -138,7 +139,7 @@ static void lesson_ovr(const double *X, const double *y, size_t n, size_t d, siz
     for (size_t c = 0; c < k; c++) {
         if (!m.carry_over) {
             for (size_t j = 0; j < d; j++) w[j] = 0.0;
-            bias = 0.0;
+            if (!m.carry_bias) bias = 0.0;
         }
         for (size_t e = 0; e < epochs + (size_t)m.extra_epochs; e++) {
             // dw = X^T (p - y_c) / n,  db = mean(p - y_c),  then one step
@@ -159,38 +160,80 @@ static void lesson_ovr(const double *X, const double *y, size_t n, size_t d, siz
     }
 }
 
-/* 1 when W, b equal the lesson's training with mistake m, to TRAIN_TOL. */
+/* 1 when W, b equal the lesson's training with mistake m, to TRAIN_TOL: all
+ * k models, or model 0 alone (row 0 of W and b[0]) when models is 1. */
 static int trained_like(const double *X, const double *y, size_t n, size_t d, size_t k, double lr, size_t epochs,
-                        Mistake m, const double *W, const double *b) {
+                        Mistake m, const double *W, const double *b, size_t models) {
     double W_m[MAX_K * MAX_D], b_m[MAX_K];
     lesson_ovr(X, y, n, d, k, lr, epochs, m, W_m, b_m);
-    for (size_t t = 0; t < k * d; t++) {
+    for (size_t t = 0; t < models * d; t++) {
         if (!(fabs(W[t] - W_m[t]) <= TRAIN_TOL)) return 0;
     }
-    for (size_t c = 0; c < k; c++) {
+    for (size_t c = 0; c < models; c++) {
         if (!(fabs(b[c] - b_m[c]) <= TRAIN_TOL)) return 0;
     }
     return 1;
 }
 
-/* What a W that differs from the lesson's most likely means. */
+/* The mistakes a trainer can make, one at a time. Those that show in model 0
+ * come first; the last two show only from model 1 on. */
+static const struct {
+    Mistake m;
+    const char *why;
+} KNOWN[] = {
+    {{.raw_labels = 1}, "model c was trained on the class numbers y, not on y_c = one_vs_rest_labels(y, n, c, y_c)"},
+    {{.extra_epochs = -1}, "one step too few: run exactly `epochs` steps (e = 0 .. epochs - 1)"},
+    {{.extra_epochs = 1}, "one step too many: run exactly `epochs` steps (e = 0 .. epochs - 1)"},
+    {{.transposed = 1}, "the weights are in the wrong places: w_c is row c of W, W[c * d + j], not W[j * k + c]"},
+    {{.carry_over = 1}, "model c started where model c - 1 ended: set w_c = 0 and b_c = 0 before training each model"},
+    {{.carry_bias = 1}, "model c's bias started where model c - 1's ended: set b_c = 0 (as well as w_c = 0) before "
+                        "training each model"},
+};
+#define N_KNOWN (sizeof KNOWN / sizeof KNOWN[0])
+
+/* Mistakes a and b at once in *both; 0 when they are two of the same kind. */
+static int both_mistakes(Mistake a, Mistake b, Mistake *both) {
+    if ((a.extra_epochs && b.extra_epochs) || ((a.carry_over || a.carry_bias) && (b.carry_over || b.carry_bias))) {
+        return 0;
+    }
+    *both = (Mistake){.raw_labels = a.raw_labels || b.raw_labels,
+                      .carry_over = a.carry_over || b.carry_over,
+                      .carry_bias = a.carry_bias || b.carry_bias,
+                      .extra_epochs = a.extra_epochs + b.extra_epochs,
+                      .transposed = a.transposed || b.transposed};
+    return 1;
+}
+
+/* What a W that differs from the lesson's most likely means: one known
+ * mistake, two at once (the one model 0 shows named first), or a mistake
+ * model 0 alone shows. */
 static const char *diagnose_ovr(const double *X, const double *y, size_t n, size_t d, size_t k, double lr,
                                 size_t epochs, const double *W, const double *b) {
-    static const struct {
-        Mistake m;
-        const char *why;
-    } KNOWN[] = {
-        {{1, 0, 0, 0}, "model c was trained on the class numbers y, not on y_c = one_vs_rest_labels(y, n, c, y_c)"},
-        {{0, 1, 0, 0}, "model c started where model c - 1 ended: set w_c = 0 and b_c = 0 before training each model"},
-        {{0, 0, -1, 0}, "one step too few: run exactly `epochs` steps (e = 0 .. epochs - 1)"},
-        {{0, 0, 1, 0}, "one step too many: run exactly `epochs` steps (e = 0 .. epochs - 1)"},
-        {{0, 0, 0, 1}, "the weights are in the wrong places: w_c is row c of W, W[c * d + j], not W[j * k + c]"},
-    };
+    static char said[600];   // (the message built here)
     int untouched = 1;
     for (size_t t = 0; t < k * d; t++) untouched = untouched && W[t] == 0.0;
     if (untouched) return "W is still all 0: train each model c (gradient and gd_step, epochs times) into row c";
-    for (size_t t = 0; t < sizeof KNOWN / sizeof KNOWN[0]; t++) {
-        if (trained_like(X, y, n, d, k, lr, epochs, KNOWN[t].m, W, b)) return KNOWN[t].why;
+    for (size_t t = 0; t < N_KNOWN; t++) {
+        if (trained_like(X, y, n, d, k, lr, epochs, KNOWN[t].m, W, b, k)) return KNOWN[t].why;
+    }
+    for (size_t s = 0; s < N_KNOWN; s++) {
+        for (size_t t = s + 1; t < N_KNOWN; t++) {
+            Mistake m;
+            if (both_mistakes(KNOWN[s].m, KNOWN[t].m, &m) && trained_like(X, y, n, d, k, lr, epochs, m, W, b, k)) {
+                snprintf(said, sizeof said, "two mistakes at once. Model 0 shows the first: %s. Then: %s",
+                         KNOWN[s].why, KNOWN[t].why);
+                return said;
+            }
+        }
+    }
+    int model_0_right = trained_like(X, y, n, d, k, lr, epochs, (Mistake){0}, W, b, 1);
+    for (size_t t = 0; t < N_KNOWN && !model_0_right; t++) {
+        if (trained_like(X, y, n, d, k, lr, epochs, KNOWN[t].m, W, b, 1)) {
+            snprintf(said, sizeof said, "model 0 (row 0 of W, b[0]) shows this: %s. Fix it first; then this test "
+                                        "says what is left in the other models",
+                     KNOWN[t].why);
+            return said;
+        }
     }
     return "W must be the lesson's: for each c, y_c = one_vs_rest_labels, w_c = 0, b_c = 0, then `epochs` steps "
            "of gradient and gd_step on (X, y_c)";
@@ -206,7 +249,7 @@ static void check_ovr(size_t n, size_t d, size_t k, double lr, size_t epochs) {
     for (size_t c = 0; c < k; c++) b[c] = 999.0;
     W[k * d] = b[k] = CANARY;
     train_one_vs_rest(X, y, n, d, k, lr, epochs, W, b);
-    lesson_ovr(X, y, n, d, k, lr, epochs, (Mistake){0, 0, 0, 0}, want_W, want_b);
+    lesson_ovr(X, y, n, d, k, lr, epochs, (Mistake){0}, want_W, want_b);
     const char *why = diagnose_ovr(X, y, n, d, k, lr, epochs, W, b);
     for (size_t c = 0; c < k; c++) {
         for (size_t j = 0; j < d; j++) {

@@ -4,6 +4,7 @@
  * of many sizes checked against counts made here, so a solution that only
  * works on 300 sorted samples fails. */
 #include <math.h>
+#include <stdio.h>
 
 #include "exercises.h"
 #include "harness.h"
@@ -33,12 +34,35 @@ static double ratio_here(const double *p, const double *y, size_t n, double t, i
 #define WHOLE "0 is what dividing two whole numbers gives: 3 / 4 is 0 in size_t or int. Turn the counts into " \
               "doubles before you divide."
 
+/* What a NaN (0/0) from precision_at or recall_at means here: the count it
+ * divides by is 0 where it should not be, or the convention is missing. */
+static const char *why_nan(const double *p, const double *y, size_t n, double t, int recall) {
+    static char why[400];
+    size_t count = 0;   // tp + fn (the positive samples), or tp + fp (the samples with p_i >= t)
+    for (size_t i = 0; i < n; i++) count += recall ? y[i] == 1 : p[i] >= t;
+    const char *sum = recall ? "tp + fn" : "tp + fp", *ratio = recall ? "recall" : "precision";
+    if (count == 0) {
+        snprintf(why, sizeof why, "NaN is 0/0: %s is 0 here, and then %s is 1 by convention, not 0/0.", sum, ratio);
+    } else {
+        snprintf(why, sizeof why, "NaN is 0/0: your %s came out 0, but here it is %zu (%s). Count over all n samples, "
+                                  "i = 0 to n - 1, with p_i >= t as positive; and when %s is 0, %s is 1 by convention, "
+                                  "not 0/0.",
+                 sum, count, recall ? "the samples with y_i = 1" : "the samples with p_i >= t, the one at p_i = t too",
+                 sum, ratio);
+    }
+    return why;
+}
+
 static const char *why_ratio(double got, const double *p, const double *y, size_t n, double t, int recall,
                              const char *generic) {
-    double right = ratio_here(p, y, n, t, 0, recall);
-    if (got == 0.0 && right > 0.0 && right < 1.0) return WHOLE;
-    double strict = ratio_here(p, y, n, t, 1, recall);
-    if (got == strict && strict != ratio_here(p, y, n, t, 0, recall)) {
+    if (isnan(got)) return why_nan(p, y, n, t, recall);
+    double right = ratio_here(p, y, n, t, 0, recall), strict = ratio_here(p, y, n, t, 1, recall);
+    // Where two mistakes give the same number here, the 8 samples at t = 0.6 tell them apart: whole-number
+    // division gives 0 (3/4), p_i > t gives 2/3 (or 2/4), a loop that skips the last sample the right 3/4.
+    double probe = recall ? recall_at(P8, Y8, 8, 0.6) : precision_at(P8, Y8, 8, 0.6);
+    int whole = probe == 0.0, strict_rule = probe == ratio_here(P8, Y8, 8, 0.6, 1, recall);
+    if (got == 0.0 && right > 0.0 && right < 1.0 && (whole || strict != 0.0)) return WHOLE;
+    if (got == strict && strict != right && strict_rule) {
         return "That is what p_i > t gives: a sample whose score equals the threshold is predicted positive "
                "(p_i >= t, greater than or EQUAL).";
     }

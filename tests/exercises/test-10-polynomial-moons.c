@@ -205,9 +205,18 @@ static void check_fit(size_t degree, double lr, size_t epochs) {
     lesson_fit(X, y, FIT_N, 2, lr, epochs, lin_w, &lin_b);   // the mistake of training on X itself
     const char *why = "fit_polynomial is the lesson's loop on the expanded rows: P = poly_expand of each row, w = 0, "
                       "b = 0, then `epochs` steps of gradient and gd_step on (P, y)";
+    int rest_zero = 1;   // w[d] .. w[m - 1] still 0: trained on d columns only
+    for (size_t j = 2; j < m; j++) rest_zero = rest_zero && w[j] == 0.0 && want_w[j] != 0.0;
+    char only_d[200];
+    snprintf(only_d, sizeof only_d, "only the first d weights moved: train on all m columns of P. w[2] to w[%zu] "
+                                    "are still 0; P has m = poly_count(d, degree) = %zu columns, not d = 2: give m "
+                                    "to gradient and gd_step",
+             m - 1, m);
     if (fabs(w[0] - lin_w[0]) <= FIT_TOL && fabs(w[1] - lin_w[1]) <= FIT_TOL) {
         why = "the weights are those of the plain features: train on the expanded rows P (n rows of "
               "poly_count(d, degree) columns), not on X";
+    } else if (rest_zero) {
+        why = only_d;
     } else if (w[0] == 999.0 || w[m - 1] == 999.0) {
         why = "some weights kept what they held before the call: set all poly_count(d, degree) weights to 0 first";
     }
