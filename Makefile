@@ -46,6 +46,22 @@ WARN := -Wall -Wextra -Wpedantic -Wshadow $(if $(WERROR),-Werror)
 DEBUG_INFO := $(if $(WERROR),$(if $(SANITIZE),-g),-g)
 LR_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(DEBUG_INFO) -O2 -ffp-contract=off $(WARN) \
              -Ilib -Iexercises -Itests -DLR_ROOT='"$(CURDIR)"'
+# Make inside make (make check's own build, or a make that a learner's
+# recipe runs) inherits CFLAGS, LDFLAGS and LDLIBS as exported below, the
+# project's flags already in them: it starts again from the user's own,
+# which the first make exports as LR_USER_*, so that no flag comes twice.
+ifeq ($(origin CFLAGS) $(origin LR_USER_CFLAGS),environment environment)
+CFLAGS := $(LR_USER_CFLAGS)
+endif
+ifeq ($(origin LDFLAGS) $(origin LR_USER_LDFLAGS),environment environment)
+LDFLAGS := $(LR_USER_LDFLAGS)
+endif
+ifeq ($(origin LDLIBS) $(origin LR_USER_LDLIBS),environment environment)
+LDLIBS := $(LR_USER_LDLIBS)
+endif
+export LR_USER_CFLAGS := $(CFLAGS)
+export LR_USER_LDFLAGS := $(LDFLAGS)
+export LR_USER_LDLIBS := $(LDLIBS)
 USER_FLAGS := CFLAGS='$(CFLAGS)' LDFLAGS='$(LDFLAGS)' LDLIBS='$(LDLIBS)'
 ifdef SANITIZE
 LR_CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -156,4 +156,13 @@ if has "building the library and the tests (once)" "$out" && ! [[ $out =~ (^|$'\
 else
   fail "make check's build is not quiet:"; head -5 <<< "$out" | sed 's/^/     /'
 fi
+
+# ---- make inside make (make check's own build, or a make that a learner's
+# recipe runs) compiles with the project's flags once, not once per level.
+line=$(env -u MAKELEVEL -u MAKEFLAGS -u MFLAGS make -s --no-print-directory NO_DEPS=1 BUILD="$tmp/nest" \
+         --eval='nested: ; @$(MAKE) -n -B --no-print-directory NO_DEPS=1 BUILD=$(BUILD) $(BUILD)/obj/lib/util.o' \
+         nested 2>&1 | grep -e ' -c lib/util.c')
+rest=${line//-Ilib /}
+if [[ -n $line && $((${#line} - ${#rest})) == 6 ]]; then ok "a make inside make passes -Ilib once: ${line:0:60}..."
+else fail "a make inside make repeats the project's flags: ${line:-(no compile line)}"; fi
 exit $((failures > 0))
