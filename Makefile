@@ -140,14 +140,15 @@ CHAPTER_LD = $(CC)
 LINK_ENV := $(if $(WERROR),GLIBC_TUNABLES=$${GLIBC_TUNABLES:+$$GLIBC_TUNABLES:}glibc.malloc.hugetlb=1)
 
 # Each exercise is compiled on its own for the chapters. One that does not
-# compile yet is replaced by its stand-in (lib/yours-standin.c), so the
-# chapter still builds, runs the library's code and says so.
+# compile yet is replaced by its stand-in: the stub as shipped
+# (tests/stubs/), whose TODO() then reports that the exercise does not
+# compile, so the chapter still builds, runs the library's code and says so.
 # [snippet yours-object]
-$(BUILD)/yours/%.o: exercises/%.c exercises/exercises.h lib/yours-standin.c | $(BUILD)/yours
+$(BUILD)/yours/%.o: exercises/%.c exercises/exercises.h tests/stubs/%.c | $(BUILD)/yours
 	@if $(CC) $(CFLAGS) -c $< -o $@ 2> $@.log; then cat $@.log; else \
 	  echo "note: exercises/$*.c does not compile yet, so the chapters run the library's code for it" \
 	       "(make check EX=$(call nn,$*) shows why)"; \
-	  $(CC) $(CFLAGS) -DSTANDIN_FOR=$(patsubst 0%,%,$(call nn,$*)) -c lib/yours-standin.c -o $@; fi
+	  $(CC) $(CFLAGS) -Dyours_todo=yours_not_compiled -c tests/stubs/$*.c -o $@; fi
 # [end yours-object]
 
 # chapter-NN: build/MODE/bin/chapter-NN, copied to the top folder to run.

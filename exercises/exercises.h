@@ -19,8 +19,8 @@
  * function is not written yet: it runs the library's version instead and
  * says so in one line. Delete the TODO() line when you start writing the
  * function; from then on the chapters run your code. */
-void yours_todo(const char *function);
-#define TODO() yours_todo(__func__)
+void yours_todo(const char *file, const char *function);
+#define TODO() yours_todo(__FILE__, __func__)
 
 /* ---- 01 sigmoid ---------------------------------------------------------- */
 

@@ -14,34 +14,33 @@
 #define LR_ROOT "."
 #endif
 
-/* The exercises each chapter runs, by the chapter's number (1 .. 12): its
- * own, and those of the lesson's loops it trains with (lib/yours-train.c:
- * sigmoid 01, bce_mean 02, gradient and gd_step 03), ended by 0. */
+/* The chapters that run more than their own exercise, each row the
+ * chapter's number and then the exercises it runs, in order: its own, and
+ * those of the lesson's loops it trains with (lib/yours-train.c: sigmoid 01,
+ * bce_mean 02, gradient and gd_step 03), ended by 0. A chapter without a row
+ * runs its own exercise alone. */
 // clang-format off: a table, laid out by hand
-static const int USES[13][5] = {
-    {0},
-    {1, 0},
-    {2, 0},
-    {1, 2, 3, 0},
-    {1, 2, 3, 4, 0},
-    {1, 2, 3, 5, 0},
-    {6, 0},
-    {1, 2, 3, 7, 0},
-    {8, 0},
-    {1, 2, 3, 9, 0},
-    {1, 2, 3, 10, 0},
-    {11, 0},
-    {12, 0},
+static const int USES[][6] = {
+    {3, 1, 2, 3, 0},
+    {4, 1, 2, 3, 4, 0},
+    {5, 1, 2, 3, 5, 0},
+    {7, 1, 2, 3, 7, 0},
+    {9, 1, 2, 3, 9, 0},
+    {10, 1, 2, 3, 10, 0},
 };
 // clang-format on
 
 const int *yours_uses(int nn) {
-    static const int none[] = {0};
-    return nn >= 1 && nn <= 12 ? USES[nn] : none;
+    for (size_t k = 0; k < sizeof USES / sizeof USES[0]; k++) {
+        if (USES[k][0] == nn) return USES[k] + 1;
+    }
+    static int own[2];   // {nn, 0}
+    own[0] = nn;
+    return own;
 }
 
 int yours_list_uses(int nn, char *buf, size_t size) {
-    int others[12], n = 0;
+    int others[sizeof USES[0] / sizeof USES[0][0]], n = 0;
     for (const int *k = yours_uses(nn); *k != 0; k++) {
         if (*k != nn) others[n++] = *k;
     }

@@ -1,85 +1,53 @@
 #include "yours.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "chapter.h"
 
+/* Exercise numbers are two digits, taken from the file a TODO() is in. */
+#define EXERCISE_SLOTS 100
+
 /* What the learner's code did since yours_begin. Program state, not library
  * state: a stub reports through a call with no context to pass it in. */
 static struct {
-    int lib_only;               // --lib: never run the learner's code
-    const char *stub[13];       // per exercise 1 .. 12, the first of its functions met that still calls TODO() (NULL: none)
-    const char *not_compiled;   // the first stand-in met: its exercise does not compile (NULL: none)
+    int lib_only;                       // --lib: never run the learner's code
+    const char *stub[EXERCISE_SLOTS];   // per exercise, the first of its functions met that still calls TODO() (NULL: none)
+    const char *not_compiled;           // the first stand-in met: its exercise does not compile (NULL: none)
+    int not_compiled_nn;                // and its exercise
 } seen;
 
-/* Every function of exercises.h, with its exercise. */
-// clang-format off: a table, laid out by hand
-static const struct {
-    const char *function;
-    int nn;
-} FUNCTIONS[] = {
-    {"sigmoid", 1},
-    {"sigmoid_derivative", 1},
-    {"bce_one", 2},
-    {"bce_mean", 2},
-    {"gradient", 3},
-    {"gd_step", 3},
-    {"predict_threshold", 4},
-    {"boundary_line", 4},
-    {"l2_penalty", 5},
-    {"l2_penalty_gradient", 5},
-    {"newton_system", 6},
-    {"newton_step", 6},
-    {"one_vs_rest_labels", 7},
-    {"argmax", 7},
-    {"predict_by_argmax", 7},
-    {"train_one_vs_rest", 7},
-    {"softmax", 8},
-    {"cce_loss", 8},
-    {"cce_gradient", 8},
-    {"train_softmax", 8},
-    {"precision_at", 9},
-    {"recall_at", 9},
-    {"best_f1_threshold", 9},
-    {"poly_count", 10},
-    {"poly_expand", 10},
-    {"fit_polynomial", 10},
-    {"fused_epoch", 11},
-    {"shard_bounds", 12},
-    {"shard_sums", 12},
-    {"global_gradient", 12},
-};
-// clang-format on
-
-int yours_exercise_of(const char *function) {
-    for (size_t k = 0; k < sizeof FUNCTIONS / sizeof FUNCTIONS[0]; k++) {
-        if (strcmp(FUNCTIONS[k].function, function) == 0) return FUNCTIONS[k].nn;
-    }
-    return 0;
+int yours_exercise_of(const char *file) {
+    const char *name = strrchr(file, '/');
+    name = name != NULL ? name + 1 : file;
+    int digits = isdigit((unsigned char)name[0]) && isdigit((unsigned char)name[1]) && name[2] == '-';
+    return digits ? (name[0] - '0') * 10 + (name[1] - '0') : 0;
 }
 
-void yours_todo(const char *function) {
-    int nn = yours_exercise_of(function);
+void yours_todo(const char *file, const char *function) {
+    int nn = yours_exercise_of(file);
     if (seen.stub[nn] == NULL) seen.stub[nn] = function;
 }
 
-void yours_not_compiled(const char *function) {
-    if (seen.not_compiled == NULL) seen.not_compiled = function;
+void yours_not_compiled(const char *file, const char *function) {
+    if (seen.not_compiled != NULL) return;
+    seen.not_compiled = function;
+    seen.not_compiled_nn = yours_exercise_of(file);
 }
 
 void yours_set_lib_only(int lib_only) { seen.lib_only = lib_only; }
 
 int yours_begin(void) {
-    for (int nn = 0; nn <= 12; nn++) seen.stub[nn] = NULL;
+    for (int nn = 0; nn < EXERCISE_SLOTS; nn++) seen.stub[nn] = NULL;
     seen.not_compiled = NULL;
     return !seen.lib_only;
 }
 
 int yours_done(void) {
     if (seen.not_compiled != NULL) return 0;
-    for (int nn = 0; nn <= 12; nn++) {
+    for (int nn = 0; nn < EXERCISE_SLOTS; nn++) {
         if (seen.stub[nn] != NULL) return 0;
     }
     return 1;
@@ -94,14 +62,14 @@ int yours_end(int nn, const char *uses) {
         return 0;
     }
     if (seen.not_compiled != NULL) {
-        int m = yours_exercise_of(seen.not_compiled);
+        int m = seen.not_compiled_nn;
         chapter_print("exercise %02d does not compile, so this run %s;\n"
                       "  make check EX=%02d shows the compiler's message\n",
                       m, uses, m);
         return 0;
     }
     int m = seen.stub[nn] != NULL ? nn : 0;   // the chapter's own exercise first, then the earliest
-    for (int k = 1; k <= 12 && m == 0; k++) {
+    for (int k = 1; k < EXERCISE_SLOTS && m == 0; k++) {
         if (seen.stub[k] != NULL) m = k;
     }
     if (m == 0 && seen.stub[0] == NULL) return 1;

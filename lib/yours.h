@@ -6,7 +6,7 @@
  *
  *   - a shipped stub calls TODO() (exercises.h), which lands in yours_todo;
  *   - an exercise that does not compile is replaced at build time by its
- *     stand-in (lib/yours-standin.c), whose functions call yours_not_compiled;
+ *     stand-in, the shipped stub whose TODO() calls yours_not_compiled;
  *   - --lib (chapter_parse) turns the learner's code off for one run.
  *
  * A function the learner has started (its TODO() line deleted) is used,
@@ -38,12 +38,16 @@
  * numbers that differ from the reference beyond YOURS_TOL. */
 #define YOURS_DIFFER 4
 
-/* TODO() in a stub calls this with the stub's name: the function is not
- * written yet. */
-void yours_todo(const char *function);
+/* TODO() in a stub calls this with the stub's file and function: the
+ * function is not written yet. The exercise is the number the file's name
+ * starts with (exercises/03-gradient-descent.c: 03), so a new exercise needs
+ * no table here. */
+void yours_todo(const char *file, const char *function);
 
-/* The stand-in of an exercise that does not compile calls this. */
-void yours_not_compiled(const char *function);
+/* The stand-in of an exercise that does not compile calls this: the shipped
+ * stub, tests/stubs/NN-name.c, built with -Dyours_todo=yours_not_compiled
+ * (the Makefile's rule for build/MODE/yours/). */
+void yours_not_compiled(const char *file, const char *function);
 
 /* Set by chapter_parse for --lib: the learner's code is not run. */
 void yours_set_lib_only(int lib_only);
@@ -135,13 +139,15 @@ void yours_fit_gd(const double *X, const double *y, size_t n, size_t d, double l
 /* p_i = sigmoid(x_i . w + b) with the learner's sigmoid. X is (n, d), p is (n). */
 void yours_predict_proba(const double *X, size_t n, size_t d, const double *w, double b, double *p);
 
-/* The exercise a function of exercises.h belongs to (1 .. 12), or 0. */
-int yours_exercise_of(const char *function);
+/* The exercise a source file belongs to: the two digits its name starts with
+ * ("tests/stubs/03-gradient-descent.c": 3), or 0. */
+int yours_exercise_of(const char *file);
 
 /* ---- checks before the learner's code is trusted (lib/yours-check.c) ------ */
 
 /* The exercises chapter nn runs (its own, and those of the lesson's loops it
- * trains with), in order, ended by 0. */
+ * trains with), in order, ended by 0: a row of the table in
+ * lib/yours-check.c, or exercise nn alone for a chapter without a row. */
 const int *yours_uses(int nn);
 
 /* The exercises chapter nn runs besides exercise nn, as words ("01", "01
