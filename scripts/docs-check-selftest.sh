@@ -135,6 +135,9 @@ good='<h2 id="a">A</h2><p>A formula, <math><mi>x</mi><mo>=</mo><mn>1</mn></math>
 <details><summary>Folded</summary><p><math><mi>y</mi></math></p></details>
 <details><summary>The answer (try exercise 05 first)</summary>
 <div class="listing" data-answers="05"><pre><code>return 5;</code></pre></div></details>
+<details><summary>The answer (try exercise
+13 first: pandoc may break the line there)</summary>
+<div class="listing" data-answers="13"><pre><code>return 13;</code></pre></div></details>
 <pre>a line of code much longer than the box it is in, which scrolls, with its cue: a shadow on the edge</pre>
 <figure><img src="fig/big-text.svg" alt="Big text."><figcaption>Big text.</figcaption></figure>
 <p>Code breaks between tokens: <code><span class="tok">--seed,</span> <span class="tok">--samples</span></code>.</p>

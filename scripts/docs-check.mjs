@@ -254,7 +254,7 @@ const CHECK_PAGE = `(() => {
   for (const l of document.querySelectorAll(".listing[data-answers]")) {
     const summary = l.closest("details")?.querySelector("summary")?.textContent || "";
     for (const nn of l.dataset.answers.split(" ")) {
-      if (!/try exercises? /.test(summary) || !summary.includes(nn))
+      if (!/try exercises?\\s+/.test(summary) || !summary.includes(nn))
         problems.push("answer to exercise " + nn + " shown unfolded (fold it behind 'try exercise " + nn +
           " first'): " + (l.querySelector(".listing-source")?.textContent || "").trim());
     }
