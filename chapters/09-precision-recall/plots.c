@@ -62,16 +62,25 @@ static void plot_scores(const Plotter *pl, const double *p, const double *y, siz
     plot_data_end(&pt);
     double tallest = 0;
     for (int b = 0; b < BINS; b++) tallest = fmax(tallest, fmax(count[0][b], count[1][b]));
+    double top = fmax(10.0, tallest * 1.5);
+    // the two thresholds as lines of data, not arrows: each gets its own
+    // line type, so in ASCII art (LR_PLOT=dumb) its own character, as in its key
+    plot_data_begin(&pt, "best");   // t, samples: the threshold from the bottom to the top
+    plot_data_row(&pt, 2, (double[]){t_best, 0.5});
+    plot_data_row(&pt, 2, (double[]){t_best, top});
+    plot_data_end(&pt);
+    plot_data_begin(&pt, "half");
+    plot_data_row(&pt, 2, (double[]){0.5, 0.5});
+    plot_data_row(&pt, 2, (double[]){0.5, top});
+    plot_data_end(&pt);
     plot_title(&pt, "The scores of each class, and the threshold");
     plot_cmd(&pt, "set xlabel 'predicted probability p = P(y = 1 | x)'");
     plot_cmd(&pt, "set ylabel 'samples (log scale)'");
     plot_cmd(&pt, "set xrange [0:1]");
     plot_cmd(&pt, "set logscale y");
-    plot_cmd(&pt, "set yrange [0.5:%g]", fmax(10.0, tallest * 1.5));
+    plot_cmd(&pt, "set yrange [0.5:%g]", top);
     plot_cmd(&pt, "set style fill transparent solid 0.45 border");
     plot_key_below(&pt, 4);
-    plot_cmd(&pt, "set arrow from 0.5, graph 0 to 0.5, graph 1 nohead lt 7 dt 3");
-    plot_cmd(&pt, "set arrow from %.17g, graph 0 to %.17g, graph 1 nohead lt 7 dt 2", t_best, t_best);
     plot_cmd(&pt, "set label 'predicted 0 <-' at %.17g, graph 0.93 right offset -0.5, 0", t_best);
     plot_cmd(&pt, "set label '-> predicted 1' at %.17g, graph 0.93 left offset 0.5, 0", t_best);
     // boxxyerror: x, y, x from, x to, y from, y to; an empty bin's NaN leaves it out
@@ -79,8 +88,8 @@ static void plot_scores(const Plotter *pl, const double *p, const double *y, siz
                   "title 'y = 0', "
                   "$hist using (($1 + $2) / 2):($4 > 0 ? $4 : NaN):1:2:(0.5):4 with boxxyerror lt 2 "
                   "title 'y = 1', "
-                  "1/0 with lines lt 7 dt 2 title sprintf('best F1 at %%.3f', %.17g), "
-                  "1/0 with lines lt 7 dt 3 title 'threshold 0.5'",
+                  "$best with lines lt 7 dt 2 title sprintf('best F1 at %%.3f', %.17g), "
+                  "$half with lines lt 5 lc rgb '#000000' lw 1 dt 3 title 'threshold 0.5'",
              t_best);
     chapter_show(pl, &pt);
 }
@@ -97,17 +106,20 @@ static void plot_threshold(const Plotter *pl, const PrCurve *c, size_t best) {
     }
     plot_data_row(&p, 4, (double[]){1.0, 1.0, 0.0, 0.0});   // above every score: nothing predicted positive
     plot_data_end(&p);
+    plot_data_begin(&p, "best");   // the best-F1 threshold from the bottom to the top, drawn in its key's character
+    plot_data_row(&p, 2, (double[]){c->threshold[best], 0.0});
+    plot_data_row(&p, 2, (double[]){c->threshold[best], 1.05});
+    plot_data_end(&p);
     plot_title(&p, "Moving the threshold trades recall for precision; F1 is best at %.3f", c->threshold[best]);
     plot_cmd(&p, "set xlabel 'threshold t (predict 1 when p >= t)'");
     plot_cmd(&p, "set ylabel 'score'");
     plot_cmd(&p, "set xrange [0:1]");
     plot_cmd(&p, "set yrange [0:1.05]");
     plot_cmd(&p, "set key bottom left");
-    plot_cmd(&p, "set arrow from %.17g, graph 0 to %.17g, graph 1 nohead lt 7 dt 2", c->threshold[best], c->threshold[best]);
     plot_cmd(&p, "plot $scores using 1:2 with fsteps lt 1 title 'precision', "
                  "$scores using 1:3 with fsteps lt 2 title 'recall', "
                  "$scores using 1:4 with fsteps lt 3 title 'F1', "
-                 "1/0 with lines lt 7 dt 2 title 'best-F1 threshold'");
+                 "$best with lines lt 7 dt 2 title 'best-F1 threshold'");
     chapter_show(pl, &p);
 }
 

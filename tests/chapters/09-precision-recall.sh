@@ -16,6 +16,29 @@ expect_small curve_max_diff 1e-12
 expect_text 'tp = 138      fn = 12'
 expect_text 'At the best-F1 threshold 0.6105:'
 expect_plots chapter-09-scores chapter-09-pr chapter-09-threshold
+# In ASCII art (LR_PLOT=dumb) each threshold line is drawn in the character
+# its key shows, and the two of the scores plot differ.
+if [[ $WAY == stubs ]]; then
+  run_chapter dumb
+  declare -A drawn=()
+  for title in 'best F1 at 0.611' 'threshold 0.5' 'best-F1 threshold'; do
+    mark="" rows=0
+    for line in "${out_lines[@]}"; do
+      [[ -z $mark && $line =~ ([^ ])([^ ]{4})"$title" ]] || continue
+      c=${BASH_REMATCH[1]}
+      [[ ${BASH_REMATCH[2]} == "$c$c$c$c" ]] && mark=$c
+    done
+    for line in "${out_lines[@]}"; do
+      [[ -n $mark && $line == *"|"*"$mark"*"|"* ]] && rows=$((rows + 1))
+    done
+    drawn[$title]=$mark
+    if [[ -n $mark && $rows -ge 10 ]]; then echo "ok   dumb: '$title' is drawn with '$mark', as its key shows"
+    else fail "dumb: '$title' has key character '$mark', seen in $rows rows of the plots"; fi
+  done
+  if [[ -n ${drawn['best F1 at 0.611']} && ${drawn['best F1 at 0.611']} != "${drawn['threshold 0.5']}" ]]; then
+    echo "ok   dumb: the two thresholds of the scores plot have their own characters"
+  else fail "dumb: both thresholds of the scores plot are drawn with '${drawn['threshold 0.5']}'"; fi
+fi
 # Other options train too, and say there is nothing to compare with.
 run_chapter none --epochs 100
 expect_text 'no scikit-learn reference'
