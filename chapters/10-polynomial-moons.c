@@ -156,10 +156,10 @@ static void plot_sweep(const Plotter *pl, const SweepRow *loose, const SweepRow 
 /* ---- the printout ------------------------------------------------------------------ */
 
 static void print_linear(const LogReg *lin, double train_acc, double test_acc, const Reference *ref, int lesson,
-                         int standardised) {
-    printf("1. A straight line: the lesson's gradient descent (lr 0.1, 1000 epochs)\n"
-           "   on x1, x2 %s\n",
-           standardised ? "standardised" : "as they are");
+                         int standardised, const Dataset *ds) {
+    chapter_print("1. A straight line: the lesson's gradient descent (lr 0.1, 1000 epochs)\n"
+                  "   on %s, %s %s\n",
+                  ds->names[0], ds->names[1], standardised ? "standardised" : "as they are");
     chapter_compare_head("", lesson ? "NumPy reference" : NULL);
     chapter_compare("w[0]", lin->w[0], lesson ? ref_value(ref, "gd_linear_w", 0) : NAN);
     chapter_compare("w[1]", lin->w[1], lesson ? ref_value(ref, "gd_linear_w", 1) : NAN);
@@ -174,22 +174,21 @@ static void print_features(const Dataset *ds, const Reference *ref, int lesson) 
     Matrix P = feature_poly(&ds->X, 3);
     Scaler sc;
     feature_scaler_fit(&sc, &P);
-    chapter_print("2. Polynomial features: the first sample (x1 = %.4f, x2 = %.4f) to\n"
+    chapter_print("2. Polynomial features: the first sample (%s = %.4f, %s = %.4f) to\n"
                   "   degree 3, and each column's mean and standard deviation over the training\n"
                   "   set (the scaler's)\n",
-                  *mat_at(&ds->X, 0, 0), *mat_at(&ds->X, 0, 1));
-    printf("%-6s %15s %15s %8s %10s %9s  %s\n", "", "value", lesson ? "scikit-learn" : "", lesson ? "|diff|" : "",
-           "mean", "std", "column");
-    const char *names[2] = {"x1", "x2"};
+                  ds->names[0], *mat_at(&ds->X, 0, 0), ds->names[1], *mat_at(&ds->X, 0, 1));
+    // without scikit-learn's columns (not the lesson's data) the header's names get their room
+    if (lesson) printf("%-6s %15s %15s %8s %10s %9s  %s\n", "", "value", "scikit-learn", "|diff|", "mean", "std", "column");
+    else printf("%-6s %15s %10s %9s  %s\n", "", "value", "mean", "std", "column");
     for (size_t k = 0; k < P.cols; k++) {
-        char label[32], name[32];
+        char label[32], name[96];
         snprintf(label, sizeof label, "f3[%zu]", k);
-        feature_poly_name(2, 3, k, names, name, sizeof name);
+        feature_poly_name(2, 3, k, (const char *const *)ds->names, name, sizeof name);   // the header's names
         double want = lesson ? ref_value(ref, "features_deg3_row0", k) : NAN;
         printf("%-6s %15.12f", label, *mat_at(&P, 0, k));
         if (lesson) printf(" %15.12f %8.1e", want, fabs(*mat_at(&P, 0, k) - want));
-        else printf(" %24s", "");
-        printf(" %10.6f %9.6f  %s\n", sc.mean[k], sc.scale[k], name);
+        printf(" %10.6f %9.6f  %.*s\n", sc.mean[k], sc.scale[k], lesson ? 10 : 35, name);   // within 80 columns
     }
     if (lesson) {
         double worst = 0;
@@ -228,7 +227,7 @@ static int straight_line(const Plotter *pl, const Options *o, const Dataset *tra
     logreg_predict(&lin, &test->X, 0.5, pred);
     double test_acc = metrics_accuracy(pred, test->y, test->n);
     free(pred);
-    print_linear(&lin, train_acc, test_acc, ref, o->lesson, o->run.data.standardize);
+    print_linear(&lin, train_acc, test_acc, ref, o->lesson, o->run.data.standardize, train);
     char heading[160];
     snprintf(heading, sizeof heading, "A straight line cannot follow the moons: training accuracy %.2f", train_acc);
     plot_surface(pl, "chapter-10-linear", heading, regions_logreg_proba, &lin, train);

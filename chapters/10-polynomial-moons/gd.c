@@ -126,10 +126,10 @@ static int run_yours(const Dataset *train, const Dataset *test, const PolyGd *li
         return 0;
     }
     yours_count(t, "poly_count(2, 3)", (double)count, (double)m);
-    Matrix L = feature_poly(&train->X, POLY_GD_DEGREE);   // the library's: scikit-learn's to the bit (step 2)
-    static const char *const names[2] = {"x1", "x2"};
+    Matrix L = feature_poly(&train->X, POLY_GD_DEGREE);             // the library's: scikit-learn's to the bit (step 2)
+    const char *const *names = (const char *const *)train->names;   // the header's, x1 and x2 for the moons
     for (size_t k = 0; P.data != NULL && k < L.rows * m; k++) {
-        char label[64], name[32];
+        char label[128], name[96];
         feature_poly_name(2, POLY_GD_DEGREE, k % m, names, name, sizeof name);
         snprintf(label, sizeof label, "%s of sample %zu", name, k / m);
         yours_count(t, label, P.data[k], L.data[k]);

@@ -17,6 +17,8 @@ specs+=('poly_b=gd_poly3_b:1e-9' 'poly_loss[999]=gd_poly3_loss_999:1e-9'
         'poly_train_acc=gd_poly3_train_acc:1e-11' 'poly_test_acc=gd_poly3_test_acc:1e-11')
 expect_numbers poly-moons.txt "${specs[@]}"
 [[ $WAY == solutions ]] && expect_text 'Your poly_expand and fit_polynomial (with your gradient and gd_step) trained it'
+# the verdict the notes quote is the one the chapter prints
+[[ $WAY == solutions ]] && expect_notes_quote 'your code reproduces'
 # (scaler_max_diff: the largest difference over the 9 means and deviations)
 expect_small scaler_max_diff 1e-12
 expect_text 'Degree 3 without a penalty: training accuracy 0.9767, held-out 0.9667'
@@ -60,5 +62,11 @@ WRONG_AT="your numbers first differ from NumPy's at x1 of sample 0: yours -0.291
 run_chapter none --data data/moons.csv
 expect_text 'held out: 75 of its 300 rows, drawn at random'
 expect_text 'Degree 3 without a penalty: training accuracy 0.9689, held-out 0.9733'
-run_chapter none --data data/moons.csv --test-seed 2
+# (the same rows under other column names: the chapter shows the header's)
+mapfile -t rows < data/moons.csv
+rows[0]=height,weight,y
+printf '%s\n' "${rows[@]}" > "$TMP/named.csv"
+run_chapter none --data "$TMP/named.csv" --test-seed 2
 expect_text 'train_test_split(test_size=0.25, random_state=2)'
+expect_text 'on height, weight as they are'
+expect_text 'height weight^2'
