@@ -10,8 +10,8 @@
 #      quicker arguments: the same figures, from fewer measurements.
 #   2. The output of every command that the notes show the output of (a
 #      block ```{.output program="./chapter-06 --option"}), run once without
-#      plots and kept in OUTDIR/output/; make docs-check compares the notes
-#      with it, line by line.
+#      plots and kept in OUTDIR/output/ (stdout and stderr, as a terminal
+#      shows them); make docs-check compares the notes with it, line by line.
 #   3. The site (scripts/build-docs.sh), beside 2., and with it each page
 #      as a chapter of the book; then the EPUB,
 #      OUTDIR/logistic-regression-in-c.epub (scripts/build-epub.sh). The
@@ -83,7 +83,9 @@ outputs() {
     output_name "$command"
     # (the options are words: no quoting in a command the notes show)
     # shellcheck disable=SC2086
-    LR_PLOT=none "$program" --lib $args > "$out/output/$file.txt" || {
+    # (stderr too, in the order a terminal shows it: a warning the run prints
+    # is part of what the notes quote, not noise in make docs)
+    LR_PLOT=none "$program" --lib $args > "$out/output/$file.txt" 2>&1 || {
       echo "docs: '$command', whose output the notes show, failed" >&2
       return 1
     }

@@ -5,6 +5,8 @@ expect_numbers gd-classification.txt \
   'loss[499]=loss_499:1e-9' 'w[0]=w.0:1e-9' 'w[1]=w.1:1e-9' 'b=b.0:1e-9' 'accuracy=accuracy:1e-11'
 expect_text 'Training accuracy: 0.9233 (277 of 300 correct)'
 expect_plots chapter-03-data chapter-03-loss
+# the verdict the notes quote is the one the chapter prints
+[[ $WAY == solutions ]] && expect_notes_quote 'your code reproduces'
 # Other options train too, and say there is nothing to compare with.
 run_chapter none --lr 0.5 --epochs 50
 expect_text "no NumPy reference"

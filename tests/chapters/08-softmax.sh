@@ -13,6 +13,8 @@ expect_numbers softmax-classification3.txt \
   'true_2#1=gd_confusion.6:0' 'true_2#2=gd_confusion.7:0' 'true_2#3=gd_confusion.8:0'
 # With solutions/ those numbers are the learner's: step 1 says whose they are.
 [[ $WAY == solutions ]] && expect_text 'Your train_softmax, cce_gradient and cce_loss trained it'
+# the verdict the notes quote is the one the chapter prints
+[[ $WAY == solutions ]] && expect_notes_quote 'your code reproduces'
 # The converged fit: probabilities to 1e-6 (scikit-learn stopped at a
 # gradient norm of 1.6e-6; ours differ from it by at most 9e-8 on these rows).
 expect_numbers softmax-classification3.txt \

@@ -158,6 +158,32 @@ expect_text() {
   else fail "output lacks: $1"; fi
 }
 
+# expect_notes_quote PREFIX: the fenced block of the chapter's notes
+# (docs/NN-*.md) whose first line starts with PREFIX is lines of the last
+# run's output, one after another: for a quote that no output block can
+# check, such as the verdict on the learner's code (make docs runs --lib).
+expect_notes_quote() {
+  local notes=(docs/"${CHAPTER##*/chapter-}"-*.md) line in=0 first=0 quote=() k j
+  while IFS= read -r line; do
+    if [[ $line == '```'* ]]; then
+      ((${#quote[@]} > 0)) && break
+      in=$((1 - in)) first=1
+      continue
+    fi
+    if ((in)) && { ((${#quote[@]} > 0)) || { ((first)) && [[ $line == "$1"* ]]; }; }; then quote+=("$line"); fi
+    first=0
+  done < "${notes[0]}"
+  if ((${#quote[@]} == 0)); then fail "${notes[0]} has no block that starts '$1'"; return; fi
+  load_out
+  for k in "${!out_lines[@]}"; do
+    [[ ${out_lines[k]} == "${quote[0]}" ]] || continue
+    for j in "${!quote[@]}"; do [[ ${out_lines[k + j]:-} == "${quote[j]}" ]] || continue 2; done
+    echo "ok   ${notes[0]} quotes ${#quote[@]} lines as the chapter prints them: ${quote[0]}"
+    return
+  done
+  fail "${notes[0]} quotes ${#quote[@]} lines the chapter does not print so: ${quote[*]}"
+}
+
 # expect_lacks TEXT: the output does not contain TEXT (fixed string).
 expect_lacks() {
   load_out
