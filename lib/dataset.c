@@ -813,7 +813,10 @@ static int check_one_label(const Dataset *ds, size_t i, int n_classes, const cha
     if (label >= 0 && label < n_classes) return 0;
     char place[480];
     sample_place(ds, i, path, place, sizeof place);
-    const char *hint = n_classes == 2 && label == -1 ? " (labels -1 and 1? write 0 for -1)" : "";
+    const char *hint = "";   // what to do, when the label says what was meant
+    if (n_classes == 2 && label == -1) hint = " (labels -1 and 1? write 0 for -1)";
+    else if (n_classes == 2 && label > 1) hint = " (more than 2 classes? chapters 7 and 8 take them)";
+    else if (label >= n_classes) hint = " (more classes? --classes sets their number)";
     return lr_fail(err, "%s: label %g is out of range; this chapter needs labels 0..%d%s",
                    place, label, n_classes - 1, hint);
 }

@@ -95,7 +95,7 @@ static void test_bad_files(void) {
     expect_error("heading.md", "# Notes\n", "heading.md:1: need at least 2 columns (features, then the label), got 1: "
                                             "'# Notes'; a data file starts with a header row of column names, like x1,x2,y");
     expect_error("quoted.csv", "x1,x2,y\n\"1\",\"a\",0\n", "quoted.csv:2:6: expected a number, got 'a'");
-    expect_error("class.csv", "x1,x2,y\n1,2,0\n3,4,2\n", "class.csv:3: label 2 is out of range; this chapter needs labels 0..1");
+    expect_error("class.csv", "x1,x2,y\n1,2,0\n3,4,2\n", "class.csv:3: label 2 is out of range; this chapter needs labels 0..1 (more than 2 classes? chapters 7 and 8 take them)");
     expect_error("one.csv", "x1,x2,y\n1,2,0\n3,4,0\n5,6,0\n", "one.csv: no sample has label 1; this chapter needs every label 0..1 to occur");
     expect_error("few.csv", "x1,x2,y\n1,2,0\n3,4,1\n", "few.csv: 2 rows but 2 features: need more rows than features");
 }
