@@ -14,6 +14,8 @@ expect_numbers sklearn-classification.txt \
 expect_text 'converged after 8 iterations'
 expect_text 'They agree to a relative 3e-07: 6 significant digits.'
 expect_plots chapter-06-convergence
+# the verdict the notes quote is the one the chapter prints
+[[ $WAY == solutions ]] && expect_notes_quote 'your code reproduces'
 # Whose code ran is said at the top, before the first table, as in every
 # chapter: gradient descent is always the library's; Newton's method is the
 # library's until exercise 06 is written, and then yours runs it again.
