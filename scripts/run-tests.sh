@@ -37,9 +37,10 @@ mkdir -p "$tmp/items"
 wanted() { [[ -z ${ONLY:-} || $1 =~ $ONLY ]]; }
 
 # print_ready: print the reports that are done, in order, up to the first
-# one still running.
+# one still running. (A report K is done when K.rc exists: K.txt is written
+# whole before it.)
 print_ready() {
-  while ((printed < ${#order[@]})) && [[ -e $tmp/items/${order[$printed]}.txt ]]; do
+  while ((printed < ${#order[@]})) && [[ -e $tmp/items/${order[$printed]}.rc ]]; do
     mapfile -t lines < "$tmp/items/${order[$printed]}.txt"
     printf '%s\n' "${lines[@]}"
     printed=$((printed + 1))
@@ -68,7 +69,9 @@ children_cpu() {
 }
 
 # run_item K NAME COMMAND...: run one step now and write its report as item K
-# (its exit status in K.rc; a step may add lines to its report in K.note).
+# (its exit status in K.rc, written last; a step may add lines to its report
+# in K.note). No process of its own but the step: starting one costs
+# milliseconds here, and make test has some 80 steps.
 run_item() {
   local k=$1 name=$2
   shift 2
@@ -79,15 +82,18 @@ run_item() {
   rc=$?
   children_cpu
   cpu=$((cpu_tenths - cpu))
-  {
-    if [[ $rc == 0 ]]; then
-      echo "PASS  $name  ($((SECONDS - start)) s, CPU $((cpu / 10)).$((cpu % 10)) s)"
-    else echo "FAIL  $name"; fi
-    [[ $rc != 0 || ${VERBOSE:-0} == 1 ]] && echo "$out" | sed 's/^/      /'
-    [[ -s $tmp/items/$k.note ]] && sed 's/^/      /' "$tmp/items/$k.note"
-  } > "$tmp/items/$k.part"
+  local line lines=()
+  if [[ $rc == 0 ]]; then
+    lines=("PASS  $name  ($((SECONDS - start)) s, CPU $((cpu / 10)).$((cpu % 10)) s)")
+  else lines=("FAIL  $name"); fi
+  if [[ $rc != 0 || ${VERBOSE:-0} == 1 ]]; then
+    while IFS= read -r line; do lines+=("      $line"); done <<< "$out"
+  fi
+  if [[ -s $tmp/items/$k.note ]]; then
+    while IFS= read -r line || [[ -n $line ]]; do lines+=("      $line"); done < "$tmp/items/$k.note"
+  fi
+  printf '%s\n' "${lines[@]}" > "$tmp/items/$k.txt"
   echo "$rc" > "$tmp/items/$k.rc"
-  mv "$tmp/items/$k.part" "$tmp/items/$k.txt"
 }
 
 # wait_for_slot: block until fewer than jobs_max steps are running.
@@ -183,7 +189,7 @@ chapter_test() {
   nn=${nn%%-*}
   bin=$BUILD/bin/chapter-$nn
   [[ $way == solutions ]] && bin=$BUILD/bin-solutions/chapter-$nn
-  mkdir -p "$tmp/$nn-$way"
+  # (its folder $tmp/NN-WAY is made with the others, by one mkdir, before the steps start)
   CHAPTER=$bin CHECK="$BUILD/tests/check-output" TMP="$tmp/$nn-$way" WAY=$way WRONG="$BUILD/bin-wrong/chapter-$nn" \
     LR_GNUPLOT_TERMINALS=$gnuplot_terminals bash -c 'source tests/chapters/lib.sh; source "$1"; expect_way; exit $((failures > 0))' _ "$script"
 }
@@ -247,6 +253,12 @@ say "== chapters, headless, numbers checked against data/reference"
 # Empty when gnuplot does not answer: each run then asks itself, and says what is wrong.
 gnuplot_terminals=$(gnuplot -e "set print '-'; print GPVAL_TERMINALS" 2> /dev/null)
 step "chapter-test tools: a wrong, missing or duplicated label fails" tests/chapters/selftest.sh
+chapter_dirs=()
+for script in tests/chapters/[0-9][0-9]-*.sh; do
+  nn=${script##*/}
+  chapter_dirs+=("$tmp/${nn%%-*}-stubs" "$tmp/${nn%%-*}-solutions")
+done
+mkdir -p "${chapter_dirs[@]}"
 for script in tests/chapters/[0-9][0-9]-*.sh; do
   name=${script##*/}
   name=${name%.sh}
@@ -294,7 +306,8 @@ wait
 print_ready
 passed=0 failed=0
 for ((k = 1; k <= items; k++)); do
-  grep -q '^\(PASS\|FAIL\) ' "$tmp/items/$k.txt" || continue
+  IFS= read -r line < "$tmp/items/$k.txt"
+  [[ $line == "PASS "* || $line == "FAIL "* ]] || continue
   read -r rc < "$tmp/items/$k.rc"
   if [[ $rc == 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
