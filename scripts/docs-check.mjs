@@ -458,6 +458,21 @@ const SVG_TEXT_OUTSIDE = `((source) => {
   return out;
 })`;
 
+// The SVG's text without what it draws: every shape, mark and embedded
+// picture (a self-closing <path>, <use>, <image>... with no id, which
+// nothing can refer to), gone before the page parses it. A <text>'s box
+// depends on its own glyphs and attributes and on those of the elements
+// around it, never on its siblings' (no flow in SVG), so the boxes are
+// those of the whole figure; parsing, laying out and copying the text alone
+// costs the browser a fraction (a gnuplot figure holds hundreds of marks and
+// a picture of thousands of bytes). A figure with a stylesheet (<style>,
+// whose selectors could count siblings) is measured whole.
+const DRAWING = /<(?:path|use|image|polygon|polyline|line|rect|circle|ellipse)\b(?:[^>"']|"[^"]*"|'[^']*')*\/>/g;
+function textOnly(source) {
+  if (/<style\b/.test(source)) return source;
+  return source.replace(DRAWING, (element) => (/\sid\s*=/.test(element) ? element : ""));
+}
+
 // Every SVG under SITE, measured in one blank page: a map from its file to
 // the problems of its text ("N units past the right edge").
 async function svgTextOutside(browser, session, site) {
@@ -478,7 +493,7 @@ async function svgTextOutside(browser, session, site) {
   await loaded;
   for (const file of svgs.sort()) {
     const found = await evaluate(browser, session,
-      `${SVG_TEXT_OUTSIDE}(${JSON.stringify(fs.readFileSync(file, "utf8"))})`);
+      `${SVG_TEXT_OUTSIDE}(${JSON.stringify(textOnly(fs.readFileSync(file, "utf8")))})`);
     problems.set(file, found.map((f) => {
       const edges = ["left", "right", "top", "bottom"].filter((e) => f[e] > 0.5)
         .map((e) => `${Math.ceil(f[e])} units past the ${e} edge`);
@@ -570,11 +585,14 @@ async function checkPage(browser, session, site, rel, shots, events, svgOutside)
   const result = { rel, problems: [], ids: [], links: [], images: [], maths: 0, loadMs: 0, heights: {} };
   events.length = 0;
   const perWidth = [];
+  const resize = (w) => browser.send("Emulation.setDeviceMetricsOverride", {
+    width: w.width, height: w.height, deviceScaleFactor: 1, mobile: w.mobile,
+  }, session);
 
+  // The page as it opens, <details> closed, at each width in turn: its
+  // height and its screenshots.
   for (const [i, w] of WIDTHS.entries()) {
-    await browser.send("Emulation.setDeviceMetricsOverride", {
-      width: w.width, height: w.height, deviceScaleFactor: 1, mobile: w.mobile,
-    }, session);
+    await resize(w);
     if (i === 0) {
       const start = performance.now();
       const loaded = browser.event("Page.loadEventFired", session, PAGE_TIMEOUT_MS);
@@ -595,16 +613,19 @@ async function checkPage(browser, session, site, rel, shots, events, svgOutside)
       await screenshot(browser, session, shot(`${w.name}-dark`));
       await browser.send("Emulation.setEmulatedMedia", { features: [] }, session);
     }
-    // Open every <details> for the checks, then put them back.
-    await evaluate(browser, session,
-      "window.__closed = [...document.querySelectorAll('details:not([open])')];" +
-      "window.__closed.forEach((d) => { d.open = true; }); true");
+  }
+  // Then every <details> open, for the checks, once: at the widths in the
+  // opposite order, so that the page is laid out once per width and state
+  // (the last width is the first, which the next page opens at).
+  await evaluate(browser, session,
+    "document.querySelectorAll('details:not([open])').forEach((d) => { d.open = true; }); true");
+  for (const [i, w] of [...WIDTHS.entries()].reverse()) {
+    if (i !== WIDTHS.length - 1) await resize(w);
     await evaluate(browser, session, settle);
     const found = await evaluate(browser, session, CHECK_PAGE);
-    await evaluate(browser, session, "window.__closed.forEach((d) => { d.open = false; }); true");
     const outside = found.figures.filter((f) => f.src.startsWith("file:"))
       .flatMap((f) => svgOutside.get(fileURLToPath(new URL(f.src))) || []);
-    perWidth.push([...found.problems, ...checkFigures(found.figures, w.name), ...new Set(outside)]);
+    perWidth[i] = [...found.problems, ...checkFigures(found.figures, w.name), ...new Set(outside)];
     if (i === 0) {
       Object.assign(result, { ids: found.ids, links: found.links, images: found.images, maths: found.maths });
       result.outputs = found.outputs;
