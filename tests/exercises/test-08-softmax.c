@@ -393,6 +393,8 @@ static int parts_work(void) {
            K = 4 };
     Problem pr = make_problem(N, D, K);
     double P[N * K], dW[K * D], db[K], want_dW[K * D] = {0}, want_db[K] = {0}, L = 0.0;
+    for (size_t t = 0; t < K * D; t++) dW[t] = HARNESS_UNSET;   // (an output never written is wrong, not read unset)
+    for (size_t c = 0; c < K; c++) db[c] = HARNESS_UNSET;
     // P_i = softmax(W x_i + b);  L = -(1/n) sum_i log P_i,y_i;  dW = (P - Y)^T X / n,  db = mean(P - Y)
     for (size_t i = 0; i < N; i++) {
         double sum = 0.0;
