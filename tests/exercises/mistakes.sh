@@ -4,7 +4,9 @@
 # each: the words it must say, the words it must not, the status, and how
 # much processor time it may take. Each mistake is a solution (or the stub)
 # with a few exact-text replacements, so the list reads as "a learner wrote
-# this instead of that". Run by make test.
+# this instead of that". Run by make test; MISTAKES=NN (a regular expression
+# over the two digits: MISTAKES='08|13') runs only those exercises' cases:
+#   make test ONLY=mistakes MISTAKES=13
 #
 # The cases run in this one script, four workers side by side: each calls
 # learner_one, the very function of scripts/check.sh that prints what
@@ -31,10 +33,16 @@ nl=$'\n'
 
 # The cases: cases[K] holds the lines of one "case" block.
 cases=()
+keep=0
 while IFS= read -r line || [[ -n $line ]]; do
-  [[ $line == "case "* ]] && cases+=("")
-  ((${#cases[@]} > 0)) && [[ -n $line && $line != "#"* ]] && cases[-1]+=$line$nl
+  if [[ $line == "case "* ]]; then
+    read -r _ keep _ <<< "$line"
+    [[ -z ${MISTAKES:-} || $keep =~ ^($MISTAKES)$ ]] && keep=1 || keep=0
+    ((keep)) && cases+=("")
+  fi
+  ((keep)) && [[ -n $line && $line != "#"* ]] && cases[-1]+=$line$nl
 done < "$list"
+((${#cases[@]} > 0)) || { echo "FAIL no case in $list${MISTAKES:+ for exercise $MISTAKES}"; exit 1; }
 
 # ms TEXT: sets ms to TEXT, a number of seconds like 1.250, in milliseconds.
 ms() { local s=${1%.*} f=${1#*.}000; ms=$((10#$s * 1000 + 10#${f:0:3})); }
