@@ -184,6 +184,8 @@ local function link(el)
     if not exists(md) then
       fail("link " .. target .. ": no page " .. md .. " to render it from")
     end
+  elseif path:match("%.md$") and exists(normalise(dirname(page()) .. "/" .. path)) then
+    fail("link " .. target .. ": link the page as it is published, " .. path:gsub("%.md$", ".html"))
   elseif not exists(pagedir .. "/" .. path) then
     fail("link " .. target .. ": no such file next to the page (use repo:PATH to link a file of the repository)")
   end
