@@ -57,6 +57,8 @@ static void print_results(const CourseRun *o, const LogReg *m, const double *los
 }
 
 static void plot_data(const Plotter *pl, const Dataset *ds) {
+    if (ds->d > 2) printf("(The data have %zu features; the scatter plot shows the first two.)\n", ds->d);
+    if (!plot_drawn(pl)) return;   // LR_PLOT=none: no script of n rows to write and throw away
     Plot p;
     plot_begin(&p, "chapter-03-data");
     for (int cls = 0; cls <= 1; cls++) {
@@ -68,7 +70,6 @@ static void plot_data(const Plotter *pl, const Dataset *ds) {
         }
         plot_data_end(&p);
     }
-    if (ds->d > 2) printf("(The data have %zu features; the scatter plot shows the first two.)\n", ds->d);
     plot_title(&p, "The training data: %zu samples, two classes", ds->n);
     plot_cmd(&p, "set xlabel '%s' noenhanced", ds->names[0]);   // a name's _ is no subscript
     plot_cmd(&p, "set ylabel '%s' noenhanced", ds->d > 1 ? ds->names[1] : "the label y (one feature only)");
@@ -80,6 +81,7 @@ static void plot_data(const Plotter *pl, const Dataset *ds) {
 }
 
 static void plot_loss(const Plotter *pl, const double *losses, size_t epochs, double lr) {
+    if (!plot_drawn(pl)) return;
     Plot p;
     plot_begin(&p, "chapter-03-loss");
     plot_data_begin(&p, "loss");
