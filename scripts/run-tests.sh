@@ -71,14 +71,16 @@ children_cpu() {
 # run_item K NAME COMMAND...: run one step now and write its report as item K
 # (its exit status in K.rc, written last; a step may add lines to its report
 # in K.note). No process of its own but the step: starting one costs
-# milliseconds here, and make test has some 80 steps.
+# milliseconds here, and make test has some 80 steps. (The step's output goes
+# to K.out, not through $(...), which is one more copy of this shell: a step
+# that is a function, chapter_test, runs in this one.)
 run_item() {
   local k=$1 name=$2
   shift 2
   local start=$SECONDS out rc cpu
   children_cpu
   cpu=$cpu_tenths
-  out=$("$@" 2>&1)
+  "$@" > "$tmp/items/$k.out" 2>&1
   rc=$?
   children_cpu
   cpu=$((cpu_tenths - cpu))
@@ -87,7 +89,11 @@ run_item() {
     lines=("PASS  $name  ($((SECONDS - start)) s, CPU $((cpu / 10)).$((cpu % 10)) s)")
   else lines=("FAIL  $name"); fi
   if [[ $rc != 0 || ${VERBOSE:-0} == 1 ]]; then
-    while IFS= read -r line; do lines+=("      $line"); done <<< "$out"
+    # (without its empty lines at the end, as $(...) would hold it)
+    mapfile -t out < "$tmp/items/$k.out"
+    while ((${#out[@]} > 0)) && [[ -z ${out[-1]} ]]; do unset 'out[-1]'; done
+    ((${#out[@]} > 0)) || out=("")
+    for line in "${out[@]}"; do lines+=("      $line"); done
   fi
   if [[ -s $tmp/items/$k.note ]]; then
     while IFS= read -r line || [[ -n $line ]]; do lines+=("      $line"); done < "$tmp/items/$k.note"
