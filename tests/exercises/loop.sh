@@ -157,6 +157,24 @@ else
   fail "make check's build is not quiet:"; head -5 <<< "$out" | sed 's/^/     /'
 fi
 
+# ---- an exercise that does not compile: the chapters link its stub as
+# shipped in its place (the Makefile's rule for BUILD/yours/), built so that
+# its TODO() reports that the exercise does not compile, and say so.
+echo 'this line is not C' >> "$tree/exercises/01-sigmoid.c"
+out=$(env -u MAKELEVEL -u MAKEFLAGS -u MFLAGS make -s --no-print-directory -C "$tree" NO_DEPS=1 \
+        BUILD="$tmp/standin" "$tmp/standin/yours/01-sigmoid.o" 2>&1)
+printf '#include "exercises.h"\n#include "yours.h"\nint main(void) {\n    yours_begin();\n    (void)sigmoid(1.0);\n    return yours_end(1, "uses lib/");\n}\n' > "$tmp/standin/main.c"
+# shellcheck disable=SC2086
+if $CC $CFLAGS -I"$tree/lib" -I"$tree/exercises" -o "$tmp/standin/main" "$tmp/standin/main.c" \
+     "$tmp/standin/yours/01-sigmoid.o" "$build/liblr.a" $LDLIBS 2>&1; then
+  out+=$'\n'$("$tmp/standin/main" 2>&1)
+fi
+if has "exercises/01-sigmoid.c does not compile yet" "$out" && has "exercise 01 does not compile, so this run uses lib/" "$out"; then
+  ok "an exercise that does not compile: its stub stands in, and the chapter says so"
+else
+  fail "an exercise that does not compile:"; sed 's/^/     /' <<< "$out"
+fi
+
 # ---- make inside make (make check's own build, or a make that a learner's
 # recipe runs) compiles with the project's flags once, not once per level.
 line=$(env -u MAKELEVEL -u MAKEFLAGS -u MFLAGS make -s --no-print-directory NO_DEPS=1 BUILD="$tmp/nest" \
