@@ -78,11 +78,50 @@ run_limited() {
   stop_child
 }
 
-# A suite's output, every line of the harness ("  ok    NAME", "  FAIL  NAME"
-# and the indented lines of a failure) in full; of the lines the exercise
-# itself printed (printf while debugging), the first 8 before each test's
-# result, and how many more there were.
+# tidy_log FILE: sets log to a suite's output FILE, tidied: every line of the
+# harness ("  ok    NAME", "  FAIL  NAME" and the indented lines of a failure)
+# in full; of the lines the exercise itself printed (printf while debugging),
+# the first 8 before each test's result, each cut at 200 characters, and how
+# many more there were. A usual output (up to 2000 lines of up to 1000 bytes)
+# is read by bash itself; a longer one by awk (bash's loop would be slow
+# there, and an awk costs milliseconds to start: make test tidies some 100).
 tidy_log() {
+  local LC_ALL=C line lines=() tidied=() mine=0 extra=0 k=0 long=0 re='  (ok    |FAIL  )[^ ]'
+  mapfile -t -n 2001 lines < "$1"
+  ((${#lines[@]} > 2000)) && long=1
+  for line in "${lines[@]}"; do ((${#line} <= 1000)) || { long=1; break; }; done
+  if ((long == 1)); then
+    tidy_log_awk < "$1" > "${1%.log}.tidy"
+    read_file log "${1%.log}.tidy"
+    return
+  fi
+  for line in "${lines[@]}"; do
+    k=$((k + 1))
+    if ((k == 1)) || [[ $line == "        "* ]]; then tidied+=("$line")
+    elif [[ $line == "  ok    "* || $line == "  FAIL  "* ]]; then tidy_more; tidied+=("$line")
+    elif [[ $line =~ $re ]]; then   # a line of yours without its newline, and the harness line after it
+      local before=${line%%"${BASH_REMATCH[0]}"*}
+      tidy_yours "$before"
+      tidy_more
+      tidied+=("${line:${#before}}")
+    else tidy_yours "$line"; fi
+  done
+  tidy_more
+  local IFS=$'\n'
+  log="${tidied[*]}"
+  while [[ $log == *$'\n' ]]; do log=${log%$'\n'}; done
+}
+tidy_yours() {
+  mine=$((mine + 1))
+  if ((mine > 8)); then extra=$((extra + 1))
+  elif ((${#1} > 200)); then tidied+=("${1:0:200} (...)")
+  else tidied+=("$1"); fi
+}
+tidy_more() {
+  ((extra > 0)) && tidied+=("  (... and $extra more lines printed by your code)")
+  mine=0 extra=0
+}
+tidy_log_awk() {
   awk -v max=8 -v width=200 '
     function more() { if (extra > 0) printf "  (... and %d more lines printed by your code)\n", extra; mine = extra = 0 }
     function yours(text) {
@@ -201,8 +240,7 @@ run_suite() {
   fi
   : > "$out/$name.result"
   HARNESS_RESULT="$out/$name.result" run_limited "$out/$name" "$out/$name.log"
-  tidy_log < "$out/$name.log" > "$out/$name.tidy"
-  read_file log "$out/$name.tidy"
+  tidy_log "$out/$name.log"
   log="$compile_log${compile_log:+$'\n'}$log"
   # The suite writes "PASSED TOTAL" to its result file as its very last act:
   # a line printed by the exercise itself cannot pass for it.
@@ -395,15 +433,6 @@ case $mode in
 solutions|bite)
   dir=$stubs
   [[ $mode == solutions ]] && dir=solutions
-  # make test builds the library and the harness first; run by hand on a
-  # fresh clone, say what to run rather than fail to link.
-  for part in "$BUILD/liblr.a" "$BUILD/obj/tests/harness.o"; do
-    [[ -f $part ]] && continue
-    step=solution
-    [[ $mode == bite ]] && step=stub
-    echo "$part is not built: make test ONLY='$step${only:+ $only}' builds it and runs this check"
-    exit 2
-  done
   bad=0
   for name in "${exercises[@]}"; do
     source_of "$name" "$dir" || { bad=1; continue; }
@@ -433,10 +462,6 @@ stubs)
     echo "     (after changing a stub: cp exercises/$name.c $stubs/)"
     bad=1
   done
-  if [[ $bad == 0 ]]; then
-    if [[ ${#exercises[@]} == 1 ]]; then echo "ok   $stubs/${exercises[0]}.c equals exercises/${exercises[0]}.c"
-    else echo "ok   $stubs/ equals exercises/: ${#exercises[@]} stubs"; fi
-  fi
   exit $bad;;
 status)
   name=${exercises[0]}
