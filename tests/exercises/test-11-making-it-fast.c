@@ -69,6 +69,8 @@ static const char *diagnose(double got, double want, size_t n, const char *gener
     if (isnan(got) || isinf(got)) return "It is not a finite number: clip p to [1e-15, 1 - 1e-15] before the log, "
                                          "and check that no array is read past its end.";
     if (got == 0.0 && want != 0.0) return "It is 0: is it still the stub? Add every row's term, then divide by n.";
+    if (fabs(got) > 1e250) return "Set every sum to 0 before the loop over the rows (*db and each dw[j], as the "
+                                  "loss): += adds to whatever the array held.";
     if (fabs(want) > 1e-9 && fabs(got + want) < 1e-9) return "It has the wrong sign: the error is p - y, not y - p.";
     if (n > 1 && fabs(want) > 1e-9 && fabs(got - (double)n * want) < 1e-9 * (double)n) {
         return "It is n times too big: divide the sum by n at the end.";
@@ -78,8 +80,9 @@ static const char *diagnose(double got, double want, size_t n, const char *gener
 
 static void check_close(size_t n, size_t d, double scale) {
     Problem pr = make_problem(n, d, scale);
-    double dw[MAX_D + 1], want_dw[MAX_D], db, want_db;
-    dw[d] = 12345.0;   // must stay: dw has d entries
+    double dw[MAX_D + 1], want_dw[MAX_D], db = HARNESS_UNSET, want_db;
+    for (size_t j = 0; j < d; j++) dw[j] = HARNESS_UNSET;   // every entry must be set, then summed
+    dw[d] = 12345.0;                                        // must stay: dw has d entries
     double loss = fused_epoch(pr.X, pr.y, n, d, pr.w, pr.b, dw, &db);
     double want = two_pass(&pr, want_dw, &want_db);
     char shape[64];

@@ -7,6 +7,7 @@
  * gradient of the mean cross-entropy over all the rows, computed here
  * directly. Shards of unequal size are the normal case and are tested. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "exercises.h"
@@ -69,9 +70,17 @@ static int check_bounds(size_t n, size_t P, size_t *sizes) {
         largest = sizes[r] > largest ? sizes[r] : largest;
         expect_lo = hi;
     }
-    if (!EXPECT_TRUE(expect_lo == n, harness_fmt("with n = %zu and P = %zu the last shard ends at row %zu: rows %zu .. %zu "
-                                                 "belong to no process",
-                                                 n, P, expect_lo, expect_lo, n - 1))) {
+    // shards of n / P rows each, rounded down, lose the n % P rows left over
+    char rounded[160] = "";
+    if (expect_lo == P * (n / P)) {
+        snprintf(rounded, sizeof rounded,
+                 ". n / P rounds down in C: %zu shards of n / P = %zu rows leave n %% P = %zu over; give the first "
+                 "n %% P shards one row more each",
+                 P, n / P, n % P);
+    }
+    if (!EXPECT_TRUE(expect_lo == n, harness_fmt("with n = %zu and P = %zu the last shard stops before row %zu (hi = %zu): "
+                                                 "rows %zu .. %zu belong to no process%s",
+                                                 n, P, expect_lo, expect_lo, expect_lo, n - 1, rounded))) {
         return 0;
     }
     return EXPECT_TRUE(largest - smallest <= 1,
