@@ -71,6 +71,7 @@ static void check_against_differences(size_t n, size_t d) {
     if (!EXPECT_NEAR(dw[d], 12345.0, 0.0, harness_fmt("dw[%zu], one past the end", d),
                      "gradient wrote past the d entries of dw: loop j from 0 to d - 1.")) return;
     const double h = 1e-5;
+    int dw_ok = 1;
     for (size_t j = 0; j < d; j++) {
         double w_plus[MAX_D], w_minus[MAX_D];
         for (size_t k = 0; k < d; k++) w_plus[k] = w_minus[k] = pr.w[k];
@@ -79,18 +80,20 @@ static void check_against_differences(size_t n, size_t d) {
         double numeric = (loss(&pr, w_plus, pr.b) - loss(&pr, w_minus, pr.b)) / (2 * h);
         // the slope with b = 0: what a gradient that forgot the bias computes
         double no_bias = (loss(&pr, w_plus, 0.0) - loss(&pr, w_minus, 0.0)) / (2 * h);
-        EXPECT_NEAR(dw[j], numeric, TOL, harness_fmt("dw[%zu] with n = %zu, d = %zu", j, n, d),
-                    fabs(dw[j] - no_bias) <= TOL
-                        ? "It is the slope at b = 0: your scores leave out the bias. z_i = x_i . w + b."
-                        : diagnose(dw[j], numeric, n,
-                                   d == 2 ? "dw_j should be (1/n) sum_i (p_i - y_i) x_ij. Is x_ij read as X[i * d + j]?"
-                                          : "dw_j should be (1/n) sum_i (p_i - y_i) x_ij. Is x_ij read as X[i * d + j], "
-                                            "with this d (not 2)?"));
+        dw_ok &= EXPECT_NEAR(dw[j], numeric, TOL, harness_fmt("dw[%zu] with n = %zu, d = %zu", j, n, d),
+                             fabs(dw[j] - no_bias) <= TOL
+                                 ? "It is the slope at b = 0: your scores leave out the bias. z_i = x_i . w + b."
+                                 : diagnose(dw[j], numeric, n,
+                                            d == 2 ? "dw_j should be (1/n) sum_i (p_i - y_i) x_ij. Is x_ij read as X[i * d + j]?"
+                                                   : "dw_j should be (1/n) sum_i (p_i - y_i) x_ij. Is x_ij read as X[i * d + j], "
+                                                     "with this d (not 2)?"));
     }
     double numeric_b = (loss(&pr, pr.w, pr.b + h) - loss(&pr, pr.w, pr.b - h)) / (2 * h);
     EXPECT_NEAR(db, numeric_b, TOL, harness_fmt("db with n = %zu, d = %zu", n, d),
-                diagnose(db, numeric_b, n, "db should be (1/n) sum_i (p_i - y_i), the mean error. "
-                                           "Did p include the bias b?"));
+                diagnose(db, numeric_b, n,
+                         dw_ok ? "db should be (1/n) sum_i (p_i - y_i), the mean error. Did p include the bias b?"
+                               : "db should be (1/n) sum_i (p_i - y_i), the mean error; p_i = sigma(x_i . w + b) "
+                                 "reads row i of X as dw does, so fix dw above first."));
 }
 
 static void test_lesson_shape(void) { check_against_differences(30, 2); }
