@@ -69,7 +69,7 @@ static Options parse_options(int argc, char **argv, ChapterOption *opts) {
     opts[n++] = (ChapterOption){"--every", "K", "epochs between checkpoints (default 100)", OPT_COUNT, &o.every,
                                 1, 1e7, 0};
     chapter_parse(argc, argv, "Chapter 12: data-parallel logistic regression on Open MPI.", opts, n);
-    if (!want(&o, "gd") && !want(&o, "newton")) chapter_fail("--method: expected both, gd or newton");
+    if (!want(&o, "gd") && !want(&o, "newton")) chapter_fail("--method: expected both, gd or newton, got '%s' (see ./chapter-12 --help)", o.method);
     if (o.checkpoint[0] != '\0' && !want(&o, "gd")) {
         chapter_fail("--checkpoint saves gradient descent's progress: use it with --method gd or both");
     }

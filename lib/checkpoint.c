@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define CHECKPOINT_MAGIC "logreg-checkpoint 1"
@@ -89,6 +90,12 @@ int checkpoint_read(const char *path, const char *options, size_t *epoch, LogReg
     FILE *f = fopen(path, "r");
     if (f == NULL && errno == ENOENT) return 1;
     if (f == NULL) return lr_fail(err, "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return lr_fail(err, "%s: is a directory; give --checkpoint a file name (a new one starts the run afresh)",
+                       path);
+    }
     int status = read_body(f, path, options, epoch, m, err);
     fclose(f);
     return status;
