@@ -175,15 +175,16 @@ int yours_verdict(const YoursTally *t, const char *summary) {
     char others[64], also[160] = "";
     int n = yours_list_uses(t->nn, others, sizeof others);
     if (n > 0) {
-        snprintf(also, sizeof also, "; this chapter also runs your exercise%s %s (make check shows which pass)",
+        snprintf(also, sizeof also, ";\n  this chapter also runs your exercise%s %s\n  (make check shows which pass)",
                  n > 1 ? "s" : "", others);
     }
     int digits = distinct_digits(t->first_yours, t->first_ref);
     char yours[40], theirs[40];   // (NaN spelt NaN: printf may write -nan)
     snprintf(yours, sizeof yours, isnan(t->first_yours) ? "NaN" : "%.*g", digits, t->first_yours);
     snprintf(theirs, sizeof theirs, isnan(t->first_ref) ? "NaN" : "%.*g", digits, t->first_ref);
-    chapter_print("your numbers first differ from %s at %s:\n  yours %s, %s %s; make check EX=%02d tests your "
-                  "functions one by one%s\n",
+    // one clause a line, so that no command is broken across lines
+    chapter_print("your numbers first differ from %s at %s:\n  yours %s, %s %s;\n"
+                  "  make check EX=%02d tests your functions one by one%s\n",
                   ref, t->first, yours, ref, theirs, t->nn, also);
     return YOURS_DIFFER;
 }

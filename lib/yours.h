@@ -118,8 +118,11 @@ void yours_count_exact(YoursTally *t, const char *label, double yours, double re
  *                   yours: SUMMARY
  *                   (largest difference 1e-16)
  *   YOURS_DIFFER  your numbers first differ from NumPy's at w[0]:
- *                   yours 0.684, NumPy's 0.342; make check EX=03 tests your
- *                     functions one by one
+ *                   yours 0.684, NumPy's 0.342;
+ *                   make check EX=03 tests your functions one by one;
+ *                   this chapter also runs your exercises 01 and 02
+ *                   (make check shows which pass)
+ *               (the last two lines when the chapter runs other exercises)
  * summary names the key numbers, e.g. "w = (0.342249, 3.170892), b = -0.116219".
  * The verdict starts a line of its own, and its lines after the first are
  * indented (chapter_print), so that none is over CHAPTER_COLUMNS; none of

@@ -44,6 +44,7 @@ expect_text 'no reference to compare'
 # A train_softmax that never updates b: the verdict names the first number
 # that differs (loss[10]: with balanced classes db is 0 at the first step).
 WRONG_AT="your numbers first differ from NumPy's at loss[10]: yours 0.713604955"
+WRONG_QUOTE="your numbers first differ"   # the notes quote that verdict
 # Separated in part (as setosa is in iris): class 0 can be cut off, classes
 # 1 and 2 overlap. Newton's gradient vanishes, but it is no converged fit.
 printf 'x1,x2,y\n-5,0,0\n-5,1,0\n-6,0.5,0\n0,0,1\n1,1,1\n0,1,1\n1,0,1\n0,0.5,2\n1,0.5,2\n0.5,0,2\n0.5,1,2\n' \

@@ -237,7 +237,9 @@ expect_plots() {
 # solutions/ it prints the "yours" column and the payoff line (the chapter's
 # script above has checked the numbers either way). The wrong exercise must
 # give the line where its numbers first differ, and exit status 4; when the
-# chapter's script sets WRONG_AT, that line must hold it (where they differ).
+# chapter's script sets WRONG_AT, that line must hold it (where they differ),
+# and when it sets WRONG_QUOTE, the notes' block that starts so must be
+# lines of that run's output.
 # A chapter listed in tests/quick-args.txt runs with its quicker arguments.
 expect_way() {
   local nn=${CHAPTER##*/chapter-} args=() number rest
@@ -264,4 +266,14 @@ expect_way() {
   else echo "ok   a wrong exercise: exit status 4"; fi
   expect_text "your numbers first differ from"
   [[ -z ${WRONG_AT:-} ]] || expect_text "$WRONG_AT"
+  [[ -z ${WRONG_QUOTE:-} ]] || expect_notes_quote "$WRONG_QUOTE"
+  # the verdict's commands are never broken across lines by the wrapping
+  load_out
+  if [[ $out_text == *"make check EX=$nn tests your functions one by one"* ]]; then
+    echo "ok   prints, on one line: make check EX=$nn tests your functions one by one"
+  else fail "'make check EX=$nn tests your functions one by one' is not on one line"; fi
+  if [[ $out_text != *"also runs your exercise"* ]]; then :
+  elif [[ $out_text == *$'\n  (make check shows which pass)\n'* ]]; then
+    echo "ok   prints, on a line of its own: (make check shows which pass)"
+  else fail "'(make check shows which pass)' is not on a line of its own"; fi
 }
