@@ -405,23 +405,51 @@ static int line_has(const char *line, size_t len, const char *word) {
     return 0;
 }
 
+/* The character the dumb terminal draws for point type n, the shape's
+ * nearest in ASCII (its own would be a letter: pt 7 is 'G'), filled shapes
+ * apart from open ones; 0 for a type left as it is. */
+static char dumb_point(long n) {
+    static const char marks[] = " +x*#@oO^^vv<<";   // 1 +, 2 x, 3 *, 4 # (5 filled @), 6 o (7 filled O), ...
+    return n >= 1 && n < (long)sizeof marks - 1 ? marks[n] : 0;
+}
+
+/* At line + i, outside quotes: "pt N" for a point type N that dumb_point
+ * spells, whose length goes into *skip, else 0. */
+static char point_type_at(const char *line, size_t i, size_t len, size_t *skip) {
+    if (i + 4 > len || strncmp(line + i, "pt ", 3) != 0 || (i > 0 && line[i - 1] != ' ')) return 0;
+    char *end;
+    long n = strtol(line + i + 3, &end, 10);
+    if (end == line + i + 3 || (size_t)(end - line) > len) return 0;
+    *skip = (size_t)(end - (line + i));
+    return dumb_point(n);
+}
+
 /* Writes line (len bytes, its newline included) for the dumb terminal: the
  * text of its strings plain (plot_plain_text), unless the line says
- * noenhanced (a column's name, shown as it is everywhere). */
+ * noenhanced (a column's name, shown as it is everywhere), and a point type
+ * asked for by number drawn as the nearest ASCII mark (dumb_point). */
 static void write_plain_line(FILE *g, const char *line, size_t len) {
-    char *out = lr_malloc(len + 1);
-    size_t k = 0;
+    char *out = lr_malloc(2 * len + 1);   // "pt 1" -> "pt '+'" at most doubles a piece
+    size_t k = 0, skip = 0;
     int raw = line_has(line, len, "noenhanced");
     for (size_t i = 0; i < len; i++) {
-        size_t quoted = raw ? 0 : quoted_length(line + i);
-        if (quoted < 2 || i + quoted > len) {
+        size_t quoted = quoted_length(line + i);
+        char mark = quoted >= 2 ? 0 : point_type_at(line, i, len, &skip);
+        if (mark != 0) {
+            k += (size_t)sprintf(out + k, "pt '%c'", mark);
+            i += skip - 1;
+        } else if (quoted < 2 || i + quoted > len) {
             out[k++] = line[i];
-            continue;
+        } else if (raw) {   // a string as it is
+            memcpy(out + k, line + i, quoted);
+            k += quoted;
+            i += quoted - 1;
+        } else {
+            out[k++] = line[i];   // the quotes stay, the text between them goes plain
+            k += plot_plain_text(line + i + 1, quoted - 2, out + k);
+            out[k++] = line[i + quoted - 1];
+            i += quoted - 1;
         }
-        out[k++] = line[i];   // the quotes stay, the text between them goes plain
-        k += plot_plain_text(line + i + 1, quoted - 2, out + k);
-        out[k++] = line[i + quoted - 1];
-        i += quoted - 1;
     }
     fwrite(out, 1, k, g);
     free(out);

@@ -24,6 +24,15 @@ if [[ $WAY == stubs ]]; then whose='so this run uses lib/logreg.c; make check EX
 else whose="Gradient descent and Newton's method by lib/logreg.c, as in every run"; fi
 if [[ $out_text == *"$whose"*'GD, 500 epochs'* ]]; then echo "ok   before the first table: $whose"
 else fail "not before the first table: $whose"; fi
+# In ASCII art (LR_PLOT=dumb) the Newton panel's points, asked for as point
+# type 7, are an ASCII mark, not the letter gnuplot gives that type ('G').
+if [[ $WAY == stubs ]]; then
+  run_chapter dumb
+  lettered=0
+  for line in "${out_lines[@]}"; do [[ $line == *'|'*G*'|'* ]] && lettered=$((lettered + 1)); done
+  if ((lettered == 0)); then echo "ok   dumb: no plot row has a G for a point"
+  else fail "dumb: $lettered plot rows have a G for a point (point type 7)"; fi
+fi
 # Other options: ours only, and it says so.
 run_chapter none --lr 0.5 --epochs 2000
 expect_text 'no stored NumPy or scikit-learn values'
