@@ -114,7 +114,7 @@ void train_one_vs_rest(const double *X, const double *y, size_t n, size_t d, siz
 
 /* ---- 08 softmax ---------------------------------------------------------- */
 
-/* p_c = e^(z_c) / sum_j e^(z_j), computed from z_c - max_j z_j so that it is
+/* p_c = e^(z_c) / sum_c' e^(z_c'), computed from z_c - max_c' z_c' so that it is
  * finite for any finite scores. z and p are (k), k >= 1. */
 void softmax(const double *z, double *p, size_t k);
 

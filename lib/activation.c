@@ -30,7 +30,7 @@ void act_sigmoid_vec(const double *z, double *p, size_t n) {
 
 // [snippet softmax]
 void act_softmax(const double *z, double *p, size_t k) {
-    // p_c = e^(z_c) / sum_j e^(z_j). Subtracting m = max_j z_j from every
+    // p_c = e^(z_c) / sum_c' e^(z_c'). Subtracting m = max_c' z_c' from every
     // score changes nothing (the factor e^-m cancels), but then every
     // exponent is <= 0, so e^(z_c - m) never overflows, and the largest term
     // is e^0 = 1, so the sum is at least 1 and never 0. The max starts from

@@ -15,8 +15,8 @@ double act_sigmoid_derivative(double z);
 /* p_i = sigma(z_i) for i < n. z and p may be the same array. */
 void act_sigmoid_vec(const double *z, double *p, size_t n);
 
-/* The softmax of k scores: p_c = e^(z_c) / sum_j e^(z_j) for c < k.
- * Every p_c is in [0, 1] and they sum to 1. Computed from z_c - max_j z_j, so
+/* The softmax of k scores: p_c = e^(z_c) / sum_c' e^(z_c') for c < k.
+ * Every p_c is in [0, 1] and they sum to 1. Computed from z_c - max_c' z_c', so
  * it is finite for any finite scores (z = {1e4, -1e4} gives {1, 0}, not NaN).
  * z is (k), p is (k); they may be the same array. k >= 1. */
 void act_softmax(const double *z, double *p, size_t k);

@@ -6,7 +6,7 @@
  *
  * Softmax regression: one model with a score per class,
  *
- *     z_ic = w_c . x_i + b_c,     P_ic = e^(z_ic) / sum_j e^(z_ij),
+ *     z_ic = w_c . x_i + b_c,     P_ic = e^(z_ic) / sum_c' e^(z_ic'),
  *
  * trained on the mean categorical cross-entropy L = (1/n) sum_i -log P_i,y_i,
  * by gradient descent (the lesson's way) or to convergence by Newton's method.

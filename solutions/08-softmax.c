@@ -5,7 +5,7 @@
 
 #include "exercises.h"
 
-/* p_c = e^(z_c - m) / sum_j e^(z_j - m), m = max_j z_j */
+/* p_c = e^(z_c - m) / sum_c' e^(z_c' - m), m = max_c' z_c' */
 void softmax(const double *z, double *p, size_t k) {
     double m = z[0];
     for (size_t c = 1; c < k; c++) {
