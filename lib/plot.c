@@ -306,12 +306,12 @@ static const char *DUMB_STYLE =
     "set key nobox noopaque\n";
 
 /* ... and, just before the plot command, what must win over the chapter's
- * own settings: a colour box is a column of '|' without colours, and a key
- * inside the frame covers the characters of the data (a key below the plot,
- * plot_key_below, goes to the right too, and its margin back to gnuplot's). */
+ * own settings: a colour box is a column of '|' without colours, and the
+ * bottom margin goes back to gnuplot's (plot_key_below's is for its key:
+ * a key inside the frame covers the characters of the data, so the key
+ * goes outside, where write_dumb_key puts it). */
 static const char *DUMB_LAST =
     "unset colorbox\n"
-    "set key outside right top maxrows auto nobox noopaque\n"
     "set bmargin\n";
 
 /* The comment plot_key_below leaves in a script: the rows of its key. */
@@ -501,12 +501,60 @@ static void write_dumb_ylabel(FILE *g, const char *body, const char *plot) {
     fprintf(g, "set title offset 0, 1\nset tmargin %d\n", rows + 3);
 }
 
+static size_t chars_in(const char *text, size_t n);
+
+/* The widest title of the plot command at plot (in characters, as the dumb
+ * terminal shows it: a sprintf title by its format), and how many curves
+ * have one into *entries. */
+static size_t widest_title(const char *plot, size_t *entries) {
+    const char *eol = strchr(plot, '\n');
+    size_t len = eol != NULL ? (size_t)(eol - plot) : strlen(plot), widest = 0;
+    int raw = line_has(plot, len, "noenhanced");
+    char *text = lr_malloc(len + 1);
+    *entries = 0;
+    for (size_t i = 1; i < len; i++) {
+        size_t word = strncmp(plot + i, " title ", 7) == 0 ? 7 : strncmp(plot + i, " t ", 3) == 0 ? 3
+                                                                                                  : 0;
+        if (word == 0) continue;
+        size_t at = i + word;
+        if (strncmp(plot + at, "sprintf(", 8) == 0) at += 8;
+        size_t quoted = at < len ? quoted_length(plot + at) : 0;
+        if (quoted < 2 || at + quoted > len) continue;
+        size_t n = raw ? quoted - 2 : plot_plain_text(plot + at + 1, quoted - 2, text);
+        size_t chars = raw ? chars_in(plot + at + 1, n) : chars_in(text, n);
+        if (chars > widest) widest = chars;
+        (*entries)++;
+        i = at + quoted - 1;
+    }
+    free(text);
+    return widest;
+}
+
+/* The key goes to the right of the plot, unless it would leave the plot
+ * less than half the terminal's width: then below it, one entry a row, the
+ * terminal taller by as many rows (not in a multiplot, whose size is set).
+ * Gnuplot draws a key entry as 7 characters of sample, a gap and the title;
+ * the y axis takes some 12 columns, the right one (y2tics) 8 more. */
+static void write_dumb_key(FILE *g, const char *terminal, const char *body, const char *plot) {
+    int cols, rows;
+    size_t entries, widest = widest_title(plot, &entries);
+    int y2 = strstr(body, "set y2tics") != NULL || strstr(body, "set y2label") != NULL;
+    int right = (int)widest + 10 + 12 + (y2 ? 8 : 0);
+    if (entries == 0 || strstr(body, "set multiplot") != NULL ||
+        sscanf(terminal, "set terminal dumb size %d,%d", &cols, &rows) != 2 || 2 * (cols - right) >= cols) {
+        fputs("set key outside right top maxrows auto nobox noopaque\n", g);
+        return;
+    }
+    fprintf(g, "set terminal dumb size %d,%d\n", cols, rows + (int)entries + 1);
+    fputs("set key outside below left Left reverse vertical maxrows auto nobox noopaque\n", g);
+}
+
 /* The script for the dumb terminal: the shared look, its ASCII-art variant,
- * the chapter's commands, DUMB_LAST, the y label moved above the axis, and
- * equal axes at half the height (ASCII cells are about twice as tall as
- * wide: at ratio -1 a square plot is a third of the width), before the plot
- * command. */
-static void write_dumb_script(FILE *g, const Plot *p) {
+ * the chapter's commands, DUMB_LAST and the key (write_dumb_key), the y
+ * label moved above the axis, and equal axes at half the height (ASCII cells
+ * are about twice as tall as wide: at ratio -1 a square plot is a third of
+ * the width), before the plot command. */
+static void write_dumb_script(FILE *g, const char *terminal, const Plot *p) {
     const char *body = p->script + strlen(STYLE), *end = p->script + p->len;
     const char *plot = last_plot_line(body);
     fputs(STYLE, g);
@@ -514,6 +562,7 @@ static void write_dumb_script(FILE *g, const Plot *p) {
     if (plot == NULL) plot = end;
     write_plain(g, body, plot);
     fputs(DUMB_LAST, g);
+    write_dumb_key(g, terminal, body, plot);
     write_dumb_ylabel(g, body, plot);
     if (strstr(body, "set size ratio -1") != NULL) fputs("set size ratio -0.5\n", g);
     write_plain(g, plot, end);
@@ -818,7 +867,7 @@ static int run_gnuplot(const char *terminal, const char *file, const Plot *p, in
     fprintf(g, "%s\n", terminal);
     if (file != NULL) fprintf(g, "set output '%s'\n", file);
     if (strncmp(terminal, "set terminal dumb", 17) == 0 && strncmp(p->script, STYLE, strlen(STYLE)) == 0) {
-        write_dumb_script(g, p);
+        write_dumb_script(g, terminal, p);
     } else {
         fwrite(p->script, 1, p->len, g);
     }

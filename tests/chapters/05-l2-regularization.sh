@@ -8,6 +8,21 @@ done
 expect_numbers l2-classification.txt "${specs[@]}"
 expect_text 'From lambda = 0 to 100, ||w|| shrinks from 3.687 to 0.765'
 expect_plots chapter-05-weights chapter-05-loss
+# In ASCII art (LR_PLOT=dumb) a long key goes below the plot, not beside it:
+# beside it, it squeezed the loss plot to 14 columns, its tick labels run
+# together (10^10^10^...). Each plot's frame is at least half the 79 columns.
+if [[ $WAY == stubs ]]; then
+  run_chapter dumb
+  expect_lacks '10^10^'
+  frames=() narrow=0
+  for line in "${out_lines[@]}"; do
+    [[ $line =~ ^\ *[^\ ]*\ *\+(-+)\+ ]] || continue
+    frames+=("${#BASH_REMATCH[1]}")
+    ((${#BASH_REMATCH[1]} < 39)) && narrow=$((narrow + 1))
+  done
+  if ((${#frames[@]} == 4 && narrow == 0)); then echo "ok   dumb: both plots are at least 39 columns wide (${frames[*]})"
+  else fail "dumb: plot frames of ${frames[*]:-no} columns, $narrow under 39 (expected 2 plots, 4 frame lines)"; fi
+fi
 run_chapter none --lambda 10
 expect_numbers l2-classification.txt \
   'w[0]=w_lam_10.0:1e-9' 'w[1]=w_lam_10.1:1e-9' 'b=b_lam_10:1e-9' '||w||=wnorm_lam_10:1e-9' \
