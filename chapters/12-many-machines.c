@@ -105,6 +105,10 @@ static size_t resume(const Options *o, const char *key, LogReg *m) {
         chapter_fail("%s: the checkpoint is at epoch %zu, past --epochs %zu", o->checkpoint, start, o->epochs);
     }
     if (got == 0) printf("Resuming from %s at epoch %zu.\n", o->checkpoint, start);
+    if (got == 0 && start == o->epochs) {
+        printf("That is --epochs already: nothing is left to train, and the loss below is the\n"
+               "  saved weights' own (a larger --epochs trains on).\n");
+    }
     return start;
 }
 
@@ -123,6 +127,11 @@ static TrainResult fit_gd(LogReg *m, const Shard *sh, const Options *o, Comm *c)
     checkpoint_key(o, sh, d, key, sizeof key);
     size_t start = o->checkpoint[0] != '\0' ? resume(o, key, m) : 0;
     TrainLog log = train_begin(NULL, o->epochs - start);
+    if (start == o->epochs) {   // resumed at the end: no epoch records a loss, so record the weights' own
+        shard_grad_sums(m, &sh->X, sh->y, 0, sh->X.rows, s);
+        comm_sum(c, s, SHARD_GRAD_LEN(d));
+        train_record(&log, shard_loss(s, d, 0.0, m->w), train_all_finite(m->w, d) && isfinite(m->b));
+    }
     for (size_t epoch = start; epoch < o->epochs; epoch++) {
         shard_grad_sums(m, &sh->X, sh->y, 0, sh->X.rows, s);   // over my rows
         comm_sum(c, s, SHARD_GRAD_LEN(d));                     // now over every row, on every process

@@ -117,6 +117,12 @@ if [[ $WAY == stubs ]]; then
   rc=$?
   if [[ $rc == 137 ]]; then check_resumed "one process, SIGKILL" "$TMP/killed.ckpt"
   else fail "one process: the run to be killed ended by itself, exit $rc"; fi
+  # A finished run started again resumes at --epochs: nothing to train, and a loss, not NaN.
+  run_chapter none --rows 1000 --features 2 --method gd --epochs 20 --checkpoint "$TMP/done.ckpt"
+  run_chapter none --rows 1000 --features 2 --method gd --epochs 20 --checkpoint "$TMP/done.ckpt"
+  expect_text "That is --epochs already: nothing is left to train"
+  expect_text 'Gradient descent, 20 epochs at lr 0.1: loss 0.'
+  expect_lacks 'loss nan'
 else echo "skip a killed run and its restart with your code: the stubs' step checks them"; fi
 
 if ! command -v mpirun > /dev/null; then
