@@ -296,13 +296,16 @@ static const char *STYLE =
     "set grid lc rgb '#dddddd' lw 1\n"
     "set key box opaque Left reverse\n";
 
-/* In ASCII art, point type 7 is drawn as the letter G: use plain marks, and
+/* In ASCII art, point type 7 is drawn as the letter G (5 E, 6 F): use plain marks, and
  * no key box (its corners collide with the samples). Sent after STYLE. */
 static const char *DUMB_STYLE =
     "set linetype 1 pt 'o'\n"
     "set linetype 2 pt 'x'\n"
     "set linetype 3 pt '+'\n"
     "set linetype 4 pt '#'\n"
+    "set linetype 5 pt 'v'\n"
+    "set linetype 6 pt '^'\n"
+    "set linetype 7 pt '~'\n"
     "set key nobox noopaque\n";
 
 /* ... and, just before the plot command, what must win over the chapter's
@@ -473,31 +476,41 @@ static void write_plain(FILE *g, const char *from, const char *to) {
 }
 
 /* The dumb terminal cannot turn the y label on its side: centred in the left
- * margin, a label longer than the tick labels falls off the left edge. In
- * ASCII it goes above the axis instead, on a row of its own under the title
- * (one row for each line of the title, and one more). Not for multiplots,
- * whose panels each have their own. */
-static void write_dumb_ylabel(FILE *g, const char *body, const char *plot) {
-    const char *ylabel = last_line_with(body, plot, "set ylabel ");
-    if (ylabel == NULL || strstr(body, "set multiplot") != NULL) return;
-    const char *text = ylabel + strlen("set ylabel ");
+ * margin, a label longer than the tick labels falls off the left edge (and
+ * the right axis's y2 label runs into the frame). In ASCII each goes above
+ * its axis instead, on a row of its own under the title (one row for each
+ * line of the title, and one more). Not for multiplots, whose panels each
+ * have their own. move_ylabel moves one, and says whether there was one. */
+static int move_ylabel(FILE *g, const char *body, const char *plot, int right) {
+    const char *set = right ? "set y2label " : "set ylabel ";
+    const char *ylabel = last_line_with(body, plot, set);
+    if (ylabel == NULL) return 0;
+    const char *text = ylabel + strlen(set);
     size_t len = quoted_length(text);
-    if (len <= 2) return;   // none, or ''
+    if (len <= 2) return 0;   // none, or ''
+    // its text plain, unless the y label was noenhanced (a column's name)
+    const char *ylabel_end = strchr(ylabel, '\n');
+    int raw = line_has(ylabel, ylabel_end != NULL ? (size_t)(ylabel_end - ylabel) : strlen(ylabel), "noenhanced");
+    char *label = lr_malloc(len + 64);
+    int n = right ? sprintf(label, "set label 1001 %.*s at screen 1, graph 1 right offset -1, 1\n", (int)len, text)
+                  : sprintf(label, "set label 1000 %.*s at screen 0, graph 1 left offset 1, 1\n", (int)len, text);
+    fputs(right ? "unset y2label\n" : "unset ylabel\n", g);
+    if (raw) fputs(label, g);
+    else write_plain_line(g, label, (size_t)n);
+    free(label);
+    return 1;
+}
+
+static void write_dumb_ylabel(FILE *g, const char *body, const char *plot) {
+    if (strstr(body, "set multiplot") != NULL) return;
+    int left = move_ylabel(g, body, plot, 0), right = move_ylabel(g, body, plot, 1);
+    if (!left && !right) return;
     int rows = 0;
     const char *title = last_line_with(body, plot, "set title ");
     if (title != NULL) {
         rows = 1;
         for (const char *c = title; *c != '\n' && *c != '\0'; c++) rows += c[0] == '\\' && c[1] == 'n';
     }
-    // its text plain, unless the y label was noenhanced (a column's name)
-    const char *ylabel_end = strchr(ylabel, '\n');
-    int raw = line_has(ylabel, ylabel_end != NULL ? (size_t)(ylabel_end - ylabel) : strlen(ylabel), "noenhanced");
-    char *label = lr_malloc(len + 64);
-    int n = sprintf(label, "set label 1000 %.*s at screen 0, graph 1 left offset 1, 1\n", (int)len, text);
-    fputs("unset ylabel\n", g);
-    if (raw) fputs(label, g);
-    else write_plain_line(g, label, (size_t)n);
-    free(label);
     fprintf(g, "set title offset 0, 1\nset tmargin %d\n", rows + 3);
 }
 

@@ -20,6 +20,12 @@ if [[ $WAY == stubs ]]; then
     frames+=("${#BASH_REMATCH[1]}")
     ((${#BASH_REMATCH[1]} < 39)) && narrow=$((narrow + 1))
   done
+  # the right axis's label (y2label) goes above that axis, on the row of the
+  # left one's, clear of the frame (it ran into it: 'trai|ing accuracy')
+  y2=0
+  for line in "${out_lines[@]}"; do [[ $line =~ ^\ loss\ +training\ accuracy\ *$ ]] && y2=$((y2 + 1)); done
+  if ((y2 == 1)); then echo "ok   dumb: the y labels 'loss' and 'training accuracy' are on a row above the plot"
+  else fail "dumb: 'training accuracy' (the y2 label) is not on the row of 'loss' above the plot"; fi
   if ((${#frames[@]} == 4 && narrow == 0)); then echo "ok   dumb: both plots are at least 39 columns wide (${frames[*]})"
   else fail "dumb: plot frames of ${frames[*]:-no} columns, $narrow under 39 (expected 2 plots, 4 frame lines)"; fi
 fi

@@ -57,3 +57,12 @@ expect_plots chapter-11-time-d2 chapter-11-time-d20
 run_status --max-n 2e6
 if [[ $rc == 2 && $err_count == 1 ]]; then echo "ok   --max-n 2e6 is refused: $err_line"
 else fail "--max-n 2e6 gave exit status $rc and: ${err_text:0:300}"; fi
+# In ASCII art (LR_PLOT=dumb) linetypes 5 and 6 (2-threads, together) mark
+# their points with ASCII marks, not the letters E and F of gnuplot's dumb terminal.
+if [[ $WAY == stubs ]]; then
+  run_chapter dumb --max-n 1e4 --rounds 1
+  lettered=0
+  for line in "${out_lines[@]}"; do [[ $line == *'|'*[EF]*'|'* || $line == *'|  '[@\&][@\&][EF]* ]] && lettered=$((lettered + 1)); done
+  if ((lettered == 0)); then echo "ok   dumb: no plot row or key has an E or F for a point"
+  else fail "dumb: $lettered plot rows or key entries have an E or F for a point (linetypes 5 and 6)"; fi
+fi
