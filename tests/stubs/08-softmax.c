@@ -21,13 +21,13 @@
 
 /* The softmax of k scores z[0..k-1]:
  *
- *     p_c = e^(z_c) / sum_j e^(z_j)             for c = 0 .. k-1
+ *     p_c = e^(z_c) / sum_c' e^(z_c')           for c = 0 .. k-1
  *
  * e^(z_c) overflows to infinity for z_c > 709 and underflows to 0 below
  * -745, which would give inf/inf or 0/0 = NaN. Subtract the largest score
- * m = max_j z_j first (start m from z[0]):
+ * m = max_c' z_c' first (start m from z[0]):
  *
- *     p_c = e^(z_c - m) / sum_j e^(z_j - m)     (the same numbers: e^-m cancels)
+ *     p_c = e^(z_c - m) / sum_c' e^(z_c' - m)   (the same numbers: e^-m cancels)
  *
  * Now every exponent is <= 0 and the largest term is e^0 = 1. k >= 1. */
 void softmax(const double *z, double *p, size_t k) {
