@@ -462,6 +462,10 @@ stubs)
     echo "     (after changing a stub: cp exercises/$name.c $stubs/)"
     bad=1
   done
+  if [[ $bad == 0 ]]; then
+    if [[ ${#exercises[@]} == 1 ]]; then echo "ok   $stubs/${exercises[0]}.c equals exercises/${exercises[0]}.c"
+    else echo "ok   $stubs/ equals exercises/: ${#exercises[@]} stubs"; fi
+  fi
   exit $bad;;
 status)
   name=${exercises[0]}
