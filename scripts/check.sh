@@ -433,6 +433,15 @@ case $mode in
 solutions|bite)
   dir=$stubs
   [[ $mode == solutions ]] && dir=solutions
+  # make test builds the library and the harness first; run by hand on a
+  # fresh clone, say what to run rather than fail to link.
+  for part in "$BUILD/liblr.a" "$BUILD/obj/tests/harness.o"; do
+    [[ -f $part ]] && continue
+    step=solution
+    [[ $mode == bite ]] && step=stub
+    echo "$part is not built: make test ONLY='$step${only:+ $only}' builds it and runs this check"
+    exit 2
+  done
   bad=0
   for name in "${exercises[@]}"; do
     source_of "$name" "$dir" || { bad=1; continue; }
